@@ -1,0 +1,94 @@
+"""The command line: ``crm-desktop [--db PATH] [gui|check|backup|restore|demo-data|...]``.
+
+Each group of commands lives next to what it works on and registers itself here through
+``COMMAND_MODULES`` (``register(subparsers)`` adds parsers whose ``func(args)`` returns an exit
+code). Modules are imported only when the command line is parsed, never for the GUI's own start.
+Every error is one clear line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+
+from crm_desktop import __version__
+from crm_desktop.errors import UserError
+
+COMMAND_MODULES = [
+    "crm_desktop.storage.commands",
+    "crm_desktop.demo.commands",
+]
+
+
+def db_path(args) -> Path:
+    from crm_desktop.paths import default_db_path
+
+    return Path(args.db) if args.db else default_db_path()
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crm-desktop",
+        description="crm_desktop: a Persian desktop CRM on one local SQLite file.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="database file (default: crm.sqlite3 in the user's data folder)")
+    parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="start the app (the default)")
+    gui.set_defaults(func=run_gui)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run_gui(args) -> int:
+    from crm_desktop.app import run
+
+    return run(db_path(args), argv=[sys.argv[0]])
+
+
+def _fast_gui_args(argv: list[str]):
+    """``crm-desktop``, ``crm-desktop gui`` and ``--db PATH [gui]`` start the app without
+    importing every command module (start-up time matters)."""
+    rest = list(argv)
+    db = None
+    if len(rest) >= 2 and rest[0] == "--db":
+        db, rest = rest[1], rest[2:]
+    elif rest and rest[0].startswith("--db="):
+        db, rest = rest[0][5:], rest[1:]
+    if rest in ([], ["gui"]):
+        return argparse.Namespace(db=db, command="gui", func=run_gui)
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = _fast_gui_args(argv)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args.func = run_gui
+    try:
+        return int(args.func(args) or 0)
+    except UserError as error:
+        print(f"crm-desktop: error: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("crm-desktop: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main(sys.argv[1:] or [])

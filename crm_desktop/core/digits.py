@@ -1,0 +1,18 @@
+"""Digit scripts: Persian (۰–۹), Arabic-Indic (٠–٩) and Latin (0–9)."""
+
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+LATIN_DIGITS = "0123456789"
+
+_TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
+_TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
+
+
+def to_latin(text: str) -> str:
+    """Every Persian or Arabic-Indic digit in ``text`` becomes its Latin digit."""
+    return text.translate(_TO_LATIN)
+
+
+def to_persian(text) -> str:
+    """Every Latin or Arabic-Indic digit becomes its Persian digit (accepts ints too)."""
+    return str(text).translate(_TO_PERSIAN)

@@ -1,0 +1,1 @@
+"""Storage: one local SQLite file, opened the same way everywhere (no Qt here)."""

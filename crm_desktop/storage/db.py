@@ -1,0 +1,187 @@
+"""Opening the database: pragmas, our collation and functions, and the checks that keep a file
+that is not ours, damaged, read-only or locked from being touched."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+from crm_desktop.core.text import normalise, persian_collation, sort_key
+from crm_desktop.errors import UserError
+
+APPLICATION_ID = 0x43524D44  # "CRMD" in the SQLite header marks a crm_desktop database
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class StorageError(UserError):
+    exit_code = 3
+
+
+class NotOurDatabase(StorageError):
+    def __init__(self, path):
+        super().__init__(
+            f"{path}: not a crm_desktop database",
+            f"پرونده «{path}» پایگاه داده این برنامه نیست و دست نخورد.",
+        )
+
+
+class DatabaseCorrupt(StorageError):
+    def __init__(self, path, detail: str = ""):
+        tail = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{path}: the database is damaged{tail}",
+            f"پایگاه داده «{path}» آسیب دیده است. آخرین پشتیبان سالم را بازگردانی کنید.",
+        )
+
+
+class DatabaseLocked(StorageError):
+    def __init__(self, path):
+        super().__init__(
+            f"{path}: the database is locked by another program",
+            f"پایگاه داده «{path}» در دست برنامه دیگری است. آن را ببندید و دوباره امتحان کنید.",
+        )
+
+
+class DatabaseReadOnly(StorageError):
+    def __init__(self, path):
+        super().__init__(
+            f"{path}: the database file or its folder is read-only",
+            f"پایگاه داده «{path}» فقط‌خواندنی است؛ اجازه نوشتن در آن یا پوشه‌اش را بدهید.",
+        )
+
+
+class DatabaseTooNew(StorageError):
+    def __init__(self, path, version: int, known: int):
+        super().__init__(
+            f"{path}: schema version {version} is newer than this program knows ({known}); update the program",
+            f"پایگاه داده «{path}» با نسخه تازه‌تری از برنامه ساخته شده است؛ برنامه را به‌روز کنید.",
+        )
+
+
+def _translate(error: sqlite3.Error, path) -> StorageError:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(path)
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return DatabaseReadOnly(path)
+    if "not a database" in text or "file is encrypted" in text:
+        return NotOurDatabase(path)
+    return DatabaseCorrupt(path, str(error))
+
+
+def looks_like_sqlite(path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Our collation and SQL functions, on every connection."""
+    conn.create_collation("PERSIAN", persian_collation)
+    conn.create_function("normalise", 1, normalise, deterministic=True)
+    conn.create_function("sort_key", 1, sort_key, deterministic=True)
+
+
+def connect(path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A raw connection with our pragmas. Autocommit mode: use ``transaction()`` for writes."""
+    path = Path(path)
+    if readonly:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise DatabaseLocked(path)
+        conn.execute("PRAGMA synchronous = FULL")
+        register_functions(conn)
+    except sqlite3.Error as error:
+        conn.close()
+        raise _translate(error, path) from error
+    except StorageError:
+        conn.close()
+        raise
+    return conn
+
+
+def application_id(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA application_id").fetchone()[0]
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def open_database(path, *, create: bool = True, migrate: bool = True, backup_dir=None) -> sqlite3.Connection:
+    """Open (or create) a crm_desktop database and bring its schema up to date.
+
+    Raises a StorageError (with English and Persian messages) for a file that is not ours, is
+    damaged, read-only, locked or too new. Nothing is written to a file that is not ours."""
+    from crm_desktop.storage import migrations
+
+    path = Path(path)
+    exists = path.exists() and path.stat().st_size > 0
+    if path.exists() and path.is_dir():
+        raise NotOurDatabase(path)
+    if exists and not looks_like_sqlite(path):
+        raise NotOurDatabase(path)
+    if not exists:
+        if not create:
+            raise StorageError(f"{path}: no such database", f"پایگاه داده «{path}» پیدا نشد.")
+        parent = path.resolve().parent
+        parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(parent, os.W_OK):
+            raise DatabaseReadOnly(path)
+    elif not os.access(path, os.W_OK) or not os.access(path.resolve().parent, os.W_OK):
+        raise DatabaseReadOnly(path)
+
+    conn = connect(path)
+    try:
+        app_id = application_id(conn)
+        if app_id != APPLICATION_ID and not (app_id == 0 and is_empty(conn)):
+            raise NotOurDatabase(path)
+        if migrate:
+            migrations.migrate(conn, path, backup_dir=backup_dir)
+    except sqlite3.Error as error:
+        conn.close()
+        raise _translate(error, path) from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    """One user action = one transaction. Nested calls become savepoints."""
+    if conn.in_transaction:
+        name = f"sp_{id(conn)}_{os.urandom(4).hex()}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
