@@ -7,6 +7,7 @@ so that ي/ی, ك/ک, ZWNJ, diacritics and digit scripts never stop a match.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from crm_desktop.core.digits import to_latin
 
@@ -41,10 +42,16 @@ _SPACES = re.compile(r"\s+")
 
 def normalise(text: str | None) -> str:
     """Fold ``text`` for search: Arabic letter forms to Persian, no diacritics, ZWNJ to space,
-    Latin digits, lower-case Latin, single spaces."""
+    Latin digits, lower-case Latin, single spaces (after Unicode NFKC, so presentation forms
+    such as «ﻛﺘﺎﺏ» fold to «کتاب»)."""
     if not text:
         return ""
-    folded = to_latin(str(text)).translate(_FOLD).casefold()
+    text = str(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        # Arabic presentation forms (text copied from PDFs), ا + madda, ي + hamza, full-width
+        # Latin: fold them to the plain letters first.
+        text = unicodedata.normalize("NFKC", text)
+    folded = to_latin(text).translate(_FOLD).casefold()
     return _SPACES.sub(" ", folded).strip()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.core.text import normalise, persian_collation, sort_key
@@ -28,9 +29,14 @@ class NotOurDatabase(StorageError):
         )
 
 
+class DatabaseMissing(StorageError):
+    def __init__(self, path):
+        super().__init__(f"{path}: no such database", f"پایگاه داده «{path}» پیدا نشد.")
+
+
 class DatabaseCorrupt(StorageError):
     def __init__(self, path, detail: str = ""):
-        tail = f" ({detail})" if detail else ""
+        tail = f": {detail}" if detail else ""
         super().__init__(
             f"{path}: the database is damaged{tail}",
             f"پایگاه داده «{path}» آسیب دیده است. آخرین پشتیبان سالم را بازگردانی کنید.",
@@ -61,8 +67,19 @@ class DatabaseTooNew(StorageError):
         )
 
 
-def _translate(error: sqlite3.Error, path) -> StorageError:
+class DiskFull(StorageError):
+    def __init__(self, path):
+        super().__init__(
+            f"{path}: the disk is full; nothing was saved",
+            f"دیسک پر است و چیزی ذخیره نشد؛ جا باز کنید و دوباره امتحان کنید («{path}»).",
+        )
+
+
+def translate_error(error: sqlite3.Error, path) -> StorageError:
+    """The operator-facing error for an sqlite3 error on the database at ``path``."""
     text = str(error).lower()
+    if "disk is full" in text:
+        return DiskFull(path)
     if "locked" in text or "busy" in text:
         return DatabaseLocked(path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
@@ -70,6 +87,75 @@ def _translate(error: sqlite3.Error, path) -> StorageError:
     if "not a database" in text or "file is encrypted" in text:
         return NotOurDatabase(path)
     return DatabaseCorrupt(path, str(error))
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a file says about itself, read without changing it."""
+
+    application_id: int
+    user_version: int
+    empty: bool  # no tables at all (a brand-new file)
+
+    @property
+    def ours(self) -> bool:
+        return self.application_id == APPLICATION_ID
+
+
+def open_untouched(path) -> sqlite3.Connection:
+    """A read-only connection that creates no -wal/-shm files and writes nothing: ``immutable``
+    unless a -wal file exists (then its committed pages must be read, so plain ``mode=ro``)."""
+    path = Path(path)
+    wal = Path(f"{path}-wal")
+    query = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "mode=ro&immutable=1"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None, check_same_thread=False)
+    register_functions(conn)  # indexes may use the PERSIAN collation: checks need it
+    return conn
+
+
+def identify(path) -> Identity:
+    """Whose database is ``path``? Raises DatabaseMissing, NotOurDatabase (a folder, a file that
+    is not SQLite), DatabaseLocked or DatabaseCorrupt. Never writes to the file: an SQLite file
+    of another program must come out of this byte for byte as it went in."""
+    path = Path(path)
+    if path.is_dir():
+        raise NotOurDatabase(path)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise DatabaseMissing(path) from None
+    except PermissionError as error:
+        raise StorageError(f"{path}: permission denied", f"اجازه خواندن پرونده «{path}» نیست.") from error
+    except OSError as error:
+        raise NotOurDatabase(path) from error
+    if len(header) < 100 or header[:16] != SQLITE_MAGIC:
+        raise NotOurDatabase(path)
+    app_id = int.from_bytes(header[68:72], "big")
+    version = int.from_bytes(header[60:64], "big")
+    wal = Path(f"{path}-wal")
+    if app_id == APPLICATION_ID and not wal.exists():
+        return Identity(app_id, version, False)
+    # The header may be stale while committed pages still sit in the WAL: ask SQLite.
+    try:
+        conn = open_untouched(path)
+        try:
+            app_id = application_id(conn)
+            version = schema_version(conn)
+            empty = is_empty(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise translate_error(error, path) from error
+    return Identity(app_id, version, empty)
+
+
+def ensure_ours(path) -> Identity:
+    """``identify`` and refuse anything that is not a crm_desktop database."""
+    identity = identify(path)
+    if not identity.ours:
+        raise NotOurDatabase(path)
+    return identity
 
 
 def looks_like_sqlite(path) -> bool:
@@ -106,7 +192,7 @@ def connect(path, *, readonly: bool = False) -> sqlite3.Connection:
         register_functions(conn)
     except sqlite3.Error as error:
         conn.close()
-        raise _translate(error, path) from error
+        raise translate_error(error, path) from error
     except StorageError:
         conn.close()
         raise
@@ -133,20 +219,23 @@ def open_database(path, *, create: bool = True, migrate: bool = True, backup_dir
     from crm_desktop.storage import migrations
 
     path = Path(path)
+    if path.is_dir():
+        raise NotOurDatabase(path)
     exists = path.exists() and path.stat().st_size > 0
-    if path.exists() and path.is_dir():
-        raise NotOurDatabase(path)
-    if exists and not looks_like_sqlite(path):
-        raise NotOurDatabase(path)
-    if not exists:
+    if exists:
+        # Decide before connecting: connect() switches the file to WAL, which writes to it.
+        identity = identify(path)
+        if not identity.ours and not (identity.application_id == 0 and identity.empty):
+            raise NotOurDatabase(path)
+        if not os.access(path, os.W_OK) or not os.access(path.resolve().parent, os.W_OK):
+            raise DatabaseReadOnly(path)
+    else:
         if not create:
-            raise StorageError(f"{path}: no such database", f"پایگاه داده «{path}» پیدا نشد.")
+            raise DatabaseMissing(path)
         parent = path.resolve().parent
         parent.mkdir(parents=True, exist_ok=True)
         if not os.access(parent, os.W_OK):
             raise DatabaseReadOnly(path)
-    elif not os.access(path, os.W_OK) or not os.access(path.resolve().parent, os.W_OK):
-        raise DatabaseReadOnly(path)
 
     conn = connect(path)
     try:
@@ -157,7 +246,7 @@ def open_database(path, *, create: bool = True, migrate: bool = True, backup_dir
             migrations.migrate(conn, path, backup_dir=backup_dir)
     except sqlite3.Error as error:
         conn.close()
-        raise _translate(error, path) from error
+        raise translate_error(error, path) from error
     except BaseException:
         conn.close()
         raise
@@ -166,22 +255,28 @@ def open_database(path, *, create: bool = True, migrate: bool = True, backup_dir
 
 @contextmanager
 def transaction(conn: sqlite3.Connection):
-    """One user action = one transaction. Nested calls become savepoints."""
+    """One user action = one transaction. Nested calls become savepoints.
+
+    If SQLite has already rolled the transaction back itself (it does on some errors, e.g. a
+    full disk), the original error is raised, not "no transaction is active"; a failed COMMIT
+    is rolled back, so the connection is never left inside a dead transaction."""
     if conn.in_transaction:
         name = f"sp_{id(conn)}_{os.urandom(4).hex()}"
         conn.execute(f"SAVEPOINT {name}")
         try:
             yield conn
         except BaseException:
-            conn.execute(f"ROLLBACK TO {name}")
-            conn.execute(f"RELEASE {name}")
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
             raise
         conn.execute(f"RELEASE {name}")
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from crm_desktop.storage.db import APPLICATION_ID, DatabaseTooNew, schema_version, transaction
@@ -51,15 +50,7 @@ def migrate(conn: sqlite3.Connection, db_path=None, *, backup_dir=None, target: 
 
 
 def backup_before_migration(conn: sqlite3.Connection, db_path, version: int, backup_dir=None) -> Path:
-    from crm_desktop.paths import default_backup_dir
+    """A checked, digested ``pre-migration`` backup (see storage.backup); rotation keeps it."""
+    from crm_desktop.storage.backup import backup_database
 
-    folder = Path(backup_dir) if backup_dir else default_backup_dir(Path(db_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{Path(db_path).stem}-before-v{version + 1}-{stamp}.sqlite3"
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
+    return backup_database(db_path, backup_dir, kind="pre-migration", conn=conn).path

@@ -1,0 +1,82 @@
+"""Phone numbers: one national form for storing, searching and comparing, one form for showing.
+
+``national_form`` gives ASCII digits the way a number is dialled inside Iran, so that every way
+of writing the same number meets:
+
+* ``+98 912 123 4567``, ``0098 912 123 4567``, ``98 912 123 4567``, ``۰۹۱۲ ۱۲۳ ۴۵۶۷``,
+  ``912 123 4567`` → ``09121234567``;
+* ``021-8877 6655``, ``+98 21 88776655``, ``+98 (0)21 8877 6655`` → ``02188776655``;
+* a 10-digit number without its leading 0 gets it back (Iranian subscriber numbers have at most
+  8 digits, so 10 digits can only be a national number with the trunk 0 dropped);
+* short numbers (internal extensions, 8-digit local numbers, 1xx service numbers) keep their
+  digits; a foreign number keeps its country code as ``+<digits>`` (``001…`` → ``+1…``);
+* anything after an extension marker («داخلی», ``ext``, ``x``, ``#``) or a list separator
+  («،», ``,``, ``;``) is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crm_desktop.core.digits import to_latin, to_persian
+
+_EXTENSION = re.compile(r"(?i)(داخلی|ext\.?|x|#|;|,|،)")
+_MOBILE = re.compile(r"09[0-9]{9}")
+
+
+def phone_digits(text) -> str:
+    """Every digit in ``text``, in any script, as ASCII digits (nothing else)."""
+    return "".join(ch for ch in to_latin(str(text or "")) if "0" <= ch <= "9")
+
+
+def national_form(text) -> str:
+    """The number as dialled inside Iran (``09121234567``, ``02188776655``); see module notes."""
+    s = to_latin(str(text or ""))
+    start = re.search(r"[0-9]", s)
+    if start is None:
+        return ""
+    first_digit = start.start()
+    marker = _EXTENSION.search(s, first_digit)
+    if marker:
+        s = s[: marker.start()]
+    digits = phone_digits(s)
+    international = None
+    if "+" in s[:first_digit]:
+        international = digits
+    elif digits.startswith("00"):
+        international = digits[2:]
+    elif digits.startswith("98") and len(digits) == 12 and digits[2] != "0":
+        international = digits  # 98 912 123 4567 typed without + or 00
+    if international is not None:
+        if not international.startswith("98"):
+            return "+" + international
+        rest = international[2:]
+        if rest.startswith("0"):  # +98 (0)21 …
+            rest = rest[1:]
+        return "0" + rest if rest else ""
+    if len(digits) == 10 and digits[0] != "0":
+        return "0" + digits
+    return digits
+
+
+def is_mobile(number) -> bool:
+    """True for an Iranian mobile number (``09`` + 9 digits) in any written form."""
+    return bool(_MOBILE.fullmatch(national_form(number)))
+
+
+def format_phone(number, digits: str = "persian") -> str:
+    """For display: ``۰۹۱۲ ۱۲۳ ۴۵۶۷``, ``۰۲۱ ۸۸۷۷ ۶۶۵۵``, ``۸۸۷۷ ۶۶۵۵``; others ungrouped.
+
+    Accepts any written form (it is passed through ``national_form`` first)."""
+    if digits not in ("persian", "latin"):
+        raise ValueError(f"digits must be 'persian' or 'latin', not {digits!r}")
+    n = national_form(number)
+    if _MOBILE.fullmatch(n):
+        text = f"{n[:4]} {n[4:7]} {n[7:]}"
+    elif len(n) == 11 and n.startswith("0"):
+        text = f"{n[:3]} {n[3:7]} {n[7:]}"
+    elif len(n) == 8:
+        text = f"{n[:4]} {n[4:]}"
+    else:
+        text = n
+    return to_persian(text) if digits == "persian" else text

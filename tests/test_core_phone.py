@@ -1,0 +1,119 @@
+"""core.phone: every written form of a number meets in one national form."""
+
+import pytest
+
+from crm_desktop.core.phone import format_phone, is_mobile, national_form, phone_digits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+98 912 123 4567",
+        "+989121234567",
+        "0098 912 123 4567",
+        "00989121234567",
+        "98 912 123 4567",
+        "989121234567",
+        "09121234567",
+        "0912-123-4567",
+        "(0912) 123 4567",
+        "۰۹۱۲ ۱۲۳ ۴۵۶۷",
+        "٠٩١٢١٢٣٤٥٦٧",
+        "+۹۸ ۹۱۲ ۱۲۳ ۴۵۶۷",
+        "912 123 4567",
+        "9121234567",
+        "\u200e+98 912 123 4567\u200e",
+        "+98 (0)912 123 4567",
+    ],
+)
+def test_mobile_forms_meet(text):
+    assert national_form(text) == "09121234567"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "021-8877 6655",
+        "02188776655",
+        "+98 21 88776655",
+        "+98 (0)21 8877 6655",
+        "0098 21 8877 6655",
+        "98 21 8877 6655",
+        "۰۲۱-۸۸۷۷۶۶۵۵",
+        "21 8877 6655",
+        "021 8877 6655 داخلی 214",
+        "021-88776655 ext. 12",
+        "Tel: 021 8877 6655",
+        "fax: 021 8877 6655",
+        "021 8877 6655، 021 8877 6656",
+    ],
+)
+def test_landline_forms_meet(text):
+    assert national_form(text) == "02188776655"
+
+
+@pytest.mark.parametrize(
+    "text, national",
+    [
+        ("110", "110"),  # police
+        ("125", "125"),
+        ("۲۱۴", "214"),  # an internal extension
+        ("8877 6655", "88776655"),  # a local number without its area code
+        ("+1 555 123 4567", "+15551234567"),
+        ("001 555 123 4567", "+15551234567"),
+        ("+44 20 7946 0958", "+442079460958"),
+        ("", ""),
+        (None, ""),
+        ("بدون شماره", ""),
+    ],
+)
+def test_other_numbers(text, national):
+    assert national_form(text) == national
+
+
+def test_phone_digits():
+    assert phone_digits("+98 (912) 123-4567") == "989121234567"
+    assert phone_digits("۰۹۱۲ ۱۲۳") == "0912123"
+    assert phone_digits("٠٢١") == "021"
+    assert phone_digits(None) == ""
+    assert phone_digits("تلفن") == ""
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("09121234567", "۰۹۱۲ ۱۲۳ ۴۵۶۷"),
+        ("+98 912 123 4567", "۰۹۱۲ ۱۲۳ ۴۵۶۷"),
+        ("02188776655", "۰۲۱ ۸۸۷۷ ۶۶۵۵"),
+        ("03132345678", "۰۳۱ ۳۲۳۴ ۵۶۷۸"),
+        ("88776655", "۸۸۷۷ ۶۶۵۵"),
+        ("110", "۱۱۰"),
+        ("+15551234567", "+۱۵۵۵۱۲۳۴۵۶۷"),
+        ("", ""),
+    ],
+)
+def test_format_phone(text, shown):
+    assert format_phone(text) == shown
+
+
+def test_format_phone_latin():
+    assert format_phone("09121234567", digits="latin") == "0912 123 4567"
+    assert format_phone("02188776655", digits="latin") == "021 8877 6655"
+    with pytest.raises(ValueError):
+        format_phone("09121234567", digits="arabic")
+
+
+@pytest.mark.parametrize(
+    "text, mobile",
+    [
+        ("09121234567", True),
+        ("+98 935 123 4567", True),
+        ("۰۹۹۰ ۱۲۳ ۴۵۶۷", True),
+        ("02188776655", False),
+        ("0912123456", False),
+        ("110", False),
+        ("", False),
+    ],
+)
+def test_is_mobile(text, mobile):
+    assert is_mobile(text) is mobile
