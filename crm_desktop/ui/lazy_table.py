@@ -1,0 +1,279 @@
+"""LazyTableModel: a table model over a data source that is read a page at a time.
+
+No widget ever holds 100k rows: the source answers ``count()`` and ``rows(offset, limit)``
+(e.g. one SQL query with LIMIT/OFFSET or keyset paging), the model keeps a few pages of rows in a
+small LRU cache and asks for a page only when the view paints a row in it.
+
+    class ContactSource:
+        def count(self) -> int: ...
+        def rows(self, offset: int, limit: int) -> list[Contact]: ...
+        def set_order(self, key: str, descending: bool) -> None: ...   # optional: sorting
+
+    COLUMNS = [Column("name", "نام", lambda c: c.name),
+               Column("mobile", "همراه", lambda c: format_phone(c.mobile), align=LTR_NUMBER)]
+    model = LazyTableModel(COLUMNS, ContactSource(db, query=""))
+    model.reset(ContactSource(db, query="رضا"))        # a new search: one reset, no row churn
+
+Columns are addressed by key (``model.column_index("name")``) so a view never hard-codes numbers.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from crm_desktop.core.digits import to_persian
+
+ObjectRole = Qt.UserRole + 1
+SortRole = Qt.UserRole + 2
+
+#: numbers, dates and phones in an RTL table: right-aligned like the text around them
+NUMBER_ALIGN = Qt.AlignRight | Qt.AlignVCenter | Qt.AlignAbsolute
+CENTER_ALIGN = Qt.AlignCenter
+
+DEFAULT_PAGE_SIZE = 200
+DEFAULT_MAX_PAGES = 8
+
+
+class RowSource(Protocol):
+    def count(self) -> int: ...
+
+    def rows(self, offset: int, limit: int) -> list: ...
+
+
+class EmptySource:
+    def count(self) -> int:
+        return 0
+
+    def rows(self, offset: int, limit: int) -> list:
+        return []
+
+
+class ListSource:
+    """A source over a list already in memory (small tables, tests)."""
+
+    def __init__(self, items: Sequence):
+        self.items = list(items)
+
+    def count(self) -> int:
+        return len(self.items)
+
+    def rows(self, offset: int, limit: int) -> list:
+        return self.items[offset: offset + limit]
+
+
+def _default_getter(key: str) -> Callable[[Any], Any]:
+    def get(row):
+        if isinstance(row, dict):
+            return row.get(key)
+        return getattr(row, key, None)
+
+    return get
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: ``getter(row)`` gives what is shown (default: ``row[key]`` / ``row.key``);
+    ``sort_key(row)`` what SortRole returns (default: the getter's value); ``align`` a
+    Qt.Alignment (default: the view's, i.e. the start of an RTL row)."""
+
+    key: str
+    title: str
+    getter: Callable[[Any], Any] | None = None
+    align: Any = None
+    sort_key: Callable[[Any], Any] | None = None
+    tooltip: Callable[[Any], str] | None = None
+
+    def value(self, row) -> Any:
+        return (self.getter or _default_getter(self.key))(row)
+
+    def sort_value(self, row) -> Any:
+        return self.sort_key(row) if self.sort_key else self.value(row)
+
+
+def display_text(value: Any) -> str:
+    """What a cell shows for a value: '' for None, Persian digits for numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, (int, float)):
+        return to_persian(value)
+    return str(value)
+
+
+class LazyTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], source: RowSource | None = None, parent=None, *,
+                 page_size: int = DEFAULT_PAGE_SIZE, max_pages: int = DEFAULT_MAX_PAGES):
+        super().__init__(parent)
+        if page_size < 1 or max_pages < 1:
+            raise ValueError("page_size and max_pages must be positive")
+        self.columns = list(columns)
+        self._keys = {column.key: i for i, column in enumerate(self.columns)}
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self._source: RowSource = source if source is not None else EmptySource()
+        self._count = self._source.count()
+        self._pages: OrderedDict[int, list] = OrderedDict()
+        self.pages_fetched = 0  # how many times the source was asked for a page (for tests)
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # -- the source ---------------------------------------------------------------------------
+    def source(self) -> RowSource:
+        return self._source
+
+    def reset(self, source: RowSource | None = None) -> None:
+        """Show ``source`` instead (a new search or filter), or re-read the same one (after a
+        write). One model reset: selection and scroll position go, nothing is fetched yet."""
+        self.beginResetModel()
+        if source is not None:
+            self._source = source
+            if self._sort is not None:
+                self._apply_order(*self._sort)
+        self._pages.clear()
+        self._count = self._source.count()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read the source keeping the view's scroll position where possible (after a write):
+        rows may have been added or removed, so the cache is dropped and the count re-asked."""
+        old = self._count
+        new = self._source.count()
+        self._pages.clear()
+        if new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self._count = new
+            self.endInsertRows()
+        elif new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            self._count = new
+            self.endRemoveRows()
+        if new:
+            self.dataChanged.emit(self.index(0, 0), self.index(new - 1, len(self.columns) - 1))
+
+    def _page(self, number: int) -> list:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        page = list(self._source.rows(number * self.page_size, self.page_size))
+        self.pages_fetched += 1
+        self._pages[number] = page
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    def cached_pages(self) -> list[int]:
+        return list(self._pages)
+
+    def row_object(self, row: int) -> Any:
+        """The row object at ``row`` (None out of range or if the source came back short)."""
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.page_size)
+        offset = row % self.page_size
+        return page[offset] if offset < len(page) else None
+
+    def column_index(self, key: str) -> int:
+        return self._keys[key]
+
+    def find_row(self, predicate: Callable[[Any], bool], *, limit: int | None = None) -> int:
+        """The first row whose object satisfies ``predicate`` among the first ``limit`` rows
+        (default: the cached pages only); -1 when none. Use it to re-select a row after a reset."""
+        if limit is None:
+            for number, page in list(self._pages.items()):
+                for offset, item in enumerate(page):
+                    if predicate(item):
+                        return number * self.page_size + offset
+            return -1
+        for row in range(min(limit, self._count)):
+            if predicate(self.row_object(row)):
+                return row
+        return -1
+
+    # -- Qt model -----------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.TextAlignmentRole:
+            return column.align
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole, ObjectRole, SortRole, Qt.AccessibleTextRole):
+            return None
+        row = self.row_object(index.row())
+        if row is None:
+            return None
+        if role == ObjectRole:
+            return row
+        if role == SortRole:
+            return column.sort_value(row)
+        if role == Qt.ToolTipRole:
+            return column.tooltip(row) if column.tooltip else None
+        return display_text(column.value(row))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal:
+            return self.columns[section].title if 0 <= section < len(self.columns) else None
+        return to_persian(section + 1)
+
+    def roleNames(self) -> dict:  # noqa: N802
+        names = dict(super().roleNames())
+        names[ObjectRole] = b"object"
+        names[SortRole] = b"sort"
+        return names
+
+    # -- sorting is the source's job (it may hold 100k rows) ----------------------------------
+    def can_sort(self) -> bool:
+        return hasattr(self._source, "set_order")
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        """Ask the source to order by the column's key (``source.set_order(key, descending)``);
+        a source without ``set_order`` keeps its order."""
+        if not self.can_sort() or not 0 <= column < len(self.columns):
+            return
+        self._sort = (column, order)
+        self.beginResetModel()  # a reset, not layoutChanged: selected row numbers mean other rows now
+        self._apply_order(column, order)
+        self._pages.clear()
+        self._count = self._source.count()
+        self.endResetModel()
+
+    def _apply_order(self, column: int, order: Qt.SortOrder) -> None:
+        if hasattr(self._source, "set_order"):
+            self._source.set_order(self.columns[column].key, order == Qt.DescendingOrder)
+
+
+def setup_table_view(view, model: LazyTableModel, *, sortable: bool | None = None) -> None:
+    """The usual set-up for a table over a LazyTableModel: whole-row selection, fixed row height
+    (a view over 100k rows must never measure rows), no row-number header, last column
+    stretched, sorting by clicking a header when the source can sort."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    vertical = view.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.Fixed)
+    vertical.setDefaultSectionSize(view.fontMetrics().height() + 10)
+    vertical.hide()
+    horizontal = view.horizontalHeader()
+    horizontal.setStretchLastSection(True)
+    horizontal.setHighlightSections(False)
+    if sortable is None:
+        sortable = model.can_sort()
+    if sortable:
+        horizontal.setSortIndicator(-1, Qt.AscendingOrder)  # the source's own order until a click
+        horizontal.setSortIndicatorClearable(True)
+        view.setSortingEnabled(True)

@@ -1,0 +1,46 @@
+"""Helpers for the UI tests: the app set up like app.py does (RTL, Persian locale, Vazirmatn),
+and typing Persian text without qtbot.keyClicks (which aborts on non-ASCII characters)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+@pytest.fixture
+def persian_app(qapp):
+    """The QApplication right to left with the Persian (Iran) locale and the bundled fonts,
+    as app.py sets it once; restored afterwards so other tests see what they expect."""
+    from crm_desktop.ui.fonts import load_bundled_fonts, ui_font
+
+    old_direction = qapp.layoutDirection()
+    old_locale = QLocale()
+    old_font = qapp.font()
+    qapp.setLayoutDirection(Qt.RightToLeft)
+    QLocale.setDefault(QLocale(QLocale.Persian, QLocale.Iran))
+    load_bundled_fonts()
+    qapp.setFont(ui_font(10))
+    yield qapp
+    qapp.setFont(old_font)
+    QLocale.setDefault(old_locale)
+    qapp.setLayoutDirection(old_direction)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` one character at a time, as a keyboard with a Persian layout would."""
+    for ch in text:
+        QApplication.sendEvent(widget, QKeyEvent(QKeyEvent.KeyPress, Qt.Key_unknown, Qt.NoModifier, ch))
+        QApplication.sendEvent(widget, QKeyEvent(QKeyEvent.KeyRelease, Qt.Key_unknown, Qt.NoModifier, ch))
+
+
+def press(widget: QWidget, key, modifiers=Qt.NoModifier, text: str = "") -> None:
+    QApplication.sendEvent(widget, QKeyEvent(QKeyEvent.KeyPress, key, modifiers, text))
+    QApplication.sendEvent(widget, QKeyEvent(QKeyEvent.KeyRelease, key, modifiers, text))
+
+
+def finish_editing(line_edit) -> None:
+    """What pressing Enter does: editingFinished on a QLineEdit."""
+    press(line_edit, Qt.Key_Return)
+
