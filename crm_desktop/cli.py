@@ -24,9 +24,9 @@ COMMAND_MODULES = [
 
 
 def db_path(args) -> Path:
-    from crm_desktop.paths import default_db_path
+    from crm_desktop.preferences import configured_db_path
 
-    return Path(args.db) if args.db else default_db_path()
+    return Path(args.db) if args.db else configured_db_path()
 
 
 def print_json(data) -> None:
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="start the app (the default)")
+    gui.add_argument("--minimized", action="store_true", help="start in the tray (used at log-on)")
     gui.set_defaults(func=run_gui)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_gui(args) -> int:
     from crm_desktop.app import run
 
-    return run(db_path(args), argv=[sys.argv[0]])
+    return run(db_path(args), argv=[sys.argv[0]], minimized=getattr(args, "minimized", False))
 
 
 def _fast_gui_args(argv: list[str]):
@@ -64,8 +65,8 @@ def _fast_gui_args(argv: list[str]):
         db, rest = rest[1], rest[2:]
     elif rest and rest[0].startswith("--db="):
         db, rest = rest[0][5:], rest[1:]
-    if rest in ([], ["gui"]):
-        return argparse.Namespace(db=db, command="gui", func=run_gui)
+    if rest in ([], ["gui"], ["gui", "--minimized"]):
+        return argparse.Namespace(db=db, command="gui", func=run_gui, minimized="--minimized" in rest)
     return None
 
 

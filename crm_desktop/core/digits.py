@@ -16,3 +16,9 @@ def to_latin(text: str) -> str:
 def to_persian(text) -> str:
     """Every Latin or Arabic-Indic digit becomes its Persian digit (accepts ints too)."""
     return str(text).translate(_TO_PERSIAN)
+
+
+def format_number(value: int, digits: str = "persian") -> str:
+    """A whole number grouped by thousands: 1000000 → «۱٬۰۰۰٬۰۰۰» (Latin: «1,000,000»)."""
+    text = f"{int(value):,}"
+    return to_persian(text.replace(",", "\u066c")) if digits == "persian" else text

@@ -1,0 +1,62 @@
+"""The facade every front end uses: ``Office(path)`` opens the database and holds each feature's
+repository (no Qt). After each write a feature calls ``notify(tables)``; the GUI turns that into
+a Qt signal so each tab refreshes what it shows, and no tab reaches into another's widgets."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Callable, Iterable
+
+from crm_desktop import preferences
+from crm_desktop.storage.db import open_database, translate_error
+
+Listener = Callable[[frozenset], None]
+
+
+class Office:
+    def __init__(self, path, *, backup_dir=None, conn: sqlite3.Connection | None = None):
+        self.path = Path(path)
+        self.conn = conn if conn is not None else open_database(self.path, backup_dir=backup_dir)
+        self._listeners: list[Listener] = []
+
+    # --- change notification ------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def notify(self, tables: Iterable[str]) -> None:
+        changed = frozenset(tables)
+        for listener in list(self._listeners):
+            listener(changed)
+
+    # --- preferences ----------------------------------------------------------------------------
+    @property
+    def preferences(self) -> preferences.Preferences:
+        return preferences.load(self.conn)
+
+    def save_preferences(self, prefs: preferences.Preferences) -> None:
+        preferences.save(self.conn, prefs)
+        preferences.remember_backup_folder(self.path, preferences.backup_folder(prefs, self.path))
+        self.notify({"settings"})
+
+    def backup_folder(self) -> Path:
+        return preferences.backup_folder(self.preferences, self.path)
+
+    def contact_count(self) -> int:
+        return self.read_one("SELECT count(*) FROM contacts")[0]
+
+    def read_one(self, sql: str, params=()):
+        """One row; a damaged page becomes a StorageError (with its Persian message)."""
+        try:
+            return self.conn.execute(sql, params).fetchone()
+        except sqlite3.DatabaseError as error:
+            raise translate_error(error, self.path) from error
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,1 @@
+"""The app shell: main window, tray, single instance, settings, start-up checks (Qt)."""

@@ -1,0 +1,181 @@
+"""تنظیمات: the database file, backups, money unit, font size, office name, start with the system."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop import autostart, preferences
+from crm_desktop.errors import UserError
+
+UNIT_LABELS = {"rial": "ریال", "toman": "تومان"}
+
+
+def _path_row(line: QLineEdit, button: QPushButton) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(line, 1)
+    layout.addWidget(button)
+    return row
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the preferences; nothing is stored until «ذخیره» and validation pass."""
+
+    def __init__(self, office, parent=None):
+        super().__init__(parent)
+        self.office = office
+        self.setWindowTitle("تنظیمات")
+        self.setObjectName("settings")
+        self.setMinimumWidth(520)
+        prefs = office.preferences
+        self.restart_needed = False
+
+        self.office_name = QLineEdit(prefs.office_name)
+        self.office_name.setObjectName("settings.office_name")
+        self.office_name.setPlaceholderText("نامی که بالای گزارش‌ها چاپ می‌شود")
+
+        self.db_path = QLineEdit(str(preferences.configured_db_path()))
+        self.db_path.setObjectName("settings.db_path")
+        self.db_path.setLayoutDirection(self.db_path.layoutDirection().LeftToRight)
+        db_button = QPushButton("انتخاب…")
+        db_button.setObjectName("settings.db_browse")
+        db_button.clicked.connect(self._choose_db)
+
+        self.backup_dir = QLineEdit(str(office.backup_folder()))
+        self.backup_dir.setObjectName("settings.backup_dir")
+        self.backup_dir.setLayoutDirection(self.backup_dir.layoutDirection().LeftToRight)
+        backup_button = QPushButton("انتخاب…")
+        backup_button.setObjectName("settings.backup_browse")
+        backup_button.clicked.connect(self._choose_backup_dir)
+
+        self.auto_backup = QCheckBox("هر روز خودکار پشتیبان بگیر")
+        self.auto_backup.setObjectName("settings.auto_backup")
+        self.auto_backup.setChecked(prefs.auto_backup)
+        self.keep_daily = self._spin("settings.keep_daily", 1, 365, prefs.keep_daily)
+        self.keep_weekly = self._spin("settings.keep_weekly", 1, 365, prefs.keep_weekly)
+
+        self.money_unit = QComboBox()
+        self.money_unit.setObjectName("settings.money_unit")
+        for key, label in UNIT_LABELS.items():
+            self.money_unit.addItem(label, key)
+        self.money_unit.setCurrentIndex(max(0, self.money_unit.findData(prefs.money_unit)))
+
+        self.font_size = self._spin("settings.font_size", 8, 20, prefs.font_size)
+
+        self.autostart = QCheckBox("اجرای برنامه همراه با روشن شدن رایانه (تا یادآوری‌ها به موقع زنگ بزنند)")
+        self.autostart.setObjectName("settings.autostart")
+        self.autostart.setChecked(autostart.is_enabled())
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("settings.error")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        form = QFormLayout()
+        form.addRow("نام دفتر:", self.office_name)
+        form.addRow("پرونده پایگاه داده:", _path_row(self.db_path, db_button))
+        form.addRow("پوشه پشتیبان:", _path_row(self.backup_dir, backup_button))
+        form.addRow("", self.auto_backup)
+        form.addRow("نگهداری پشتیبان روزانه:", self.keep_daily)
+        form.addRow("نگهداری پشتیبان هفتگی:", self.keep_weekly)
+        form.addRow("نمایش مبلغ به:", self.money_unit)
+        form.addRow("اندازه قلم:", self.font_size)
+        form.addRow("", self.autostart)
+
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("ذخیره", QDialogButtonBox.AcceptRole)
+        self.save_button.setObjectName("settings.save")
+        cancel = buttons.addButton("انصراف", QDialogButtonBox.RejectRole)
+        cancel.setObjectName("settings.cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _spin(name: str, low: int, high: int, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setObjectName(name)
+        spin.setRange(low, high)
+        spin.setValue(value)
+        return spin
+
+    def _choose_db(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "پرونده پایگاه داده", self.db_path.text(), "پایگاه داده (*.sqlite3 *.db);;همه پرونده‌ها (*)",
+            options=QFileDialog.DontConfirmOverwrite,
+        )
+        if path:
+            self.db_path.setText(path)
+
+    def _choose_backup_dir(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "پوشه پشتیبان", self.backup_dir.text())
+        if path:
+            self.backup_dir.setText(path)
+
+    def collected(self) -> preferences.Preferences:
+        backup_dir = self.backup_dir.text().strip()
+        default_dir = str(preferences.backup_folder(preferences.Preferences(), self.office.path))
+        return replace(
+            self.office.preferences,
+            office_name=self.office_name.text().strip(),
+            money_unit=self.money_unit.currentData(),
+            font_size=self.font_size.value(),
+            backup_dir="" if backup_dir in ("", default_dir) else backup_dir,
+            keep_daily=self.keep_daily.value(),
+            keep_weekly=self.keep_weekly.value(),
+            auto_backup=self.auto_backup.isChecked(),
+        )
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def accept(self) -> None:
+        prefs = self.collected()
+        if prefs.backup_dir:
+            folder = Path(prefs.backup_dir)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                self._show_error(f"پوشه پشتیبان «\u2068{folder}\u2069» ساخته نمی‌شود؛ پوشه دیگری انتخاب کنید.")
+                return
+        try:
+            self.office.save_preferences(prefs)
+        except UserError as error:
+            self._show_error(error.fa)
+            return
+        new_db = self.db_path.text().strip()
+        if new_db and Path(new_db).resolve() != preferences.configured_db_path().resolve():
+            preferences.set_configured_db_path(new_db)
+            self.restart_needed = True
+        try:
+            if self.autostart.isChecked() != autostart.is_enabled():
+                own_db = self.office.path.resolve() != preferences.configured_db_path().resolve()
+                autostart.set_enabled(self.autostart.isChecked(), self.office.path if own_db else None)
+        except OSError:
+            self._show_error("تنظیم اجرای خودکار همراه با سیستم ممکن نشد.")
+            return
+        super().accept()

@@ -1,0 +1,36 @@
+"""The tray icon keeps the app alive (and its alarms ringing) while the window is closed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from crm_desktop import APP_TITLE
+
+
+class Tray(QSystemTrayIcon):
+    showRequested = Signal()
+    quitRequested = Signal()
+
+    def __init__(self, icon: QIcon, parent=None):
+        super().__init__(icon, parent)
+        self.setToolTip(APP_TITLE)
+        menu = QMenu()
+        menu.setObjectName("tray.menu")
+        self.show_action = QAction("نمایش پنجره", menu)
+        self.show_action.setObjectName("tray.show")
+        self.show_action.triggered.connect(self.showRequested)
+        self.quit_action = QAction("خروج", menu)
+        self.quit_action.setObjectName("tray.quit")
+        self.quit_action.triggered.connect(self.quitRequested)
+        menu.addAction(self.show_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        self._menu = menu  # keep a reference: the tray does not own its menu
+        self.setContextMenu(menu)
+        self.activated.connect(self._on_activated)
+
+    def _on_activated(self, reason) -> None:
+        if reason in (QSystemTrayIcon.Trigger, QSystemTrayIcon.DoubleClick):
+            self.showRequested.emit()
