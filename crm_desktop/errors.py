@@ -22,3 +22,13 @@ class ValidationError(UserError):
     def __init__(self, message: str, fa: str, field: str | None = None):
         super().__init__(message, fa)
         self.field = field
+
+
+class Cancelled(UserError):
+    """The operator pressed «انصراف» (or a progress callback said stop). Long work raises it from
+    its progress call and lets it propagate; whatever it wrote is rolled back."""
+
+    exit_code = 1
+
+    def __init__(self):
+        super().__init__("cancelled; nothing was changed", "عملیات لغو شد؛ چیزی تغییر نکرد.")

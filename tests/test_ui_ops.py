@@ -218,4 +218,4 @@ def test_not_cancellable_has_no_cancel_button(qtbot, window, runner):
 
 
 def test_cancelled_is_a_user_error_in_persian():
-    assert Cancelled().fa == "عملیات لغو شد."
+    assert Cancelled().fa == "عملیات لغو شد؛ چیزی تغییر نکرد."

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import importlib
 
-# (module, class, object name). Each class is a QWidget built as cls(office, events, parent).
+# (module, class, object name). Each class is a QWidget built as cls(office, events, parent, clock=...)
+# with a TITLE; the clock (a callable giving the local datetime) is injected for tests.
 FEATURE_TABS: list[tuple[str, str, str]] = [
     ("crm_desktop.shell.home_tab", "HomeTab", "home"),
 ]

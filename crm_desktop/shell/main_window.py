@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("main.tabs")
         self.tabs.setDocumentMode(True)
         for name, cls in load_tabs():
-            tab = cls(office, events, self)
+            tab = cls(office, events, self, clock=clock)
             tab.setObjectName(name)
             self.tabs.addTab(tab, cls.TITLE)
         self.setCentralWidget(self.tabs)

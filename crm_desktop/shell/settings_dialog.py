@@ -44,7 +44,7 @@ class SettingsDialog(QDialog):
         self.office = office
         self.setWindowTitle("تنظیمات")
         self.setObjectName("settings")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
         prefs = office.preferences
         self.restart_needed = False
 
@@ -80,8 +80,9 @@ class SettingsDialog(QDialog):
 
         self.font_size = self._spin("settings.font_size", 8, 20, prefs.font_size)
 
-        self.autostart = QCheckBox("اجرای برنامه همراه با روشن شدن رایانه (تا یادآوری‌ها به موقع زنگ بزنند)")
+        self.autostart = QCheckBox("اجرای برنامه همراه با روشن شدن رایانه")
         self.autostart.setObjectName("settings.autostart")
+        self.autostart.setToolTip("تا یادآوری‌ها و هشدار سررسید چک‌ها پس از روشن شدن رایانه هم به موقع زنگ بزنند.")
         self.autostart.setChecked(autostart.is_enabled())
 
         self.error_label = QLabel()

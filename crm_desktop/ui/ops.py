@@ -23,7 +23,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidget
 
-from crm_desktop.errors import UserError
+from crm_desktop.errors import Cancelled, UserError
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +34,6 @@ WORKING_TEXT = "لطفاً صبر کنید…"
 Progress = Callable[..., bool]
 
 
-class Cancelled(UserError):
-    """Raised by ``progress()`` once the operator pressed «انصراف»; let it propagate."""
-
-    def __init__(self):
-        super().__init__("cancelled by the operator", "عملیات لغو شد.")
 
 
 class Operation(QObject):

@@ -1,0 +1,96 @@
+"""The demo-data steps, in order, and ``fill_demo`` that runs them in one transaction.
+
+A later feature plugs in by adding a ``Step`` to ``STEPS`` (e.g. reminders that point at the
+contacts made before them); ``demo-data`` gets a ``--<name> N`` option for each step
+automatically. A step's ``fill(conn, n, seed, progress)`` adds ``n`` rows and returns an object
+with ``to_json()``; it should derive its random stream from ``seed`` and its own name, so adding
+a step never changes what the earlier ones make.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from crm_desktop.core.digits import to_persian
+from crm_desktop.demo.generate import Progress, fill_contacts, release_wal
+from crm_desktop.errors import UserError
+from crm_desktop.storage.db import open_database, transaction
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str  # the option is --<name>; the JSON key too
+    default: int
+    help: str
+    fill: Callable[[sqlite3.Connection, int, object, Progress | None], object]
+    table: str  # "already has data" is checked on this table
+
+
+STEPS: list[Step] = [
+    Step("contacts", 1000, "number of demo contacts (default: %(default)s)", fill_contacts, "contacts"),
+]
+
+
+class AlreadyFilled(UserError):
+    def __init__(self, path, count: int):
+        super().__init__(
+            f"{path} already holds {count} contacts; add --append to add demo data to them",
+            f"پایگاه داده «{path}» از پیش {to_persian(count)} مخاطب دارد؛ داده نمونه فقط به پایگاه خالی افزوده می‌شود.",
+        )
+
+
+@dataclass
+class DemoResult:
+    path: str
+    seed: object
+    seconds: float = 0.0
+    steps: dict = field(default_factory=dict)  # step name -> its result's to_json()
+    totals: dict = field(default_factory=dict)  # table -> rows after the fill
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "seed": self.seed, "seconds": round(self.seconds, 3), **self.steps, "totals": self.totals}
+
+
+def existing_rows(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+
+
+def fill_demo(conn: sqlite3.Connection, counts: dict, seed=1, progress: Progress | None = None, *,
+              append: bool = False, path="") -> DemoResult:
+    """Run every step with a count in ``counts`` ({step name: n}), all in one transaction.
+
+    Refuses (AlreadyFilled) a database that already has contacts unless ``append``. A progress
+    callback returning False, or raising, rolls everything back."""
+    started = time.perf_counter()
+    result = DemoResult(str(path), seed)
+    try:
+        with transaction(conn):
+            if not append:
+                count = existing_rows(conn)
+                if count:
+                    raise AlreadyFilled(path, count)
+            for step in STEPS:
+                n = counts.get(step.name, 0)
+                if n:
+                    result.steps[step.name] = step.fill(conn, n, seed, progress).to_json()
+    finally:
+        release_wal(conn)  # committed or rolled back, a big fill's WAL space goes back now
+    for step in STEPS:
+        if step.name in result.steps:
+            (result.totals[step.table],) = conn.execute(f"SELECT count(*) FROM {step.table}").fetchone()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def fill_demo_file(path, counts: dict, seed=1, progress: Progress | None = None, *, append: bool = False) -> DemoResult:
+    """``fill_demo`` on its own connection to the file at ``path`` (created and migrated when
+    needed): what ``demo-data`` runs, and what the app's ops runner can run on a worker thread
+    (``lambda args, progress: fill_demo_file(path, counts, seed, progress)``)."""
+    conn = open_database(path)
+    try:
+        return fill_demo(conn, counts, seed, progress, append=append, path=path)
+    finally:
+        conn.close()

@@ -1,0 +1,195 @@
+"""The phonebook's data (no Qt, no SQL): a contact with its phones, emails and addresses, groups,
+custom fields and the notes log. Every other feature points at a contact by its id.
+
+Names: lists show ``display_name`` («title first last», or the organisation); they are sorted by
+``sort_name`` — last name, then first name, for a person; the name, for an organisation — through
+``core.text.sort_key`` so the order is Persian (ب پ ت … ژ … ک گ … ی)."""
+
+# THE CONTRACT (the lead's prompt said EOF_PLACEHOLDER: this is what it meant).
+# ## Phonebook API contract (crm_desktop/phonebook/, no Qt; implemented by the "repo" engineer)
+# model.py (exists, read it): Contact, Phone, Address, Group, CustomField, Note dataclasses; display_name(), sort_name(), normalised(contact) (validates, Persian ValidationError naming the field), PHONE_KINDS / NOTE_KINDS / FIELD_KINDS (key -> Persian label).
+# repo.py: class Phonebook(conn, notify=lambda tables: None) — every write is one transaction (storage.db.transaction) and then notify({"contacts", ...}).
+#   - add(contact) -> int ; update(contact) ; get(id) -> Contact | None (phones, emails, addresses, group_ids, custom filled)
+#   - delete(ids) -> DeletedContacts (a snapshot) ; undo_delete(snapshot)  (same ids come back with everything)
+#   - phone_owners(national, exclude_id=None) -> list[tuple[int, str]]  (contact id, display name) for the duplicate-phone warning
+#   - merge(keep_id, other_id)  (keeps every phone, email, address, note, group, custom value; other is deleted)
+#   - groups: groups() -> list[Group] (with .count, Persian order), add_group(name, colour) -> id, rename_group(id, name), set_group_colour(id, colour), delete_group(id) (contacts stay), set_contact_groups(contact_id, group_ids), add_to_group(contact_ids, group_id)
+#   - custom fields: fields() -> list[CustomField], add_field(CustomField) -> id, update_field(CustomField), delete_field(id)
+#   - notes log: add_note(Note) -> id, notes(contact_id) -> list[Note] newest first, delete_note(id); contacts.last_contact_at follows the newest note
+#   - search: SearchQuery(text: str = "", group_id: int | None = None, order: str = "name"); count(query) -> int; rows(query, offset, limit) -> list[ContactRow]; ContactRow(id, display_name, organisation, phones: str (display, Persian digits), last_contact_at, custom: dict[field_id, str]) in Persian order of sort_name
+#   - iter_contacts(query=None, chunk=1000) -> Iterator[Contact] (full contacts, Persian order) for export and reports
+#   - rebuild_search_index() (after bulk inserts)
+#   - find_by_mobile(national) -> int | None  (for import duplicate detection)
+# Office (crm_desktop/office.py) gets `office.phonebook = Phonebook(office.conn, office.notify)`.
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from crm_desktop.core import validators
+from crm_desktop.core.phone import national_form
+from crm_desktop.errors import ValidationError
+
+PERSON, ORGANISATION = "person", "organisation"
+KINDS = (PERSON, ORGANISATION)
+TITLES = ("آقای", "خانم", "دکتر", "مهندس", "استاد", "حاج آقا", "سرکار خانم")
+
+PHONE_KINDS = {"mobile": "همراه", "home": "منزل", "work": "محل کار", "fax": "دورنگار", "other": "دیگر"}
+NOTE_KINDS = {"note": "یادداشت", "call": "تماس", "meeting": "جلسه", "support": "گزارش پشتیبانی"}
+FIELD_KINDS = {"text": "متن", "number": "عدد", "date": "تاریخ", "choice": "فهرست انتخابی"}
+
+
+@dataclass
+class Phone:
+    number: str  # as the operator typed it
+    kind: str = "mobile"
+    ext: str = ""
+    national: str = ""  # filled by normalised(): ASCII national form, 09121234567 / 02188776655
+    id: int | None = None
+
+
+@dataclass
+class Address:
+    province: str = ""
+    city: str = ""
+    street: str = ""
+    postal_code: str = ""
+    id: int | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.province or self.city or self.street or self.postal_code)
+
+
+@dataclass
+class Contact:
+    kind: str = PERSON
+    title: str = ""
+    first_name: str = ""
+    last_name: str = ""
+    organisation: str = ""
+    job_title: str = ""
+    unit: str = ""
+    manager: str = ""
+    birthday: str | None = None  # ISO 'YYYY-MM-DD', or '--MM-DD' (Gregorian) without a year
+    national_code: str = ""
+    website: str = ""
+    note: str = ""
+    phones: list[Phone] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    addresses: list[Address] = field(default_factory=list)
+    group_ids: list[int] = field(default_factory=list)
+    custom: dict[int, str] = field(default_factory=dict)  # custom field id -> stored value
+    id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    last_contact_at: str | None = None  # newest notes-log entry (ISO), for the table column
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self.kind, self.title, self.first_name, self.last_name, self.organisation)
+
+    @property
+    def sort_name(self) -> str:
+        return sort_name(self.kind, self.first_name, self.last_name, self.organisation)
+
+
+@dataclass
+class Group:
+    name: str
+    colour: str = "#1f6f8b"  # '#rrggbb'
+    id: int | None = None
+    count: int = 0  # contacts in the group (filled by queries)
+
+
+@dataclass
+class CustomField:
+    name: str
+    kind: str = "text"  # text | number | date | choice
+    choices: list[str] = field(default_factory=list)
+    show_in_table: bool = False
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Note:
+    contact_id: int
+    text: str
+    kind: str = "note"  # note | call | meeting | support
+    at: str = ""  # ISO datetime, local time
+    id: int | None = None
+
+
+def display_name(kind: str, title: str = "", first: str = "", last: str = "", organisation: str = "") -> str:
+    """What lists show: «title first last» for a person (its organisation when it has no name),
+    the organisation's name for an organisation (its person's name when empty)."""
+    person = " ".join(part.strip() for part in (title or "", first or "", last or "") if part and part.strip())
+    organisation = (organisation or "").strip()
+    has_name = bool((first or "").strip() or (last or "").strip())
+    if kind == ORGANISATION:
+        return organisation or person
+    return person if has_name else (organisation or person)
+
+
+def sort_name(kind: str, first: str = "", last: str = "", organisation: str = "") -> str:
+    """What lists sort by (before core.text.sort_key): «last first» for a person, the organisation's
+    name for an organisation; the title never counts."""
+    person = " ".join(part.strip() for part in (last or "", first or "") if part and part.strip())
+    organisation = (organisation or "").strip()
+    if kind == ORGANISATION:
+        return organisation or person
+    return person or organisation
+
+
+def normalised(contact: Contact) -> Contact:
+    """Check every field; return the contact with phones in national form and codes in ASCII.
+
+    Raises ValidationError (Persian message naming the field) for the first bad field. A contact
+    needs a name: a first or last name for a person, or an organisation."""
+    if contact.kind not in KINDS:
+        raise ValidationError(f"unknown contact kind {contact.kind!r}", "نوع مخاطب باید شخص یا سازمان باشد.", "نوع")
+    for attr in ("title", "first_name", "last_name", "organisation", "job_title", "unit", "manager", "website", "note"):
+        setattr(contact, attr, (getattr(contact, attr) or "").strip())
+    if not (contact.first_name or contact.last_name or contact.organisation):
+        raise ValidationError("a contact needs a name", "نام، نام خانوادگی یا نام سازمان را وارد کنید.", "نام")
+    if contact.national_code:
+        contact.national_code = validators.national_code(contact.national_code)
+    phones = []
+    for phone in contact.phones:
+        if not (phone.number or "").strip():
+            continue
+        if phone.kind not in PHONE_KINDS:
+            raise ValidationError(f"unknown phone kind {phone.kind!r}", "نوع شماره تلفن درست نیست.", "نوع تلفن")
+        if phone.kind == "mobile":
+            phone.national = validators.mobile(phone.number, field="تلفن همراه")
+        else:
+            phone.national = national_form(phone.number)
+            if len(phone.national) < 3:
+                raise ValidationError(
+                    f"phone number {phone.number!r} is too short", f"شماره «{phone.number}» کامل نیست.", "شماره تلفن"
+                )
+        phone.number = phone.number.strip()
+        phones.append(phone)
+    contact.phones = phones
+    contact.emails = [validators.email(e, field="پست الکترونیک") for e in contact.emails if (e or "").strip()]
+    addresses = []
+    for address in contact.addresses:
+        if address.is_empty():
+            continue
+        if address.postal_code:
+            address.postal_code = validators.postal_code(address.postal_code)
+        addresses.append(address)
+    contact.addresses = addresses
+    return contact
+
+
+def now_iso() -> str:
+    return datetime.now().replace(microsecond=0).isoformat()
+
+
+def birthday_date(contact: Contact) -> date | None:
+    """The birthday as a date when it has a year."""
+    if contact.birthday and not contact.birthday.startswith("--"):
+        return date.fromisoformat(contact.birthday)
+    return None
