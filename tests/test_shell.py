@@ -267,3 +267,15 @@ def test_damage_found_by_the_start_up_check_leads_to_a_restore(qapp, qtbot, tmp_
         assert check_database(db).ok
     finally:
         ctl.shutdown()
+
+
+def test_choosing_another_database_file_takes_effect_at_next_start(controller, qtbot, tmp_path):
+    from crm_desktop.shell.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(controller.office, controller.window)
+    qtbot.addWidget(dialog)
+    assert dialog.db_path.text() == str(controller.db_path), "shows the file the app is running on"
+    dialog.db_path.setText(str(tmp_path / "دفتر دوم.sqlite3"))
+    dialog.save_button.click()
+    assert dialog.restart_needed
+    assert preferences.configured_db_path() == (tmp_path / "دفتر دوم.sqlite3").resolve()

@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
         self.office_name.setObjectName("settings.office_name")
         self.office_name.setPlaceholderText("نامی که بالای گزارش‌ها چاپ می‌شود")
 
-        self.db_path = QLineEdit(str(preferences.configured_db_path()))
+        self.db_path = QLineEdit(str(office.path))
         self.db_path.setObjectName("settings.db_path")
         self.db_path.setLayoutDirection(self.db_path.layoutDirection().LeftToRight)
         db_button = QPushButton("انتخاب…")
@@ -169,7 +169,7 @@ class SettingsDialog(QDialog):
             self._show_error(error.fa)
             return
         new_db = self.db_path.text().strip()
-        if new_db and Path(new_db).resolve() != preferences.configured_db_path().resolve():
+        if new_db and Path(new_db).resolve() != self.office.path.resolve():
             preferences.set_configured_db_path(new_db)
             self.restart_needed = True
         try:
