@@ -279,3 +279,68 @@ def test_choosing_another_database_file_takes_effect_at_next_start(controller, q
     dialog.save_button.click()
     assert dialog.restart_needed
     assert preferences.configured_db_path() == (tmp_path / "دفتر دوم.sqlite3").resolve()
+
+
+def test_the_app_backs_up_by_itself_once_a_day(controller, qtbot):
+    from crm_desktop.storage.backup import list_backups
+
+    controller.auto_backup()
+    folder = controller.office.backup_folder()
+    qtbot.waitUntil(lambda: len(list_backups(folder, verify=False)) == 1, timeout=15000)
+    controller.auto_backup()  # the same day: nothing more
+    from crm_desktop.ui.ops import default_runner
+
+    default_runner().wait(15000)
+    backups = list_backups(folder)
+    assert len(backups) == 1 and backups[0].kind in ("daily", "weekly") and backups[0].digest_ok
+
+
+def test_a_read_only_database_gets_a_persian_message(qapp, tmp_path, shown_messages, monkeypatch):
+    import os
+
+    from crm_desktop.shell.startup import open_office
+
+    db = tmp_path / "office.sqlite3"
+    Office(db).close()
+    before = db.read_bytes()
+    real_access = os.access
+    # the tests may run as root, where chmod does not stop writes: deny through os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode & os.W_OK else real_access(p, mode))
+    assert open_office(db) is None
+    assert "فقط‌خواندنی" in shown_messages[-1].text()
+    assert db.read_bytes() == before
+
+
+def test_windows_start_with_the_system_uses_the_run_key(monkeypatch, tmp_path):
+    """On Windows the Run key holds the launch command; checked here with a stand-in registry."""
+    import sys
+    import types
+
+    from crm_desktop import autostart
+
+    values: dict = {}
+
+    class Key:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    fake = types.SimpleNamespace(
+        HKEY_CURRENT_USER="HKCU", REG_SZ=1, KEY_SET_VALUE=2,
+        OpenKey=lambda root, path, *a: Key(),
+        CreateKey=lambda root, path: Key(),
+        SetValueEx=lambda key, name, reserved, kind, value: values.__setitem__(name, value),
+        QueryValueEx=lambda key, name: (values[name], 1) if name in values else (_ for _ in ()).throw(OSError()),
+        DeleteValue=lambda key, name: values.pop(name),
+    )
+    monkeypatch.setitem(sys.modules, "winreg", fake)
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert not autostart.is_enabled()
+    autostart.enable(tmp_path / "office.sqlite3")
+    command = values[autostart.VALUE_NAME]
+    assert "-m crm_desktop" in command and "--minimized" in command and "office.sqlite3" in command
+    assert autostart.is_enabled()
+    autostart.disable()
+    assert not autostart.is_enabled()
