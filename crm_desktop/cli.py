@@ -20,6 +20,8 @@ from crm_desktop.errors import UserError
 COMMAND_MODULES = [
     "crm_desktop.storage.commands",
     "crm_desktop.demo.commands",
+    "crm_desktop.reports.commands",
+    "crm_desktop.phonebook.io_commands",
 ]
 
 

@@ -20,6 +20,18 @@ class Office:
         self.conn = conn if conn is not None else open_database(self.path, backup_dir=backup_dir)
         self._listeners: list[Listener] = []
 
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._conn
+
+    @conn.setter
+    def conn(self, value: sqlite3.Connection) -> None:
+        """A new connection (after a restore) gives every repository the new connection too."""
+        from crm_desktop.phonebook.repo import Phonebook
+
+        self._conn = value
+        self.phonebook = Phonebook(value, self.notify)
+
     # --- change notification ------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)

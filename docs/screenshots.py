@@ -28,17 +28,17 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from crm_desktop.demo.generate import fill_contacts
+    from crm_desktop.demo.steps import fill_demo
     from crm_desktop.office import Office
     from crm_desktop.preferences import Preferences
 
     db = work / "office.sqlite3"
     with Office(db) as office:
-        fill_contacts(office.conn, args.contacts, seed=7)
+        fill_demo(office.conn, {"contacts": args.contacts}, seed=7)
         office.save_preferences(Preferences(office_name="بازرگانی نمونه آریا"))
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from crm_desktop.app import setup_application
     from crm_desktop.shell.controller import AppController
@@ -59,6 +59,26 @@ def main() -> int:
             path = out / f"{name}.png"
             window.grab().save(str(path))
             shots.append(path)
+        phonebook = window.findChild(QWidget, "phonebook")
+        if phonebook is not None:
+            window.tabs.setCurrentWidget(phonebook)
+            search = phonebook.findChild(QWidget, "phonebook.search")
+            search.set_query("محمد")
+            search.flush()
+            QApplication.processEvents()
+            path = out / "phonebook-search.png"
+            window.grab().save(str(path))
+            shots.append(path)
+            from crm_desktop.phonebook.views.contact_dialog import ContactDialog
+
+            first_id = controller.office.conn.execute("SELECT id FROM contacts ORDER BY sort_key LIMIT 1").fetchone()[0]
+            card = ContactDialog(controller.office, first_id, window, clock=clock)
+            card.show()
+            QApplication.processEvents()
+            path = out / "contact.png"
+            card.grab().save(str(path))
+            shots.append(path)
+            card.close()
         from crm_desktop.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(controller.office, window)

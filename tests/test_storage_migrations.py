@@ -64,7 +64,7 @@ def test_every_older_version_migrates_with_its_data(tmp_path, schema):
             assert {"settings", "contacts", "contact_phones"} <= tables
             names = [row[0] for row in conn.execute("SELECT display_name FROM contacts")]
             assert names == (["علی رضایی"] if version >= 1 else [])
-            if latest >= 2 and version >= 1:
+            if version >= 1 and migrations.MIGRATIONS[-1].__name__ == "m0002_nickname":  # the test migration
                 assert conn.execute("SELECT nickname FROM contacts").fetchone()[0] == "nick علی رضایی"
         finally:
             conn.close()

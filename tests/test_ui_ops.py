@@ -219,3 +219,23 @@ def test_not_cancellable_has_no_cancel_button(qtbot, window, runner):
 
 def test_cancelled_is_a_user_error_in_persian():
     assert Cancelled().fa == "عملیات لغو شد؛ چیزی تغییر نکرد."
+
+
+def test_a_window_closed_while_its_job_runs_does_not_break_the_end(qtbot, runner):
+    """The tab that started the job is gone (its progress dialog with it) when the job ends."""
+    parent = QWidget()
+    parent.show()
+    release = threading.Event()
+    results = []
+
+    def work(args, progress):
+        release.wait(10)
+        return "ok"
+
+    operation = runner.run(parent, "کار طولانی", work, None, results.append, show_delay_ms=0)
+    qtbot.wait(50)
+    parent.deleteLater()
+    qtbot.wait(50)
+    release.set()
+    qtbot.waitUntil(lambda: results == ["ok"], timeout=10_000)
+    assert operation is not None

@@ -58,6 +58,15 @@ def existing_rows(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
 
 
+def _index_for_search(conn: sqlite3.Connection, progress: Progress | None) -> None:
+    """Bulk inserts skip the phonebook's search index; build it once, inside the same transaction."""
+    from crm_desktop.demo.generate import report
+    from crm_desktop.phonebook.repo import rebuild_search_index
+
+    rebuild_search_index(conn, None if progress is None else lambda done, total: report(
+        progress, done, total, "ساختن نمایه جستجو…"))
+
+
 def fill_demo(conn: sqlite3.Connection, counts: dict, seed=1, progress: Progress | None = None, *,
               append: bool = False, path="") -> DemoResult:
     """Run every step with a count in ``counts`` ({step name: n}), all in one transaction.
@@ -76,6 +85,8 @@ def fill_demo(conn: sqlite3.Connection, counts: dict, seed=1, progress: Progress
                 n = counts.get(step.name, 0)
                 if n:
                     result.steps[step.name] = step.fill(conn, n, seed, progress).to_json()
+            if result.steps:
+                _index_for_search(conn, progress)
     finally:
         release_wal(conn)  # committed or rolled back, a big fill's WAL space goes back now
     for step in STEPS:

@@ -153,8 +153,11 @@ def normalised(contact: Contact) -> Contact:
         setattr(contact, attr, (getattr(contact, attr) or "").strip())
     if not (contact.first_name or contact.last_name or contact.organisation):
         raise ValidationError("a contact needs a name", "نام، نام خانوادگی یا نام سازمان را وارد کنید.", "نام")
-    if contact.national_code:
-        contact.national_code = validators.national_code(contact.national_code)
+    if contact.national_code:  # a person's national code, or a company's legal national ID
+        if contact.kind == ORGANISATION:
+            contact.national_code = validators.legal_national_id(contact.national_code)
+        else:
+            contact.national_code = validators.national_code(contact.national_code)
     phones = []
     for phone in contact.phones:
         if not (phone.number or "").strip():
@@ -181,7 +184,22 @@ def normalised(contact: Contact) -> Contact:
             address.postal_code = validators.postal_code(address.postal_code)
         addresses.append(address)
     contact.addresses = addresses
+    contact.birthday = _checked_birthday(contact.birthday)
     return contact
+
+
+def _checked_birthday(value) -> str | None:
+    """The stored form of a birthday ('YYYY-MM-DD' or '--MM-DD'), or None."""
+    text = (value or "").strip() if isinstance(value, str) or value is None else str(value)
+    if not text:
+        return None
+    try:
+        if text.startswith("--") and len(text) == 7 and text[4] == "-":
+            date(2000, int(text[2:4]), int(text[5:7]))  # 2000: a leap year, so --02-29 is fine
+            return text
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValidationError(f"birthday {text!r} is not a date", "تاریخ تولد درست نیست.", "تاریخ تولد") from None
 
 
 def now_iso() -> str:

@@ -9,6 +9,7 @@ import importlib
 # with a TITLE; the clock (a callable giving the local datetime) is injected for tests.
 FEATURE_TABS: list[tuple[str, str, str]] = [
     ("crm_desktop.shell.home_tab", "HomeTab", "home"),
+    ("crm_desktop.phonebook.view", "PhonebookTab", "phonebook"),
 ]
 
 

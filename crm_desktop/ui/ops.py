@@ -20,6 +20,7 @@ import logging
 import threading
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidget
 
@@ -234,7 +235,7 @@ class OpsRunner(QObject):
 
         def finish() -> None:
             task_dialog = self._running.pop(operation, (None, None))[1]
-            if task_dialog is not None:
+            if task_dialog is not None and shiboken6.isValid(task_dialog):  # its parent may be gone
                 task_dialog.hide()
                 task_dialog.deleteLater()
             if operation.state == "done":

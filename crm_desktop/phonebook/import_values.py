@@ -1,0 +1,194 @@
+"""Values as other programs write them, turned into ours: birthdays in every format phones and
+spreadsheets use, cells with several phone numbers, phone numbers with an extension, the kind
+of a phone from its label. Shared by the vCard and the table (CSV / XLSX) importers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from crm_desktop.core.digits import to_latin, to_persian
+from crm_desktop.core.jalali import TYPED_MAX_YEAR, TYPED_MIN_YEAR, from_jalali
+from crm_desktop.core.phone import national_form
+from crm_desktop.errors import ValidationError
+
+BIRTHDAY = "تاریخ تولد"
+APPLE_NO_YEAR = 1604  # iPhone writes a birthday without a year as 1604-MM-DD
+
+_NO_YEAR = re.compile(r"--\s*(\d{1,2})\s*-?\s*(\d{1,2})")
+_YMD = re.compile(r"(\d{4})\s*[-/.؍]\s*(\d{1,2})\s*[-/.؍]\s*(\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
+_EMPTY_DATES = {"", "0/0/00", "0/0/0000", "00/00/0000", "0000-00-00", "--", "-"}
+_MOBILE = re.compile(r"09[0-9]{9}")
+
+
+def _bad_birthday(text: str) -> ValidationError:
+    return ValidationError(
+        f"{BIRTHDAY}: {text!r} is not a date (write 1365/04/12, 1986-07-03 or --07-03)",
+        f"{BIRTHDAY}: «{text}» تاریخ نیست؛ مانند {to_persian('1365/04/12')} یا \u20681986-07-03\u2069 بنویسید.",
+        BIRTHDAY,
+    )
+
+
+def _month_day(month: int, day: int, text: str) -> str:
+    try:
+        date(2000, month, day)  # a leap year: 29 February is a birthday too
+    except ValueError:
+        raise _bad_birthday(text) from None
+    return f"--{month:02d}-{day:02d}"
+
+
+def _full(year: int, month: int, day: int, text: str) -> str:
+    if year == APPLE_NO_YEAR:
+        return _month_day(month, day, text)
+    if TYPED_MIN_YEAR <= year <= TYPED_MAX_YEAR:  # a Jalali date (1365/04/12)
+        return from_jalali(year, month, day, BIRTHDAY).isoformat()
+    if not 1800 <= year <= date.today().year + 1:
+        raise _bad_birthday(text)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise _bad_birthday(text) from None
+
+
+def parse_birthday(value) -> str | None:
+    """See ``_parse_birthday``; text answers are remembered (a big file repeats its dates, and
+    a Jalali date costs jdatetime tens of microseconds)."""
+    if isinstance(value, str):
+        return _parse_birthday_text(value)
+    return _parse_birthday(value)
+
+
+@lru_cache(maxsize=65536)
+def _parse_birthday_text(value: str) -> str | None:
+    return _parse_birthday(value)
+
+
+def _parse_birthday(value) -> str | None:
+    """A birthday as we store it ('YYYY-MM-DD' or '--MM-DD'), from anything other programs
+    write: ``1986-07-03``, ``19860703``, ``1986-07-03T00:00:00Z``, ``--0703``, ``--07-03``,
+    ``1604-07-03`` (iPhone: no year), a Jalali ``1365/04/12``, Outlook's ``7/3/1986`` (month
+    first unless the first number is over 12), a spreadsheet date. '' and ``0/0/00`` → None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return _full(value.year, value.month, value.day, value.isoformat())
+    text = str(value).strip()
+    s = to_latin(text).split("T")[0].strip()
+    if s in _EMPTY_DATES:
+        return None
+    match = _NO_YEAR.fullmatch(s)
+    if match:
+        return _month_day(int(match.group(1)), int(match.group(2)), text)
+    if re.fullmatch(r"\d{8}", s):
+        return _full(int(s[:4]), int(s[4:6]), int(s[6:]), text)
+    match = _YMD.fullmatch(s)
+    if match:
+        return _full(int(match.group(1)), int(match.group(2)), int(match.group(3)), text)
+    match = _DMY.fullmatch(s)
+    if match:
+        a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        month, day = (b, a) if a > 12 else (a, b)
+        return _full(year, month, day, text)
+    raise _bad_birthday(text)
+
+
+# --- phones ----------------------------------------------------------------------------------
+
+_EXT = re.compile(r"(?i)\s*(?:;\s*ext\s*=|,|ext\.?|extension|x|#|داخلی|داخلي)\s*:?\s*([0-9۰-۹٠-٩]{1,6})\s*$")
+_PLAIN_NUMBER = re.compile(r"[+(]?[0-9۰-۹٠-٩][0-9۰-۹٠-٩ ()\-]*")
+_SEPARATORS = re.compile(r"\s*(?::::|[\n\r،؛;|/]|,(?!\s*[0-9۰-۹٠-٩]{1,6}\s*(?:$|[\n\r،؛;|/])))\s*")
+
+
+def split_extension(number: str) -> tuple[str, str]:
+    """``021 8877 6655 داخلی 12`` / ``02188776655,12`` / ``tel:+98-21-88776655;ext=12`` →
+    (number, ext in ASCII digits)."""
+    s = (number or "").strip()
+    if s[:4].lower() == "tel:":
+        s = s[4:]
+    match = _EXT.search(s)
+    if match and match.start() > 0 and len(re.sub(r"\D", "", to_latin(s[: match.start()]))) >= 3:
+        return s[: match.start()].strip(), to_latin(match.group(1))
+    return s, ""
+
+
+def split_phones(cell) -> list[tuple[str, str]]:
+    """A spreadsheet cell with one or more numbers (``0912…، 021…``, Google's ``a ::: b``,
+    one per line) → [(number, ext)]. A comma followed by a short number is an extension."""
+    text = str(cell if cell is not None else "").strip()
+    if not text:
+        return []
+    if _PLAIN_NUMBER.fullmatch(text):  # the common case: one number, no extension
+        return [(text, "")]
+    found = []
+    for piece in _SEPARATORS.split(text):
+        piece = piece.strip()
+        if not piece or not re.search(r"[0-9۰-۹٠-٩]", piece):
+            continue
+        number, ext = split_extension(piece)
+        digits = re.sub(r"\D", "", to_latin(number))
+        if found and not found[-1][1] and len(digits) <= 5 and not number.lstrip().startswith(("0", "+")):
+            found[-1] = (found[-1][0], digits)  # "0211234567, 12": the extension of the number before
+            continue
+        found.append((number, ext))
+    return found
+
+
+def is_mobile_number(number: str) -> bool:
+    return bool(_MOBILE.fullmatch(national_form(number)))
+
+
+_KIND_WORDS = (
+    ("fax", ("FAX", "فکس", "فاکس", "نمابر", "دورنگار")),
+    ("mobile", ("CELL", "MOBILE", "IPHONE", "همراه", "موبایل", "موبايل", "سیار")),
+    ("home", ("HOME", "منزل", "خانه")),
+    ("work", ("WORK", "BUSINESS", "OFFICE", "COMPANY", "MAIN", "کار", "شرکت", "دفتر", "اداره")),
+    ("other", ("OTHER", "دیگر", "سایر")),
+)
+
+
+def kind_from_labels(labels) -> str | None:
+    """The phone kind a set of labels names (vCard TYPEs, iPhone's ``_$!<Mobile>!$_``, Google's
+    «Mobile», a Persian «همراه»), or None when they say nothing about it."""
+    text = " ".join(str(label).upper() for label in labels if label)
+    if not text:
+        return None
+    for kind, words in _KIND_WORDS:
+        if any(word in text for word in words):
+            return kind
+    return None
+
+
+def phone_kind(number: str, labelled: str | None, strict: bool = False) -> str:
+    """The kind to store: the label's, except that a «mobile» that is not an Iranian mobile
+    number becomes «other» (a foreign number always; any other one unless ``strict``, where
+    it stays «mobile» so that validation reports the typo), and a number without a label is
+    «mobile» when it is one, else «other»."""
+    if labelled is None:
+        return "mobile" if is_mobile_number(number) else "other"
+    if labelled != "mobile":
+        return labelled
+    if strict:  # only a foreign number is not kept as a mobile (a typo is left to validation)
+        foreign = "+" in number or number.lstrip()[:2] in ("00", "۰۰", "٠٠")
+        return "other" if foreign and national_form(number).startswith("+") else "mobile"
+    return "mobile" if is_mobile_number(number) else "other"
+
+
+def clean_cell(value, unquote: bool = True) -> str:
+    """A cell as text: spreadsheet numbers without '.0', dates as ISO, spaces trimmed, and
+    (``unquote``) our own export's neutralising apostrophe removed (``'=…`` → ``=…``)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (datetime, date)):
+        return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
+    text = str(value).strip()
+    if unquote and len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
+        text = text[1:]
+    return text

@@ -1,0 +1,235 @@
+"""Importing contacts: ``run_import(args, progress) -> ImportSummary``, a plain function that the
+UI's ops runner runs on a worker thread and the CLI and tests call directly (no Qt).
+
+1. Read the whole file into rows (``import_rows``): each a contact or its errors, with its line
+   or row number. Nothing has been written yet.
+2. Rows with errors: ``on_error="refuse"`` raises ImportRefused (naming the first bad row) and
+   writes nothing; ``"skip"`` reports them as rejected. A file with no readable contact at all
+   raises NothingToImport.
+3. In ONE transaction: a contact whose mobile (national form) is already in the database or in
+   an earlier row is skipped or merged into it (``duplicates="skip" | "merge"``), the others are
+   added (a big import in bulk, with the search index rebuilt after), and group names become
+   groups. A cancelled (``progress`` raises, or returns False) or failed import rolls back:
+   the database is exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from crm_desktop.core.digits import to_persian
+from crm_desktop.errors import UserError
+from crm_desktop.phonebook.import_rows import ImportCancelled, ImportRow, Progress, gc_paused, read_rows
+from crm_desktop.phonebook.model import Contact
+from crm_desktop.phonebook.table import format_of
+from crm_desktop.storage.db import open_database
+
+__all__ = ["ImportArgs", "ImportCancelled", "ImportRefused", "ImportSummary", "NothingToImport", "run_import"]
+
+SKIP, MERGE, REFUSE = "skip", "merge", "refuse"
+ADDED, MERGED, SKIPPED, REJECTED = "added", "merged", "skipped", "rejected"
+_MOBILE = re.compile(r"09[0-9]{9}")
+SCALARS = ("title", "first_name", "last_name", "organisation", "job_title", "unit", "manager", "birthday",
+           "national_code", "website")
+
+
+@dataclass
+class ImportArgs:
+    path: str | Path
+    db: str | Path | None = None  # the database file: run_import opens (and closes) its own connection
+    conn: sqlite3.Connection | None = None  # or use this one (CLI, tests)
+    format: str | None = None  # vcf | csv | xlsx; None: from the file name
+    mapping: dict[int, str] | None = None  # CSV / XLSX {column: field}; None: suggest_mapping(headers)
+    header: bool | None = None  # CSV / XLSX: first row is headers? None: detect
+    duplicates: str = SKIP  # skip | merge
+    on_error: str = SKIP  # skip | refuse
+    group_id: int | None = None  # also put every imported contact into this group
+    notify: Callable | None = None  # called once with the changed tables after a commit
+
+
+@dataclass
+class Entry:
+    """One line of the summary: a row that was merged, skipped or rejected, and why."""
+
+    number: int
+    where: str  # line | row
+    outcome: str  # merged | skipped | rejected
+    name: str
+    reason: str  # Persian
+    reason_en: str
+    contact_id: int | None = None  # merged into / duplicate of
+
+    @property
+    def place(self) -> str:
+        return f"{'خط' if self.where == 'line' else 'ردیف'} {to_persian(self.number)}"
+
+    def to_json(self) -> dict:
+        return {"number": self.number, "where": self.where, "outcome": self.outcome, "name": self.name,
+                "reason": self.reason, "reason_en": self.reason_en, "contact_id": self.contact_id}
+
+
+@dataclass
+class ImportSummary:
+    path: str
+    format: str
+    rows: int = 0  # contacts (cards / rows) read from the file, good and bad
+    added: int = 0
+    merged: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    entries: list[Entry] = field(default_factory=list)  # merged, skipped and rejected rows, in file order
+    added_ids: list[int] = field(default_factory=list)
+    merged_ids: list[int] = field(default_factory=list)  # existing contacts that received merged rows
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "format": self.format, "rows": self.rows, "added": self.added,
+                "merged": self.merged, "skipped": self.skipped, "rejected": self.rejected,
+                "seconds": round(self.seconds, 3), "entries": [e.to_json() for e in self.entries]}
+
+    def headline(self) -> str:
+        """«۱۲ مخاطب افزوده شد، ۲ ادغام شد، ۱ تکراری کنار گذاشته شد، ۳ رد شد.»"""
+        n = to_persian
+        return (f"{n(self.added)} مخاطب افزوده شد، {n(self.merged)} ادغام شد، "
+                f"{n(self.skipped)} تکراری کنار گذاشته شد، {n(self.rejected)} رد شد.")
+
+    def text(self) -> str:
+        """The headline and one line per merged, skipped or rejected row (Persian)."""
+        lines = [self.headline()]
+        for e in self.entries:
+            who = f"«{e.name}» " if e.name else ""
+            lines.append(f"{e.place}: {who}{_OUTCOME_FA[e.outcome]} — {e.reason}")
+        return "\n".join(lines)
+
+    def text_en(self) -> str:
+        lines = [f"{self.added} added, {self.merged} merged, {self.skipped} skipped, {self.rejected} rejected "
+                 f"({self.rows} read from {self.path} in {self.seconds:.2f} s)"]
+        for e in self.entries:
+            lines.append(f"{e.where} {e.number}: {e.outcome}: {e.reason_en}" + (f" ({e.name})" if e.name else ""))
+        return "\n".join(lines)
+
+
+_OUTCOME_FA = {MERGED: "ادغام شد", SKIPPED: "کنار گذاشته شد", REJECTED: "رد شد"}
+
+
+class ImportRefused(UserError):
+    """Some rows have errors and the operator chose to refuse the whole file."""
+
+    exit_code = 1
+
+    def __init__(self, path, bad: list[ImportRow], summary: ImportSummary):
+        first = bad[0]
+        what_en, what_fa = ("cards", "کارت") if first.where == "line" else ("rows", "ردیف")
+        more_en = f" ({len(bad)} {what_en} with errors)" if len(bad) > 1 else ""
+        more_fa = f" ({to_persian(len(bad))} {what_fa} ایراد دارد)" if len(bad) > 1 else ""
+        super().__init__(
+            f"{path}: {first.place_en}: {first.errors_en[0]}{more_en}; nothing was imported",
+            f"{first.place}: {first.errors[0]}{more_fa}؛ هیچ مخاطبی وارد نشد.",
+        )
+        self.rows = bad
+        self.summary = summary
+
+
+class NothingToImport(UserError):
+    exit_code = 1
+
+    def __init__(self, path, bad: list[ImportRow]):
+        if bad:
+            first = bad[0]
+            en = f"{path}: no contact could be read; {first.place_en}: {first.errors_en[0]}"
+            fa = f"هیچ مخاطبی از پرونده خوانده نشد؛ {first.place}: {first.errors[0]}"
+        else:
+            en, fa = f"{path}: the file holds no contacts", "پرونده هیچ مخاطبی ندارد."
+        super().__init__(en, fa)
+        self.rows = bad
+
+
+def mobiles(contact: Contact) -> list[str]:
+    """The contact's Iranian mobile numbers (national form), the key for duplicates."""
+    return [p.national for p in contact.phones if _MOBILE.fullmatch(p.national or "")]
+
+
+def merge_into(target: Contact, other: Contact) -> bool:
+    """Fill ``target``'s empty fields from ``other`` and add the phones, e-mails, addresses and
+    groups it lacks; a different note is appended. Returns whether anything changed."""
+    changed = False
+    for attr in SCALARS:
+        if not getattr(target, attr) and getattr(other, attr):
+            setattr(target, attr, getattr(other, attr))
+            changed = True
+    if other.note and other.note not in (target.note or ""):
+        target.note = f"{target.note}\n{other.note}" if target.note else other.note
+        changed = True
+    have = {p.national for p in target.phones}
+    for phone in other.phones:
+        if phone.national not in have:
+            phone.id = None
+            target.phones.append(phone)
+            have.add(phone.national)
+            changed = True
+    emails = {e.casefold() for e in target.emails}
+    for email in other.emails:
+        if email.casefold() not in emails:
+            target.emails.append(email)
+            emails.add(email.casefold())
+            changed = True
+    places = {(a.province, a.city, a.street, a.postal_code) for a in target.addresses}
+    for address in other.addresses:
+        key = (address.province, address.city, address.street, address.postal_code)
+        if key not in places:
+            address.id = None
+            target.addresses.append(address)
+            places.add(key)
+            changed = True
+    for group_id in other.group_ids:
+        if group_id not in target.group_ids:
+            target.group_ids.append(group_id)
+            changed = True
+    return changed
+
+
+def run_import(args: ImportArgs, progress: Progress | None = None) -> ImportSummary:
+    """Import ``args.path`` (see the module notes). Raises ImportRefused, NothingToImport,
+    UnreadableFile, ImportCancelled (progress returned False) or whatever ``progress`` raised;
+    in every such case the database is unchanged."""
+    with gc_paused():
+        return _run_import(args, progress)
+
+
+def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
+    if args.duplicates not in (SKIP, MERGE):
+        raise UserError(f"duplicates must be skip or merge, not {args.duplicates!r}", "روش تکراری‌ها نامعتبر است.")
+    if args.on_error not in (SKIP, REFUSE):
+        raise UserError(f"on_error must be skip or refuse, not {args.on_error!r}", "روش ردیف‌های نادرست نامعتبر است.")
+    if args.conn is None and args.db is None:
+        raise TypeError("ImportArgs needs db (a database file) or conn")
+    started = time.perf_counter()
+    rows, _table = read_rows(args.path, args.format, args.mapping, header=args.header, progress=progress)
+    summary = ImportSummary(str(args.path), format_of(args.path, args.format), rows=len(rows))
+    bad = [r for r in rows if not r.ok]
+    for row in bad:
+        summary.entries.append(Entry(row.number, row.where, REJECTED, row.name, "؛ ".join(row.errors), "; ".join(row.errors_en)))
+    summary.rejected = len(bad)
+    if bad and args.on_error == REFUSE:
+        raise ImportRefused(args.path, bad, summary)
+    good = [r for r in rows if r.ok]
+    if not good:
+        raise NothingToImport(args.path, bad)
+    conn = args.conn if args.conn is not None else open_database(args.db)
+    try:
+        from crm_desktop.phonebook.import_write import write_rows
+
+        write_rows(conn, good, args, summary, progress)
+    finally:
+        if args.conn is None:
+            conn.close()
+    summary.entries.sort(key=lambda e: e.number)
+    summary.seconds = time.perf_counter() - started
+    if args.notify is not None:
+        args.notify({"contacts", "groups"})
+    return summary

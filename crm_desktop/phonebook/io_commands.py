@@ -1,0 +1,142 @@
+"""``import contacts FILE`` and ``export contacts --format … --out FILE``.
+
+    crm-desktop --db PATH import contacts FILE [--format vcf|csv|xlsx] [--duplicates skip|merge]
+                [--on-error skip|refuse] [--mapping JSON] [--no-header] [--json]
+    crm-desktop --db PATH export contacts --format vcf|csv|xlsx --out FILE [--group NAME] [--search Q] [--json]
+
+The import prints its summary (what was added, merged, skipped, rejected and why, with line or
+row numbers); a refused file, or one from which nothing could be read, exits non-zero with one
+error line on stderr naming the line or row.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from crm_desktop.cli import db_path, print_json
+from crm_desktop.errors import UserError
+
+
+def register(sub) -> None:
+    imp = sub.add_parser("import", help="import contacts from a vCard, CSV or Excel file")
+    imp_sub = imp.add_subparsers(dest="what", metavar="WHAT", required=True)
+    contacts = imp_sub.add_parser("contacts", help="import contacts (vCard 2.1/3.0/4.0, CSV, XLSX)")
+    contacts.add_argument("file", metavar="FILE")
+    contacts.add_argument("--format", choices=("vcf", "csv", "xlsx"), help="file format (default: from the extension)")
+    contacts.add_argument("--duplicates", choices=("skip", "merge"), default="skip",
+                          help="a contact whose mobile is already saved: skip it or merge it (default: %(default)s)")
+    contacts.add_argument("--on-error", choices=("skip", "refuse"), default="skip",
+                          help="rows that cannot be read: skip them or refuse the whole file (default: %(default)s)")
+    contacts.add_argument("--mapping", metavar="JSON",
+                          help='CSV/XLSX columns: {"0": "first_name", "Mobile": "mobile", …} (column number or header; '
+                               'default: recognised from the headers)')
+    header = contacts.add_mutually_exclusive_group()
+    header.add_argument("--no-header", dest="header", action="store_false", default=None,
+                        help="CSV/XLSX: the first row is data, not headers")
+    header.add_argument("--header", dest="header", action="store_true", help="CSV/XLSX: the first row is headers")
+    contacts.add_argument("--json", action="store_true", help="print the summary as JSON")
+    contacts.set_defaults(func=run_import_command)
+
+    exp = sub.add_parser("export", help="export contacts to a vCard, CSV or Excel file")
+    exp_sub = exp.add_subparsers(dest="what", metavar="WHAT", required=True)
+    out = exp_sub.add_parser("contacts", help="export contacts (all, one group, or a search)")
+    out.add_argument("--format", choices=("vcf", "csv", "xlsx"), help="file format (default: from --out)")
+    out.add_argument("--out", metavar="FILE", required=True, help="the file to write")
+    out.add_argument("--group", metavar="NAME", help="only the contacts of this group")
+    out.add_argument("--search", metavar="Q", help="only the contacts this search finds")
+    out.add_argument("--json", action="store_true", help="print the result as JSON")
+    out.set_defaults(func=run_export_command)
+
+
+def parse_mapping(text: str | None, headers: list[str]) -> dict[int, str] | None:
+    """``--mapping``: a JSON object from column (0-based number, or header text) to field key."""
+    if not text:
+        return None
+    from crm_desktop.phonebook.columns import FIELDS, base
+
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UserError(f"--mapping is not JSON: {error}", "نگاشت ستون‌ها JSON درستی نیست.") from None
+    if not isinstance(raw, dict):
+        raise UserError("--mapping must be a JSON object {column: field}", "نگاشت ستون‌ها باید یک شیء JSON باشد.")
+    mapping = {}
+    for column, key in raw.items():
+        if str(column).strip().lstrip("-").isdigit():
+            index = int(column)
+        elif column in headers:
+            index = headers.index(column)
+        else:
+            raise UserError(f"--mapping: no column {column!r}", f"ستون «{column}» در پرونده نیست.")
+        if key and base(str(key))[0] not in FIELDS:
+            raise UserError(f"--mapping: unknown field {key!r} (known: {', '.join(FIELDS)})", f"فیلد «{key}» شناخته نیست.")
+        if not 0 <= index < max(len(headers), 1):
+            raise UserError(f"--mapping: column {index} is out of range (0–{len(headers) - 1})",
+                            f"ستون {index} در پرونده نیست.")
+        mapping[index] = str(key or "")
+    return mapping
+
+
+def _terminal_progress():
+    if not sys.stderr.isatty():
+        return None
+    shown = [None]
+
+    def progress(done, total, text):
+        percent = int(100 * done / total) if total else 100
+        if (percent, text) != shown[0]:
+            shown[0] = (percent, text)
+            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
+        return True
+
+    return progress
+
+
+def run_import_command(args) -> int:
+    from crm_desktop.phonebook.importer import ImportArgs, run_import
+    from crm_desktop.phonebook.table import CSV, XLSX, format_of, read_table
+
+    fmt = format_of(args.file, args.format)
+    mapping = None
+    if args.mapping:
+        if fmt not in (CSV, XLSX):
+            raise UserError("--mapping is for CSV and XLSX files", "نگاشت ستون‌ها فقط برای CSV و XLSX است.")
+        mapping = parse_mapping(args.mapping, read_table(args.file, fmt, header=args.header).headers)
+    from crm_desktop.storage.db import open_database
+
+    conn = open_database(db_path(args))
+    progress = _terminal_progress()
+    try:
+        summary = run_import(ImportArgs(args.file, conn=conn, format=fmt, mapping=mapping, header=args.header,
+                                        duplicates=args.duplicates, on_error=args.on_error), progress)
+    finally:
+        if progress is not None:
+            print("\r     \r", end="", file=sys.stderr, flush=True)
+        conn.close()
+    if args.json:
+        print_json(summary.to_json())
+    else:
+        print(summary.text_en())
+    return 0
+
+
+def run_export_command(args) -> int:
+    from crm_desktop.phonebook.exporter import export_contacts, group_query
+    from crm_desktop.phonebook.repo import Phonebook
+    from crm_desktop.phonebook.table import format_of
+    from crm_desktop.storage.db import open_database
+
+    fmt = format_of(args.out, args.format)
+    conn = open_database(db_path(args), create=False)
+    try:
+        book = Phonebook(conn)
+        query = group_query(book, args.group, args.search)
+        result = export_contacts(book, query, args.out, fmt, _terminal_progress())
+    finally:
+        conn.close()
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print(f"exported {result.count} contacts to {result.path} ({result.format}) in {result.seconds:.2f} s")
+    return 0

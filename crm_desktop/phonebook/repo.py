@@ -1,0 +1,445 @@
+"""The phonebook's repository (no Qt): ``Phonebook(conn, notify)``.
+
+Every write is one transaction (a savepoint inside the caller's) and is followed by
+``notify(tables)``. The search index (search_index.py) is kept in step inside the same
+transaction; after a bulk insert that bypassed this class, call ``rebuild_search_index``.
+
+Search: ``count(query)`` and ``rows(query, offset, limit)`` for the table (Persian order of the
+sort name, or another ``order``), ``iter_contacts(query)`` for exports and reports.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterator
+
+from crm_desktop.core.phone import national_form
+from crm_desktop.errors import UserError, ValidationError
+from crm_desktop.phonebook import search_index
+from crm_desktop.phonebook.contact_rows import (
+    ContactRow,
+    ids_json,
+    insert_contact,
+    load_contacts,
+    table_rows,
+    update_contact,
+)
+from crm_desktop.phonebook.model import Address, Contact, Phone, normalised, now_iso
+from crm_desktop.phonebook.repo_groups import GroupsMixin
+from crm_desktop.phonebook.repo_notes import NotesMixin
+from crm_desktop.phonebook.search import ParsedQuery, parse
+from crm_desktop.storage import settings
+from crm_desktop.storage.db import transaction, translate_error
+
+__all__ = ["ContactRow", "DeletedContacts", "Phonebook", "SearchQuery", "rebuild_search_index"]
+
+HIGHEST_DELETED = "phonebook.highest_deleted_id"  # settings key: ids are never handed out twice
+OWN_TABLES = ("contact_phones", "contact_emails", "contact_addresses", "contact_group_members",
+              "contact_custom_values", "contact_notes")
+ORDERS = ("name", "last_contact", "organisation", "created")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the table shows: a typed search line, a group, an order (``name``, ``last_contact``,
+    ``organisation``, ``created``, ``custom:<field id>``; a leading ``-`` reverses it)."""
+
+    text: str = ""
+    group_id: int | None = None
+    order: str = "name"
+
+
+@dataclass
+class DeletedContacts:
+    """What ``delete`` took away, to put back with ``undo_delete`` (same ids)."""
+
+    ids: list[int]
+    tables: dict[str, tuple[list[str], list[tuple]]] = field(default_factory=dict)  # table -> (columns, rows)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def rebuild_search_index(conn: sqlite3.Connection, progress: Callable[[int, int], object] | None = None) -> int:
+    """Index every contact again (after bulk inserts); returns how many. ``progress(done, total)``."""
+    return search_index.rebuild(conn, progress)
+
+
+def _referencing_tables(conn) -> list[tuple[str, str]]:
+    """(table, column) of other features' foreign keys to contacts(id)."""
+    found = []
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"):
+        if table in OWN_TABLES or table == "contacts" or table.startswith("sqlite_"):
+            continue
+        for row in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
+            if row[2] == "contacts" and row[4] in (None, "id"):
+                found.append((table, row[3]))
+    return found
+
+
+class Phonebook(GroupsMixin, NotesMixin):
+    def __init__(self, conn: sqlite3.Connection, notify: Callable[[set], object] | None = None):
+        self.conn = conn
+        self._notify = notify or (lambda tables: None)
+        self._page = None  # (key, next offset, last rank): continue a page run without OFFSET
+        self._plans: dict = {}  # (parsed query, data version) -> search_index.Plan
+
+    # -- plumbing ---------------------------------------------------------------------------------
+    def _path(self):
+        try:
+            return self.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
+        except sqlite3.Error:
+            return "?"
+
+    @contextmanager
+    def _writing(self, tables):
+        outermost = not self.conn.in_transaction
+        try:
+            with transaction(self.conn):
+                yield
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
+            if isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+                raise
+            raise translate_error(error, self._path()) from error
+        self._page = None
+        self._plans.clear()
+        if outermost or tables:
+            self._notify(set(tables))
+
+    @contextmanager
+    def _reading(self):
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error).lower():  # a query FTS5 cannot read: no match
+                raise _NoMatch() from error
+            raise translate_error(error, self._path()) from error
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+                raise
+            raise translate_error(error, self._path()) from error
+
+    def _contact_exists(self, contact_id) -> None:
+        if contact_id is None or self.conn.execute("SELECT 1 FROM contacts WHERE id = ?", (contact_id,)).fetchone() is None:
+            raise UserError(f"no contact with id {contact_id}", "این مخاطب دیگر در دفترچه نیست؛ شاید حذف شده است.")
+
+    def _next_id(self) -> int:
+        highest = self.conn.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]
+        deleted = settings.get(self.conn, HIGHEST_DELETED, 0)
+        return max(highest, deleted if isinstance(deleted, int) else 0) + 1
+
+    def _checked(self, contact: Contact) -> tuple[Contact, dict]:
+        contact = normalised(replace(contact, phones=[replace(p) for p in contact.phones],
+                                     addresses=[replace(a) for a in contact.addresses],
+                                     emails=list(contact.emails), group_ids=list(contact.group_ids),
+                                     custom=dict(contact.custom)))
+        group_ids = []
+        for group_id in contact.group_ids:
+            if int(group_id) not in group_ids:
+                group_ids.append(int(group_id))
+        if group_ids:
+            known = {r[0] for r in self.conn.execute(
+                "SELECT id FROM contact_groups WHERE id IN (SELECT value FROM json_each(?))", (ids_json(group_ids),))}
+            if set(group_ids) - known:
+                raise ValidationError("a chosen group no longer exists", "گروه انتخاب‌شده دیگر وجود ندارد.", "گروه")
+        contact.group_ids = group_ids
+        return contact, self._checked_custom(contact.custom)
+
+    # -- contacts ---------------------------------------------------------------------------------
+    def add(self, contact: Contact) -> int:
+        """Save a new contact (validated: ValidationError with a Persian message); its id."""
+        contact, custom = self._checked(contact)
+        for item in (*contact.phones, *contact.addresses):
+            item.id = None
+        with self._writing({"contacts"}):
+            contact_id = self._next_id()
+            contact.created_at = ""
+            insert_contact(self.conn, contact, contact_id, custom, now_iso())
+            search_index.index_contacts(self.conn, [contact_id])
+        return contact_id
+
+    def add_many(self, contacts, progress: Callable[[int, int], object] | None = None) -> list[int]:
+        """Save many new contacts at once (an import); their ids. All are checked before any is
+        written. A big batch re-indexes everything once instead of contact by contact."""
+        checked = [self._checked(c) for c in contacts]
+        ids = []
+        with self._writing({"contacts"}):
+            first = self._next_id()
+            now = now_iso()
+            for i, (contact, custom) in enumerate(checked):
+                for item in (*contact.phones, *contact.addresses):
+                    item.id = None
+                contact.created_at = ""
+                insert_contact(self.conn, contact, first + i, custom, now)
+                ids.append(first + i)
+            total = self.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+            if len(ids) * 4 >= total:
+                search_index.rebuild(self.conn, progress)
+            else:
+                search_index.index_contacts(self.conn, ids, progress)
+        return ids
+
+    def update(self, contact: Contact) -> None:
+        """Save an existing contact whole: phones, e-mails, addresses, groups and custom values
+        are replaced by the contact's (the notes log is not touched)."""
+        contact, custom = self._checked(contact)
+        with self._writing({"contacts"}):
+            row = self.conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact.id,)).fetchone()
+            if row is None:
+                self._contact_exists(contact.id)
+            update_contact(self.conn, contact, custom, now_iso())
+            new_key = self.conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact.id,)).fetchone()[0]
+            search_index.reindex_contacts(self.conn, [contact.id], moved=[contact.id] if new_key != row[0] else [])
+
+    def get(self, contact_id: int) -> Contact | None:
+        with self._reading():
+            found = load_contacts(self.conn, [contact_id])
+        return found[0] if found else None
+
+    def get_many(self, ids) -> list[Contact]:
+        with self._reading():
+            return load_contacts(self.conn, list(ids))
+
+    def phone_owners(self, national: str, exclude_id: int | None = None) -> list[tuple[int, str]]:
+        """(id, display name) of the contacts that have this number (any written form)."""
+        number = national_form(national)
+        if not number:
+            return []
+        rows = self.conn.execute(
+            "SELECT c.id, c.display_name FROM contacts c "
+            "WHERE c.id IN (SELECT contact_id FROM contact_phones WHERE national = ?) ORDER BY c.sort_key, c.id",
+            (number,),
+        ).fetchall()
+        return [(contact_id, name) for contact_id, name in rows if contact_id != exclude_id]
+
+    def find_by_mobile(self, national: str) -> int | None:
+        """The first contact (lowest id) with this mobile number, or None."""
+        number = national_form(national)
+        row = self.conn.execute("SELECT min(contact_id) FROM contact_phones WHERE national = ?", (number,)).fetchone()
+        return row[0] if row and row[0] is not None else None
+
+    # -- delete, undo, merge ----------------------------------------------------------------------
+    def delete(self, ids) -> DeletedContacts:
+        """Delete contacts with everything that is theirs; the snapshot puts them back."""
+        ids = sorted(set(int(i) for i in ids))
+        snapshot = DeletedContacts(ids)
+        with self._writing({"contacts", *OWN_TABLES}):
+            params = {"ids": ids_json(ids)}
+            places = [("contacts", "id"), *((t, "contact_id") for t in OWN_TABLES), *_referencing_tables(self.conn)]
+            for table, column in places:
+                cursor = self.conn.execute(
+                    f'SELECT * FROM "{table}" WHERE "{column}" IN (SELECT value FROM json_each(:ids))', params)
+                rows = cursor.fetchall()
+                if rows:
+                    snapshot.tables[table] = ([d[0] for d in cursor.description], rows)
+            search_index.unindex_contacts(self.conn, ids)
+            try:
+                self.conn.execute("DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(:ids))", params)
+            except sqlite3.IntegrityError as error:
+                raise UserError(f"a contact is still used elsewhere: {error}",
+                                "این مخاطب در بخش دیگری (مانند چک یا یادآور) به کار رفته است و حذف نمی‌شود.") from error
+            if ids:
+                highest = settings.get(self.conn, HIGHEST_DELETED, 0)
+                settings.set(self.conn, HIGHEST_DELETED, max(ids[-1], highest if isinstance(highest, int) else 0))
+        snapshot.ids = [row[0] for row in snapshot.tables.get("contacts", ([], []))[1]]
+        return snapshot
+
+    def undo_delete(self, snapshot: DeletedContacts) -> None:
+        """Put deleted contacts back with the same ids, phones, notes, groups and values."""
+        with self._writing({"contacts", *OWN_TABLES}):
+            params = {"ids": ids_json(snapshot.ids)}
+            if self.conn.execute("SELECT 1 FROM contacts WHERE id IN (SELECT value FROM json_each(:ids))", params).fetchone():
+                raise UserError("a deleted contact's id is in use again; nothing was restored",
+                                "بازگردانی ممکن نیست: شناسه مخاطب حذف‌شده دوباره به کار رفته است.")
+            groups = {r[0] for r in self.conn.execute("SELECT id FROM contact_groups")}
+            fields = {r[0] for r in self.conn.execute("SELECT id FROM custom_fields")}
+            order = ["contacts", *OWN_TABLES] + [t for t in snapshot.tables if t != "contacts" and t not in OWN_TABLES]
+            for table in order:
+                if table not in snapshot.tables:
+                    continue
+                columns, rows = snapshot.tables[table]
+                if table == "contact_group_members":
+                    rows = [r for r in rows if r[columns.index("group_id")] in groups]
+                elif table == "contact_custom_values":
+                    rows = [r for r in rows if r[columns.index("field_id")] in fields]
+                names = ", ".join(f'"{c}"' for c in columns)
+                marks = ", ".join("?" * len(columns))
+                self.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+            search_index.index_contacts(self.conn, snapshot.ids)
+
+    def merge(self, keep_id: int, other_id: int) -> None:
+        """Make one contact of two: ``keep_id`` gets every phone, e-mail, address, note, group and
+        custom value of ``other_id`` (its own values win where both have one; empty fields are
+        filled in) and whatever else pointed at the other; the other is deleted."""
+        if keep_id == other_id:
+            raise UserError("a contact cannot be merged with itself", "یک مخاطب را نمی‌توان با خودش ادغام کرد.")
+        with self._writing({"contacts", *OWN_TABLES}):
+            keep, other = self.get(keep_id), self.get(other_id)
+            if keep is None or other is None:
+                self._contact_exists(None)
+            merged = _merged(keep, other)
+            contact, custom = self._checked(merged)
+            update_contact(self.conn, contact, custom, now_iso())
+            self.conn.execute("UPDATE contact_notes SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id))
+            for table, column in _referencing_tables(self.conn):
+                self.conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE "{column}" = ?', (keep_id, other_id))
+            search_index.unindex_contacts(self.conn, [other_id])
+            self.conn.execute("DELETE FROM contacts WHERE id = ?", (other_id,))
+            self.conn.execute(
+                "UPDATE contacts SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE contact_id = :id) "
+                "WHERE id = :id", {"id": keep_id})
+            search_index.reindex_contacts(self.conn, [keep_id], moved=[keep_id])
+
+    # -- search -----------------------------------------------------------------------------------
+    def count(self, query: SearchQuery | None = None) -> int:
+        """How many contacts the query shows."""
+        query = query or SearchQuery()
+        parsed = parse(query.text, query.group_id)
+        try:
+            with self._reading():
+                if parsed.empty:
+                    return self.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+                return search_index.count_matches(self.conn, self._plan(parsed))
+        except _NoMatch:
+            return 0
+
+    def rows(self, query: SearchQuery | None, offset: int = 0, limit: int = 200) -> list[ContactRow]:
+        """A page of the table: ``limit`` lines from ``offset``, in the query's order."""
+        query = query or SearchQuery()
+        try:
+            with self._reading():
+                ids = self._page_ids(query, max(0, int(offset)), max(0, int(limit)))
+                shown = [r[0] for r in self.conn.execute("SELECT id FROM custom_fields WHERE show_in_table")]
+                return table_rows(self.conn, ids, shown)
+        except _NoMatch:
+            return []
+
+    def iter_contacts(self, query: SearchQuery | None = None, chunk: int = 1000) -> Iterator[Contact]:
+        """Full contacts in the query's order (Persian order by default), a chunk at a time."""
+        query = query or SearchQuery()
+        parsed = parse(query.text, query.group_id)
+        by_name = (query.order or "name") == "name"
+        offset, last = 0, None
+        while True:
+            try:
+                with self._reading():
+                    if not by_name:
+                        ids = self._page_ids(query, offset, chunk)
+                        got = len(ids)
+                    elif parsed.empty:
+                        rows = self.conn.execute(
+                            "SELECT id, sort_key FROM contacts WHERE (sort_key, id) > (:key, :id) "
+                            "ORDER BY sort_key, id LIMIT :limit",
+                            {"key": last[0] if last else "", "id": last[1] if last else -1, "limit": chunk},
+                        ).fetchall()
+                        ids = [r[0] for r in rows]
+                        last = rows[-1][::-1] if rows else None
+                        got = len(rows)
+                    else:
+                        ranks = search_index.matching_ranks(self.conn, self._plan(parsed), 0, chunk, after=last)
+                        ids = search_index.contacts_at(self.conn, ranks)
+                        last = ranks[-1] if ranks else None
+                        got = len(ranks)
+                    contacts = load_contacts(self.conn, ids)
+            except _NoMatch:
+                return
+            yield from contacts
+            if got < chunk:
+                return
+            offset += got
+
+    def _page_ids(self, query: SearchQuery, offset: int, limit: int) -> list[int]:
+        if limit == 0:
+            return []
+        parsed = parse(query.text, query.group_id)
+        order = query.order or "name"
+        descending = order.startswith("-")
+        key = order.lstrip("-")
+        if key != "name":
+            return self._ordered_ids(parsed, key, descending, offset, limit)
+        if parsed.empty:
+            direction = "DESC" if descending else ""
+            return [r[0] for r in self.conn.execute(
+                f"SELECT id FROM contacts ORDER BY sort_key {direction}, id {direction} LIMIT ? OFFSET ?", (limit, offset))]
+        page_key = (parsed, descending, self._version())
+        after = None
+        if self._page is not None and self._page[0] == page_key and self._page[1] == offset:
+            after, skip = self._page[2], 0
+        else:
+            skip = offset
+        ranks = search_index.matching_ranks(self.conn, self._plan(parsed), skip, limit, descending=descending, after=after)
+        self._page = (page_key, offset + len(ranks), ranks[-1]) if ranks else None
+        return search_index.contacts_at(self.conn, ranks)
+
+    def _version(self) -> tuple[int, int]:
+        """Changes when anything was written (by this connection or another)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+
+    def _plan(self, parsed: ParsedQuery) -> search_index.Plan:
+        key = (parsed, self._version())
+        found = self._plans.get(key)
+        if found is None:
+            if len(self._plans) > 16:
+                self._plans.clear()
+            found = self._plans[key] = search_index.plan(self.conn, parsed)
+        return found
+
+    def _ordered_ids(self, parsed: ParsedQuery, key: str, descending: bool, offset: int, limit: int) -> list[int]:
+        """Orders other than the name: SQL over the matches (slower on very big results)."""
+        direction = "DESC" if descending else "ASC"
+        params: dict = {"limit": limit, "offset": offset}
+        join = ""
+        if key == "last_contact":
+            order = f"c.last_contact_at IS NULL, c.last_contact_at {direction}"
+        elif key == "organisation":
+            order = f"c.organisation = '', sort_key(c.organisation) {direction}"
+        elif key == "created":
+            order = f"c.created_at {direction}"
+        elif key.startswith("custom:") and key[7:].isdigit():
+            join = "LEFT JOIN contact_custom_values v ON v.contact_id = c.id AND v.field_id = :field"
+            params["field"] = int(key[7:])
+            order = f"v.sort_value IS NULL, v.sort_value {direction}"
+        else:
+            raise ValueError(f"unknown order {key!r}")
+        where = ""
+        if not parsed.empty:
+            sql, match_params = search_index.match_subquery(self._plan(parsed))
+            where = f"WHERE c.id IN ({sql})"
+            params.update(match_params)
+        return [r[0] for r in self.conn.execute(
+            f"SELECT c.id FROM contacts c {join} {where} ORDER BY {order}, c.sort_key, c.id LIMIT :limit OFFSET :offset",
+            params)]
+
+    def rebuild_search_index(self, progress: Callable[[int, int], object] | None = None) -> int:
+        with self._writing({"contact_search"}):
+            return search_index.rebuild(self.conn, progress)
+
+    def search_index_is_stale(self) -> bool:
+        return search_index.is_stale(self.conn)
+
+
+class _NoMatch(Exception):
+    pass
+
+
+def _merged(keep: Contact, other: Contact) -> Contact:
+    merged = replace(keep)
+    for name in ("title", "first_name", "last_name", "organisation", "job_title", "unit", "manager",
+                 "national_code", "website", "birthday"):
+        if not getattr(merged, name):
+            setattr(merged, name, getattr(other, name))
+    notes = [n for n in (keep.note, other.note) if n]
+    merged.note = "\n".join(dict.fromkeys(notes))
+    numbers = {(p.national, p.ext) for p in keep.phones}
+    merged.phones = [*keep.phones, *(Phone(p.number, p.kind, p.ext, p.national) for p in other.phones
+                                     if (p.national, p.ext) not in numbers)]
+    emails = {e.casefold() for e in keep.emails}
+    merged.emails = [*keep.emails, *(e for e in other.emails if e.casefold() not in emails)]
+    places = {(a.province, a.city, a.street, a.postal_code) for a in keep.addresses}
+    merged.addresses = [*keep.addresses, *(Address(a.province, a.city, a.street, a.postal_code) for a in other.addresses
+                                           if (a.province, a.city, a.street, a.postal_code) not in places)]
+    merged.group_ids = list(dict.fromkeys([*keep.group_ids, *other.group_ids]))
+    merged.custom = {**other.custom, **keep.custom}
+    return merged

@@ -1,0 +1,253 @@
+"""Groups and custom fields (part of ``Phonebook``; SQL)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from crm_desktop.core import jalali
+from crm_desktop.core.digits import to_latin
+from crm_desktop.core.text import normalise, sort_key
+from crm_desktop.errors import UserError, ValidationError
+from crm_desktop.phonebook import search_index
+from crm_desktop.phonebook.contact_rows import ids_json
+from crm_desktop.phonebook.model import FIELD_KINDS, CustomField, Group, now_iso
+
+_COLOUR = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+_THOUSANDS = dict.fromkeys(map(ord, "٬,'’ \u00a0\u202f"))
+MAX_NAME = 100
+
+
+def _name(text, what: str) -> str:
+    name = " ".join((text or "").split())
+    if not name:
+        raise ValidationError(f"the {what} needs a name", f"نام {what_fa(what)} را وارد کنید.", "نام")
+    if len(name) > MAX_NAME:
+        raise ValidationError(f"the {what} name is too long", f"نام {what_fa(what)} بیش از حد بلند است.", "نام")
+    return name
+
+
+def what_fa(what: str) -> str:
+    return {"group": "گروه", "field": "فیلد"}[what]
+
+
+def checked_colour(colour) -> str:
+    match = _COLOUR.fullmatch((colour or "").strip())
+    if not match:
+        raise ValidationError(f"colour {colour!r} is not #rrggbb", "رنگ گروه درست نیست.", "رنگ")
+    digits = match.group(1).lower()
+    if len(digits) == 3:
+        digits = "".join(ch * 2 for ch in digits)
+    return "#" + digits
+
+
+def custom_value(field: CustomField, value) -> tuple[str, object] | None:
+    """(stored value, sort value) of what was typed into a custom field, or None when empty.
+    Raises ValidationError (Persian, naming the field) for a value the field cannot take."""
+    text = " ".join(str(value if value is not None else "").split())
+    if not text:
+        return None
+    if field.kind == "number":
+        compact = to_latin(text).translate(_THOUSANDS).replace("٫", ".")
+        if not _NUMBER.fullmatch(compact):
+            raise ValidationError(f"{field.name}: not a number", f"«{field.name}» باید عدد باشد.", field.name)
+        number = float(compact) if "." in compact else int(compact)
+        return (str(number) if isinstance(number, int) else compact.lstrip("+")), number
+    if field.kind == "date":
+        try:
+            iso = date.fromisoformat(text).isoformat() if re.fullmatch(r"[12][0-9]{3}-[0-9]{2}-[0-9]{2}", text) \
+                else jalali.parse_date(text, field=field.name).isoformat()
+        except ValueError:
+            raise ValidationError(f"{field.name}: not a date", f"«{field.name}»: تاریخ درست نیست.", field.name) from None
+        return iso, iso
+    if field.kind == "choice":
+        for choice in field.choices:
+            if normalise(choice) == normalise(text):
+                return choice, sort_key(choice)
+        raise ValidationError(f"{field.name}: {text!r} is not one of its choices",
+                              f"«{text}» از گزینه‌های «{field.name}» نیست.", field.name)
+    return text, sort_key(text)
+
+
+class GroupsMixin:
+    # -- groups ---------------------------------------------------------------------------------
+    def groups(self) -> list[Group]:
+        """Every group with its number of contacts, in Persian order of the names."""
+        return [
+            Group(name, colour, group_id, count)
+            for group_id, name, colour, count in self.conn.execute(
+                "SELECT g.id, g.name, g.colour, (SELECT count(*) FROM contact_group_members m WHERE m.group_id = g.id) "
+                "FROM contact_groups g ORDER BY g.sort_key, g.id"
+            )
+        ]
+
+    def _unique_group_name(self, name: str, group_id=None) -> None:
+        row = self.conn.execute("SELECT id FROM contact_groups WHERE name_key = ?", (normalise(name),)).fetchone()
+        if row and row[0] != group_id:
+            raise ValidationError(f"a group named {name!r} exists", f"گروهی به نام «{name}» از پیش هست.", "نام")
+
+    def add_group(self, name: str, colour: str = "#1f6f8b") -> int:
+        name, colour = _name(name, "group"), checked_colour(colour)
+        with self._writing({"contact_groups"}):
+            self._unique_group_name(name)
+            cursor = self.conn.execute(
+                "INSERT INTO contact_groups (name, name_key, sort_key, colour, created_at) VALUES (?, ?, ?, ?, ?)",
+                (name, normalise(name), sort_key(name), colour, now_iso()),
+            )
+            return cursor.lastrowid
+
+    def _group_exists(self, group_id) -> None:
+        if self.conn.execute("SELECT 1 FROM contact_groups WHERE id = ?", (group_id,)).fetchone() is None:
+            raise UserError(f"no group with id {group_id}", "این گروه دیگر وجود ندارد.")
+
+    def rename_group(self, group_id: int, name: str) -> None:
+        name = _name(name, "group")
+        with self._writing({"contact_groups"}):
+            self._group_exists(group_id)
+            self._unique_group_name(name, group_id)
+            self.conn.execute("UPDATE contact_groups SET name = ?, name_key = ?, sort_key = ? WHERE id = ?",
+                              (name, normalise(name), sort_key(name), group_id))
+
+    def set_group_colour(self, group_id: int, colour: str) -> None:
+        colour = checked_colour(colour)
+        with self._writing({"contact_groups"}):
+            self._group_exists(group_id)
+            self.conn.execute("UPDATE contact_groups SET colour = ? WHERE id = ?", (colour, group_id))
+
+    def delete_group(self, group_id: int) -> None:
+        """The group goes; its contacts stay. (Their search documents keep the group's token
+        until they are next re-indexed: harmless, a group id is never used again.)"""
+        with self._writing({"contact_groups", "contact_group_members", "contacts"}):
+            self.conn.execute("DELETE FROM contact_groups WHERE id = ?", (group_id,))
+
+    def set_contact_groups(self, contact_id: int, group_ids) -> None:
+        group_ids = sorted(set(int(g) for g in group_ids))
+        with self._writing({"contact_group_members", "contacts"}):
+            self._contact_exists(contact_id)
+            for group_id in group_ids:
+                self._group_exists(group_id)
+            self.conn.execute("DELETE FROM contact_group_members WHERE contact_id = ?", (contact_id,))
+            self.conn.executemany("INSERT INTO contact_group_members (group_id, contact_id) VALUES (?, ?)",
+                                  [(g, contact_id) for g in group_ids])
+            search_index.reindex_contacts(self.conn, [contact_id])
+
+    def add_to_group(self, contact_ids, group_id: int) -> int:
+        """Put contacts into a group; returns how many were not in it yet."""
+        return self._membership(contact_ids, group_id, add=True)
+
+    def remove_from_group(self, contact_ids, group_id: int) -> int:
+        """Take contacts out of a group; returns how many were in it."""
+        return self._membership(contact_ids, group_id, add=False)
+
+    def _membership(self, contact_ids, group_id: int, *, add: bool) -> int:
+        ids = sorted(set(int(i) for i in contact_ids))
+        with self._writing({"contact_group_members", "contacts"}):
+            self._group_exists(group_id)
+            params = {"ids": ids_json(ids), "group": group_id}
+            if add:
+                changed = [r[0] for r in self.conn.execute(
+                    "SELECT c.id FROM contacts c WHERE c.id IN (SELECT value FROM json_each(:ids)) AND NOT EXISTS "
+                    "(SELECT 1 FROM contact_group_members m WHERE m.group_id = :group AND m.contact_id = c.id)", params)]
+                self.conn.executemany("INSERT INTO contact_group_members (group_id, contact_id) VALUES (?, ?)",
+                                      [(group_id, i) for i in changed])
+            else:
+                changed = [r[0] for r in self.conn.execute(
+                    "SELECT contact_id FROM contact_group_members WHERE group_id = :group "
+                    "AND contact_id IN (SELECT value FROM json_each(:ids))", params)]
+                self.conn.execute("DELETE FROM contact_group_members WHERE group_id = :group "
+                                  "AND contact_id IN (SELECT value FROM json_each(:ids))", params)
+            search_index.reindex_contacts(self.conn, changed)
+            return len(changed)
+
+    # -- custom fields --------------------------------------------------------------------------
+    def fields(self) -> list[CustomField]:
+        return [
+            CustomField(name, kind, json.loads(choices), bool(shown), position, field_id)
+            for field_id, name, kind, choices, shown, position in self.conn.execute(
+                "SELECT id, name, kind, choices, show_in_table, position FROM custom_fields ORDER BY position, id"
+            )
+        ]
+
+    def _field(self, field_id) -> CustomField:
+        for field in self.fields():
+            if field.id == field_id:
+                return field
+        raise ValidationError(f"no custom field with id {field_id}", "این فیلد دلخواه دیگر وجود ندارد.", "فیلد")
+
+    def _checked_field(self, field: CustomField) -> CustomField:
+        name = _name(field.name, "field")
+        if field.kind not in FIELD_KINDS:
+            raise ValidationError(f"unknown field kind {field.kind!r}", "نوع فیلد درست نیست.", "نوع")
+        choices = []
+        for choice in field.choices or []:
+            choice = " ".join(str(choice).split())
+            if choice and normalise(choice) not in {normalise(c) for c in choices}:
+                choices.append(choice)
+        if field.kind == "choice" and not choices:
+            raise ValidationError("a choice list needs choices", "دست‌کم یک گزینه برای فهرست بنویسید.", "گزینه‌ها")
+        row = self.conn.execute("SELECT id FROM custom_fields WHERE name_key = ?", (normalise(name),)).fetchone()
+        if row and row[0] != field.id:
+            raise ValidationError(f"a field named {name!r} exists", f"فیلدی به نام «{name}» از پیش هست.", "نام")
+        return CustomField(name, field.kind, choices, bool(field.show_in_table), int(field.position or 0), field.id)
+
+    def add_field(self, field: CustomField) -> int:
+        with self._writing({"custom_fields"}):
+            field = self._checked_field(CustomField(field.name, field.kind, list(field.choices or []),
+                                                    field.show_in_table, field.position))
+            position = field.position or self.conn.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM custom_fields").fetchone()[0]
+            cursor = self.conn.execute(
+                "INSERT INTO custom_fields (name, name_key, kind, choices, show_in_table, position) VALUES (?, ?, ?, ?, ?, ?)",
+                (field.name, normalise(field.name), field.kind, json.dumps(field.choices, ensure_ascii=False),
+                 int(field.show_in_table), position),
+            )
+            return cursor.lastrowid
+
+    def update_field(self, field: CustomField) -> None:
+        """Rename, change choices, position or «show in table». The kind can change only while
+        no contact has a value in the field."""
+        with self._writing({"custom_fields", "contacts"}):
+            old = self._field(field.id)
+            field = self._checked_field(field)
+            if field.kind != old.kind and self.conn.execute(
+                    "SELECT 1 FROM contact_custom_values WHERE field_id = ? LIMIT 1", (field.id,)).fetchone():
+                raise ValidationError("the kind of a field with values cannot change",
+                                      f"نوع «{old.name}» عوض نمی‌شود، چون مخاطبانی در آن مقدار دارند.", "نوع")
+            if field.kind == "choice":
+                kept = {normalise(c) for c in field.choices}
+                for (value,) in self.conn.execute("SELECT DISTINCT value FROM contact_custom_values WHERE field_id = ?",
+                                                  (field.id,)):
+                    if normalise(value) not in kept:
+                        raise ValidationError(f"choice {value!r} is in use",
+                                              f"گزینه «{value}» را مخاطبانی دارند و حذف نمی‌شود.", "گزینه‌ها")
+            self.conn.execute(
+                "UPDATE custom_fields SET name = ?, name_key = ?, kind = ?, choices = ?, show_in_table = ?, position = ? "
+                "WHERE id = ?",
+                (field.name, normalise(field.name), field.kind, json.dumps(field.choices, ensure_ascii=False),
+                 int(field.show_in_table), field.position, field.id),
+            )
+
+    def delete_field(self, field_id: int) -> None:
+        """The field and its values go (the contacts' other data stays); the search forgets them."""
+        with self._writing({"custom_fields", "contact_custom_values", "contacts"}):
+            holders = [r[0] for r in self.conn.execute(
+                "SELECT contact_id FROM contact_custom_values WHERE field_id = ?", (field_id,))]
+            self.conn.execute("DELETE FROM custom_fields WHERE id = ?", (field_id,))
+            search_index.reindex_contacts(self.conn, holders)
+
+    def _checked_custom(self, values: dict) -> dict:
+        """{field id: (stored value, sort value)} for a contact's custom values."""
+        if not values:
+            return {}
+        fields = {f.id: f for f in self.fields()}
+        checked = {}
+        for field_id, value in values.items():
+            field = fields.get(int(field_id))
+            if field is None:
+                raise ValidationError(f"no custom field with id {field_id}", "این فیلد دلخواه دیگر وجود ندارد.", "فیلد")
+            stored = custom_value(field, value)
+            if stored is not None:
+                checked[field.id] = stored
+        return checked

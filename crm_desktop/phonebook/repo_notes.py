@@ -1,0 +1,79 @@
+"""The notes log of a contact (part of ``Phonebook``; SQL): dated entries, newest first, and
+``contacts.last_contact_at`` following the newest one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crm_desktop.core import jalali
+from crm_desktop.errors import UserError, ValidationError
+from crm_desktop.phonebook import search_index
+from crm_desktop.phonebook.model import NOTE_KINDS, Note, now_iso
+
+
+def checked_note(note: Note) -> Note:
+    text = (note.text or "").strip()
+    if not text:
+        raise ValidationError("a note needs a text", "متن را بنویسید.", "متن")
+    if note.kind not in NOTE_KINDS:
+        raise ValidationError(f"unknown note kind {note.kind!r}", "نوع سابقه درست نیست.", "نوع")
+    at = (note.at or "").strip()
+    if at:
+        try:
+            at = jalali.iso_datetime(datetime.fromisoformat(at))
+        except ValueError:
+            raise ValidationError(f"note time {at!r} is not an ISO date-time", "تاریخ و ساعت درست نیست.",
+                                  "تاریخ") from None
+    else:
+        at = now_iso()
+    return Note(note.contact_id, text, note.kind, at, note.id)
+
+
+class NotesMixin:
+    def notes(self, contact_id: int) -> list[Note]:
+        """The contact's log, newest first."""
+        return [
+            Note(contact_id, text, kind, at, note_id)
+            for note_id, kind, text, at in self.conn.execute(
+                "SELECT id, kind, text, at FROM contact_notes WHERE contact_id = ? ORDER BY at DESC, id DESC",
+                (contact_id,),
+            )
+        ]
+
+    def add_note(self, note: Note) -> int:
+        note = checked_note(note)
+        with self._writing({"contact_notes", "contacts"}):
+            self._contact_exists(note.contact_id)
+            cursor = self.conn.execute(
+                "INSERT INTO contact_notes (contact_id, kind, text, at, created_at) VALUES (?, ?, ?, ?, ?)",
+                (note.contact_id, note.kind, note.text, note.at, now_iso()),
+            )
+            self._notes_changed(note.contact_id)
+            return cursor.lastrowid
+
+    def update_note(self, note: Note) -> None:
+        note = checked_note(note)
+        with self._writing({"contact_notes", "contacts"}):
+            contact_id = self._note_owner(note.id)
+            self.conn.execute("UPDATE contact_notes SET kind = ?, text = ?, at = ? WHERE id = ?",
+                              (note.kind, note.text, note.at, note.id))
+            self._notes_changed(contact_id)
+
+    def delete_note(self, note_id: int) -> None:
+        with self._writing({"contact_notes", "contacts"}):
+            contact_id = self._note_owner(note_id)
+            self.conn.execute("DELETE FROM contact_notes WHERE id = ?", (note_id,))
+            self._notes_changed(contact_id)
+
+    def _note_owner(self, note_id) -> int:
+        row = self.conn.execute("SELECT contact_id FROM contact_notes WHERE id = ?", (note_id,)).fetchone()
+        if row is None:
+            raise UserError(f"no note with id {note_id}", "این سابقه دیگر وجود ندارد.")
+        return row[0]
+
+    def _notes_changed(self, contact_id: int) -> None:
+        self.conn.execute(
+            "UPDATE contacts SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE contact_id = :id) WHERE id = :id",
+            {"id": contact_id},
+        )
+        search_index.reindex_contacts(self.conn, [contact_id])

@@ -1,0 +1,254 @@
+"""What the phonebook's search line matches, without SQL: the two texts indexed per contact and
+the FTS5 queries a typed line becomes.
+
+Two documents per contact (stored in ``contact_search``, indexed by two FTS5 tables):
+
+* **words** — every word of the names, title, organisation, job, unit, manager, website, note,
+  e-mails, notes log and custom values, after ``core.text.normalise`` (ي/ی, ك/ک, ZWNJ,
+  diacritics, digit scripts) and with آ folded to ا; a word written with a ZWNJ («علی‌پور») is
+  indexed as its parts and joined («علی», «پور», «علیپور»). Words made only of digits go to
+  the numbers document instead. Each group the contact is in adds a token no typed word can
+  produce. Indexed by unicode61 with prefix indexes: every query word is a word prefix.
+* **numbers** — every phone in its national form (``09121234567``), the national code and
+  every run of digits in the words fields, each behind a ``^^`` start mark; the group marks
+  again. Indexed by the trigram tokenizer: a query of digits matches any
+  part of any of them (``0912 123``, ``+98912…``, ``۰۹۱۲…``, ``8877`` inside ``021 8877 6655``);
+  one or two digits match the numbers that start with them (``^^0``, ``^09``).
+
+A query line with letters is a words query (its digit runs become number fragments); a line of
+digits (spaces, dashes, brackets and a leading + or 00 allowed) is a number query.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from crm_desktop.core.digits import to_latin
+from crm_desktop.core.text import ZWNJ, normalise
+
+_TOKEN = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"[0-9]+")
+_SEARCH_FOLD = str.maketrans({"آ": "ا"})
+GROUP_TOKEN = "\ue000"  # private use: unicode61 keeps it in a token, a typed query never has it
+NUMBER_MARK = "^^"
+_GROUP_LETTERS = str.maketrans("0123456789", "abcdefghij")
+_SEPARATORS = re.compile(r"[\s()\-./]")
+_COMPACT_NUMBER = re.compile(r"\+?[0-9]+")
+_INTERNATIONAL_PREFIXES = ("+", "+9", "00", "009")  # typed on the way to +98… / 0098…
+
+
+def fold(text: str | None) -> str:
+    """The search form of a text: ``normalise`` plus آ → ا."""
+    return normalise(text).translate(_SEARCH_FOLD)
+
+
+def tokens(text: str | None) -> list[str]:
+    """The words of ``text`` as the index holds them (a ZWNJ-joined word also whole)."""
+    if not text:
+        return []
+    found = _TOKEN.findall(fold(text))
+    if ZWNJ in text:
+        for joined in _TOKEN.findall(fold(text.replace(ZWNJ, ""))):
+            if joined not in found:
+                found.append(joined)
+    return found
+
+
+def group_token(group_id: int) -> str:
+    return f"{GROUP_TOKEN}{int(group_id)}"
+
+
+def group_mark(group_id: int) -> str:
+    """The group in the numbers document: letters, so that no digit query can match it."""
+    return "{" + str(int(group_id)).translate(_GROUP_LETTERS) + "}"
+
+
+class DocumentBuilder:
+    """Builds the two documents; remembers the tokens of repeated values (names repeat a lot)."""
+
+    def __init__(self, memo_size: int = 50_000):
+        self._memo: dict[str, tuple[dict, dict]] = {}
+        self._memo_size = memo_size
+
+    def _split(self, text: str) -> tuple[dict, dict]:
+        """(word tokens, digit runs) of one field value, as dicts (ordered sets)."""
+        words: dict[str, None] = {}
+        numbers: dict[str, None] = {}
+        for token in tokens(text):
+            if token.isdigit():
+                numbers[token] = None
+            else:
+                words[token] = None
+                for run in _DIGITS.findall(token):
+                    numbers[run] = None
+        if self._memo_size:
+            if len(self._memo) >= self._memo_size:
+                self._memo.clear()
+            self._memo[text] = (words, numbers)
+        return words, numbers
+
+    def documents(self, texts: Iterable[str | None], nationals: Iterable[str] = (), national_code: str = "",
+                  group_ids: Iterable[int] = ()) -> tuple[str, str]:
+        """(words, numbers) for a contact: ``texts`` are its searchable values, ``nationals`` its
+        phone numbers in national form."""
+        memo = self._memo
+        words: dict[str, None] = {}
+        numbers = dict.fromkeys(nationals)
+        if national_code:
+            numbers[national_code] = None
+        for text in texts:
+            if text:
+                split = memo.get(text) or self._split(text)
+                words.update(split[0])
+                numbers.update(split[1])
+        numbers.pop("", None)
+        words_doc = " ".join(words)
+        numbers_doc = (NUMBER_MARK + (" " + NUMBER_MARK).join(numbers)) if numbers else ""
+        if group_ids:
+            groups = sorted(set(group_ids))
+            words_doc = " ".join([words_doc, *(group_token(g) for g in groups)]).lstrip()
+            numbers_doc = " ".join([numbers_doc, *(group_mark(g) for g in groups)]).lstrip()
+        return words_doc, numbers_doc
+
+
+# -- queries ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A typed line, read: every clause must match.
+
+    ``words``: clauses of the words document; a clause is a tuple of alternatives, an
+    alternative a tuple of word prefixes that must all be there. ``numbers``: clauses of the
+    numbers document; a clause is a tuple of alternative substrings. ``group_id``: the group."""
+
+    words: tuple = ()
+    numbers: tuple = ()
+    group_id: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.numbers and self.group_id is None
+
+    def words_match(self, group: bool = True) -> str | None:
+        """The FTS5 query for contact_words (None: nothing to ask it)."""
+        clauses = []
+        for alternatives in self.words:
+            shown = [" AND ".join(f'"{t}"*' for t in alternative) for alternative in alternatives]
+            clauses.append(shown[0] if len(shown) == 1 else "(" + " OR ".join(f"({a})" for a in shown) + ")")
+        if group and self.group_id is not None:
+            clauses.append(f'"{group_token(self.group_id)}"')
+        return " AND ".join(clauses) or None
+
+    def numbers_match(self, group: bool = True) -> str | None:
+        """The FTS5 query for contact_numbers (None: nothing to ask it)."""
+        clauses = []
+        for alternatives in self.numbers:
+            shown = [f'"{a}"' for a in alternatives]
+            clauses.append(shown[0] if len(shown) == 1 else "(" + " OR ".join(shown) + ")")
+        if group and self.group_id is not None:
+            clauses.append(f'"{group_mark(self.group_id)}"')
+        return " AND ".join(clauses) or None
+
+    def words_test(self, column: str, params: dict) -> str:
+        """An SQL condition on a stored words document equal to the FTS5 word-prefix match
+        (documents hold whole tokens separated by single spaces)."""
+        clauses = []
+        for alternatives in self.words:
+            shown = []
+            for alternative in alternatives:
+                tests = []
+                for token in alternative:
+                    name = f"w{len(params)}"
+                    params[name] = " " + token
+                    tests.append(f"instr(' ' || {column}, :{name}) > 0")
+                shown.append("(" + " AND ".join(tests) + ")")
+            clauses.append("(" + " OR ".join(shown) + ")")
+        return " AND ".join(clauses) or "1"
+
+    def numbers_test(self, column: str, params: dict) -> str:
+        """An SQL condition on a stored numbers document equal to the FTS5 trigram match."""
+        clauses = []
+        for alternatives in self.numbers:
+            tests = []
+            for alternative in alternatives:
+                name = f"n{len(params)}"
+                params[name] = alternative
+                tests.append(f"instr({column}, :{name}) > 0")
+            clauses.append("(" + " OR ".join(tests) + ")")
+        return " AND ".join(clauses) or "1"
+
+
+def number_fragment(text: str) -> str | None:
+    """The digits of a typed number query as the numbers document holds them, or None when
+    ``text`` is not a number query (it has letters). ``+98 912`` and ``0098 912`` become
+    ``0912``; ``+1 212`` stays ``+1212``; ``+``, ``+9``, ``00``, ``009`` (an international
+    prefix being typed) mean «starts with 0»."""
+    compact = _SEPARATORS.sub("", normalise(text))
+    if compact in _INTERNATIONAL_PREFIXES:
+        return "0"
+    if not _COMPACT_NUMBER.fullmatch(compact):
+        return None
+    plus = compact.startswith("+")
+    digits = compact.lstrip("+")
+    if plus or digits.startswith("00"):
+        rest = digits if plus else digits[2:]
+        if rest.startswith("98"):
+            rest = rest[2:]
+            if rest.startswith("0"):  # +98 (0)21 …
+                rest = rest[1:]
+            return "0" + rest
+        return "+" + rest
+    if digits.startswith("98") and len(digits) == 12 and digits[2] != "0":
+        return "0" + digits[2:]  # 98 912 123 4567 typed without + or 00
+    return digits
+
+
+def number_clause(fragment: str) -> tuple[str, ...]:
+    """The alternative substrings a number fragment matches: any part of a number; one or two
+    characters match the numbers that start with them (``9`` and ``21`` are read as ``09…``
+    and ``021…``, a number typed without its leading 0); ``98…`` also matches ``0…`` (``98 912``
+    typed without the + or 00)."""
+    if len(fragment) < 3 and fragment[0] not in "0+":
+        fragment = "0" + fragment
+    if len(fragment) < 3:
+        return ((NUMBER_MARK + fragment)[-3:],)
+    if fragment.startswith("98") and len(fragment) > 3 and fragment[2] != "0":
+        return (fragment, *number_clause("0" + fragment[2:]))
+    return (fragment,)
+
+
+def _word_clause(chunk: str, numbers: list) -> tuple | None:
+    """One typed word (no spaces) as a words clause; its digit-only tokens go to ``numbers``.
+    A word with a ZWNJ («علی‌پور») matches its parts or its joined form («علیپور»)."""
+    found = _TOKEN.findall(fold(chunk))
+    parts = []
+    for token in found:
+        if token.isdigit():
+            numbers.append(number_clause(token))
+        else:
+            parts.append(token)
+    if not parts:
+        return None
+    alternatives = [tuple(parts)]
+    if ZWNJ in chunk and len(found) > 1:
+        joined = tuple(t for t in _TOKEN.findall(fold(chunk.replace(ZWNJ, ""))) if not t.isdigit())
+        if joined and joined != alternatives[0]:
+            alternatives.append(joined)
+    return tuple(alternatives)
+
+
+def parse(text: str | None, group_id: int | None = None) -> ParsedQuery:
+    """What a typed line (and a group filter) asks for."""
+    text = text or ""
+    words: list = []
+    numbers: list = []
+    fragment = number_fragment(text)
+    if fragment is not None:
+        numbers.append(number_clause(fragment))
+    else:
+        for chunk in text.split():
+            clause = _word_clause(chunk, numbers)
+            if clause is not None:
+                words.append(clause)
+    return ParsedQuery(tuple(words), tuple(numbers), None if group_id is None else int(group_id))

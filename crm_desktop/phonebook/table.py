@@ -1,0 +1,137 @@
+"""A spreadsheet as the importer sees it: ``read_table(path) -> Table`` for CSV and XLSX, and the
+cell neutralising both exporters use.
+
+``Table.headers`` are the first row's cells (or «ستون ۱»… when the file has no header row),
+``Table.rows`` the data rows as text, ``Table.numbers`` each row's number as the operator's
+spreadsheet program shows it (1-based, counting the header row; blank rows are left out but
+keep the numbering)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crm_desktop.core.digits import to_persian
+from crm_desktop.errors import UserError
+
+CSV, XLSX, VCF = "csv", "xlsx", "vcf"
+FORMATS = (VCF, CSV, XLSX)
+_EXTENSIONS = {".vcf": VCF, ".vcard": VCF, ".csv": CSV, ".txt": CSV, ".tsv": CSV, ".xlsx": XLSX, ".xlsm": XLSX}
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    numbers: list[int] = field(default_factory=list)  # the row number of each row in ``rows``
+    has_header: bool = True
+    format: str = CSV
+    encoding: str = ""  # CSV: utf-8, utf-8-sig, utf-16, cp1256
+    delimiter: str = ""  # CSV: , ; \t |
+    sheet: str = ""  # XLSX: the sheet read
+
+    def __post_init__(self):
+        if not self.numbers:
+            first = 2 if self.has_header else 1
+            self.numbers = list(range(first, first + len(self.rows)))
+
+
+class UnreadableFile(UserError):
+    exit_code = 2
+
+    def __init__(self, path, en: str, fa: str):
+        super().__init__(f"{path}: {en}", f"پرونده «{path}»: {fa}")
+
+
+def read_bytes(path) -> bytes:
+    """The file's bytes; UnreadableFile (Persian: «پیدا نشد», «اجازه خواندن نیست»…) if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile(path, "no such file", "پیدا نشد.") from None
+    except IsADirectoryError:
+        raise UnreadableFile(path, "is a folder, not a file", "پوشه است، نه پرونده.") from None
+    except PermissionError:
+        raise UnreadableFile(path, "permission denied", "اجازه خواندن آن نیست.") from None
+    except OSError as error:
+        raise UnreadableFile(path, f"cannot read the file ({error.strerror or error})", "خوانده نشد.") from None
+
+
+def format_of(path, given: str | None = None) -> str:
+    """vcf, csv or xlsx: ``given``, or from the file's extension (then from its first bytes)."""
+    if given:
+        given = given.lower().lstrip(".")
+        given = {"vcard": VCF, "tsv": CSV, "txt": CSV}.get(given, given)
+        if given not in FORMATS:
+            raise UserError(f"unknown format {given!r} (use vcf, csv or xlsx)", f"قالب «{given}» شناخته نیست؛ vcf، csv یا xlsx.")
+        return given
+    path = Path(path)
+    found = _EXTENSIONS.get(path.suffix.lower())
+    if found:
+        return found
+    try:
+        head = path.read_bytes()[:4096]
+    except OSError:
+        head = b""
+    if head.startswith(b"PK\x03\x04"):
+        return XLSX
+    if b"BEGIN:VCARD" in head.upper():
+        return VCF
+    return CSV
+
+
+_LONG_DIGITS = re.compile(r"[0-9۰-۹٠-٩]{7,}")
+
+
+def looks_like_data(cells: list[str]) -> bool:
+    """True when a first row holds data (a phone number, an e-mail) rather than headers."""
+    return any(_LONG_DIGITS.search(c.replace(" ", "").replace("-", "")) or "@" in c for c in cells)
+
+
+def make_table(raw_rows, numbers, header: bool | None, **info) -> Table:
+    """A Table from rows of text with their numbers: blank rows dropped, rows padded to the
+    same width, the header row detected when ``header`` is None."""
+    kept = [(n, row) for n, row in zip(numbers, raw_rows) if any(row) and "".join(row).strip()]
+    if header is None:
+        header = bool(kept) and not looks_like_data(kept[0][1])
+    width = max((len(row) for _, row in kept), default=0)
+    if header and kept:
+        _, first = kept.pop(0)
+        headers = [c.strip() for c in first] + [""] * (width - len(first))
+    else:
+        headers = [""] * width
+    headers = [h or f"ستون {to_persian(i + 1)}" for i, h in enumerate(headers)]
+    rows = [row if len(row) == width else row + [""] * (width - len(row)) for _, row in kept]
+    return Table(headers, rows, [n for n, _ in kept], bool(header), **info)
+
+
+def read_table(path, format: str | None = None, *, header: bool | None = None, encoding: str | None = None,
+               sheet: str | None = None) -> Table:
+    """The table in a CSV or XLSX file. ``header`` None: the first row is a header row unless it
+    holds a phone number or an e-mail. Raises UnreadableFile (Persian message) for a file that
+    cannot be read."""
+    fmt = format_of(path, format)
+    if fmt == XLSX:
+        from crm_desktop.phonebook.xlsx_io import read_xlsx
+
+        return read_xlsx(path, header=header, sheet=sheet)
+    if fmt == CSV:
+        from crm_desktop.phonebook.csv_io import read_csv
+
+        return read_csv(path, header=header, encoding=encoding)
+    raise UserError(f"{path}: a vCard file is not a table", "پرونده vCard جدول نیست.")
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    """A cell that a spreadsheet would take for a formula (``= + - @``, tab, CR at its start)
+    gets an apostrophe in front; anything else is returned as text."""
+    text = "" if value is None else str(value)
+    if text and text[0] in _DANGEROUS:
+        return "'" + text
+    return text

@@ -1,0 +1,47 @@
+"""Reading text files that come from phones and spreadsheets: which encoding, and the bytes as
+text.
+
+Phones write vCards in UTF-8; Windows Excel in Iran saves "CSV" in Windows-1256 (Arabic) unless
+told "CSV UTF-8", which adds a BOM; "Unicode text" is UTF-16 with a BOM. ``decode`` tries them in
+that order and never fails: a file that is neither UTF-8 nor UTF-16 is read as Windows-1256,
+which maps every byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+UTF8, UTF8_BOM, UTF16, CP1256 = "utf-8", "utf-8-sig", "utf-16", "cp1256"
+
+
+def detect(data: bytes) -> str:
+    """The encoding of ``data``: utf-8-sig, utf-16, utf-8 or cp1256."""
+    if data.startswith(codecs.BOM_UTF8):
+        return UTF8_BOM
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return UTF16
+    try:
+        data.decode(UTF8)
+    except UnicodeDecodeError as error:
+        # A file cut in the middle of a character is still UTF-8.
+        if error.start < len(data) - 3 or not _utf8_prefix(data[error.start:]):
+            return CP1256
+    return UTF8
+
+
+def _utf8_prefix(tail: bytes) -> bool:
+    return bool(tail) and tail[0] >= 0xC0
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """(text, encoding) for ``data``; ``encoding`` forces one. Undecodable bytes become U+FFFD."""
+    encoding = encoding or detect(data)
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def decode_line(raw: bytes, fallback: str = CP1256) -> str:
+    """One line of a file that may mix encodings (a vCard with a Windows-1256 property)."""
+    try:
+        return raw.decode(UTF8)
+    except UnicodeDecodeError:
+        return raw.decode(fallback, errors="replace")

@@ -1,0 +1,150 @@
+"""What the phonebook tab does to the contacts it shows: delete (with a Persian confirmation and
+an undo bar), merge two, and dial a number (``tel:`` through the tab's injectable opener, with a
+«تماس» note in the contact's log). A mixin of PhonebookTab: it uses the tab's table, model,
+phonebook, clock and opener."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QMenu
+
+from crm_desktop.core.digits import format_number
+from crm_desktop.core.phone import format_phone, national_form
+from crm_desktop.phonebook import model
+from crm_desktop.phonebook.views.table_model import LRI, PDI
+from crm_desktop.ui import dialogs
+
+CALL_NOTE = "تماس با شماره {number}"
+
+
+class ContactActions:
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if len(ids) == 1:
+            name = self._name_of(ids[0])
+            question = f"مخاطب «{name}» حذف شود؟"
+            done = f"«{name}» حذف شد."
+        else:
+            question = f"{format_number(len(ids))} مخاطب انتخاب‌شده حذف شوند؟"
+            done = f"{format_number(len(ids))} مخاطب حذف شدند."
+        if not dialogs.confirm(self, question, "حذف مخاطب",
+                               informative="یادداشت‌ها و تلفن‌های آن هم حذف می‌شوند؛ تا پیش از حذف بعدی می‌توانید «بازگردانی» را بزنید."):
+            return
+        first_row = self.selected_rows()[0] if self.selected_rows() else self.table.currentIndex().row()
+        try:
+            snapshot = self.phonebook.delete(ids)
+        except Exception as error:  # noqa: BLE001 - the operator sees the Persian message
+            dialogs.show_error(self, error)
+            return
+        self._undo_snapshot = snapshot
+        self.undo_label.setText(done)
+        self.undo_bar.show()
+        self.undo_action.setEnabled(True)
+        self.refresh()  # also done by the change notice; harmless twice
+        self.select_row(min(first_row, self.model.rowCount() - 1))
+        self.table.setFocus()
+
+    def undo_delete(self) -> None:
+        snapshot = self._undo_snapshot
+        if snapshot is None:
+            return
+        try:
+            self.phonebook.undo_delete(snapshot)
+        except Exception as error:  # noqa: BLE001
+            dialogs.show_error(self, error)
+            return
+        self._forget_undo()
+        self.refresh()
+        ids = list(getattr(snapshot, "ids", []) or [])
+        if ids:
+            self.select_contact(ids[0])
+        self.table.setFocus()
+
+    def _forget_undo(self) -> None:
+        self._undo_snapshot = None
+        self.undo_bar.hide()
+        self.undo_action.setEnabled(False)
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            dialogs.show_info(self, "برای ادغام، دقیقاً دو مخاطب را انتخاب کنید.")
+            return
+        names = [self._name_of(i) for i in ids]
+        box = dialogs.build_confirm(
+            self, f"«{names[0]}» و «{names[1]}» یکی شوند. کدام نگه داشته شود؟", "ادغام مخاطبان",
+            informative="همه تلفن‌ها، نشانی‌ها، یادداشت‌ها و گروه‌های دیگری به آن منتقل و دیگری حذف می‌شود.")
+        for button in list(box.buttons()):
+            box.removeButton(button)
+        keep_first = box.addButton(f"نگه‌داشتن «{names[0]}»", box.ButtonRole.YesRole)
+        keep_first.setObjectName("merge.keep_first")
+        keep_second = box.addButton(f"نگه‌داشتن «{names[1]}»", box.ButtonRole.AcceptRole)
+        keep_second.setObjectName("merge.keep_second")
+        cancel = box.addButton(dialogs.CANCEL_TEXT, box.ButtonRole.RejectRole)
+        cancel.setObjectName("dialog.no")
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        dialogs.exec_hook(box)
+        clicked = box.clickedButton()
+        if clicked is keep_first:
+            keep, other = ids
+        elif clicked is keep_second:
+            other, keep = ids
+        else:
+            return
+        try:
+            self.phonebook.merge(keep, other)
+        except Exception as error:  # noqa: BLE001
+            dialogs.show_error(self, error)
+            return
+        self.refresh()
+        self.select_contact(keep)
+
+    # dialing ---------------------------------------------------------------------------------------
+    def phones_of(self, contact_id) -> list:
+        contact = self.phonebook.get(contact_id) if contact_id is not None else None
+        if contact is None:
+            return []
+        phones = [p for p in contact.phones if p.national or p.number]
+        return sorted(phones, key=lambda p: 0 if p.kind == "mobile" else 1)
+
+    def _fill_dial_menu(self, menu: QMenu, contact_id) -> None:
+        menu.clear()
+        phones = self.phones_of(contact_id)
+        if not phones:
+            menu.addAction("شماره‌ای ثبت نشده است").setEnabled(False)
+            return
+        for phone in phones:
+            label = model.PHONE_KINDS.get(phone.kind, phone.kind)
+            action = menu.addAction(f"{label}: {LRI}{format_phone(phone.national or phone.number)}{PDI}")
+            action.setObjectName(f"phonebook.dial.{phone.national or phone.number}")
+            action.triggered.connect(lambda _c=False, p=phone: self.dial(contact_id, p))
+
+    def dial_current(self) -> None:
+        """Call the current contact's first number (a mobile first); the arrow lists them all."""
+        contact_id = self.current_id()
+        phones = self.phones_of(contact_id)
+        if not phones:
+            if contact_id is not None:
+                dialogs.show_info(self, f"برای «{self._name_of(contact_id)}» شماره‌ای ثبت نشده است.")
+            return
+        self.dial(contact_id, phones[0])
+
+    def dial(self, contact_id, phone) -> bool:
+        """Hand ``tel:<national number>`` to the system (a softphone, a phone link app) and log a
+        «تماس» note for the contact."""
+        number = getattr(phone, "national", "") or getattr(phone, "number", "") or str(phone)
+        number = national_form(number) or number
+        if not self.opener(QUrl(f"tel:{number}")):
+            dialogs.show_error(self, "برنامه‌ای برای شماره‌گیری روی این رایانه پیدا نشد.")
+            return False
+        at = self.clock().replace(microsecond=0).isoformat()
+        note = model.Note(contact_id=contact_id, text=CALL_NOTE.format(number=f"{LRI}{format_phone(number)}{PDI}"),
+                          kind="call", at=at)
+        try:
+            self.phonebook.add_note(note)
+        except Exception as error:  # noqa: BLE001
+            dialogs.show_error(self, error)
+        return True

@@ -1,0 +1,249 @@
+"""Managing custom fields (فیلدهای دلخواه): add one (name, kind, the choices of a choice list,
+whether the phonebook table shows it), edit its name / choices / column, delete it with a
+confirmation that says its values go with it.
+
+    FieldsDialog(office, parent).exec()
+
+The small editor is ``FieldEditor``; the manager calls it through ``edit_field`` so tests can
+fill it without a modal loop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.errors import UserError
+from crm_desktop.phonebook import model
+from crm_desktop.ui import dialogs
+
+TITLE = "فیلدهای دلخواه"
+
+
+class FieldEditor(QDialog):
+    """One field: name, kind (fixed once created: stored values depend on it), choices, column."""
+
+    def __init__(self, parent: QWidget | None = None, custom_field: model.CustomField | None = None,
+                 taken_names: set[str] | None = None):
+        super().__init__(parent)
+        self.setObjectName("field_editor")
+        self.setWindowTitle("فیلد تازه" if custom_field is None else "ویرایش فیلد")
+        self.original = custom_field
+        self.taken = taken_names or set()
+        self.name = QLineEdit(self)
+        self.name.setObjectName("field.name")
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("field.kind")
+        for key, label in model.FIELD_KINDS.items():
+            self.kind.addItem(label, key)
+        self.choices = QPlainTextEdit(self)
+        self.choices.setObjectName("field.choices")
+        self.choices.setPlaceholderText("هر گزینه در یک سطر")
+        self.choices.setFixedHeight(self.choices.fontMetrics().lineSpacing() * 5 + 12)
+        self.choices_label = QLabel("گزینه‌ها:", self)
+        self.show_in_table = QCheckBox("نمایش به‌صورت ستون در جدول دفتر تلفن", self)
+        self.show_in_table.setObjectName("field.show_in_table")
+        self.error = QLabel(self)
+        self.error.setObjectName("field.error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("نام فیلد:", self.name)
+        form.addRow("نوع:", self.kind)
+        form.addRow(self.choices_label, self.choices)
+        form.addRow("", self.show_in_table)
+        self.form = form
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton("ذخیره", QDialogButtonBox.AcceptRole)
+        self.ok_button.setObjectName("field.ok")
+        self.ok_button.setDefault(True)
+        cancel = buttons.addButton("انصراف", QDialogButtonBox.RejectRole)
+        cancel.setObjectName("field.cancel")
+        cancel.setAutoDefault(False)
+        self.ok_button.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        if custom_field is not None:
+            self.name.setText(custom_field.name)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(custom_field.kind)))
+            self.kind.setEnabled(False)
+            self.kind.setToolTip("نوع فیلد پس از ساختن عوض نمی‌شود.")
+            self.choices.setPlainText("\n".join(custom_field.choices))
+            self.show_in_table.setChecked(custom_field.show_in_table)
+        self._kind_changed()
+        self.setMinimumWidth(420)
+
+    def _kind_changed(self) -> None:
+        is_choice = self.kind.currentData() == "choice"
+        self.form.setRowVisible(self.choices, is_choice)
+
+    def result_field(self) -> model.CustomField:
+        choices = [line.strip() for line in self.choices.toPlainText().splitlines() if line.strip()]
+        choices = list(dict.fromkeys(choices))
+        base = self.original
+        return model.CustomField(
+            name=self.name.text().strip(), kind=self.kind.currentData(),
+            choices=choices if self.kind.currentData() == "choice" else [],
+            show_in_table=self.show_in_table.isChecked(),
+            position=base.position if base else 0, id=base.id if base else None)
+
+    def problem(self) -> str:
+        result = self.result_field()
+        if not result.name:
+            return "نام فیلد را بنویسید."
+        if result.name in self.taken:
+            return f"فیلدی با نام «{result.name}» هست."
+        if result.kind == "choice" and not result.choices:
+            return "برای فهرست انتخابی دست‌کم یک گزینه بنویسید."
+        return ""
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
+
+
+def _edit_field(parent: QWidget, custom_field: model.CustomField | None, taken: set[str]) -> model.CustomField | None:
+    editor = FieldEditor(parent, custom_field, taken)
+    if editor.exec() != QDialog.Accepted:
+        return None
+    return editor.result_field()
+
+
+class FieldsDialog(QDialog):
+    def __init__(self, office, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.office = office
+        self.repo = office.phonebook
+        self.edit_field = _edit_field  # (parent, field or None, taken names) -> CustomField | None
+        self.setObjectName("fields_dialog")
+        self.setWindowTitle(TITLE)
+        self.resize(480, 420)
+        self.list = QListWidget(self)
+        self.list.setObjectName("fields.list")
+        self.list.itemDoubleClicked.connect(lambda _item: self.edit())
+        self.list.currentRowChanged.connect(self._update_buttons)
+        self.add_button = self._button("فیلد تازه…", "fields.add", self.add)
+        self.edit_button = self._button("ویرایش…", "fields.edit", self.edit)
+        self.delete_button = self._button("حذف", "fields.delete", self.delete)
+        QShortcut(QKeySequence.Delete, self.list, self.delete, context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence("F2"), self.list, self.edit, context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence.New, self, self.add)
+        side = QVBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            side.addWidget(button)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(side)
+        close = QDialogButtonBox(self)
+        close_button = close.addButton("بستن", QDialogButtonBox.RejectRole)
+        close_button.setObjectName("fields.close")
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addWidget(close)
+        self.reload()
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def reload(self, select_id: int | None = None) -> None:
+        current = self.current_field()
+        current_id = select_id if select_id is not None else (current.id if current else None)
+        self.fields: list[model.CustomField] = list(self.repo.fields())
+        self.list.clear()
+        for custom_field in self.fields:
+            text = f"{custom_field.name}  ({model.FIELD_KINDS.get(custom_field.kind, custom_field.kind)})"
+            if custom_field.show_in_table:
+                text += "  — ستون جدول"
+            item = QListWidgetItem(text)
+            item.setData(Qt.UserRole, custom_field.id)
+            self.list.addItem(item)
+            if custom_field.id == current_id:
+                self.list.setCurrentItem(item)
+        self._update_buttons()
+
+    def current_field(self) -> model.CustomField | None:
+        if not hasattr(self, "fields"):
+            return None
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        return next((f for f in self.fields if f.id == item.data(Qt.UserRole)), None)
+
+    def select(self, field_id: int) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.UserRole) == field_id:
+                self.list.setCurrentRow(i)
+
+    def _update_buttons(self, *_args) -> None:
+        has = self.current_field() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def add(self) -> int | None:
+        result = self.edit_field(self, None, {f.name for f in self.fields})
+        if result is None:
+            return None
+        result.position = max((f.position for f in self.fields), default=0) + 1
+        try:
+            field_id = self.repo.add_field(result)
+        except UserError as error:
+            dialogs.show_error(self, error)
+            return None
+        self.reload(field_id)
+        return field_id
+
+    def edit(self) -> bool:
+        current = self.current_field()
+        if current is None:
+            return False
+        result = self.edit_field(self, current, {f.name for f in self.fields if f.id != current.id})
+        if result is None:
+            return False
+        try:
+            self.repo.update_field(result)
+        except UserError as error:
+            dialogs.show_error(self, error)
+            return False
+        self.reload(current.id)
+        return True
+
+    def delete(self) -> bool:
+        current = self.current_field()
+        if current is None:
+            return False
+        if not dialogs.confirm(self, f"فیلد «{current.name}» حذف شود؟", "حذف فیلد",
+                               informative="مقدار این فیلد در همهٔ مخاطبان پاک می‌شود و برنمی‌گردد."):
+            return False
+        self.repo.delete_field(current.id)
+        self.reload()
+        return True

@@ -1,0 +1,76 @@
+"""What the import wizard needs from the importer, in one place (no Qt): the preview rows of the
+mapping step, the arguments of ``importer.run_import(args, progress)`` and the words of its
+summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crm_desktop.core.digits import format_number
+from crm_desktop.core.phone import format_phone
+
+
+@dataclass
+class PreviewRow:
+    number: int  # the row number in the operator's spreadsheet
+    name: str
+    phones: str
+    emails: str
+    problem: str  # '' when the row would be imported
+
+
+def preview(table, mapping: dict[int, str], limit: int = 20) -> list[PreviewRow]:
+    """The first ``limit`` rows as contacts, each with its Persian problem ('' when fine), as
+    ``import_rows.preview`` builds them (the same code the import itself runs)."""
+    from crm_desktop.phonebook import import_rows
+
+    out: list[PreviewRow] = []
+    for row in import_rows.preview(table, mapping, limit):
+        contact = row.contact
+        phones = emails = ""
+        if contact is not None:
+            phones = " ، ".join(f"\u2066{format_phone(p.national or p.number)}\u2069" for p in contact.phones)
+            emails = " ، ".join(f"\u2066{e}\u2069" for e in contact.emails)
+        out.append(PreviewRow(row.number, row.name or (contact.display_name if contact else ""), phones, emails,
+                              "؛ ".join(row.errors)))
+    return out
+
+
+def make_args(office, path, fmt: str, table, mapping, duplicates: str, on_error: str):
+    """``importer.ImportArgs``: the worker opens its own connection to the office's file."""
+    from crm_desktop.phonebook.importer import ImportArgs
+
+    return ImportArgs(path=path, db=office.path, format=fmt, mapping=dict(mapping) if table is not None else None,
+                      duplicates=duplicates, on_error=on_error)
+
+
+def run(args, progress):
+    """On the worker thread: one transaction; «انصراف» (progress raises Cancelled) rolls back."""
+    from crm_desktop.phonebook.importer import run_import
+
+    return run_import(args, progress)
+
+
+# --- the summary -------------------------------------------------------------------------------
+
+OUTCOMES = {"merged": "ادغام شد", "skipped": "تکراری؛ نادیده گرفته شد", "rejected": "کنار گذاشته شد"}
+
+
+def counts_text(summary) -> str:
+    return "؛ ".join([
+        f"{format_number(summary.added)} مخاطب افزوده شد",
+        f"{format_number(summary.merged)} مخاطب ادغام شد",
+        f"{format_number(summary.skipped)} تکراری نادیده گرفته شد",
+        f"{format_number(summary.rejected)} سطر نادرست کنار گذاشته شد",
+    ]) + "."
+
+
+def problem_rows(summary) -> list[tuple[int | None, str, str]]:
+    """(row number, outcome, reason) for every row not simply added, in file order."""
+    rows = []
+    for entry in summary.entries:
+        reason = entry.reason
+        if entry.name and entry.name not in reason:
+            reason = f"{entry.name}: {reason}"
+        rows.append((entry.number, OUTCOMES.get(entry.outcome, entry.outcome), reason))
+    return rows

@@ -1,0 +1,412 @@
+"""Importing contacts, step by step:
+
+1. «پرونده» — choose a CSV, XLSX or vCard file;
+2. «ستون‌ها» (CSV / XLSX only) — which contact field each column fills, with the first 20 rows
+   previewed as contacts and each row's problem beside it;
+3. «تنظیمات» — what to do with a contact whose mobile is already stored (skip / merge) and with
+   a bad row (skip it / refuse the whole file); «ورود» starts the import through ui.ops with a
+   progress dialog and «انصراف» (which rolls everything back);
+4. «نتیجه» — added, merged, skipped and rejected, with each rejected row's number and reason.
+
+    ImportWizard(office, parent, path=None).exec()
+
+The file picker goes through ``choose_file`` so tests can answer it without a modal dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from crm_desktop.core.digits import format_number, to_persian
+from crm_desktop.errors import UserError
+from crm_desktop.phonebook import columns, table as tables
+from crm_desktop.phonebook.views import import_run
+from crm_desktop.ui import dialogs, ops
+from crm_desktop.ui.validated_field import isolate_numbers
+
+TITLE = "ورود مخاطبان از پرونده"
+PREVIEW_ROWS = 20
+FILE_FILTER = "مخاطبان (*.csv *.xlsx *.vcf *.txt *.tsv);;همه پرونده‌ها (*)"
+BAD_ROW = QColor("#fdecea")
+PAGE_FILE, PAGE_MAPPING, PAGE_POLICY, PAGE_SUMMARY = range(4)
+
+
+def _choose_file(parent: QWidget) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "انتخاب پرونده مخاطبان", "", FILE_FILTER)
+    return path or None
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__()
+        self.wiz = wizard
+        self.setObjectName("import.file")
+        self.setTitle("پرونده")
+        self.setSubTitle("پرونده‌ای را که مخاطبان در آن است انتخاب کنید: CSV، Excel (XLSX) یا vCard (VCF).")
+        self.path = QLineEdit(self)
+        self.path.setObjectName("import.path")
+        self.path.setLayoutDirection(Qt.LeftToRight)
+        self.path.textChanged.connect(self._changed)
+        browse = QPushButton("انتخاب…", self)
+        browse.setObjectName("import.browse")
+        browse.clicked.connect(self.browse)
+        self.info = QLabel(self)
+        self.info.setObjectName("import.file.info")
+        self.info.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("import.file.error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.info)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def browse(self) -> None:
+        chosen = self.wiz.choose_file(self)
+        if chosen:
+            self.path.setText(chosen)
+
+    def _changed(self) -> None:
+        self.error.clear()
+        self.info.clear()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802
+        path = Path(self.path.text().strip())
+        if not path.is_file():
+            self.error.setText(f"پرونده «{path}» پیدا نشد.")
+            return False
+        try:
+            self.wiz.load(path)
+        except UserError as error:
+            self.error.setText(error.fa)
+            return False
+        except Exception as error:  # noqa: BLE001 - a broken file must not close the wizard
+            dialogs.show_error(self, error)
+            return False
+        return True
+
+    def nextId(self) -> int:  # noqa: N802
+        return PAGE_POLICY if self.wiz.format == tables.VCF else PAGE_MAPPING
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__()
+        self.wiz = wizard
+        self.setObjectName("import.mapping")
+        self.setTitle("ستون‌ها")
+        self.setSubTitle("برای هر ستون بگویید کدام مشخصهٔ مخاطب را پر می‌کند. "
+                         f"{to_persian(PREVIEW_ROWS)} سطر اول پرونده در پایین آمده است.")
+        self.combos: list[QComboBox] = []
+        self.combo_host = QWidget()
+        self.combo_grid = QGridLayout(self.combo_host)
+        self.combo_grid.setColumnStretch(1, 1)
+        self.combo_grid.setColumnStretch(3, 1)
+        self.combo_grid.setHorizontalSpacing(10)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.combo_host)
+        scroll.setObjectName("import.mapping.columns")
+        scroll.setMaximumHeight(190)
+        self.scroll = scroll
+        self.preview = QTableWidget(self)
+        self.preview.setObjectName("import.preview")
+        self.preview.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.preview.verticalHeader().setVisible(False)
+        self.preview.setWordWrap(False)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("import.preview.summary")
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview, 1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        while self.combo_grid.count():
+            item = self.combo_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.combos = []
+        table = self.wiz.table
+        for index, header in enumerate(table.headers):
+            combo = QComboBox()
+            combo.setObjectName(f"import.column.{index}")
+            combo.addItem(columns.field_label(columns.IGNORE), columns.IGNORE)
+            for key in columns.FIELDS:
+                combo.addItem(columns.field_label(key), key)
+            chosen = self.wiz.mapping.get(index, columns.IGNORE)
+            if combo.findData(chosen) < 0:
+                combo.addItem(columns.field_label(chosen), chosen)
+            combo.setCurrentIndex(combo.findData(chosen))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            sample = next((row[index] for row in table.rows if index < len(row) and row[index].strip()), "")
+            label = QLabel(f"{header}:")
+            label.setToolTip(f"مثلاً «{sample}»" if sample else "")
+            row, pair = divmod(index, 2)
+            self.combo_grid.addWidget(label, row, pair * 2)
+            self.combo_grid.addWidget(combo, row, pair * 2 + 1)
+            self.combos.append(combo)
+        rows = (len(table.headers) + 1) // 2
+        line = self.combos[0].sizeHint().height() + self.combo_grid.verticalSpacing() if self.combos else 0
+        self.scroll.setMinimumHeight(min(rows, 4) * line + 12)
+        self.refresh_preview()
+
+    def _mapping_changed(self) -> None:
+        self.wiz.mapping = {i: c.currentData() for i, c in enumerate(self.combos) if c.currentData()}
+        self.refresh_preview()
+        self.completeChanged.emit()
+
+    def refresh_preview(self) -> None:
+        rows = import_run.preview(self.wiz.table, self.wiz.mapping, PREVIEW_ROWS)
+        headers = ["سطر", "نام", "تلفن‌ها", "ایمیل", "وضعیت"]
+        self.preview.clear()
+        self.preview.setColumnCount(len(headers))
+        self.preview.setHorizontalHeaderLabels(headers)
+        self.preview.setRowCount(len(rows))
+        bad = 0
+        for r, row in enumerate(rows):
+            values = [to_persian(row.number), row.name, row.phones, row.emails, isolate_numbers(row.problem) or "درست"]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if row.problem:
+                    item.setBackground(QBrush(BAD_ROW))
+                    if c == len(values) - 1:
+                        item.setForeground(QBrush(QColor("#c62828")))
+                self.preview.setItem(r, c, item)
+            bad += bool(row.problem)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.Stretch)
+        total = len(self.wiz.table.rows)
+        self.summary.setText(
+            f"{format_number(total)} سطر در پرونده؛ از {format_number(len(rows))} سطر اول، "
+            f"{format_number(bad)} سطر ایراد دارد." if bad else
+            f"{format_number(total)} سطر در پرونده؛ {format_number(len(rows))} سطر اول درست است.")
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.wiz.mapping)
+
+    def problems(self) -> list[str]:
+        """The status column as shown (tests)."""
+        return [self.preview.item(r, 4).text() for r in range(self.preview.rowCount())]
+
+
+class PolicyPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__()
+        self.wiz = wizard
+        self.setObjectName("import.policy")
+        self.setTitle("تنظیمات ورود")
+        self.setSubTitle("مخاطبی که شماره همراهش پیش‌تر ثبت شده، و سطری که ایراد دارد، چه شود؟")
+        self.setButtonText(QWizard.NextButton, "ورود")
+        self.skip_duplicates = QRadioButton("نادیده گرفته شود (مخاطب موجود دست نمی‌خورد)")
+        self.skip_duplicates.setObjectName("import.duplicates.skip")
+        self.merge_duplicates = QRadioButton("با مخاطب موجود ادغام شود (شماره‌ها، ایمیل‌ها و نشانی‌های تازه افزوده شود)")
+        self.merge_duplicates.setObjectName("import.duplicates.merge")
+        self.skip_duplicates.setChecked(True)
+        self.skip_bad = QRadioButton("سطرهای نادرست کنار گذاشته شود و بقیه وارد شود")
+        self.skip_bad.setObjectName("import.errors.skip")
+        self.refuse_bad = QRadioButton("اگر حتی یک سطر نادرست بود، هیچ چیز وارد نشود")
+        self.refuse_bad.setObjectName("import.errors.refuse")
+        self.skip_bad.setChecked(True)
+        duplicates = QGroupBox("مخاطب تکراری")
+        d_layout = QVBoxLayout(duplicates)
+        d_layout.addWidget(self.skip_duplicates)
+        d_layout.addWidget(self.merge_duplicates)
+        bad = QGroupBox("سطر نادرست")
+        b_layout = QVBoxLayout(bad)
+        b_layout.addWidget(self.skip_bad)
+        b_layout.addWidget(self.refuse_bad)
+        for group_box, buttons in ((duplicates, (self.skip_duplicates, self.merge_duplicates)),
+                                   (bad, (self.skip_bad, self.refuse_bad))):
+            group = QButtonGroup(group_box)
+            for button in buttons:
+                group.addButton(button)
+        self.status = QLabel(self)
+        self.status.setObjectName("import.status")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(duplicates)
+        layout.addWidget(bad)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.status.setText(f"پرونده: \u2068{self.wiz.path.name}\u2069")
+
+    def duplicates(self) -> str:
+        return "merge" if self.merge_duplicates.isChecked() else "skip"
+
+    def on_error(self) -> str:
+        return "refuse" if self.refuse_bad.isChecked() else "skip"
+
+    def validatePage(self) -> bool:  # noqa: N802
+        if self.wiz.summary is not None:
+            return True
+        self.wiz.start_import()
+        return False
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__()
+        self.wiz = wizard
+        self.setObjectName("import.summary")
+        self.setTitle("نتیجه")
+        self.setFinalPage(True)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("import.summary.counts")
+        self.counts.setWordWrap(True)
+        self.problems = QTableWidget(self)
+        self.problems.setObjectName("import.summary.rows")
+        self.problems.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.problems.verticalHeader().setVisible(False)
+        self.problems.setColumnCount(3)
+        self.problems.setHorizontalHeaderLabels(["سطر", "نتیجه", "علت"])
+        header = self.problems.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.problems, 1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        summary = self.wiz.summary
+        self.counts.setText(import_run.counts_text(summary))
+        rows = import_run.problem_rows(summary)
+        self.problems.setRowCount(len(rows))
+        for r, (number, outcome, reason) in enumerate(rows):
+            for c, value in enumerate((to_persian(number) if number else "", outcome, isolate_numbers(reason))):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.problems.setItem(r, c, item)
+        self.problems.setVisible(bool(rows))
+
+    def shown_rows(self) -> list[tuple[str, str, str]]:
+        return [tuple(self.problems.item(r, c).text() for c in range(3)) for r in range(self.problems.rowCount())]
+
+
+class ImportWizard(QWizard):
+    """``imported(summary)`` fires after a finished import."""
+
+    imported = Signal(object)
+
+    def __init__(self, office, parent: QWidget | None = None, *, path=None):
+        super().__init__(parent)
+        self.office = office
+        self.choose_file = _choose_file
+        self.setObjectName("import_wizard")
+        self.setWindowTitle(TITLE)
+        self.setWizardStyle(QWizard.ClassicStyle)
+        self.setOption(QWizard.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.BackButton, "قبلی")
+        self.setButtonText(QWizard.NextButton, "بعدی")
+        self.setButtonText(QWizard.FinishButton, "پایان")
+        self.setButtonText(QWizard.CancelButton, "انصراف")
+        self.resize(760, 560)
+        self.path: Path | None = None
+        self.format = ""
+        self.table: tables.Table | None = None
+        self.mapping: dict[int, str] = {}
+        self.summary = None
+        self.operation = None
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.policy_page = PolicyPage(self)
+        self.summary_page = SummaryPage(self)
+        self.setPage(PAGE_FILE, self.file_page)
+        self.setPage(PAGE_MAPPING, self.mapping_page)
+        self.setPage(PAGE_POLICY, self.policy_page)
+        self.setPage(PAGE_SUMMARY, self.summary_page)
+        if path:
+            self.file_page.path.setText(str(path))
+
+    def load(self, path: Path) -> None:
+        """Read the file (a table for CSV / XLSX) and suggest a mapping; raises UserError."""
+        self.format = tables.format_of(path)
+        self.path = path
+        self.summary = None
+        if self.format == tables.VCF:
+            self.table, self.mapping = None, {}
+            return
+        self.table = tables.read_table(path, self.format)
+        if not self.table.rows:
+            raise UserError(f"{path}: no rows", "در این پرونده سطری برای ورود نیست.")
+        self.mapping = columns.suggest_mapping(self.table.headers)
+
+    def import_args(self):
+        return import_run.make_args(self.office, self.path, self.format, self.table, self.mapping,
+                                    self.policy_page.duplicates(), self.policy_page.on_error())
+
+    def start_import(self) -> None:
+        if self.operation is not None:
+            return
+        self.policy_page.status.setText("در حال ورود…")
+        self.button(QWizard.NextButton).setEnabled(False)
+        self.button(QWizard.BackButton).setEnabled(False)
+        self.operation = ops.run_op(self, TITLE, import_run.run, self.import_args(), self._done, self._failed,
+                                    on_cancel=self._cancelled, label="در حال خواندن مخاطبان…")
+
+    def _finish_op(self) -> None:
+        self.operation = None
+        self.button(QWizard.NextButton).setEnabled(True)
+        self.button(QWizard.BackButton).setEnabled(True)
+
+    def _done(self, summary) -> None:
+        self._finish_op()
+        self.summary = summary
+        self.office.notify({"contacts", "groups"})
+        self.imported.emit(summary)
+        self.next()
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish_op()
+        text, _details = dialogs.error_message(error)
+        self.policy_page.status.setText(text)
+        dialogs.show_error(self, error)
+
+    def _cancelled(self) -> None:
+        self._finish_op()
+        self.policy_page.status.setText("ورود لغو شد؛ چیزی به دفتر تلفن افزوده نشد.")
+
+    def reject(self) -> None:
+        if self.operation is not None:  # the progress dialog's «انصراف» stops the import
+            self.operation.cancel()
+            return
+        super().reject()

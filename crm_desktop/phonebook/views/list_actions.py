@@ -1,0 +1,155 @@
+"""Print and export of the list the phonebook tab shows (its group and search), off the UI thread.
+
+Both ask for a file name (``ask_save_path``, replaced in tests), then run the report or exporter
+function through the ops runner (a progress dialog with «انصراف» for a big book) and, for a
+printout, open the PDF in the system's viewer to print (``open_file``, replaced in tests)."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
+
+from crm_desktop.core import jalali
+from crm_desktop.core.digits import format_number
+from crm_desktop.ui import dialogs
+from crm_desktop.ui.ops import run_op
+
+EXPORT_FORMATS = {  # format key -> (file filter, suffix)
+    "vcf": ("vCard (*.vcf)", ".vcf"),
+    "csv": ("CSV (*.csv)", ".csv"),
+    "xlsx": ("Excel (*.xlsx)", ".xlsx"),
+}
+PDF_FILTER = "PDF (*.pdf)"
+
+
+def _documents() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+    return Path(folder)
+
+
+def default_name(stem: str, suffix: str, today: date | None = None) -> str:
+    """«دفتر تلفن ۱۴۰۵-۰۹-۰۲.pdf» (no «/» in a file name)."""
+    day = jalali.format_date(today or date.today(), digits="latin").replace("/", "-")
+    return f"{stem} {day}{suffix}"
+
+
+def _ask_save_path(parent, title: str, suggested: Path, filters: list[str]) -> tuple[str, str]:
+    return QFileDialog.getSaveFileName(parent, title, str(suggested), ";;".join(filters))
+
+
+#: (parent, title, suggested path, filters) -> (path or '', chosen filter). Tests replace it.
+ask_save_path: Callable[..., tuple[str, str]] = _ask_save_path
+
+
+def _open_file(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+#: opens a written file in the system's viewer (where the operator prints it). Tests replace it.
+open_file: Callable[[Path], bool] = _open_file
+
+#: run_op(parent, title, fn, args, on_done, on_error=None, **options); tests may run inline.
+runner: Callable = run_op
+
+
+# --- the other engineers' functions, found where they live ---------------------------------------
+def _reading_phonebook(office):
+    """A read-only connection of its own for a worker thread, and the Phonebook over it."""
+    from crm_desktop.phonebook.repo import Phonebook
+    from crm_desktop.storage.db import connect
+
+    conn = connect(office.path, readonly=True)
+    return conn, Phonebook(conn)
+
+
+def printout_path(today: date | None = None) -> Path:
+    folder = Path(tempfile.gettempdir()) / "crm_desktop-printouts"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%H%M%S")
+    return folder / default_name("دفترچه تلفن", f" {stamp}.pdf", today)
+
+
+@dataclass
+class PrintArgs:
+    office: object
+    query: object
+    path: Path
+    scope: str
+    count: int
+    office_name: str = ""
+
+
+def write_list_pdf(args: PrintArgs, progress):
+    """On the worker: the phonebook list PDF (``phonebook.report.write_phonebook_list``) of the
+    query's contacts, streamed from a connection of its own."""
+    from crm_desktop.phonebook.report import write_phonebook_list
+
+    conn, book = _reading_phonebook(args.office)
+    try:
+        return write_phonebook_list(args.path, book.iter_contacts(args.query, chunk=1000),
+                                    office_name=args.office_name, scope=args.scope, count=args.count,
+                                    progress=progress)
+    finally:
+        conn.close()
+
+
+# --- the actions ------------------------------------------------------------------------------------
+def print_list(parent, office, query, count: int, group_name: str | None) -> None:
+    """Write the list the tab shows to a PDF and open it in the system's viewer to print."""
+    if count == 0:
+        dialogs.show_info(parent, "فهرست خالی است؛ چیزی برای چاپ نیست.")
+        return
+    from crm_desktop.phonebook.report import scope_text
+
+    args = PrintArgs(office, query, printout_path(), scope_text(group_name, getattr(query, "text", "") or None),
+                     count, office.preferences.office_name)
+
+    def done(_result) -> None:
+        if not open_file(args.path):
+            dialogs.show_info(parent, f"فهرست برای چاپ در این فایل ذخیره شد:\n\u2068{args.path}\u2069")
+
+    runner(parent, "چاپ دفترچه تلفن", write_list_pdf, args, done, label=f"{format_number(count)} مخاطب — {args.scope}")
+
+
+@dataclass
+class ExportArgs:
+    office: object
+    query: object
+    path: Path
+    fmt: str
+
+
+def write_export(args: ExportArgs, progress):
+    """On the worker: ``phonebook.exporter.export_contacts`` (it reads through its own connection)."""
+    from crm_desktop.phonebook.exporter import export_contacts
+
+    return export_contacts(args.office, args.query, args.path, fmt=args.fmt, progress=progress)
+
+
+def export_list(parent, office, query, count: int) -> None:
+    """vCard, CSV or Excel of the list the tab shows, to a file the operator chooses."""
+    if count == 0:
+        dialogs.show_info(parent, "فهرست خالی است؛ چیزی برای خروجی نیست.")
+        return
+    filters = [f for f, _ in EXPORT_FORMATS.values()]
+    path, chosen = ask_save_path(parent, "خروجی مخاطبان", _documents() / default_name("مخاطبان", ".vcf"), filters)
+    if not path:
+        return
+    by_suffix = next((key for key, (_, suffix) in EXPORT_FORMATS.items() if path.lower().endswith(suffix)), None)
+    by_filter = next((key for key, (f, _) in EXPORT_FORMATS.items() if f == chosen), None)
+    fmt = by_suffix or by_filter or "vcf"
+    target = Path(path) if by_suffix else Path(path + EXPORT_FORMATS[fmt][1])
+    args = ExportArgs(office, query, target, fmt)
+
+    def done(result) -> None:
+        written = getattr(result, "count", count)
+        dialogs.show_info(parent, f"{format_number(written)} مخاطب در این فایل ذخیره شد:\n\u2068{target}\u2069")
+
+    runner(parent, "خروجی مخاطبان", write_export, args, done, label=f"{format_number(count)} مخاطب")

@@ -1,0 +1,206 @@
+"""The notes log of one contact: entries newest first, each with its kind (یادداشت، تماس، جلسه،
+گزارش پشتیبانی), its Jalali date and time and its text; a form to add an entry (the date and time
+default to now through an injectable clock) and «حذف» with a confirmation.
+
+    NotesWidget(office, contact_id, parent, clock=datetime.now)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.core import jalali
+from crm_desktop.phonebook import model
+from crm_desktop.phonebook.views.fields import CheckedEdit
+from crm_desktop.ui import dialogs
+
+KIND_COLOURS = {"note": "#607d8b", "call": "#2e7d32", "meeting": "#1565c0", "support": "#ef6c00"}
+KIND_SYMBOLS = {"note": "✎", "call": "☎", "meeting": "👥", "support": "🛠"}
+TITLE = "سوابق و یادداشت‌ها"
+ADD_TEXT = "افزودن به سوابق"
+DELETE_TEXT = "حذف"
+EMPTY_TEXT = "هنوز چیزی ثبت نشده است."
+
+
+def kind_icon(kind: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(QColor(KIND_COLOURS.get(kind, "#607d8b")))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def note_heading(note: model.Note) -> str:
+    """«تماس — ۱۴۰۳/۰۷/۱۵، ساعت ۰۹:۳۰» (date and time each bidi-isolated: read right to left,
+    the date comes first)."""
+    label = model.NOTE_KINDS.get(note.kind, note.kind)
+    if not note.at:
+        return label
+    try:
+        at = jalali.from_iso_datetime(note.at)
+    except ValueError:
+        return f"{label} — \u2068{note.at}\u2069"
+    return f"{label} — \u2066{jalali.format_date(at)}\u2069، ساعت \u2066{jalali.format_time(at)}\u2069"
+
+
+class NotesWidget(QWidget):
+    """``changed`` fires after an entry is added or deleted."""
+
+    changed = Signal()
+
+    def __init__(self, office, contact_id: int, parent: QWidget | None = None, *,
+                 clock: Callable[[], datetime] = datetime.now):
+        super().__init__(parent)
+        self.setObjectName("notes")
+        self.office = office
+        self.contact_id = contact_id
+        self.clock = clock
+        self.notes: list[model.Note] = []
+
+        title = QLabel(TITLE, self)
+        title.setObjectName("notes.title")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("notes.list")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setIconSize(QSize(12, 12))
+        self.list.setSpacing(2)
+        self.list.currentRowChanged.connect(self._update_buttons)
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("notes.kind")
+        for key, label in model.NOTE_KINDS.items():
+            self.kind.addItem(kind_icon(key), label, key)
+        self.when = CheckedEdit(lambda t: jalali.parse_datetime(t, "تاریخ و ساعت"), self, name="notes.when",
+                                field_name="تاریخ و ساعت", display=jalali.format_datetime)
+        self.when.edit.setAlignment(Qt.AlignCenter)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("notes.text")
+        self.text.setPlaceholderText("شرح تماس، جلسه یا یادداشت…")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 3 + 16)
+        self.text_error = QLabel(self)
+        self.text_error.setObjectName("notes.text.error")
+        self.text_error.setStyleSheet("color: #c62828;")
+        self.text_error.hide()
+        self.add_button = QPushButton(ADD_TEXT, self)
+        self.add_button.setObjectName("notes.add")
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_entry)
+        self.delete_button = QPushButton(DELETE_TEXT, self)
+        self.delete_button.setObjectName("notes.delete")
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.Delete, self.list, self.delete_selected, context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence("Ctrl+Return"), self.text, self.add_entry, context=Qt.WidgetShortcut)
+
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.when, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.text)
+        layout.addWidget(self.text_error)
+        layout.addLayout(buttons)
+        self.reset_form()
+        self.reload()
+
+    # -- showing --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.notes = list(self.office.phonebook.notes(self.contact_id))
+        self.list.clear()
+        for note in self.notes:
+            item = QListWidgetItem(kind_icon(note.kind), f"{note_heading(note)}\n{note.text}")
+            item.setData(Qt.UserRole, note.id)
+            item.setToolTip(note.text)
+            self.list.addItem(item)
+        if not self.notes:
+            item = QListWidgetItem(EMPTY_TEXT)
+            item.setFlags(Qt.NoItemFlags)
+            self.list.addItem(item)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args) -> None:
+        self.delete_button.setEnabled(self.selected_note() is not None)
+
+    def shown_entries(self) -> list[str]:
+        """The entries as the list shows them, top first (tests)."""
+        return [self.list.item(i).text() for i in range(self.list.count()) if self.list.item(i).data(Qt.UserRole)]
+
+    def selected_note(self) -> model.Note | None:
+        item = self.list.currentItem()
+        if item is None or item.data(Qt.UserRole) is None:
+            return None
+        note_id = item.data(Qt.UserRole)
+        return next((n for n in self.notes if n.id == note_id), None)
+
+    # -- editing --------------------------------------------------------------------------------
+    def reset_form(self) -> None:
+        self.text.clear()
+        self.when.setText(jalali.format_datetime(self.clock().replace(second=0, microsecond=0)))
+        self.text_error.hide()
+
+    def add_entry(self) -> int | None:
+        text = self.text.toPlainText().strip()
+        ok = self.when.validate()
+        if not text:
+            self.text_error.setText("متن را بنویسید.")
+            self.text_error.show()
+            self.text.setFocus()
+            return None
+        self.text_error.hide()
+        if not ok:
+            self.when.setFocus()
+            return None
+        at = jalali.iso_datetime(self.when.value())
+        note_id = self.office.phonebook.add_note(
+            model.Note(contact_id=self.contact_id, text=text, kind=self.kind.currentData(), at=at))
+        self.reset_form()
+        self.reload()
+        self.changed.emit()
+        return note_id
+
+    def delete_selected(self) -> bool:
+        note = self.selected_note()
+        if note is None:
+            return False
+        heading = note_heading(note)
+        if not dialogs.confirm(self, f"این مورد از سوابق حذف شود؟\n{heading}", "حذف از سوابق"):
+            return False
+        self.office.phonebook.delete_note(note.id)
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def has_draft(self) -> bool:
+        return bool(self.text.toPlainText().strip())

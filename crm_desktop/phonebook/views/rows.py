@@ -1,0 +1,229 @@
+"""Repeating rows in the contact form (phones, e-mails, addresses): each row has a «✕» to remove
+it, and the list has an «افزودن …» button. An emptied list keeps one blank row to type into."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.core.digits import to_latin, to_persian
+from crm_desktop.phonebook import model
+from crm_desktop.phonebook.views.fields import ContactPhoneEdit, email_edit, postal_code_edit
+
+REMOVE_TOOLTIP = "حذف این ردیف"
+
+
+class Row(QWidget):
+    removeRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("✕")
+        self.remove_button.setToolTip(REMOVE_TOOLTIP)
+        self.remove_button.setAutoRaise(True)
+        self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self))
+
+    def finish(self) -> None:
+        self.layout_.addWidget(self.remove_button, 0, Qt.AlignTop)
+
+    def is_empty(self) -> bool:  # pragma: no cover - overridden
+        return True
+
+    def state(self) -> tuple:  # pragma: no cover - overridden
+        return ()
+
+
+class PhoneRow(Row):
+    def __init__(self, index: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"contact.phone.{index}")
+        self.kind = QComboBox(self)
+        self.kind.setObjectName(f"contact.phone.{index}.kind")
+        for key, label in model.PHONE_KINDS.items():
+            self.kind.addItem(label, key)
+        self.number = ContactPhoneEdit(self, name=f"contact.phone.{index}.number")
+        self.number.setPlaceholderText("۰۹۱۲ ۱۲۳ ۴۵۶۷")
+        self.ext = QLineEdit(self)
+        self.ext.setObjectName(f"contact.phone.{index}.ext")
+        self.ext.setPlaceholderText("داخلی")
+        self.ext.setMaximumWidth(70)
+        self.ext.setLayoutDirection(Qt.LeftToRight)
+        self.kind.currentIndexChanged.connect(lambda: self.number.set_kind(self.kind.currentData()))
+        self.layout_.addWidget(self.kind, 0, Qt.AlignTop)
+        self.layout_.addWidget(self.number, 1, Qt.AlignTop)
+        self.layout_.addWidget(self.ext, 0, Qt.AlignTop)
+        self.finish()
+
+    def set_phone(self, phone: model.Phone) -> None:
+        index = self.kind.findData(phone.kind)
+        self.kind.setCurrentIndex(max(index, 0))
+        self.number.set_kind(self.kind.currentData())
+        self.number.setNumber(phone.number or phone.national)
+        self.ext.setText(to_persian(phone.ext))
+
+    def phone(self) -> model.Phone:
+        return model.Phone(number=self.number.text().strip(), kind=self.kind.currentData(),
+                           ext=to_latin(self.ext.text().strip()), national=self.number.national() or "")
+
+    def is_empty(self) -> bool:
+        return not self.number.text().strip()
+
+    def validate(self) -> bool:
+        return self.number.validate()
+
+    def state(self) -> tuple:
+        return (self.kind.currentData(), self.number.text(), self.ext.text())
+
+
+class EmailRow(Row):
+    def __init__(self, index: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"contact.email.{index}")
+        self.email = email_edit(self, name=f"contact.email.{index}.address")
+        self.email.setPlaceholderText("name@example.com")
+        self.layout_.addWidget(self.email, 1, Qt.AlignTop)
+        self.finish()
+
+    def set_email(self, email: str) -> None:
+        self.email.setText(email)
+
+    def value(self) -> str:
+        return self.email.text().strip()
+
+    def is_empty(self) -> bool:
+        return not self.value()
+
+    def validate(self) -> bool:
+        return self.email.validate()
+
+    def state(self) -> tuple:
+        return (self.email.text(),)
+
+
+class AddressRow(Row):
+    def __init__(self, index: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"contact.address.{index}")
+        grid_host = QWidget(self)
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.province = QLineEdit(grid_host)
+        self.province.setObjectName(f"contact.address.{index}.province")
+        self.province.setPlaceholderText("استان")
+        self.city = QLineEdit(grid_host)
+        self.city.setObjectName(f"contact.address.{index}.city")
+        self.city.setPlaceholderText("شهر")
+        self.street = QLineEdit(grid_host)
+        self.street.setObjectName(f"contact.address.{index}.street")
+        self.street.setPlaceholderText("خیابان، کوچه، پلاک، واحد")
+        self.postal_code = postal_code_edit(grid_host, name=f"contact.address.{index}.postal_code")
+        self.postal_code.setPlaceholderText("کد پستی")
+        grid.addWidget(self.province, 0, 0)
+        grid.addWidget(self.city, 0, 1)
+        grid.addWidget(self.postal_code, 0, 2, Qt.AlignTop)
+        grid.addWidget(self.street, 1, 0, 1, 3)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        self.layout_.addWidget(grid_host, 1)
+        self.finish()
+
+    def set_address(self, address: model.Address) -> None:
+        self.province.setText(address.province)
+        self.city.setText(address.city)
+        self.street.setText(address.street)
+        self.postal_code.setText(address.postal_code)
+
+    def address(self) -> model.Address:
+        return model.Address(province=self.province.text().strip(), city=self.city.text().strip(),
+                             street=self.street.text().strip(), postal_code=self.postal_code.text().strip())
+
+    def is_empty(self) -> bool:
+        return self.address().is_empty()
+
+    def validate(self) -> bool:
+        return self.postal_code.validate()
+
+    def state(self) -> tuple:
+        return (self.province.text(), self.city.text(), self.street.text(), self.postal_code.text())
+
+
+class RowList(QWidget):
+    """A column of rows made by ``factory(index, parent)`` with an add button under it."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, factory: Callable[[int, QWidget], Row], add_text: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._factory = factory
+        self._made = 0
+        self.rows: list[Row] = []
+        self.box = QVBoxLayout()
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.add_button = QPushButton(add_text, self)
+        self.add_button.setObjectName(f"{name}.add")
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(lambda: self.add_row(focus=True))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.add_button)
+        bottom.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.box)
+        outer.addLayout(bottom)
+
+    def add_row(self, focus: bool = False) -> Row:
+        row = self._factory(self._made, self)
+        self._made += 1
+        row.removeRequested.connect(self.remove_row)
+        self.rows.append(row)
+        self.box.addWidget(row)
+        if self.isVisible():
+            row.show()
+        if focus:
+            row.setFocus()
+            for child in row.findChildren(QLineEdit):
+                child.setFocus()
+                break
+        self.changed.emit()
+        return row
+
+    def remove_row(self, row: Row) -> None:
+        if row not in self.rows:
+            return
+        self.rows.remove(row)
+        self.box.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        if not self.rows:
+            self.add_row()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        for row in list(self.rows):
+            self.rows.remove(row)
+            self.box.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+
+    def filled(self) -> list[Row]:
+        return [row for row in self.rows if not row.is_empty()]
+
+    def state(self) -> tuple:
+        return tuple(row.state() for row in self.rows if not row.is_empty())

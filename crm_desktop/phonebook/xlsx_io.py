@@ -1,0 +1,88 @@
+"""XLSX in and out, with openpyxl.
+
+In: the first (or a named) sheet, values as text: a number cell keeps its digits (a phone saved
+as a number lost its leading 0: ``national_form`` gives it back), a date cell becomes ISO.
+
+Out: a write-only workbook (100,000 rows in seconds), the sheet right-to-left, the header row
+bold and frozen, every cell text (phones keep their leading 0) and neutralised against formula
+injection (``table.neutralise``).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from crm_desktop.phonebook.import_values import clean_cell
+from crm_desktop.phonebook.table import XLSX, Table, UnreadableFile, make_table, neutralise, read_bytes
+
+SHEET_TITLE = "مخاطبان"
+
+
+def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None) -> Table:
+    from openpyxl import load_workbook
+
+    read_bytes(path)  # a missing or unreadable file: the same clear message as for CSV
+    try:
+        workbook = load_workbook(Path(path), read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableFile(path, f"not an Excel (.xlsx) workbook ({error})", "کارپوشه اکسل (xlsx) نیست یا آسیب دیده است.") from error
+    try:
+        if sheet:
+            if sheet not in workbook.sheetnames:
+                raise UnreadableFile(path, f"no sheet named {sheet!r}", f"برگه‌ای به نام «{sheet}» ندارد.")
+            ws = workbook[sheet]
+        else:
+            ws = workbook.worksheets[0]
+        raw, numbers = [], []
+        for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            raw.append([clean_cell(v, unquote=False) for v in row])
+            numbers.append(number)
+        title = ws.title
+    finally:
+        workbook.close()
+    return make_table(raw, numbers, header, format=XLSX, sheet=title)
+
+
+def write_xlsx(path, headers, rows, widths=None) -> int:
+    """Write ``headers`` (bold, frozen) and ``rows`` into a right-to-left sheet; returns the
+    rows written. ``widths``: column widths in characters."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet(SHEET_TITLE)
+    ws.sheet_view.rightToLeft = True
+    ws.freeze_panes = "A2"
+    for index, width in enumerate(widths or [], start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    bold = Font(bold=True)
+    centre = Alignment(horizontal="center", vertical="center")
+    header_cells = []
+    for text in headers:
+        cell = WriteOnlyCell(ws, value=neutralise(text))
+        cell.font, cell.alignment = bold, centre
+        header_cells.append(cell)
+    ws.append(header_cells)
+    count = 0
+    try:
+        for row in rows:
+            ws.append([neutralise(c) or None for c in row])  # an empty cell is not written at all
+            count += 1
+    except BaseException:
+        _abandon(ws)
+        raise
+    workbook.save(Path(path))
+    return count
+
+
+def _abandon(ws) -> None:
+    """Close a write-only sheet's temporary file after a failure or a cancel (else openpyxl
+    complains when the half-written sheet is garbage collected)."""
+    try:
+        ws.close()  # ends the row generator and closes the sheet's temporary file
+        ws._writer.cleanup()  # and removes it
+    except Exception:  # noqa: BLE001 - cleaning up after an error already being raised
+        pass

@@ -1,0 +1,72 @@
+"""``crm-desktop report KIND --out FILE.pdf [...]``: print a report to a PDF file.
+
+Each feature adds its report kinds by naming its report module in ``REPORT_MODULES`` (one line);
+the module defines ``register_report(kinds)``, which adds one parser per kind to ``kinds`` (an
+argparse sub-parsers object) — use ``add_report_parser`` for the common options — and sets
+``func(args) -> int``. ``open_office(args)`` opens the database named by ``--db`` read-write
+(reports only read; the app may be running). Errors are UserErrors: one clear line, non-zero
+exit, and no half-written output file (``ReportWriter`` writes to a temporary file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from crm_desktop.cli import db_path
+
+REPORT_MODULES = [
+    "crm_desktop.phonebook.report",
+]
+
+
+def register(sub) -> None:
+    report = sub.add_parser(
+        "report",
+        help="print a report to a PDF file",
+        description="Print a report (Persian, right to left, A4) to a PDF file.",
+    )
+    kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
+    for name in REPORT_MODULES:
+        importlib.import_module(name).register_report(kinds)
+
+
+def add_report_parser(kinds, name: str, help: str, description: str | None = None) -> argparse.ArgumentParser:
+    """A parser for one report kind with the options every report has (--out, --landscape)."""
+    parser = kinds.add_parser(name, help=help, description=description or help)
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write (replaced if it exists)")
+    parser.add_argument("--landscape", action="store_true", help="A4 landscape instead of portrait")
+    parser.add_argument("--quiet", action="store_true", help="print nothing on success")
+    return parser
+
+
+def open_office(args):
+    """The database of ``--db`` (it must exist: a report never creates a database)."""
+    from crm_desktop.office import Office
+    from crm_desktop.storage.db import ensure_ours
+
+    path = db_path(args)
+    ensure_ours(path)  # a clear error for a missing file or one that is not ours
+    return Office(path)
+
+
+def terminal_progress():
+    """Percentages on stderr when it is a terminal (a large report takes a while)."""
+    if not sys.stderr.isatty():
+        return None
+    shown = [-1]
+
+    def progress(done, total, text=""):
+        percent = int(100 * done / total) if total else 100
+        if percent != shown[0]:
+            shown[0] = percent
+            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
+        return True
+
+    return progress
+
+
+def clear_progress(progress) -> None:
+    if progress is not None:
+        print("\r    \r", end="", file=sys.stderr, flush=True)

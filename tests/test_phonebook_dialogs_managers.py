@@ -1,0 +1,180 @@
+"""The notes log, the group manager and the custom-field manager on a real database."""
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from crm_desktop.office import Office
+from crm_desktop.phonebook import model
+from crm_desktop.phonebook.views.fields_dialog import FieldEditor, FieldsDialog
+from crm_desktop.phonebook.views.groups_dialog import GroupsDialog
+from crm_desktop.phonebook.views.notes_widget import NotesWidget
+from crm_desktop.ui import dialogs
+from tests.ui_helpers import persian_app, type_text  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("persian_app")
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    """A box nobody answers counts as closed (a test that expects one sets its own hook)."""
+    monkeypatch.setattr(dialogs, "exec_hook", lambda box: None)
+
+
+@pytest.fixture
+def office(tmp_path):
+    office = Office(tmp_path / "office.sqlite3")
+    yield office
+    office.close()
+
+
+@pytest.fixture
+def contact_id(office):
+    return office.phonebook.add(model.normalised(model.Contact(first_name="علی", last_name="رضایی")))
+
+
+def clicking(name, seen):
+    def hook(box):
+        seen.append(box.text() + "\n" + box.informativeText())
+        next(b for b in box.buttons() if b.objectName() == name).click()
+    return hook
+
+
+# --- notes -------------------------------------------------------------------------------------------
+
+def test_notes_newest_first_with_jalali_dates(qtbot, office, contact_id):
+    pb = office.phonebook
+    pb.add_note(model.Note(contact_id, "تماس برای فاکتور", "call", "2024-10-06T09:30:00"))
+    pb.add_note(model.Note(contact_id, "جلسه معرفی", "meeting", "2024-10-07T14:00:00"))
+    widget = NotesWidget(office, contact_id, clock=lambda: datetime(2024, 10, 8, 10, 15, 42))
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.shown_entries() == [
+        "جلسه — \u2066۱۴۰۳/۰۷/۱۶\u2069، ساعت \u2066۱۴:۰۰\u2069\nجلسه معرفی",
+        "تماس — \u2066۱۴۰۳/۰۷/۱۵\u2069، ساعت \u2066۰۹:۳۰\u2069\nتماس برای فاکتور",
+    ]
+    # a new entry: the date and time default to the clock's now
+    assert widget.when.text() == "۱۴۰۳/۰۷/۱۷ ۱۰:۱۵"
+    widget.kind.setCurrentIndex(widget.kind.findData("support"))
+    type_text(widget.text, "نصب نرم‌افزار")
+    widget.add_button.click()
+    assert widget.shown_entries()[0].startswith("گزارش پشتیبانی — \u2066۱۴۰۳/۰۷/۱۷\u2069")
+    stored = pb.notes(contact_id)[0]
+    assert (stored.kind, stored.text, stored.at) == ("support", "نصب نرم‌افزار", "2024-10-08T10:15:00")
+    assert widget.text.toPlainText() == ""
+
+
+def test_an_empty_note_or_a_bad_date_is_not_added(qtbot, office, contact_id):
+    widget = NotesWidget(office, contact_id, clock=lambda: datetime(2024, 10, 8, 10, 15))
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.add_entry() is None and widget.text_error.isVisible()
+    type_text(widget.text, "یادداشت")
+    widget.when.edit.setText("۱۴۰۴/۱۲/۳۰ ۱۰:۰۰")
+    assert widget.add_entry() is None
+    assert "اسفند ۱۴۰۴ فقط ۲۹ روز دارد" in widget.when.shown_error()
+    assert office.phonebook.notes(contact_id) == []
+
+
+def test_deleting_a_note_asks_first(qtbot, office, contact_id, monkeypatch):
+    pb = office.phonebook
+    pb.add_note(model.Note(contact_id, "قدیمی", "note", "2024-10-01T08:00:00"))
+    widget = NotesWidget(office, contact_id)
+    qtbot.addWidget(widget)
+    widget.list.setCurrentRow(0)
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_hook", clicking("dialog.no", seen))
+    assert not widget.delete_selected() and len(pb.notes(contact_id)) == 1
+    monkeypatch.setattr(dialogs, "exec_hook", clicking("dialog.yes", seen))
+    assert widget.delete_selected() and pb.notes(contact_id) == []
+    assert "حذف شود" in seen[0]
+    assert widget.shown_entries() == []
+
+
+# --- groups ------------------------------------------------------------------------------------------
+
+def test_groups_create_rename_colour_delete(qtbot, office, contact_id, monkeypatch):
+    pb = office.phonebook
+    dialog = GroupsDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.ask_name = lambda parent, title, label, text: "مشتریان"
+    group_id = dialog.add()
+    assert [g.name for g in pb.groups()] == ["مشتریان"]
+    pb.set_contact_groups(contact_id, [group_id])
+    dialog.ask_name = lambda parent, title, label, text: "مشتریان ویژه"
+    dialog.select(group_id)
+    assert dialog.rename()
+    dialog.pick_colour = lambda parent, current: "#ff0000"
+    assert dialog.change_colour()
+    group = pb.groups()[0]
+    assert (group.name, group.colour) == ("مشتریان ویژه", "#ff0000")
+    assert dialog.list.item(0).text().startswith("مشتریان ویژه")
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_hook", clicking("dialog.yes", seen))
+    assert dialog.delete()
+    assert pb.groups() == [] and "«مشتریان ویژه»" in seen[0] and "می‌مانند" in seen[0]
+    assert pb.get(contact_id) is not None and pb.get(contact_id).group_ids == []
+
+
+def test_a_group_name_twice_is_refused(qtbot, office, monkeypatch):
+    dialog = GroupsDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.ask_name = lambda *a: "همکاران"
+    assert dialog.add() is not None
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_hook", clicking("dialog.ok", seen))
+    assert dialog.add() is None
+    assert len(office.phonebook.groups()) == 1 and "همکاران" in seen[0]
+
+
+# --- custom fields ------------------------------------------------------------------------------------
+
+def test_fields_add_edit_delete(qtbot, office, contact_id, monkeypatch):
+    pb = office.phonebook
+    dialog = FieldsDialog(office)
+    qtbot.addWidget(dialog)
+
+    def fill(parent, field, taken):
+        editor = FieldEditor(parent, field, taken)
+        qtbot.addWidget(editor)
+        if field is None:
+            editor.name.setText("نوع مشتری")
+            editor.kind.setCurrentIndex(editor.kind.findData("choice"))
+            editor.choices.setPlainText("عمده\nخرده\n\nعمده")
+            editor.show_in_table.setChecked(True)
+        else:
+            assert not editor.kind.isEnabled()
+            editor.name.setText("دستهٔ مشتری")
+        assert editor.problem() == ""
+        return editor.result_field()
+
+    dialog.edit_field = fill
+    field_id = dialog.add()
+    stored = pb.fields()[0]
+    assert (stored.name, stored.kind, stored.choices, stored.show_in_table) == ("نوع مشتری", "choice", ["عمده", "خرده"], True)
+    contact = pb.get(contact_id)
+    contact.custom = {field_id: "عمده"}
+    pb.update(contact)
+    dialog.select(field_id)
+    assert dialog.edit()
+    assert pb.fields()[0].name == "دستهٔ مشتری"
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_hook", clicking("dialog.yes", seen))
+    assert dialog.delete()
+    assert "مقدار این فیلد در همهٔ مخاطبان پاک می‌شود" in seen[0]
+    assert pb.fields() == [] and pb.get(contact_id).custom == {}
+
+
+def test_field_editor_says_what_is_missing(qtbot):
+    editor = FieldEditor(None, None, {"شماره پرونده"})
+    qtbot.addWidget(editor)
+    editor.accept()
+    assert editor.error.text() == "نام فیلد را بنویسید."
+    editor.name.setText("شماره پرونده")
+    editor.accept()
+    assert "هست" in editor.error.text()
+    editor.name.setText("نوع")
+    editor.kind.setCurrentIndex(editor.kind.findData("choice"))
+    editor.accept()
+    assert "دست‌کم یک گزینه" in editor.error.text()

@@ -1,0 +1,103 @@
+"""``import contacts`` and ``export contacts`` as real processes: summaries, exit codes, and one
+clear stderr line naming the line or row when a file is refused or cannot be read."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+DATA = Path(__file__).parent / "data" / "vcards"
+
+
+def count(db):
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def error_lines(done):
+    return [line for line in done.stderr.splitlines() if line.strip()]
+
+
+def test_import_vcard_prints_the_summary(db_path):
+    done = run_cli("import", "contacts", DATA / "android_21_qp.vcf", db=db_path)
+    assert done.returncode == 0, done.stderr
+    first = done.stdout.splitlines()[0]
+    assert first.startswith("4 added, 0 merged, 1 skipped, 0 rejected (5 read from")
+    assert "line 74: skipped: mobile 09121234567 is earlier at line 1" in done.stdout
+    assert count(db_path) == 4
+
+
+def test_import_json_summary_and_merge(db_path):
+    done = run_cli("import", "contacts", DATA / "android_21_qp.vcf", "--duplicates", "merge", "--json", db=db_path)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["added"], summary["merged"], summary["skipped"]) == (4, 1, 0)
+    assert summary["entries"][0]["outcome"] == "merged" and summary["entries"][0]["number"] == 74
+
+
+def test_refused_file_exits_non_zero_with_one_line_naming_the_line(db_path):
+    run_cli("import", "contacts", DATA / "google_30.vcf", db=db_path)
+    before = count(db_path)
+    done = run_cli("import", "contacts", DATA / "broken.vcf", "--on-error", "refuse", db=db_path)
+    assert done.returncode == 1
+    (line,) = error_lines(done)
+    assert line.startswith("crm-desktop: error: ") and "line 7:" in line and "nothing was imported" in line
+    assert count(db_path) == before
+
+
+def test_bad_rows_skipped_by_default(db_path):
+    done = run_cli("import", "contacts", DATA / "broken.vcf", db=db_path)
+    assert done.returncode == 0
+    assert "1 added, 0 merged, 0 skipped, 7 rejected" in done.stdout
+    assert "line 26: rejected:" in done.stdout
+
+
+def test_nothing_readable_exits_non_zero(db_path, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("نام,موبایل\nعلی,0912\n", encoding="utf-8")
+    done = run_cli("import", "contacts", path, db=db_path)
+    assert done.returncode == 1
+    (line,) = error_lines(done)
+    assert "row 2:" in line and "no contact could be read" in line
+    missing = run_cli("import", "contacts", tmp_path / "nothing.vcf", db=db_path)
+    assert missing.returncode == 2 and len(error_lines(missing)) == 1 and "no such file" in missing.stderr
+
+
+def test_csv_with_a_mapping_and_no_header(db_path, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("علي رضايي;0912 123 4567;آرمان\nسارا کريمي;09351234567;\n", encoding="cp1256")  # Excel's Windows-1256
+    mapping = json.dumps({"0": "full_name", "1": "mobile", "2": "organisation"})
+    done = run_cli("import", "contacts", path, "--mapping", mapping, "--no-header", "--json", db=db_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["added"] == 2
+    wrong = run_cli("import", "contacts", path, "--mapping", '{"0": "shoe_size"}', db=db_path)
+    assert wrong.returncode == 2 and "unknown field 'shoe_size'" in wrong.stderr and len(error_lines(wrong)) == 1
+
+
+def test_export_all_a_group_and_a_search(db_path, tmp_path):
+    run_cli("import", "contacts", DATA / "google_30.vcf", db=db_path)
+    run_cli("import", "contacts", DATA / "iphone_30.vcf", db=db_path)
+    out = tmp_path / "all.vcf"
+    done = run_cli("export", "contacts", "--format", "vcf", "--out", out, db=db_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("exported 6 contacts")
+    assert out.read_bytes().count(b"BEGIN:VCARD") == 6
+    group = run_cli("export", "contacts", "--out", tmp_path / "g.csv", "--group", "همکاران", "--json", db=db_path)
+    assert json.loads(group.stdout)["count"] == 2
+    search = run_cli("export", "contacts", "--out", tmp_path / "s.xlsx", "--search", "بانک", "--json", db=db_path)
+    assert json.loads(search.stdout)["count"] == 1 and json.loads(search.stdout)["format"] == "xlsx"
+    nogroup = run_cli("export", "contacts", "--out", tmp_path / "n.csv", "--group", "نیست", db=db_path)
+    assert nogroup.returncode != 0 and len(error_lines(nogroup)) == 1
+
+
+def test_export_round_trip_through_the_command_line(db_path, tmp_path):
+    run_cli("import", "contacts", DATA / "android_21_qp.vcf", db=db_path)
+    out = tmp_path / "all.vcf"
+    run_cli("export", "contacts", "--out", out, db=db_path)
+    other = tmp_path / "other.sqlite3"
+    done = run_cli("import", "contacts", out, "--json", db=other)
+    assert json.loads(done.stdout)["added"] == 4

@@ -1,0 +1,144 @@
+"""The import wizard on a small CSV with a bad row and a duplicate: the preview shows the bad row,
+the summary says what happened to each row, the database holds exactly the expected contacts;
+«انصراف» during the import leaves the database as it was."""
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from crm_desktop.office import Office
+from crm_desktop.phonebook import model
+from crm_desktop.phonebook.views import import_wizard
+from crm_desktop.phonebook.views.import_wizard import ImportWizard
+from crm_desktop.ui import dialogs
+from tests.ui_helpers import persian_app  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("persian_app")
+
+CSV = """نام,نام خانوادگی,موبایل,ایمیل
+مریم,احمدی,۰۹۱۲۱۲۳۴۵۶۷,maryam@example.com
+علی,رضایی,0912 765 4321,
+بد,ردیف,۰۹۱۲۳,
+سارا,کریمی,+98 935 111 2233,
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    """A box nobody answers counts as closed (a test that expects one sets its own hook)."""
+    monkeypatch.setattr(dialogs, "exec_hook", lambda box: None)
+
+
+@pytest.fixture
+def office(tmp_path):
+    office = Office(tmp_path / "office.sqlite3")
+    yield office
+    office.close()
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    path = tmp_path / "contacts.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return path
+
+
+def names(office):
+    return sorted(row[0] for row in office.conn.execute("SELECT first_name || ' ' || last_name FROM contacts"))
+
+
+def open_wizard(qtbot, office, path):
+    wizard = ImportWizard(office, path=path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def test_a_csv_with_a_bad_row_and_a_duplicate(qtbot, office, csv_file):
+    existing = office.phonebook.add(model.normalised(model.Contact(first_name="علی", last_name="رضایی‌پور",
+                                                                   phones=[model.Phone("09127654321")])))
+    wizard = open_wizard(qtbot, office, csv_file)
+    wizard.next()
+    assert wizard.currentId() == import_wizard.PAGE_MAPPING
+    page = wizard.mapping_page
+    assert [c.currentData() for c in page.combos] == ["first_name", "last_name", "mobile", "email"]
+    problems = page.problems()
+    assert problems[0] == "درست" and problems[1] == "درست" and problems[3] == "درست"
+    assert problems[2].startswith("تلفن همراه")
+    assert page.preview.item(2, 0).text() == "۴"  # the spreadsheet's row number
+    wizard.next()
+    assert wizard.currentId() == import_wizard.PAGE_POLICY
+    assert wizard.button(QWizard.NextButton).text() == "ورود"
+    wizard.next()  # starts the import on a worker
+    qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
+    summary = wizard.summary
+    assert (summary.added, summary.merged, summary.skipped, summary.rejected) == (2, 0, 1, 1)
+    counts = wizard.summary_page.counts.text()
+    assert "۲ مخاطب افزوده شد" in counts and "۱ تکراری" in counts and "۱ سطر نادرست" in counts
+    rows = wizard.summary_page.shown_rows()
+    assert [(r[0], r[1]) for r in rows] == [("۳", "تکراری؛ نادیده گرفته شد"), ("۴", "کنار گذاشته شد")]
+    assert "تلفن همراه" in rows[1][2]
+    assert names(office) == sorted(["علی رضایی‌پور", "مریم احمدی", "سارا کریمی"])
+    assert office.phonebook.get(existing).last_name == "رضایی‌پور"
+
+
+def test_merge_and_refuse(qtbot, office, csv_file, monkeypatch):
+    office.phonebook.add(model.normalised(model.Contact(first_name="علی", last_name="رضایی",
+                                                        phones=[model.Phone("09127654321")])))
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_hook", lambda box: seen.append(box.text()))
+    wizard = open_wizard(qtbot, office, csv_file)
+    wizard.next()
+    wizard.next()
+    wizard.policy_page.merge_duplicates.setChecked(True)
+    wizard.policy_page.refuse_bad.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.operation is None, timeout=10_000)
+    assert wizard.currentId() == import_wizard.PAGE_POLICY
+    assert seen and "هیچ مخاطبی وارد نشد" in seen[0]
+    assert names(office) == ["علی رضایی"]
+    # skip the bad row instead: the duplicate is merged
+    wizard.policy_page.skip_bad.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
+    assert (wizard.summary.added, wizard.summary.merged, wizard.summary.rejected) == (2, 1, 1)
+    assert names(office) == sorted(["علی رضایی", "مریم احمدی", "سارا کریمی"])
+
+
+def test_cancel_leaves_the_database_unchanged(qtbot, office, tmp_path):
+    path = tmp_path / "many.csv"
+    path.write_text("نام,موبایل\n" + "".join(f"نفر{i},0912{i:07d}\n" for i in range(3000)), encoding="utf-8")
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    wizard.next()
+    started = []
+
+    def slow_run(args, progress):
+        from crm_desktop.phonebook.importer import run_import
+
+        def slow_progress(done, total, text=""):
+            started.append(done)
+            import time
+            time.sleep(0.002)
+            return progress(done, total, text)
+        return run_import(args, slow_progress)
+
+    import crm_desktop.phonebook.views.import_run as import_run
+    original = import_run.run
+    import_run.run = slow_run
+    try:
+        wizard.next()
+        qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+        wizard.operation.cancel()
+        qtbot.waitUntil(lambda: wizard.operation is None, timeout=20_000)
+    finally:
+        import_run.run = original
+    assert wizard.currentId() == import_wizard.PAGE_POLICY
+    assert "لغو" in wizard.policy_page.status.text()
+    assert names(office) == []
+
+
+def test_a_missing_file_is_said_on_the_first_page(qtbot, office, tmp_path):
+    wizard = open_wizard(qtbot, office, tmp_path / "nothing.csv")
+    wizard.next()
+    assert wizard.currentId() == import_wizard.PAGE_FILE
+    assert "پیدا نشد" in wizard.file_page.error.text()
