@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "crm_desktop.demo.commands",
     "crm_desktop.reports.commands",
     "crm_desktop.phonebook.io_commands",
+    "crm_desktop.phonebook.commands",
 ]
 
 

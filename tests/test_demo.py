@@ -322,3 +322,30 @@ def test_display_name():
     assert display_name("person", "دکتر", "", "", "بانک ملت") == "بانک ملت"  # no name: its organisation
     assert display_name("organisation", "", "", "", "شرکت آریا") == "شرکت آریا"
     assert display_name("organisation", "", "علی", "رضایی", "") == "علی رضایی"
+
+
+def test_groups_custom_fields_and_notes_come_with_the_contacts(filled):
+    db, _ = filled
+    groups = rows(db, "SELECT g.name, count(m.contact_id) FROM contact_groups g "
+                      "LEFT JOIN contact_group_members m ON m.group_id = g.id GROUP BY g.id")
+    assert len(groups) == 8 and all(count > 0 for _, count in groups)
+    assert {name for name, _ in groups} >= {"مشتریان", "همکاران"}
+    fields = rows(db, "SELECT name, kind FROM custom_fields ORDER BY position")
+    assert fields == [("نحوه آشنایی", "choice"), ("تاریخ تولد همسر", "date")]
+    (valued,) = rows(db, "SELECT count(*) FROM contact_custom_values")[0]
+    assert valued > 0
+    mismatched = rows(db, "SELECT c.id FROM contacts c WHERE c.last_contact_at IS NOT "
+                          "(SELECT max(n.at) FROM contact_notes n WHERE n.contact_id = c.id)")
+    assert mismatched == []
+    (with_notes,) = rows(db, "SELECT count(DISTINCT contact_id) FROM contact_notes")[0]
+    assert 0.08 * N < with_notes < 0.25 * N
+
+
+def test_a_demo_database_is_searchable_at_once(filled):
+    from tests.conftest import run_cli
+
+    db, _ = filled
+    (last_name,) = rows(db, "SELECT last_name FROM contacts WHERE kind = 'person' ORDER BY id LIMIT 1")[0]
+    found = run_cli("search", last_name, "--json", db=db)
+    assert found.returncode == 0, found.stderr
+    assert last_name in found.stdout

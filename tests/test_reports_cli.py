@@ -79,12 +79,12 @@ def test_phonebook_search_group_and_card_from_the_database(demo_db, tmp_path, ca
     with Office(demo_db) as office:
         book = Phonebook(office.conn)
         first = book.rows(SearchQuery(), 0, 1)[0]
-        group_id = book.add_group("مشتریان ویژه", "#1f6f8b")
+        group_id = book.add_group("مشتریان نمایشگاه", "#1f6f8b")
         book.add_to_group([first.id], group_id)
 
     out = tmp_path / "group.pdf"
-    assert cli.main(["--db", str(demo_db), "report", "phonebook", "--out", str(out), "--group", "مشتریان ويژه"]) == 0
-    assert has_persian(read_pdf(out)[0], "گروه «مشتریان ویژه» — ۱ مخاطب")
+    assert cli.main(["--db", str(demo_db), "report", "phonebook", "--out", str(out), "--group", "مشتريان نمايشگاه"]) == 0
+    assert has_persian(read_pdf(out)[0], "گروه «مشتریان نمایشگاه» — ۱ مخاطب")
 
     out = tmp_path / "search.pdf"
     name = first.display_name.split()[-1]

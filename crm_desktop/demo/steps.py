@@ -29,8 +29,26 @@ class Step:
     table: str  # "already has data" is checked on this table
 
 
+@dataclass
+class ContactsResult:
+    contacts: object  # generate.FillResult
+    extras: dict
+
+    def to_json(self) -> dict:
+        return {**self.contacts.to_json(), **self.extras}
+
+
+def fill_contacts_and_extras(conn: sqlite3.Connection, n: int, seed, progress: Progress | None) -> ContactsResult:
+    """Contacts, then the phonebook's groups, custom fields and notes for them."""
+    from crm_desktop.demo.phonebook_extras import fill_phonebook_extras
+
+    made = fill_contacts(conn, n, seed, progress)
+    extras = fill_phonebook_extras(conn, made.first_id, made.last_id, seed) if made.contacts else {}
+    return ContactsResult(made, extras)
+
+
 STEPS: list[Step] = [
-    Step("contacts", 1000, "number of demo contacts (default: %(default)s)", fill_contacts, "contacts"),
+    Step("contacts", 1000, "number of demo contacts (default: %(default)s)", fill_contacts_and_extras, "contacts"),
 ]
 
 
@@ -61,9 +79,9 @@ def existing_rows(conn: sqlite3.Connection) -> int:
 def _index_for_search(conn: sqlite3.Connection, progress: Progress | None) -> None:
     """Bulk inserts skip the phonebook's search index; build it once, inside the same transaction."""
     from crm_desktop.demo.generate import report
-    from crm_desktop.phonebook.repo import rebuild_search_index
+    from crm_desktop.phonebook.repo import update_search_index
 
-    rebuild_search_index(conn, None if progress is None else lambda done, total: report(
+    update_search_index(conn, None if progress is None else lambda done, total: report(
         progress, done, total, "ساختن نمایه جستجو…"))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterator
+from typing import Callable
 
 from crm_desktop.core.phone import national_form
 from crm_desktop.errors import UserError, ValidationError
@@ -23,32 +23,21 @@ from crm_desktop.phonebook.contact_rows import (
     ids_json,
     insert_contact,
     load_contacts,
-    table_rows,
     update_contact,
 )
 from crm_desktop.phonebook.model import Address, Contact, Phone, normalised, now_iso
 from crm_desktop.phonebook.repo_groups import GroupsMixin
 from crm_desktop.phonebook.repo_notes import NotesMixin
-from crm_desktop.phonebook.search import ParsedQuery, parse
+from crm_desktop.phonebook.repo_search import NoMatch, SearchMixin, SearchQuery
 from crm_desktop.storage import settings
 from crm_desktop.storage.db import transaction, translate_error
 
-__all__ = ["ContactRow", "DeletedContacts", "Phonebook", "SearchQuery", "rebuild_search_index"]
+__all__ = ["ContactRow", "DeletedContacts", "Phonebook", "SearchQuery", "rebuild_search_index",
+           "update_search_index"]
 
 HIGHEST_DELETED = "phonebook.highest_deleted_id"  # settings key: ids are never handed out twice
 OWN_TABLES = ("contact_phones", "contact_emails", "contact_addresses", "contact_group_members",
               "contact_custom_values", "contact_notes")
-ORDERS = ("name", "last_contact", "organisation", "created")
-
-
-@dataclass(frozen=True)
-class SearchQuery:
-    """What the table shows: a typed search line, a group, an order (``name``, ``last_contact``,
-    ``organisation``, ``created``, ``custom:<field id>``; a leading ``-`` reverses it)."""
-
-    text: str = ""
-    group_id: int | None = None
-    order: str = "name"
 
 
 @dataclass
@@ -67,6 +56,12 @@ def rebuild_search_index(conn: sqlite3.Connection, progress: Callable[[int, int]
     return search_index.rebuild(conn, progress)
 
 
+def update_search_index(conn: sqlite3.Connection, progress: Callable[[int, int], object] | None = None) -> int:
+    """Index only what a bulk insert or delete left out (a full rebuild when that is a quarter
+    or more); returns how many contacts were added or dropped. ``progress(done, total)``."""
+    return search_index.update(conn, progress)
+
+
 def _referencing_tables(conn) -> list[tuple[str, str]]:
     """(table, column) of other features' foreign keys to contacts(id)."""
     found = []
@@ -79,12 +74,13 @@ def _referencing_tables(conn) -> list[tuple[str, str]]:
     return found
 
 
-class Phonebook(GroupsMixin, NotesMixin):
+class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
     def __init__(self, conn: sqlite3.Connection, notify: Callable[[set], object] | None = None):
         self.conn = conn
         self._notify = notify or (lambda tables: None)
         self._page = None  # (key, next offset, last rank): continue a page run without OFFSET
         self._plans: dict = {}  # (parsed query, data version) -> search_index.Plan
+        self._counts: dict = {}  # (parsed query, data version) -> count (typing back and forth)
 
     # -- plumbing ---------------------------------------------------------------------------------
     def _path(self):
@@ -95,18 +91,21 @@ class Phonebook(GroupsMixin, NotesMixin):
 
     @contextmanager
     def _writing(self, tables):
-        outermost = not self.conn.in_transaction
+        """One transaction (a savepoint inside the caller's); then forget what was remembered
+        about earlier data and say which tables changed. A full disk, a lock or a damaged file
+        becomes the StorageError with its Persian message."""
         try:
             with transaction(self.conn):
                 yield
-        except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
+        except sqlite3.DatabaseError as error:
             if isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
                 raise
             raise translate_error(error, self._path()) from error
-        self._page = None
-        self._plans.clear()
-        if outermost or tables:
-            self._notify(set(tables))
+        finally:
+            self._page = None
+            self._plans.clear()
+            self._counts.clear()
+        self._notify(set(tables))
 
     @contextmanager
     def _reading(self):
@@ -114,7 +113,7 @@ class Phonebook(GroupsMixin, NotesMixin):
             yield
         except sqlite3.OperationalError as error:
             if "fts5" in str(error).lower():  # a query FTS5 cannot read: no match
-                raise _NoMatch() from error
+                raise NoMatch() from error
             raise translate_error(error, self._path()) from error
         except sqlite3.DatabaseError as error:
             if isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
@@ -291,137 +290,6 @@ class Phonebook(GroupsMixin, NotesMixin):
                 "UPDATE contacts SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE contact_id = :id) "
                 "WHERE id = :id", {"id": keep_id})
             search_index.reindex_contacts(self.conn, [keep_id], moved=[keep_id])
-
-    # -- search -----------------------------------------------------------------------------------
-    def count(self, query: SearchQuery | None = None) -> int:
-        """How many contacts the query shows."""
-        query = query or SearchQuery()
-        parsed = parse(query.text, query.group_id)
-        try:
-            with self._reading():
-                if parsed.empty:
-                    return self.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
-                return search_index.count_matches(self.conn, self._plan(parsed))
-        except _NoMatch:
-            return 0
-
-    def rows(self, query: SearchQuery | None, offset: int = 0, limit: int = 200) -> list[ContactRow]:
-        """A page of the table: ``limit`` lines from ``offset``, in the query's order."""
-        query = query or SearchQuery()
-        try:
-            with self._reading():
-                ids = self._page_ids(query, max(0, int(offset)), max(0, int(limit)))
-                shown = [r[0] for r in self.conn.execute("SELECT id FROM custom_fields WHERE show_in_table")]
-                return table_rows(self.conn, ids, shown)
-        except _NoMatch:
-            return []
-
-    def iter_contacts(self, query: SearchQuery | None = None, chunk: int = 1000) -> Iterator[Contact]:
-        """Full contacts in the query's order (Persian order by default), a chunk at a time."""
-        query = query or SearchQuery()
-        parsed = parse(query.text, query.group_id)
-        by_name = (query.order or "name") == "name"
-        offset, last = 0, None
-        while True:
-            try:
-                with self._reading():
-                    if not by_name:
-                        ids = self._page_ids(query, offset, chunk)
-                        got = len(ids)
-                    elif parsed.empty:
-                        rows = self.conn.execute(
-                            "SELECT id, sort_key FROM contacts WHERE (sort_key, id) > (:key, :id) "
-                            "ORDER BY sort_key, id LIMIT :limit",
-                            {"key": last[0] if last else "", "id": last[1] if last else -1, "limit": chunk},
-                        ).fetchall()
-                        ids = [r[0] for r in rows]
-                        last = rows[-1][::-1] if rows else None
-                        got = len(rows)
-                    else:
-                        ranks = search_index.matching_ranks(self.conn, self._plan(parsed), 0, chunk, after=last)
-                        ids = search_index.contacts_at(self.conn, ranks)
-                        last = ranks[-1] if ranks else None
-                        got = len(ranks)
-                    contacts = load_contacts(self.conn, ids)
-            except _NoMatch:
-                return
-            yield from contacts
-            if got < chunk:
-                return
-            offset += got
-
-    def _page_ids(self, query: SearchQuery, offset: int, limit: int) -> list[int]:
-        if limit == 0:
-            return []
-        parsed = parse(query.text, query.group_id)
-        order = query.order or "name"
-        descending = order.startswith("-")
-        key = order.lstrip("-")
-        if key != "name":
-            return self._ordered_ids(parsed, key, descending, offset, limit)
-        if parsed.empty:
-            direction = "DESC" if descending else ""
-            return [r[0] for r in self.conn.execute(
-                f"SELECT id FROM contacts ORDER BY sort_key {direction}, id {direction} LIMIT ? OFFSET ?", (limit, offset))]
-        page_key = (parsed, descending, self._version())
-        after = None
-        if self._page is not None and self._page[0] == page_key and self._page[1] == offset:
-            after, skip = self._page[2], 0
-        else:
-            skip = offset
-        ranks = search_index.matching_ranks(self.conn, self._plan(parsed), skip, limit, descending=descending, after=after)
-        self._page = (page_key, offset + len(ranks), ranks[-1]) if ranks else None
-        return search_index.contacts_at(self.conn, ranks)
-
-    def _version(self) -> tuple[int, int]:
-        """Changes when anything was written (by this connection or another)."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
-
-    def _plan(self, parsed: ParsedQuery) -> search_index.Plan:
-        key = (parsed, self._version())
-        found = self._plans.get(key)
-        if found is None:
-            if len(self._plans) > 16:
-                self._plans.clear()
-            found = self._plans[key] = search_index.plan(self.conn, parsed)
-        return found
-
-    def _ordered_ids(self, parsed: ParsedQuery, key: str, descending: bool, offset: int, limit: int) -> list[int]:
-        """Orders other than the name: SQL over the matches (slower on very big results)."""
-        direction = "DESC" if descending else "ASC"
-        params: dict = {"limit": limit, "offset": offset}
-        join = ""
-        if key == "last_contact":
-            order = f"c.last_contact_at IS NULL, c.last_contact_at {direction}"
-        elif key == "organisation":
-            order = f"c.organisation = '', sort_key(c.organisation) {direction}"
-        elif key == "created":
-            order = f"c.created_at {direction}"
-        elif key.startswith("custom:") and key[7:].isdigit():
-            join = "LEFT JOIN contact_custom_values v ON v.contact_id = c.id AND v.field_id = :field"
-            params["field"] = int(key[7:])
-            order = f"v.sort_value IS NULL, v.sort_value {direction}"
-        else:
-            raise ValueError(f"unknown order {key!r}")
-        where = ""
-        if not parsed.empty:
-            sql, match_params = search_index.match_subquery(self._plan(parsed))
-            where = f"WHERE c.id IN ({sql})"
-            params.update(match_params)
-        return [r[0] for r in self.conn.execute(
-            f"SELECT c.id FROM contacts c {join} {where} ORDER BY {order}, c.sort_key, c.id LIMIT :limit OFFSET :offset",
-            params)]
-
-    def rebuild_search_index(self, progress: Callable[[int, int], object] | None = None) -> int:
-        with self._writing({"contact_search"}):
-            return search_index.rebuild(self.conn, progress)
-
-    def search_index_is_stale(self) -> bool:
-        return search_index.is_stale(self.conn)
-
-
-class _NoMatch(Exception):
-    pass
 
 
 def _merged(keep: Contact, other: Contact) -> Contact:

@@ -1,5 +1,5 @@
 """What the phonebook's search line matches, without SQL: the two texts indexed per contact and
-the FTS5 queries a typed line becomes.
+how a typed line is read (``parse``), as FTS5 queries and as equivalent SQL tests.
 
 Two documents per contact (stored in ``contact_search``, indexed by two FTS5 tables):
 
@@ -10,13 +10,15 @@ Two documents per contact (stored in ``contact_search``, indexed by two FTS5 tab
   the numbers document instead. Each group the contact is in adds a token no typed word can
   produce. Indexed by unicode61 with prefix indexes: every query word is a word prefix.
 * **numbers** — every phone in its national form (``09121234567``), the national code and
-  every run of digits in the words fields, each behind a ``^^`` start mark; the group marks
-  again. Indexed by the trigram tokenizer: a query of digits matches any
-  part of any of them (``0912 123``, ``+98912…``, ``۰۹۱۲…``, ``8877`` inside ``021 8877 6655``);
-  one or two digits match the numbers that start with them (``^^0``, ``^09``).
+  every run of digits in the words fields (a Jalali date value also without its slashes), each
+  behind a ``^^`` start mark; the group marks again. Indexed by the trigram tokenizer: a query
+  of digits matches any part of any of them (``0912 123``, ``8877`` inside ``021 8877 6655``).
 
-A query line with letters is a words query (its digit runs become number fragments); a line of
-digits (spaces, dashes, brackets and a leading + or 00 allowed) is a number query.
+A line of digits (spaces, dashes, dots, slashes, brackets, a leading + or 00 allowed; any digit
+script) is a number query: ``+98 912`` and ``0098 912`` are read as ``0912``, ``98912…`` also
+as ``0912…``; one or two digits match the numbers that start with them (``0`` → ``^^0``; ``9``
+is read as ``09``). A line with letters is a words query, its digit-only words are number
+fragments. The group filter is one more token.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from crm_desktop.core.digits import to_latin
 from crm_desktop.core.text import ZWNJ, normalise
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -48,6 +49,8 @@ def tokens(text: str | None) -> list[str]:
     """The words of ``text`` as the index holds them (a ZWNJ-joined word also whole)."""
     if not text:
         return []
+    if text.isascii():  # e-mails, websites: normalise() would only lower-case them
+        return _TOKEN.findall(text.casefold())
     found = _TOKEN.findall(fold(text))
     if ZWNJ in text:
         for joined in _TOKEN.findall(fold(text.replace(ZWNJ, ""))):

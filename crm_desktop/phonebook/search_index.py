@@ -36,6 +36,7 @@ BASE = 1 << 40  # ranks start here: room below the first contact too
 GAP = 32
 MIN_STEP = 4  # a spread window leaves at least this much between neighbours
 CHUNK = 5000
+TIDY_AFTER = 10_000  # documents changed at once after which the FTS5 segments are merged
 
 Progress = Callable[[int, int], object]
 
@@ -84,6 +85,10 @@ class _Part:
         self.rows = self.cursor.fetchmany(2000)
         self.at = 0
 
+    def ready(self, contact_id: int) -> bool:
+        """Are there rows for ``contact_id`` (or earlier ones to skip)?"""
+        return bool(self.rows) and self.rows[self.at][0] <= contact_id
+
     def take(self, contact_id: int) -> list:
         found = []
         while self.rows:
@@ -109,6 +114,7 @@ def _stream(conn: sqlite3.Connection, where: str = "", params=None):
         parts[name] = _Part(conn.execute(sql.format(where=column_where), params))
     builder = DocumentBuilder()
     contacts = conn.execute(_CONTACTS_SQL.format(where=contact_where), params)
+    phones, emails, notes, custom, groups = (parts[name] for name in ("phones", "emails", "notes", "custom", "groups"))
     while True:
         batch = contacts.fetchmany(2000)
         if not batch:
@@ -116,13 +122,16 @@ def _stream(conn: sqlite3.Connection, where: str = "", params=None):
         for row in batch:
             contact_id = row[0]
             texts = list(row[2:])
-            texts.extend(r[1] for r in parts["emails"].take(contact_id))
-            texts.extend(r[1] for r in parts["notes"].take(contact_id))
-            for _, kind, value in parts["custom"].take(contact_id):
-                texts.extend(custom_search_texts(kind, value))
-            nationals = [r[1] for r in parts["phones"].take(contact_id)]
-            groups = [r[1] for r in parts["groups"].take(contact_id)]
-            yield contact_id, builder.documents(texts, nationals, row[1], groups)
+            if emails.ready(contact_id):
+                texts.extend(r[1] for r in emails.take(contact_id))
+            if notes.ready(contact_id):
+                texts.extend(r[1] for r in notes.take(contact_id))
+            if custom.ready(contact_id):
+                for _, kind, value in custom.take(contact_id):
+                    texts.extend(custom_search_texts(kind, value))
+            nationals = [r[1] for r in phones.take(contact_id)] if phones.ready(contact_id) else ()
+            group_ids = [r[1] for r in groups.take(contact_id)] if groups.ready(contact_id) else ()
+            yield contact_id, builder.documents(texts, nationals, row[1], group_ids)
 
 
 def documents(conn: sqlite3.Connection, ids) -> dict[int, tuple[str, str]]:
@@ -187,6 +196,42 @@ def rebuild(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
         if progress is not None:
             progress(total, total)
         return total
+
+
+def update(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
+    """Index the contacts missing from the index and drop the entries of contacts that are gone
+    (after a bulk insert or delete that bypassed the repository); rebuilds everything instead
+    when a quarter or more is missing. Returns how many contacts were added or dropped."""
+    with transaction(conn):
+        gone = [r[0] for r in conn.execute(
+            "SELECT contact_id FROM contact_search s WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = s.contact_id)")]
+        unindex_contacts(conn, gone)
+        missing = [r[0] for r in conn.execute(
+            "SELECT id FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM contact_search s WHERE s.contact_id = c.id)")]
+        total = conn.execute("SELECT count(*) FROM contact_search").fetchone()[0] + len(missing)
+        if missing and len(missing) * 4 >= total:
+            rebuild(conn, progress)
+        else:
+            index_contacts(conn, missing, progress)
+        return len(missing) + len(gone)
+
+
+def check(conn: sqlite3.Connection) -> list[str]:
+    """Problems of the search index ([] when sound): FTS5's own check of both tables against
+    their content, and contacts left out. Needs a writable connection (FTS5 runs its check as
+    an INSERT); takes a few seconds for a million contacts."""
+    problems = []
+    for table in ("contact_words", "contact_numbers"):
+        try:
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as error:
+            problems.append(f"{table}: {error}")
+    missing = conn.execute(
+        "SELECT count(*) FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM contact_search s WHERE s.contact_id = c.id)"
+    ).fetchone()[0]
+    if missing:
+        problems.append(f"{missing} contacts are not in the search index")
+    return problems
 
 
 def is_stale(conn: sqlite3.Connection) -> bool:
@@ -266,7 +311,16 @@ def _spread(conn, lo: int, k: int) -> list[int]:
     return new_ranks[len(below): len(below) + k]
 
 
-def index_contacts(conn: sqlite3.Connection, ids: Iterable[int], progress: Progress | None = None) -> None:
+def tidy(conn: sqlite3.Connection, changed: int) -> None:
+    """After many documents changed at once, merge the FTS5 segments their writes left (a big
+    re-index leaves many small segments and delete markers: queries read them all)."""
+    if changed >= TIDY_AFTER:
+        for table in ("contact_words", "contact_numbers"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+
+
+def index_contacts(conn: sqlite3.Connection, ids: Iterable[int], progress: Progress | None = None, *,
+                   tidy_up: bool = True) -> None:
     """Add contacts that are not in the index yet (new, restored, or bulk-inserted)."""
     ids = sorted(set(int(i) for i in ids))
     if not ids:
@@ -299,6 +353,8 @@ def index_contacts(conn: sqlite3.Connection, ids: Iterable[int], progress: Progr
             done += len(chunk)
             if progress is not None:
                 progress(done, len(ids))
+        if tidy_up:
+            tidy(conn, len(ids))
 
 
 def unindex_contacts(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
@@ -342,7 +398,9 @@ def reindex_contacts(conn: sqlite3.Connection, ids: Iterable[int], *, moved: Ite
         conn.executemany("UPDATE contact_search SET words = ?, numbers = ? WHERE rank = ?",
                          [(w, n, r) for r, w, n in new_rows])
         _fts_add(conn, new_rows)
-        index_contacts(conn, [i for i in ids if i not in current])
+        missing = [i for i in ids if i not in current]
+        index_contacts(conn, missing, tidy_up=False)
+        tidy(conn, len(new_rows) + len(missing))
 
 
 # -- matching -------------------------------------------------------------------------------------

@@ -1,0 +1,187 @@
+"""Searching the phonebook (part of ``Phonebook``; SQL through search_index): ``count`` and
+``rows`` for the table, ``iter_contacts`` for exports and reports.
+
+In Persian order (the default) a page comes straight from FTS5 in rank order; the next page of
+the same query continues after the last rank instead of counting an OFFSET again. Other orders
+(last contact, organisation, a custom field) sort the matches in SQL: fine for the thousands a
+search usually finds, about a second for a million."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from crm_desktop.phonebook import search_index
+from crm_desktop.phonebook.contact_rows import ContactRow, load_contacts, table_rows
+from crm_desktop.phonebook.model import Contact
+from crm_desktop.phonebook.search import ParsedQuery, parse
+
+
+class NoMatch(Exception):
+    """A query that can match nothing (a deleted group, a line FTS5 cannot read)."""
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the table shows: a typed search line, a group, an order (``name``, ``last_contact``,
+    ``organisation``, ``created``, ``custom:<field id>``; a leading ``-`` reverses it)."""
+
+    text: str = ""
+    group_id: int | None = None
+    order: str = "name"
+
+
+class SearchMixin:
+    """Part of ``Phonebook``: uses its ``conn``, ``_reading`` and the ``_page`` / ``_plans`` /
+    ``_counts`` memories that ``_writing`` clears."""
+
+    def count(self, query: SearchQuery | None = None) -> int:
+        """How many contacts the query shows."""
+        query = query or SearchQuery()
+        parsed = parse(query.text, query.group_id)
+        try:
+            with self._reading():
+                key = (parsed, self._version())
+                found = self._counts.get(key)
+                if found is None:
+                    self._group_known(parsed)
+                    if parsed.empty:
+                        found = self.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+                    else:
+                        found = search_index.count_matches(self.conn, self._plan(parsed))
+                    if len(self._counts) > 64:
+                        self._counts.clear()
+                    self._counts[key] = found
+                return found
+        except NoMatch:
+            return 0
+
+    def rows(self, query: SearchQuery | None, offset: int = 0, limit: int = 200) -> list[ContactRow]:
+        """A page of the table: ``limit`` lines from ``offset``, in the query's order."""
+        query = query or SearchQuery()
+        try:
+            with self._reading():
+                ids = self._page_ids(query, max(0, int(offset)), max(0, int(limit)))
+                shown = [r[0] for r in self.conn.execute("SELECT id FROM custom_fields WHERE show_in_table")]
+                return table_rows(self.conn, ids, shown)
+        except NoMatch:
+            return []
+
+    def iter_contacts(self, query: SearchQuery | None = None, chunk: int = 1000) -> Iterator[Contact]:
+        """Full contacts in the query's order (Persian order by default), a chunk at a time."""
+        query = query or SearchQuery()
+        parsed = parse(query.text, query.group_id)
+        try:
+            self._group_known(parsed)
+        except NoMatch:
+            return
+        by_name = (query.order or "name") == "name"
+        offset, last = 0, None
+        while True:
+            try:
+                with self._reading():
+                    if not by_name:
+                        ids = self._page_ids(query, offset, chunk)
+                        got = len(ids)
+                    elif parsed.empty:
+                        rows = self.conn.execute(
+                            "SELECT id, sort_key FROM contacts WHERE (sort_key, id) > (:key, :id) "
+                            "ORDER BY sort_key, id LIMIT :limit",
+                            {"key": last[0] if last else "", "id": last[1] if last else -1, "limit": chunk},
+                        ).fetchall()
+                        ids = [r[0] for r in rows]
+                        last = rows[-1][::-1] if rows else None
+                        got = len(rows)
+                    else:
+                        ranks = search_index.matching_ranks(self.conn, self._plan(parsed), 0, chunk, after=last)
+                        ids = search_index.contacts_at(self.conn, ranks)
+                        last = ranks[-1] if ranks else None
+                        got = len(ranks)
+                    contacts = load_contacts(self.conn, ids)
+            except NoMatch:
+                return
+            yield from contacts
+            if got < chunk:
+                return
+            offset += got
+
+    def _group_known(self, parsed: ParsedQuery) -> None:
+        """A deleted group matches nothing (its token stays in documents until re-indexed)."""
+        if parsed.group_id is not None and self.conn.execute(
+                "SELECT 1 FROM contact_groups WHERE id = ?", (parsed.group_id,)).fetchone() is None:
+            raise NoMatch()
+
+    def _page_ids(self, query: SearchQuery, offset: int, limit: int) -> list[int]:
+        if limit == 0:
+            return []
+        parsed = parse(query.text, query.group_id)
+        self._group_known(parsed)
+        order = query.order or "name"
+        descending = order.startswith("-")
+        key = order.lstrip("-")
+        if key != "name":
+            return self._ordered_ids(parsed, key, descending, offset, limit)
+        if parsed.empty:
+            direction = "DESC" if descending else ""
+            return [r[0] for r in self.conn.execute(
+                f"SELECT id FROM contacts ORDER BY sort_key {direction}, id {direction} LIMIT ? OFFSET ?", (limit, offset))]
+        page_key = (parsed, descending, self._version())
+        after = None
+        if self._page is not None and self._page[0] == page_key and self._page[1] == offset:
+            after, skip = self._page[2], 0
+        else:
+            skip = offset
+        ranks = search_index.matching_ranks(self.conn, self._plan(parsed), skip, limit, descending=descending, after=after)
+        self._page = (page_key, offset + len(ranks), ranks[-1]) if ranks else None
+        return search_index.contacts_at(self.conn, ranks)
+
+    def _version(self) -> tuple[int, int]:
+        """Changes when anything was written (by this connection or another)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+
+    def _plan(self, parsed: ParsedQuery) -> search_index.Plan:
+        key = (parsed, self._version())
+        found = self._plans.get(key)
+        if found is None:
+            if len(self._plans) > 16:
+                self._plans.clear()
+            found = self._plans[key] = search_index.plan(self.conn, parsed)
+        return found
+
+    def _ordered_ids(self, parsed: ParsedQuery, key: str, descending: bool, offset: int, limit: int) -> list[int]:
+        """Orders other than the name: SQL over the matches (slower on very big results)."""
+        direction = "DESC" if descending else "ASC"
+        params: dict = {"limit": limit, "offset": offset}
+        join = ""
+        tail = "c.sort_key, c.id"
+        if key == "last_contact":  # the index's order: never contacted first, then oldest
+            order, tail = f"c.last_contact_at {direction}", f"c.id {direction}"
+        elif key == "organisation":
+            order = f"c.organisation = '', sort_key(c.organisation) {direction}"
+        elif key == "created":
+            order = f"c.created_at {direction}"
+        elif key.startswith("custom:") and key[7:].isdigit():
+            join = "LEFT JOIN contact_custom_values v ON v.contact_id = c.id AND v.field_id = :field"
+            params["field"] = int(key[7:])
+            order = f"v.sort_value IS NULL, v.sort_value {direction}"
+        else:
+            raise ValueError(f"unknown order {key!r}")
+        where = ""
+        if not parsed.empty:
+            sql, match_params = search_index.match_subquery(self._plan(parsed))
+            where = f"WHERE c.id IN ({sql})"
+            params.update(match_params)
+        return [r[0] for r in self.conn.execute(
+            f"SELECT c.id FROM contacts c {join} {where} ORDER BY {order}, {tail} LIMIT :limit OFFSET :offset",
+            params)]
+
+    def rebuild_search_index(self, progress: Callable[[int, int], object] | None = None) -> int:
+        with self._writing({"contact_search"}):
+            return search_index.rebuild(self.conn, progress)
+
+    def update_search_index(self, progress: Callable[[int, int], object] | None = None) -> int:
+        with self._writing({"contact_search"}):
+            return search_index.update(self.conn, progress)
+
+    def search_index_is_stale(self) -> bool:
+        return search_index.is_stale(self.conn)
