@@ -27,10 +27,17 @@ class Office:
     @conn.setter
     def conn(self, value: sqlite3.Connection) -> None:
         """A new connection (after a restore) gives every repository the new connection too."""
-        from crm_desktop.phonebook.repo import Phonebook
-
         self._conn = value
-        self.phonebook = Phonebook(value, self.notify)
+        self._phonebook = None
+
+    @property
+    def phonebook(self):
+        """The phonebook's repository (imported on first use: start-up does not pay for it)."""
+        if self._phonebook is None:
+            from crm_desktop.phonebook.repo import Phonebook
+
+            self._phonebook = Phonebook(self._conn, self.notify)
+        return self._phonebook
 
     # --- change notification ------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:

@@ -52,16 +52,17 @@ def main() -> int:
     shots = []
 
     def take():
-        for index in range(window.tabs.count()):
-            window.tabs.setCurrentIndex(index)
+        from crm_desktop.shell.features import FEATURE_TABS
+
+        for index, feature in enumerate(FEATURE_TABS):
+            window.show_tab(feature.name)
             QApplication.processEvents()
-            name = "main" if index == 0 else window.tabs.widget(index).objectName()
+            name = "main" if index == 0 else feature.name
             path = out / f"{name}.png"
             window.grab().save(str(path))
             shots.append(path)
-        phonebook = window.findChild(QWidget, "phonebook")
+        phonebook = window.show_tab("phonebook")
         if phonebook is not None:
-            window.tabs.setCurrentWidget(phonebook)
             search = phonebook.findChild(QWidget, "phonebook.search")
             search.set_query("محمد")
             search.flush()

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from crm_desktop import preferences
 from crm_desktop.office import Office
@@ -344,3 +344,12 @@ def test_windows_start_with_the_system_uses_the_run_key(monkeypatch, tmp_path):
     assert autostart.is_enabled()
     autostart.disable()
     assert not autostart.is_enabled()
+
+
+def test_tabs_other_than_the_first_are_built_when_first_opened(controller, qtbot):
+    window = controller.window
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())][:2] == ["خانه", "دفتر تلفن"]
+    assert window.findChild(QWidget, "phonebook") is None, "not built before the operator opens it"
+    window.tabs.setCurrentIndex(1)
+    assert window.findChild(QWidget, "phonebook") is not None
+    assert window.tab("phonebook") is window.findChild(QWidget, "phonebook")

@@ -1,18 +1,26 @@
-"""The feature tabs the main window shows, in order. A feature package adds its line here;
-tabs are imported only when the main window is built."""
+"""The feature tabs the main window shows, in order. A feature package adds its line here.
+
+Only the first tab is built at start; every other tab's module is imported and its widget built
+the first time the operator opens it, so a big phonebook never delays the first paint."""
 
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 
-# (module, class, object name). Each class is a QWidget built as cls(office, events, parent, clock=...)
-# with a TITLE; the clock (a callable giving the local datetime) is injected for tests.
-FEATURE_TABS: list[tuple[str, str, str]] = [
-    ("crm_desktop.shell.home_tab", "HomeTab", "home"),
-    ("crm_desktop.phonebook.view", "PhonebookTab", "phonebook"),
+
+@dataclass(frozen=True)
+class FeatureTab:
+    module: str
+    cls: str  # a QWidget built as cls(office, events, parent, clock=...)
+    name: str  # its objectName
+    title: str  # the tab's Persian title
+
+    def load(self):
+        return getattr(importlib.import_module(self.module), self.cls)
+
+
+FEATURE_TABS: list[FeatureTab] = [
+    FeatureTab("crm_desktop.shell.home_tab", "HomeTab", "home", "خانه"),
+    FeatureTab("crm_desktop.phonebook.view", "PhonebookTab", "phonebook", "دفتر تلفن"),
 ]
-
-
-def load_tabs():
-    for module_name, class_name, name in FEATURE_TABS:
-        yield name, getattr(importlib.import_module(module_name), class_name)

@@ -12,11 +12,11 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from crm_desktop import APP_TITLE
 from crm_desktop.core.jalali import format_date_long
-from crm_desktop.shell.features import load_tabs
+from crm_desktop.shell.features import FEATURE_TABS, FeatureTab
 
 
 class MainWindow(QMainWindow):
@@ -39,10 +39,17 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main.tabs")
         self.tabs.setDocumentMode(True)
-        for name, cls in load_tabs():
-            tab = cls(office, events, self, clock=clock)
-            tab.setObjectName(name)
-            self.tabs.addTab(tab, cls.TITLE)
+        self._pages: dict[str, QWidget] = {}
+        for index, feature in enumerate(FEATURE_TABS):
+            page = QWidget()
+            page.setObjectName(f"{feature.name}.page")
+            layout = QVBoxLayout(page)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self._pages[feature.name] = page
+            self.tabs.addTab(page, feature.title)
+            if index == 0:
+                self._build_tab(feature)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
         self.date_label = QLabel()
@@ -59,6 +66,29 @@ class MainWindow(QMainWindow):
         self._date_timer.timeout.connect(self.update_date)
         self.update_date()
         events.changed.connect(self._on_changed)
+
+    # --- tabs, built on first use ------------------------------------------------------------------
+    def _build_tab(self, feature: FeatureTab) -> QWidget:
+        page = self._pages[feature.name]
+        if page.layout().count() == 0:
+            tab = feature.load()(self.office, self.events, page, clock=self.clock)
+            tab.setObjectName(feature.name)
+            page.layout().addWidget(tab)
+        return page.layout().itemAt(0).widget()
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(FEATURE_TABS):
+            self._build_tab(FEATURE_TABS[index])
+
+    def tab(self, name: str) -> QWidget:
+        """The feature tab called ``name`` (built now if it was not yet)."""
+        feature = next(f for f in FEATURE_TABS if f.name == name)
+        return self._build_tab(feature)
+
+    def show_tab(self, name: str) -> QWidget:
+        widget = self.tab(name)
+        self.tabs.setCurrentWidget(self._pages[name])
+        return widget
 
     # --- menus ----------------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot, shortcut=None) -> QAction:

@@ -1,0 +1,305 @@
+"""The phonebook tab of the real app window at N contacts, in a child process under
+QT_QPA_PLATFORM=offscreen:
+
+1. every keystroke of realistic typed queries (a name growing letter by letter, phone fragments in
+   every writing, organisation words, clearing the line) — the time from the new text in the
+   search line (``set_query`` + ``flush()``: the debounce skipped) until the table's viewport has
+   painted the new rows. That covers the count, the model reset, the first page of rows and the
+   paint, all on the UI thread, as the operator waits for them.
+2. the app's memory with the whole book listed (an empty search: all N contacts), after scrolling
+   to the middle and to the end: the child's peak RSS (VmHWM), and its RSS at the end.
+
+The child builds the window the way ``python -m crm_desktop gui`` does (setup_application +
+AppController.start, no single-instance server), waits for its start-up check to finish and
+leaves out the daily auto-backup (a 1 GB copy on a worker, not what is measured here).
+
+The database: the demo-data benchmark's from this run, or ``demo-N.sqlite3`` /
+``phonebook-search-N.sqlite3`` already in --workdir, or a new one made there (untimed). Only files
+in the work folder are used: the app writes to the file it opens (lock, WAL).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from bench import demo_data
+from bench.common import BenchResult, aim, last_line, log, median, p95, run_process
+
+NAME = "phonebook-gui"
+KEYSTROKE_AIM_MS = 30
+MEMORY_AIM_MIB = 150
+RESULT_MARKER = "phonebook-gui-result "
+PAINT_TIMEOUT_S = 10
+
+# What an operator types, one keystroke at a time; "" is clearing the line (Esc) after each.
+TYPED = ("محمدی", "رضایی", "علی‌پور", "۰۹۱۲", "0912 1", "+98912", "شرکت", "بانک ملت", "داروخانه")
+
+
+def keystrokes(typed=TYPED) -> list[str]:
+    """Every prefix of every typed string (a trailing space changes no query: left out), each
+    followed by clearing the line."""
+    out = []
+    for text in typed:
+        out.extend(text[:i] for i in range(1, len(text) + 1) if not text[:i].endswith(" "))
+        out.append("")  # cleared: the whole book again
+    return out
+
+
+# -- the parent ----------------------------------------------------------------------------------
+def _count_contacts(path: Path) -> int | None:
+    from bench.__main__ import count_contacts
+
+    return count_contacts(path) if path.exists() else None
+
+
+def database(ctx, n: int, result: BenchResult) -> Path | None:
+    made = getattr(ctx, "database", None)
+    if made is not None and Path(made).resolve().parent == ctx.workdir.resolve() and ctx.database_contacts == n:
+        result.notes.append(f"database: this run's demo database ({Path(made).name})")
+        return Path(made)
+    for name in (f"demo-{n}.sqlite3", f"phonebook-search-{n}.sqlite3"):
+        db = ctx.workdir / name
+        if db.exists() and _count_contacts(db) == n:
+            result.notes.append(f"database: reused {db}")
+            return db
+    db = ctx.workdir / f"demo-{n}.sqlite3"
+    log(f"[{NAME}] making {db} ({n:,} contacts, untimed)…")
+    done = demo_data.make_database(ctx, db, n)
+    if done.returncode != 0:
+        reason = "timed out" if done.timed_out else last_line(done.stderr) or f"exit code {done.returncode}"
+        result.available = False
+        result.notes.append(f"demo-data failed: {reason}")
+        return None
+    ctx.database, ctx.database_contacts = db, n
+    return db
+
+
+def _fresh_index(db: Path, result: BenchResult) -> None:
+    """A stale search index would make the app rebuild it on a worker at start: do it here."""
+    from crm_desktop.phonebook import search_index
+    from crm_desktop.phonebook.repo import Phonebook
+    from crm_desktop.storage.db import open_database
+
+    conn = open_database(db)
+    try:
+        if search_index.is_stale(conn):
+            log(f"[{NAME}] rebuilding the stale search index (untimed)…")
+            Phonebook(conn).rebuild_search_index()
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            result.notes.append("search index was stale: rebuilt before the run (untimed)")
+    finally:
+        conn.close()
+
+
+def child_command(db: Path, runs: int) -> list[str]:
+    return [sys.executable, "-m", "bench.phonebook_gui", "--child", str(db), "--runs", str(runs)]
+
+
+def run(ctx) -> BenchResult:
+    n = ctx.contacts
+    result = BenchResult(f"{NAME}: {n:,} contacts (the app's phonebook tab, offscreen, a child process)")
+    db = database(ctx, n, result)
+    if db is None:
+        return result
+    _fresh_index(db, result)
+    log(f"[{NAME}] the app window, {len(keystrokes())} keystrokes × {ctx.runs}, then the whole book scrolled…")
+    env = ctx.env(QT_QPA_PLATFORM="offscreen")
+    done = run_process(child_command(db, ctx.runs), env, marker=RESULT_MARKER, timeout=ctx.timeout_for(n))
+    if not done.marker_line:
+        result.available = False
+        reason = "timed out" if done.timed_out else last_line(done.stderr) or f"exit code {done.returncode}"
+        result.notes.append(f"the app child failed: {reason}")
+        return result
+    data = json.loads(done.marker_line[len(RESULT_MARKER):])
+    times = [k["ms"] for k in data["keystrokes"]]
+    first = [k["ms"] for k in data["keystrokes"] if k["run"] == 0]
+    worst = p95(times)
+    result.add("keystrokes", len(times), "", f"{len(first)} × {ctx.runs} runs, text set → table repainted")
+    result.add("p50", round(median(times), 2), "ms")
+    result.add("p95", round(worst, 2), "ms", aim(worst, KEYSTROKE_AIM_MS, "ms"))
+    result.add("max", round(max(times), 2), "ms")
+    result.add("first run p95", round(p95(first), 2), "ms", "cold caches")
+    result.add("open the tab", round(data["open_ms"], 2), "ms", "first switch to the phonebook → table painted")
+    result.add("whole book listed", data["rows"], "", "rows in the table after clearing the search")
+    for key, label in (("middle", "scroll to the middle"), ("end", "scroll to the end")):
+        result.add(label, round(data["scroll_ms"][key], 2), "ms", "scrollbar moved → viewport repainted")
+    peak = data["vmhwm_mib"]
+    result.add("peak memory", round(peak, 1), "MiB", f"VmHWM of the app child; {aim(peak, MEMORY_AIM_MIB, 'MiB')}")
+    result.add("memory at the end", round(data["vmrss_mib"], 1), "MiB", "VmRSS, whole book listed, at its end")
+    result.add("memory after start", round(data["start_rss_mib"], 1), "MiB",
+               "VmRSS once the window painted and the start-up check finished")
+    result.add("memory with the tab open", round(data["tab_rss_mib"], 1), "MiB", "VmRSS, first page painted")
+    slowest = sorted(data["keystrokes"], key=lambda k: -k["ms"])[:5]
+    result.notes.append("slowest: " + "; ".join(f"{k['text']!r} {k['ms']:.1f} ms ({k['rows']:,})" for k in slowest))
+    result.notes.append("the daily auto-backup is left out; the start-up check is waited for before timing")
+    return result
+
+
+# -- the child: the real app window --------------------------------------------------------------
+def _status_mib(field: str) -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class _PaintWatch:
+    """Counts the viewport's paint events; ``wait()`` processes events until one has been handled."""
+
+    def __init__(self, app, viewport):
+        from PySide6.QtCore import QEvent, QObject
+
+        watch = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802
+                if event.type() == QEvent.Paint:
+                    watch.paints += 1
+                return False
+
+        self.app = app
+        self.viewport = viewport
+        self.paints = 0
+        self.filter = Filter()
+        viewport.installEventFilter(self.filter)
+
+    def wait(self, since: int) -> bool:
+        """Process events until a paint after ``since`` has run (its handler returned)."""
+        deadline = time.perf_counter() + PAINT_TIMEOUT_S
+        while self.paints <= since:
+            self.app.processEvents()
+            if time.perf_counter() > deadline:
+                self.viewport.repaint()
+                return False
+        return True
+
+
+def child(db: Path, runs: int) -> int:
+    from PySide6.QtWidgets import QTableView, QWidget
+
+    from crm_desktop.app import setup_application
+    from crm_desktop.shell.controller import AppController
+    from crm_desktop.ui.ops import default_runner
+    from crm_desktop.ui.search_line import SearchLine
+
+    app = setup_application([sys.argv[0]])
+    controller = AppController(app, db)
+    controller.auto_backup = lambda: None  # the daily backup: not what is measured here
+    if not controller.start(single_instance=False):
+        print(f"the app did not start (exit code {controller.exit_code})", file=sys.stderr)
+        return 1
+    window = controller.window
+    deadline = time.perf_counter() + 120
+    while not getattr(window, "_painted", True) and time.perf_counter() < deadline:  # the first paint
+        app.processEvents()
+    while default_runner().running() and time.perf_counter() < deadline:  # the start-up check
+        app.processEvents()
+        time.sleep(0.005)
+    for _ in range(20):
+        app.processEvents()
+    start_rss = _status_mib("VmRSS")
+    started = time.perf_counter()
+    if hasattr(window, "show_tab"):  # tabs built the first time they are opened
+        tab = window.show_tab("phonebook")
+    else:
+        tab = window.findChild(QWidget, "phonebook")
+        window.tabs.setCurrentWidget(tab.parentWidget() if window.tabs.indexOf(tab) < 0 else tab)
+    table = tab.findChild(QTableView, "phonebook.table")
+    search = tab.findChild(SearchLine, "phonebook.search")
+    watch = _PaintWatch(app, table.viewport())
+    watch.wait(0)
+    open_ms = (time.perf_counter() - started) * 1000
+    for _ in range(20):
+        app.processEvents()
+    while default_runner().running() and time.perf_counter() < deadline:  # an index rebuild, if any
+        app.processEvents()
+        time.sleep(0.005)
+    tab_rss = _status_mib("VmRSS")
+
+    profile = None
+    if os.environ.get("BENCH_PROFILE"):
+        import cProfile
+
+        profile = cProfile.Profile()
+    timings = []
+    sequence = keystrokes()
+    for run_index in range(max(1, runs)):
+        for text in sequence:
+            since = watch.paints
+            if profile:
+                profile.enable()
+            started = time.perf_counter()
+            search.set_query(text, emit=False)  # the text without the signal, then flush(): as the debounce ends
+            search.flush()
+            painted = watch.wait(since)
+            ms = (time.perf_counter() - started) * 1000
+            if profile:
+                profile.disable()
+            timings.append({"run": run_index, "text": text, "ms": ms, "rows": table.model().rowCount(),
+                            "painted": painted})
+
+    # the whole book, scrolled to the middle and to the end
+    search.set_query("", emit=True)
+    watch.wait(watch.paints - 1 if watch.paints else 0)
+    bar = table.verticalScrollBar()
+    scroll = {}
+    for key, value in (("middle", bar.maximum() // 2), ("end", bar.maximum())):
+        since = watch.paints
+        started = time.perf_counter()
+        bar.setValue(value)
+        watch.wait(since)
+        scroll[key] = (time.perf_counter() - started) * 1000
+    for _ in range(20):
+        app.processEvents()
+    if profile:
+        import pstats
+
+        pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
+        profile.dump_stats(os.environ["BENCH_PROFILE"])
+    report = {
+        "keystrokes": timings,
+        "rows": table.model().rowCount(),
+        "scroll_ms": scroll,
+        "start_rss_mib": start_rss,
+        "tab_rss_mib": tab_rss,
+        "open_ms": open_ms,
+        "vmrss_mib": _status_mib("VmRSS"),
+        "vmhwm_mib": _status_mib("VmHWM"),
+    }
+    print(RESULT_MARKER + json.dumps(report, ensure_ascii=False), flush=True)
+    window.hide()
+    controller.shutdown()
+    return 0
+
+
+if __name__ == "__main__":  # python -m bench.phonebook_gui [--contacts N] [--runs R] [--workdir DIR] [--json]
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        runs_given = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 1
+        sys.exit(child(Path(sys.argv[2]), runs_given))
+
+    import shutil
+
+    from bench.__main__ import Context, machine, parse_args
+    from bench.common import print_table
+
+    args = parse_args(sys.argv[1:])
+    context = Context(args)
+    try:
+        outcome = run(context)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(context.workdir, ignore_errors=True)
+    if args.json:
+        json.dump({"contacts": args.contacts, "runs": args.runs, "machine": machine(),
+                   "benchmarks": {NAME: {"title": outcome.name, **outcome.to_json()}}},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_table(outcome)
