@@ -37,8 +37,16 @@ def print_json(data) -> None:
     sys.stdout.write("\n")
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (and exit 2) like every other error;
+    ``crm-desktop COMMAND --help`` still shows the usage."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="crm-desktop",
         description="crm_desktop: a Persian desktop CRM on one local SQLite file.",
     )
@@ -53,9 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _no_display() -> bool:
+    """On Linux without X11 or Wayland (and no QT_QPA_PLATFORM), Qt would abort the process."""
+    import os
+
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(args) -> int:
     from crm_desktop.app import run
 
+    if _no_display():
+        raise UserError("no display to show the window on (set DISPLAY, or use the other commands)",
+                        "صفحه نمایشی برای نشان دادن پنجره پیدا نشد.")
     return run(db_path(args), argv=[sys.argv[0]], minimized=getattr(args, "minimized", False))
 
 

@@ -4,6 +4,7 @@ import threading
 import time
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 
@@ -239,3 +240,20 @@ def test_a_window_closed_while_its_job_runs_does_not_break_the_end(qtbot, runner
     release.set()
     qtbot.waitUntil(lambda: results == ["ok"], timeout=10_000)
     assert operation is not None
+
+
+def test_the_progress_dialog_never_comes_back_after_the_work_ended(qtbot, runner, window):
+    """Quick work, then a message box in on_done: the dialog's delayed-show timer must not pop
+    the finished dialog up inside that message box's event loop."""
+    shown_after_end = []
+
+    def on_done(result):
+        qtbot.wait(600)  # longer than the show delay: the timer would have fired by now
+        shown_after_end.append(any(shiboken6.isValid(d) and d.isVisible() for d in window.findChildren(ProgressDialog)))
+
+    runner.run(window, "پشتیبان‌گیری", lambda args, progress: progress(1, 1, "آماده") or "ok", None, on_done,
+               show_delay_ms=300)
+    qtbot.waitUntil(lambda: bool(shown_after_end), timeout=10_000)
+    assert shown_after_end == [False]
+    qtbot.wait(400)
+    assert not any(d.isVisible() for d in window.findChildren(ProgressDialog))

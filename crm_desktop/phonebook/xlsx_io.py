@@ -21,11 +21,12 @@ SHEET_TITLE = "مخاطبان"
 
 def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None) -> Table:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     read_bytes(path)  # a missing or unreadable file: the same clear message as for CSV
     try:
         workbook = load_workbook(Path(path), read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as error:
         raise UnreadableFile(path, f"not an Excel (.xlsx) workbook ({error})", "کارپوشه اکسل (xlsx) نیست یا آسیب دیده است.") from error
     try:
         if sheet:

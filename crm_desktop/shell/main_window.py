@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
 
         self.date_label = QLabel()
         self.date_label.setObjectName("status.date")
-        self.db_label = QLabel(f"\u2066{office.path}\u2069")  # a path reads left to right
+        self.db_label = QLabel(str(office.path))
+        self.db_label.setLayoutDirection(Qt.LeftToRight)  # a path reads left to right
         self.db_label.setObjectName("status.db")
         self.db_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.statusBar().addWidget(self.db_label, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,14 +55,14 @@ class SettingsDialog(QDialog):
 
         self.db_path = QLineEdit(str(office.path))
         self.db_path.setObjectName("settings.db_path")
-        self.db_path.setLayoutDirection(self.db_path.layoutDirection().LeftToRight)
+        self.db_path.setLayoutDirection(Qt.LeftToRight)
         db_button = QPushButton("انتخاب…")
         db_button.setObjectName("settings.db_browse")
         db_button.clicked.connect(self._choose_db)
 
         self.backup_dir = QLineEdit(str(office.backup_folder()))
         self.backup_dir.setObjectName("settings.backup_dir")
-        self.backup_dir.setLayoutDirection(self.backup_dir.layoutDirection().LeftToRight)
+        self.backup_dir.setLayoutDirection(Qt.LeftToRight)
         backup_button = QPushButton("انتخاب…")
         backup_button.setObjectName("settings.backup_browse")
         backup_button.clicked.connect(self._choose_backup_dir)

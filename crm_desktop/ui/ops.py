@@ -174,6 +174,19 @@ class ProgressDialog(QProgressDialog):
         operation.progressed.connect(self._on_progress)
         self.setMinimumDuration(max(0, show_delay_ms))
 
+    def finish(self) -> None:
+        """The work has ended: hide for good. QProgressDialog's delayed-show timer would otherwise
+        pop the dialog up again later (e.g. inside the «done» message box's event loop) with an
+        «انصراف» that can no longer do anything."""
+        self._finished = True
+        self.reset()  # stops the show timer
+        self.hide()
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and getattr(self, "_finished", False):
+            return
+        super().setVisible(visible)
+
     def _ask_cancel(self) -> None:
         if not self.cancellable or self.operation.is_cancelled():
             return
@@ -236,7 +249,7 @@ class OpsRunner(QObject):
         def finish() -> None:
             task_dialog = self._running.pop(operation, (None, None))[1]
             if task_dialog is not None and shiboken6.isValid(task_dialog):  # its parent may be gone
-                task_dialog.hide()
+                task_dialog.finish()
                 task_dialog.deleteLater()
             if operation.state == "done":
                 if on_done is not None:
