@@ -45,6 +45,29 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
+def terminal_progress():
+    """A ``progress(done, total, text="")`` callback printing percentages on stderr when it is a
+    terminal (a million contacts or a long report take a while); None otherwise."""
+    if not sys.stderr.isatty():
+        return None
+    shown = [-1]
+
+    def progress(done, total, text=""):
+        percent = int(100 * done / total) if total else 100
+        if percent != shown[0]:
+            shown[0] = percent
+            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
+        return True
+
+    return progress
+
+
+def clear_progress(progress) -> None:
+    """Wipe the percentage line before the command prints its result."""
+    if progress is not None:
+        print("\r    \r", end="", file=sys.stderr, flush=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="crm-desktop",

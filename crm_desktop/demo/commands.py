@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crm_desktop.cli import db_path, print_json
+from crm_desktop.cli import db_path, print_json, terminal_progress
 
 
 def count(text: str) -> int:
@@ -38,28 +38,12 @@ def register(sub) -> None:
     demo.set_defaults(func=run_demo_data)
 
 
-def _terminal_progress():
-    """Percentages on stderr when it is a terminal (a million contacts take a while)."""
-    if not sys.stderr.isatty():
-        return None
-    shown = [-1]
-
-    def progress(done, total, text):
-        percent = int(100 * done / total) if total else 100
-        if percent != shown[0]:
-            shown[0] = percent
-            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
-        return True
-
-    return progress
-
-
 def run_demo_data(args) -> int:
     from crm_desktop.demo.steps import STEPS, fill_demo_file
 
     path = db_path(args)
     counts = {step.name: getattr(args, step.name) for step in STEPS}
-    progress = _terminal_progress()
+    progress = terminal_progress()
     try:
         result = fill_demo_file(path, counts, args.seed, progress, append=args.append)
     finally:

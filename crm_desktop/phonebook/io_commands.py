@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 
-from crm_desktop.cli import db_path, print_json
+from crm_desktop.cli import db_path, print_json, terminal_progress
 from crm_desktop.errors import UserError
 
 
@@ -78,21 +78,6 @@ def parse_mapping(text: str | None, headers: list[str]) -> dict[int, str] | None
     return mapping
 
 
-def _terminal_progress():
-    if not sys.stderr.isatty():
-        return None
-    shown = [None]
-
-    def progress(done, total, text):
-        percent = int(100 * done / total) if total else 100
-        if (percent, text) != shown[0]:
-            shown[0] = (percent, text)
-            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
-        return True
-
-    return progress
-
-
 def run_import_command(args) -> int:
     from crm_desktop.phonebook.importer import ImportArgs, run_import
     from crm_desktop.phonebook.table import CSV, XLSX, format_of, read_table
@@ -106,7 +91,7 @@ def run_import_command(args) -> int:
     from crm_desktop.storage.db import open_database
 
     conn = open_database(db_path(args))
-    progress = _terminal_progress()
+    progress = terminal_progress()
     try:
         summary = run_import(ImportArgs(args.file, conn=conn, format=fmt, mapping=mapping, header=args.header,
                                         duplicates=args.duplicates, on_error=args.on_error), progress)
@@ -132,7 +117,7 @@ def run_export_command(args) -> int:
     try:
         book = Phonebook(conn)
         query = group_query(book, args.group, args.search)
-        result = export_contacts(book, query, args.out, fmt, _terminal_progress())
+        result = export_contacts(book, query, args.out, fmt, terminal_progress())
     finally:
         conn.close()
     if args.json:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable, Sequence
 
+from crm_desktop.cli import clear_progress, terminal_progress
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, format_date, format_datetime, from_iso, from_iso_datetime, to_jalali
 from crm_desktop.core.phone import format_phone
@@ -354,7 +355,7 @@ def run_phonebook_report(args) -> int:
     from crm_desktop.reports.page import check_output
 
     check_output(args.out)  # a bad --out fails before the database is even opened
-    progress = commands.terminal_progress()
+    progress = terminal_progress()
     with commands.open_office(args) as office:
         phonebook = getattr(office, "phonebook", None)
         if phonebook is None:
@@ -373,7 +374,7 @@ def run_phonebook_report(args) -> int:
                 progress=progress,
             )
         finally:
-            commands.clear_progress(progress)
+            clear_progress(progress)
     if not args.quiet:
         print(f"report: {result.pages} pages, {result.contacts} contacts in {result.seconds:.2f} s: {result.path}")
     return 0

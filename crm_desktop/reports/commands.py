@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sys
 
 from crm_desktop.cli import db_path
 
@@ -49,24 +48,3 @@ def open_office(args):
     path = db_path(args)
     ensure_ours(path)  # a clear error for a missing file or one that is not ours
     return Office(path)
-
-
-def terminal_progress():
-    """Percentages on stderr when it is a terminal (a large report takes a while)."""
-    if not sys.stderr.isatty():
-        return None
-    shown = [-1]
-
-    def progress(done, total, text=""):
-        percent = int(100 * done / total) if total else 100
-        if percent != shown[0]:
-            shown[0] = percent
-            print(f"\r{percent:3d}%", end="", file=sys.stderr, flush=True)
-        return True
-
-    return progress
-
-
-def clear_progress(progress) -> None:
-    if progress is not None:
-        print("\r    \r", end="", file=sys.stderr, flush=True)
