@@ -17,13 +17,14 @@ import sys
 import time
 from pathlib import Path
 
-from bench import demo_data, phonebook_import, phonebook_search, startup
+from bench import demo_data, phonebook_gui, phonebook_import, phonebook_search, startup
 from bench.common import BenchResult, child_env, log, print_table, workdir
 
 BENCHMARKS = {
     demo_data.NAME: demo_data.run,
     phonebook_search.NAME: phonebook_search.run,
     startup.NAME: startup.run,
+    phonebook_gui.NAME: phonebook_gui.run,
     phonebook_import.NAME: phonebook_import.run,
 }
 
