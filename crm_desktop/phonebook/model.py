@@ -5,9 +5,8 @@ Names: lists show ``display_name`` («title first last», or the organisation); 
 ``sort_name`` — last name, then first name, for a person; the name, for an organisation — through
 ``core.text.sort_key`` so the order is Persian (ب پ ت … ژ … ک گ … ی)."""
 
-# THE CONTRACT (the lead's prompt said EOF_PLACEHOLDER: this is what it meant).
-# ## Phonebook API contract (crm_desktop/phonebook/, no Qt; implemented by the "repo" engineer)
-# model.py (exists, read it): Contact, Phone, Address, Group, CustomField, Note dataclasses; display_name(), sort_name(), normalised(contact) (validates, Persian ValidationError naming the field), PHONE_KINDS / NOTE_KINDS / FIELD_KINDS (key -> Persian label).
+# The phonebook's API (no Qt), as the other features and the views use it:
+# model.py: Contact, Phone, Address, Group, CustomField, Note dataclasses; display_name(), sort_name(), normalised(contact) (validates, Persian ValidationError naming the field), PHONE_KINDS / NOTE_KINDS / FIELD_KINDS (key -> Persian label).
 # repo.py: class Phonebook(conn, notify=lambda tables: None) — every write is one transaction (storage.db.transaction) and then notify({"contacts", ...}).
 #   - add(contact) -> int ; update(contact) ; get(id) -> Contact | None (phones, emails, addresses, group_ids, custom filled)
 #   - delete(ids) -> DeletedContacts (a snapshot) ; undo_delete(snapshot)  (same ids come back with everything)
