@@ -171,3 +171,16 @@ def test_parse_reads_a_line():
     assert parse("") .empty and not parse("", 3).empty
     query = parse("علی‌پور 0912", 5)
     assert query.words == ((("علی", "پور"), ("علیپور",)),) and query.numbers == (("0912",),) and query.group_id == 5
+
+
+def test_two_typed_words_also_find_the_name_written_as_one(book):
+    from crm_desktop.phonebook.search import parse
+
+    book.add(Contact(first_name="محمدرضا", last_name="احمدی"))
+    book.add(Contact(first_name="محمد", last_name="رضایی"))
+    book.add(Contact(first_name="عبدالله", last_name="نوری"))
+    book.add(Contact(first_name="رضا", last_name="محمدی"))
+    assert names(book, "محمد رضا") == ["محمدرضا احمدی", "محمد رضایی", "رضا محمدی"]
+    assert names(book, "محمدرضا") == ["محمدرضا احمدی"]
+    assert names(book, "عبد الله نوری") == ["عبدالله نوری"]
+    assert parse("محمد رضا").words == (((("محمد", "رضا"), ("محمدرضا",))),)

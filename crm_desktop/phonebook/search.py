@@ -254,4 +254,26 @@ def parse(text: str | None, group_id: int | None = None) -> ParsedQuery:
             clause = _word_clause(chunk, numbers)
             if clause is not None:
                 words.append(clause)
+        words = _join_pairs(words)
     return ParsedQuery(tuple(words), tuple(numbers), None if group_id is None else int(group_id))
+
+
+def _join_pairs(clauses: list) -> list:
+    """Two typed words may be one written word: «محمد رضا» also finds «محمدرضا», «عبد الله» also
+    «عبدالله» (Persian writes many compound names either way). Adjacent plain words are paired,
+    left to right, into one clause: both words, or the two joined."""
+    def plain(clause) -> bool:
+        return len(clause) == 1 and len(clause[0]) == 1
+
+    paired, index = [], 0
+    while index < len(clauses):
+        first = clauses[index]
+        second = clauses[index + 1] if index + 1 < len(clauses) else None
+        if second is not None and plain(first) and plain(second):
+            a, b = first[0][0], second[0][0]
+            paired.append(((a, b), (a + b,)))
+            index += 2
+        else:
+            paired.append(first)
+            index += 1
+    return paired
