@@ -24,6 +24,7 @@ from crm_desktop.phonebook.import_values import (
     split_phones,
 )
 from crm_desktop.phonebook.model import ORGANISATION, Address, Contact, Phone
+from crm_desktop.phonebook.repo_groups import custom_value
 
 IGNORE = ""
 FIELDS = {  # key -> Persian label, in the order a mapping list shows them
@@ -56,6 +57,7 @@ FIELDS = {  # key -> Persian label, in the order a mapping list shows them
 }
 PHONE_FIELDS = {"mobile": "mobile", "home_phone": "home", "work_phone": "work", "fax": "fax", "other_phone": "other", "phone": None}
 ADDRESS_FIELDS = ("province", "city", "street", "postal_code")
+CUSTOM = "custom:"  # a mapping key "custom:<field id>": the column fills that custom field
 TEXT_FIELDS = ("title", "first_name", "last_name", "organisation", "job_title", "unit", "manager", "national_code", "website")
 
 
@@ -65,11 +67,35 @@ def base(key: str) -> tuple[str, str]:
     return name, slot
 
 
-def field_label(key: str) -> str:
+def custom_key(field_id: int) -> str:
+    return f"{CUSTOM}{int(field_id)}"
+
+
+def custom_id(key: str) -> int | None:
+    """The custom field id of a ``custom:<id>`` key, else None."""
+    name = base(key)[0]
+    if name.startswith(CUSTOM) and name[len(CUSTOM):].isdigit():
+        return int(name[len(CUSTOM):])
+    return None
+
+
+def known_key(key: str, fields=()) -> bool:
+    """Whether a mapping key names a field a column can fill (a custom one among ``fields``)."""
+    field_id = custom_id(key)
+    if field_id is not None:
+        return any(f.id == field_id for f in fields or ())
+    return base(key)[0] in FIELDS
+
+
+def field_label(key: str, fields=()) -> str:
     """The Persian label of a mapping key (``street#2`` → «نشانی ۲»); «نادیده» for IGNORE."""
     name, slot = base(key)
     if not name:
         return "نادیده گرفته شود"
+    field_id = custom_id(key)
+    if field_id is not None:
+        found = [f.name for f in fields or () if f.id == field_id]
+        return found[0] if found else "فیلد دلخواه"
     label = FIELDS.get(name, name)
     return f"{label} {to_persian(slot)}" if slot and slot != "1" else label
 
@@ -166,10 +192,32 @@ def suggest_field(header: str) -> str:
     return found
 
 
-def suggest_mapping(headers) -> dict[int, str]:
+def _custom_match(header: str, fields) -> str:
+    """The ``custom:<id>`` key of the custom field whose name (normalised) is ``header``."""
+    wanted, loose = normalise(header), _key(header)
+    if not wanted:
+        return IGNORE
+    for f in fields or ():
+        if f.id is not None and (normalise(f.name) == wanted or (loose and _key(f.name) == loose)):
+            return custom_key(f.id)
+    return IGNORE
+
+
+def suggest_mapping(headers, fields=()) -> dict[int, str]:
     """{column index: field key} for every header we recognise. «نام» next to «نام خانوادگی» is
-    the first name; a lone «نام» (no last-name column) is the whole name."""
+    the first name; a lone «نام» (no last-name column) is the whole name. A header that is no
+    field of ours but the name of one of ``fields`` (the book's custom fields) maps to it (each
+    custom field to its first such column)."""
     mapping = {i: f for i, h in enumerate(headers) if (f := suggest_field(h))}
+    if fields:
+        taken = set()
+        for i, header in enumerate(headers):
+            if i in mapping:
+                continue
+            key = _custom_match(header, fields)
+            if key and key not in taken:
+                mapping[i] = key
+                taken.add(key)
     fields = {base(f)[0] for f in mapping.values()}
     if "first_name" in fields and "last_name" not in fields:
         for i, f in mapping.items():
@@ -190,7 +238,7 @@ def _split_full_name(text: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
-_TEXT, _PHONE, _PHONE_TYPE, _ADDRESS, _EMAIL, _GROUPS = range(6)
+_TEXT, _PHONE, _PHONE_TYPE, _ADDRESS, _EMAIL, _GROUPS, _CUSTOM = range(7)
 _EMAIL_SPLIT = re.compile(r"[\s,;،؛]+|:::")
 _GROUP_SPLIT = re.compile(r"\s*(?::::|[,،;؛\n])\s*")
 _UNQUOTE = frozenset("=+-@\t\r")
@@ -198,11 +246,18 @@ _UNQUOTE = frozenset("=+-@\t\r")
 
 class RowReader:
     """``RowReader(mapping)(row) -> (contact, group names)``: the mapping compiled once, for
-    reading a hundred thousand rows quickly."""
+    reading a hundred thousand rows quickly. ``fields``: the book's custom fields, for the
+    ``custom:<id>`` keys (a value the field cannot take is a ValidationError: the row is bad)."""
 
-    def __init__(self, mapping: dict[int, str]):
+    def __init__(self, mapping: dict[int, str], fields=()):
         plan = []
+        by_id = {f.id: f for f in fields or () if f.id is not None}
         for index, key in sorted(mapping.items()):
+            field_id = custom_id(key)
+            if field_id is not None:
+                if field_id in by_id:
+                    plan.append((index, by_id[field_id], "", _CUSTOM))
+                continue
             name, slot = base(key)
             if not name or name not in FIELDS:
                 continue
@@ -253,6 +308,10 @@ class RowReader:
                 setattr(address, name, f"{old}، {cell}" if old else cell)
             elif what == _EMAIL:
                 contact.emails.extend(e for e in _EMAIL_SPLIT.split(cell) if e)
+            elif what == _CUSTOM:
+                stored = custom_value(name, cell)  # name: the CustomField
+                if stored is not None:
+                    contact.custom[name.id] = stored[0]
             else:
                 for group in _GROUP_SPLIT.split(cell):
                     group = group.strip().lstrip("*").strip()
@@ -285,10 +344,10 @@ class RowReader:
         return contact, groups
 
 
-def row_to_contact(row: list, mapping: dict[int, str]) -> tuple[Contact, list[str]]:
+def row_to_contact(row: list, mapping: dict[int, str], fields=()) -> tuple[Contact, list[str]]:
     """The contact one row describes (not yet validated: pass it through ``normalised``) and its
     group names. Raises ValidationError for a bad birthday. (Many rows: use ``RowReader``.)"""
-    return RowReader(mapping)(row)
+    return RowReader(mapping, fields)(row)
 
 
 def row_name(row: list, mapping: dict[int, str]) -> str:

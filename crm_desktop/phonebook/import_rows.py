@@ -12,7 +12,7 @@ from typing import Callable
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError, ValidationError
-from crm_desktop.phonebook.columns import RowReader, row_name, suggest_mapping
+from crm_desktop.phonebook.columns import RowReader, known_key, row_name, suggest_mapping
 from crm_desktop.phonebook.model import Contact, normalised
 from crm_desktop.phonebook.table import VCF, Table, format_of, read_bytes, read_table
 
@@ -116,10 +116,10 @@ def rows_from_cards(cards, progress: Progress | None = None) -> list[ImportRow]:
 
 
 def rows_from_table(table: Table, mapping: dict[int, str], progress: Progress | None = None,
-                    limit: int | None = None) -> list[ImportRow]:
+                    limit: int | None = None, fields=()) -> list[ImportRow]:
     rows = []
     total = len(table.rows) if limit is None else min(limit, len(table.rows))
-    reader = RowReader(mapping)
+    reader = RowReader(mapping, fields)
     for i in range(total):
         if i % 1000 == 0:
             report(progress, i, total, TEXT_READING)
@@ -131,10 +131,27 @@ def rows_from_table(table: Table, mapping: dict[int, str], progress: Progress | 
     return rows
 
 
-def preview(table: Table, mapping: dict[int, str] | None = None, n: int = 20) -> list[ImportRow]:
+def preview(table: Table, mapping: dict[int, str] | None = None, n: int = 20, fields=()) -> list[ImportRow]:
     """The first ``n`` rows of a table as they would be imported with ``mapping`` (default: the
-    suggested one): each with its contact, or its errors."""
-    return rows_from_table(table, suggest_mapping(table.headers) if mapping is None else mapping, limit=n)
+    suggested one, with the custom ``fields``): each with its contact, or its errors."""
+    mapping = suggest_mapping(table.headers, fields) if mapping is None else mapping
+    return rows_from_table(table, mapping, limit=n, fields=fields)
+
+
+def ignored_columns(table: Table, mapping: dict[int, str], fields=()) -> list[str]:
+    """The headers of the columns that hold something but fill no field (no mapping, IGNORE,
+    or a custom field the book does not have), in column order; none for a file without a
+    header row."""
+    if not table.has_header:
+        return []
+    out = []
+    for i, header in enumerate(table.headers):
+        key = mapping.get(i, "")
+        if key and known_key(key, fields):
+            continue
+        if any(i < len(cells) and str(cells[i] if cells[i] is not None else "").strip() for cells in table.rows):
+            out.append(header)
+    return out
 
 
 def read_vcf(path, progress: Progress | None = None):
@@ -146,9 +163,10 @@ def read_vcf(path, progress: Progress | None = None):
 
 
 def read_rows(path, fmt: str | None = None, mapping: dict[int, str] | None = None, *, header: bool | None = None,
-              progress: Progress | None = None, limit: int | None = None) -> tuple[list[ImportRow], Table | None]:
+              progress: Progress | None = None, limit: int | None = None,
+              fields=()) -> tuple[list[ImportRow], Table | None]:
     """Every row of an import file (or the first ``limit``), and the table for CSV / XLSX.
-    ``mapping`` None: suggested from the headers."""
+    ``mapping`` None: suggested from the headers (and the names of the custom ``fields``)."""
     fmt = format_of(path, fmt)
     if fmt == VCF:
         cards = read_vcf(path, progress)
@@ -157,11 +175,11 @@ def read_rows(path, fmt: str | None = None, mapping: dict[int, str] | None = Non
         return rows_from_cards(cards), None
     table = read_table(path, fmt, header=header)
     if mapping is None:
-        mapping = suggest_mapping(table.headers)
-    return rows_from_table(table, mapping, progress, limit), table
+        mapping = suggest_mapping(table.headers, fields)
+    return rows_from_table(table, mapping, progress, limit, fields), table
 
 
 def preview_file(path, fmt: str | None = None, mapping: dict[int, str] | None = None, n: int = 20,
-                 header: bool | None = None) -> list[ImportRow]:
+                 header: bool | None = None, fields=()) -> list[ImportRow]:
     """``preview`` for any import file (a vCard has no mapping)."""
-    return read_rows(path, fmt, mapping, header=header, limit=n)[0]
+    return read_rows(path, fmt, mapping, header=header, limit=n, fields=fields)[0]

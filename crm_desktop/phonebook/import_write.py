@@ -7,6 +7,7 @@ contacts fit in a few seconds."""
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.text import normalise
@@ -58,6 +59,151 @@ def _mobiles(contact: Contact) -> list[str]:
     return mobiles(contact)
 
 
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    return normalise(text)
+
+
+def _name_keys(kind: str, title: str, first: str, last: str, organisation: str) -> tuple:
+    """The keys a contact's name gives: its normalised display name and sort name (built from
+    the normalised parts, each remembered: a big file repeats its first and last names)."""
+    from crm_desktop.phonebook.model import display_name, sort_name
+
+    title, first, last = _folded(title or ""), _folded(first or ""), _folded(last or "")
+    organisation = _folded(organisation or "")
+    out = ()
+    key = display_name(kind, title, first, last, organisation)
+    if key:
+        out += (("d", key),)
+    key = sort_name(kind, first, last, organisation)
+    if key:
+        out += (("s", key),)
+    return out
+
+
+def contact_name_keys(contact: Contact) -> tuple:
+    return _name_keys(contact.kind, contact.title, contact.first_name, contact.last_name, contact.organisation)
+
+
+SHARED = 16  # holders of one phone or e-mail from which they are looked up by name
+
+
+class SameNameIndex:
+    """The second test for a duplicate, for a contact whose mobile matched nothing: the same
+    normalised display name (or sort name) and a shared phone (any kind, national form) or
+    e-mail (case-insensitive). A dict from ("p", phone) / ("e", e-mail) to the contacts that
+    have it — ("db", id) or ("new", index in the file's new contacts) — so each row costs a few
+    lookups, and names are normalised only for the rows that share a phone or an e-mail with
+    someone. The database's phones and e-mails are read into it once, when a row first needs
+    them (never for an empty book)."""
+
+    def __init__(self, conn: sqlite3.Connection, db_empty: bool):
+        self.conn = conn
+        self.holders: dict[tuple, list] = {}  # ("p" | "e", value) -> [where, …] (database first)
+        self.sources: dict[tuple, object] = {}  # where -> Contact, or the database name columns
+        self.names: dict[tuple, tuple] = {}  # where -> its name keys (as needed)
+        self.grouped: dict[tuple, tuple[int, dict]] = {}  # a much-shared phone: (holders seen, {name: where})
+        self.loaded = bool(db_empty)
+
+    def _load(self) -> None:
+        self.loaded = True
+        pending, self.holders = self.holders, {}
+        holders, sources = self.holders, self.sources
+        for row in self.conn.execute(
+                "SELECT id, kind, title, first_name, last_name, organisation, display_name FROM contacts"):
+            sources.setdefault(("db", row[0]), row)
+        for sql, what in (("SELECT contact_id, national FROM contact_phones ORDER BY contact_id, position, id", "p"),
+                          ("SELECT contact_id, email FROM contact_emails ORDER BY contact_id, position, id", "e")):
+            for contact_id, value in self.conn.execute(sql):
+                if not value:
+                    continue
+                key = (what, value.casefold() if what == "e" else value)
+                where = ("db", contact_id)
+                found = holders.get(key)
+                if found is None:
+                    holders[key] = [where]
+                elif found[-1] != where:  # rows come by contact: a repeat is the last one
+                    found.append(where)
+        for key, wheres in pending.items():  # the file's earlier rows after the database's contacts
+            holders.setdefault(key, []).extend(wheres)
+
+    def _names_of(self, where: tuple) -> tuple:
+        names = self.names.get(where)
+        if names is None:
+            source = self.sources.get(where)
+            if source is None:
+                names = ()
+            elif isinstance(source, Contact):
+                names = contact_name_keys(source)
+            else:
+                names = _name_keys(*source[1:6])
+            self.names[where] = names
+        return names
+
+    def find(self, contact: Contact) -> tuple[tuple | None, tuple | None]:
+        """(where, ("phone" | "email", the shared value)) or (None, None)."""
+        if not (contact.phones or contact.emails):
+            return None, None
+        if not self.loaded:
+            self._load()
+        names = None
+        candidates = [(("p", p.national), ("phone", p.national)) for p in contact.phones if p.national]
+        candidates += [(("e", e.casefold()), ("email", e)) for e in contact.emails]
+        for key, shared in candidates:
+            holders = self.holders.get(key)
+            if not holders:
+                continue
+            if names is None:
+                names = set(contact_name_keys(contact))
+                if not names:
+                    return None, None
+            if len(holders) > SHARED:
+                where = self._by_name(key, holders, names)
+                if where is not None:
+                    return where, shared
+                continue
+            for where in holders:
+                if not names.isdisjoint(self._names_of(where)):
+                    return where, shared
+        return None, None
+
+    def _by_name(self, key: tuple, holders: list, names: set) -> tuple | None:
+        """For a phone or e-mail many contacts share (a switchboard): {name key: where}, kept
+        up to date as holders are added, so a row costs a lookup, not a walk over them all."""
+        seen, by_name = self.grouped.get(key, (0, {}))
+        for where in holders[seen:]:
+            for name in self._names_of(where):
+                by_name.setdefault(name, where)
+        self.grouped[key] = (len(holders), by_name)
+        for name in names:
+            where = by_name.get(name)
+            if where is not None:
+                return where
+        return None
+
+    def remember(self, contact: Contact, where: tuple) -> None:
+        """``contact`` is at ``where`` now (a new row, or a contact that received a merge)."""
+        self.sources[where] = contact
+        old = self.names.pop(where, None)
+        if old is not None and self._names_of(where) != old:  # a merge gave it another name
+            self.grouped.clear()
+        holders = self.holders
+        keys = [("p", p.national) for p in contact.phones if p.national]
+        keys += [("e", e.casefold()) for e in contact.emails]
+        for key in keys:
+            found = holders.get(key)
+            if found is None:
+                holders[key] = [where]
+            elif found[-1] != where:
+                found.append(where)
+
+    def name_of(self, contact_id: int) -> str:
+        source = self.sources.get(("db", contact_id))
+        if isinstance(source, Contact):
+            return source.display_name
+        return source[6] if source is not None else ""
+
+
 def _owner_name(book, national: str, contact_id: int) -> str:
     try:
         for owner_id, name in book.phone_owners(national):
@@ -85,6 +231,7 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
         new_rows: list[ImportRow] = []
         seen: dict[str, tuple] = {}  # mobile -> ("new", index in new) | ("db", contact id)
         existing: dict[int, Contact] = {}  # database contacts that receive merged rows
+        same_name = SameNameIndex(conn, db_empty)
         for i, row in enumerate(rows):
             if i % 2000 == 0:
                 report(progress, i, total, TEXT_CHECKING)
@@ -104,13 +251,17 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                     if found is not None:
                         target = ("db", found)
                         break
+            shared = None  # ("phone" | "email", value): a duplicate by its name and that
             if target is None:
+                target, shared = same_name.find(contact)
+            if target is None:
+                here = ("new", len(new))
                 for key in keys:
-                    seen.setdefault(key, ("new", len(new)))
+                    seen.setdefault(key, here)
+                same_name.remember(contact, here)
                 new.append(contact)
                 new_rows.append(row)
                 continue
-            shown = to_persian(mobile)
             if target[0] == "new":
                 earlier = new_rows[target[1]]
                 where_fa, where_en = f"پیش‌تر در {earlier.place}", f"earlier at {earlier.place_en}"
@@ -120,22 +271,34 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                 if contact_id not in existing and args.duplicates == MERGE:
                     existing[contact_id] = book.get(contact_id)
                 owner = existing.get(contact_id)
-                name = owner.display_name if owner is not None else _owner_name(book, mobile, contact_id)
+                if owner is not None:
+                    name = owner.display_name
+                elif shared is None:
+                    name = _owner_name(book, mobile, contact_id)
+                else:
+                    name = same_name.name_of(contact_id) or _owner_name(book, "", contact_id)
                 where_fa, where_en = f"از پیش برای «{name}»", f"already saved for {name!r}"
+            if shared is None:
+                what_fa, what_en = f"شماره همراه {to_persian(mobile)}", f"mobile {mobile}"
+            elif shared[0] == "phone":
+                what_fa, what_en = f"همین نام و تلفن {to_persian(shared[1])}", f"the same name and phone {shared[1]}"
+            else:
+                what_fa, what_en = f"همین نام و ایمیل {shared[1]}", f"the same name and e-mail {shared[1]}"
             if args.duplicates == MERGE:
                 merge_into(owner, contact)
                 for key in _mobiles(owner):
                     seen.setdefault(key, target)
+                same_name.remember(owner, target)
                 summary.entries.append(Entry(
                     row.number, row.where, MERGED, row.name,
-                    f"شماره همراه {shown} {where_fa} ثبت است؛ اطلاعات تازه به آن افزوده شد",
-                    f"mobile {mobile} is {where_en}; merged into it", contact_id))
+                    f"{what_fa} {where_fa} ثبت است؛ اطلاعات تازه به آن افزوده شد",
+                    f"{what_en} is {where_en}; merged into it", contact_id))
                 summary.merged += 1
             else:
                 summary.entries.append(Entry(
                     row.number, row.where, SKIPPED, row.name,
-                    f"شماره همراه {shown} {where_fa} ثبت است",
-                    f"mobile {mobile} is {where_en}; skipped", contact_id))
+                    f"{what_fa} {where_fa} ثبت است",
+                    f"{what_en} is {where_en}; skipped", contact_id))
                 summary.skipped += 1
         report(progress, total, total, TEXT_CHECKING)
         for contact_id, contact in existing.items():
@@ -163,6 +326,7 @@ EMAIL_SQL = "INSERT INTO contact_emails (contact_id, email, position) VALUES (?,
 ADDRESS_SQL = ("INSERT INTO contact_addresses (contact_id, province, city, street, postal_code, position) "
                "VALUES (?, ?, ?, ?, ?, ?)")
 MEMBER_SQL = "INSERT OR IGNORE INTO contact_group_members (group_id, contact_id) VALUES (?, ?)"
+CUSTOM_SQL = "INSERT INTO contact_custom_values (contact_id, field_id, value, sort_value) VALUES (?, ?, ?, ?)"
 CHUNK = 10_000
 DROP_INDEXES_MIN = 20_000
 CONTACT_TABLES = ("contacts", "contact_phones", "contact_emails", "contact_addresses", "contact_group_members")
@@ -184,7 +348,9 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
     from crm_desktop.core.text import sort_key
     from crm_desktop.phonebook import search_index
     from crm_desktop.phonebook.model import now_iso
+    from crm_desktop.phonebook.repo_groups import custom_value
 
+    fields = {f.id: f for f in book.fields()} if any(c.custom for c in contacts) else {}
     first = book._next_id()  # noqa: SLF001 - ids are never handed out twice (deleted ones count)
     now = now_iso()
     total = len(contacts)
@@ -197,7 +363,7 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
         conn.execute(f'DROP INDEX "{name}"')
     for start in range(0, total, CHUNK):
         report(progress, start, total, TEXT_ADDING)
-        rows, phones, emails, addresses, members = [], [], [], [], []
+        rows, phones, emails, addresses, members, custom = [], [], [], [], [], []
         for contact_id, c in zip(ids[start:start + CHUNK], contacts[start:start + CHUNK]):
             rows.append((contact_id, c.kind, c.title, c.first_name, c.last_name, c.organisation, c.job_title, c.unit,
                          c.manager, c.birthday, c.national_code, c.website, c.note, c.display_name,
@@ -210,11 +376,19 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
                 addresses.append((contact_id, a.province, a.city, a.street, a.postal_code, position))
             for group_id in c.group_ids:
                 members.append((group_id, contact_id))
+            for field_id, value in c.custom.items():
+                field = fields.get(int(field_id))
+                if field is None:
+                    raise UserError(f"no custom field with id {field_id}", "این فیلد دلخواه دیگر وجود ندارد.")
+                stored = custom_value(field, value)
+                if stored is not None:
+                    custom.append((contact_id, field.id, stored[0], stored[1]))
         conn.executemany(CONTACT_SQL, rows)
         conn.executemany(PHONE_SQL, phones)
         conn.executemany(EMAIL_SQL, emails)
         conn.executemany(ADDRESS_SQL, addresses)
         conn.executemany(MEMBER_SQL, members)
+        conn.executemany(CUSTOM_SQL, custom)
     for _name, create in dropped:
         conn.execute(create)
     report(progress, total, total, TEXT_ADDING)

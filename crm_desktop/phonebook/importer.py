@@ -7,10 +7,15 @@ UI's ops runner runs on a worker thread and the CLI and tests call directly (no 
    writes nothing; ``"skip"`` reports them as rejected. A file with no readable contact at all
    raises NothingToImport.
 3. In ONE transaction: a contact whose mobile (national form) is already in the database or in
-   an earlier row is skipped or merged into it (``duplicates="skip" | "merge"``), the others are
+   an earlier row — or, failing that, whose normalised name (display or sort name) is there
+   with a phone (any kind) or an e-mail it shares — is skipped or merged into it (``duplicates="skip" | "merge"``), the others are
    added (a big import in bulk, with the search index rebuilt after), and group names become
    groups. A cancelled (``progress`` raises, or returns False) or failed import rolls back:
    the database is exactly as it was.
+
+CSV / XLSX columns named like one of the book's custom fields fill it (the value checked as
+the field's kind; a bad one makes the row bad); a column with data that fills no field is
+named in the summary (``ignored_columns``).
 """
 
 from __future__ import annotations
@@ -24,7 +29,15 @@ from typing import Callable
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
-from crm_desktop.phonebook.import_rows import ImportCancelled, ImportRow, Progress, gc_paused, read_rows
+from crm_desktop.phonebook.columns import suggest_mapping
+from crm_desktop.phonebook.import_rows import (
+    ImportCancelled,
+    ImportRow,
+    Progress,
+    gc_paused,
+    ignored_columns,
+    read_rows,
+)
 from crm_desktop.phonebook.model import Contact
 from crm_desktop.phonebook.table import format_of
 from crm_desktop.storage.db import open_database
@@ -86,11 +99,13 @@ class ImportSummary:
     added_ids: list[int] = field(default_factory=list)
     merged_ids: list[int] = field(default_factory=list)  # existing contacts that received merged rows
     seconds: float = 0.0
+    ignored_columns: list[str] = field(default_factory=list)  # CSV / XLSX headers that filled no field
 
     def to_json(self) -> dict:
         return {"path": self.path, "format": self.format, "rows": self.rows, "added": self.added,
                 "merged": self.merged, "skipped": self.skipped, "rejected": self.rejected,
-                "seconds": round(self.seconds, 3), "entries": [e.to_json() for e in self.entries]}
+                "seconds": round(self.seconds, 3), "ignored_columns": list(self.ignored_columns),
+                "entries": [e.to_json() for e in self.entries]}
 
     def headline(self) -> str:
         """«۱۲ مخاطب افزوده شد، ۲ ادغام شد، ۱ تکراری کنار گذاشته شد، ۳ رد شد.»"""
@@ -101,6 +116,7 @@ class ImportSummary:
     def text(self) -> str:
         """The headline and one line per merged, skipped or rejected row (Persian)."""
         lines = [self.headline()]
+        lines += [f"ستون «{name}» به هیچ فیلدی نگاشته نشد و وارد نشد." for name in self.ignored_columns]
         for e in self.entries:
             who = f"«{e.name}» " if e.name else ""
             lines.append(f"{e.place}: {who}{_OUTCOME_FA[e.outcome]} — {e.reason}")
@@ -109,6 +125,7 @@ class ImportSummary:
     def text_en(self) -> str:
         lines = [f"{self.added} added, {self.merged} merged, {self.skipped} skipped, {self.rejected} rejected "
                  f"({self.rows} read from {self.path} in {self.seconds:.2f} s)"]
+        lines += [f"column {name!r} matches no field and was not imported" for name in self.ignored_columns]
         for e in self.entries:
             lines.append(f"{e.where} {e.number}: {e.outcome}: {e.reason_en}" + (f" ({e.name})" if e.name else ""))
         return "\n".join(lines)
@@ -190,7 +207,18 @@ def merge_into(target: Contact, other: Contact) -> bool:
         if group_id not in target.group_ids:
             target.group_ids.append(group_id)
             changed = True
+    for field_id, value in other.custom.items():
+        if value not in (None, "") and target.custom.get(field_id) in (None, ""):
+            target.custom[field_id] = value
+            changed = True
     return changed
+
+
+def _custom_fields(conn: sqlite3.Connection) -> list:
+    """The book's custom fields (what CSV / XLSX columns may also fill)."""
+    from crm_desktop.phonebook.repo import Phonebook
+
+    return Phonebook(conn).fields()
 
 
 def run_import(args: ImportArgs, progress: Progress | None = None) -> ImportSummary:
@@ -209,19 +237,25 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
     if args.conn is None and args.db is None:
         raise TypeError("ImportArgs needs db (a database file) or conn")
     started = time.perf_counter()
-    rows, _table = read_rows(args.path, args.format, args.mapping, header=args.header, progress=progress)
-    summary = ImportSummary(str(args.path), format_of(args.path, args.format), rows=len(rows))
-    bad = [r for r in rows if not r.ok]
-    for row in bad:
-        summary.entries.append(Entry(row.number, row.where, REJECTED, row.name, "؛ ".join(row.errors), "; ".join(row.errors_en)))
-    summary.rejected = len(bad)
-    if bad and args.on_error == REFUSE:
-        raise ImportRefused(args.path, bad, summary)
-    good = [r for r in rows if r.ok]
-    if not good:
-        raise NothingToImport(args.path, bad)
     conn = args.conn if args.conn is not None else open_database(args.db)
     try:
+        fields = _custom_fields(conn)
+        rows, table = read_rows(args.path, args.format, args.mapping, header=args.header, progress=progress,
+                                fields=fields)
+        summary = ImportSummary(str(args.path), format_of(args.path, args.format), rows=len(rows))
+        if table is not None:
+            mapping = args.mapping if args.mapping is not None else suggest_mapping(table.headers, fields)
+            summary.ignored_columns = ignored_columns(table, mapping, fields)
+        bad = [r for r in rows if not r.ok]
+        for row in bad:
+            summary.entries.append(Entry(row.number, row.where, REJECTED, row.name, "؛ ".join(row.errors),
+                                         "; ".join(row.errors_en)))
+        summary.rejected = len(bad)
+        if bad and args.on_error == REFUSE:
+            raise ImportRefused(args.path, bad, summary)
+        good = [r for r in rows if r.ok]
+        if not good:
+            raise NothingToImport(args.path, bad)
         from crm_desktop.phonebook.import_write import write_rows
 
         write_rows(conn, good, args, summary, progress)

@@ -53,7 +53,7 @@ def parse_mapping(text: str | None, headers: list[str]) -> dict[int, str] | None
     """``--mapping``: a JSON object from column (0-based number, or header text) to field key."""
     if not text:
         return None
-    from crm_desktop.phonebook.columns import FIELDS, base
+    from crm_desktop.phonebook.columns import FIELDS, base, custom_id
 
     try:
         raw = json.loads(text)
@@ -69,7 +69,7 @@ def parse_mapping(text: str | None, headers: list[str]) -> dict[int, str] | None
             index = headers.index(column)
         else:
             raise UserError(f"--mapping: no column {column!r}", f"ستون «{column}» در پرونده نیست.")
-        if key and base(str(key))[0] not in FIELDS:
+        if key and base(str(key))[0] not in FIELDS and custom_id(str(key)) is None:
             raise UserError(f"--mapping: unknown field {key!r} (known: {', '.join(FIELDS)})", f"فیلد «{key}» شناخته نیست.")
         if not 0 <= index < max(len(headers), 1):
             raise UserError(f"--mapping: column {index} is out of range (0–{len(headers) - 1})",

@@ -19,13 +19,21 @@ class PreviewRow:
     problem: str  # '' when the row would be imported
 
 
-def preview(table, mapping: dict[int, str], limit: int = 20) -> list[PreviewRow]:
+def custom_fields(office) -> list:
+    """The office's custom fields (CSV / XLSX columns may fill them); none if they cannot be read."""
+    try:
+        return office.phonebook.fields()
+    except Exception:  # noqa: BLE001 - the wizard still works without them
+        return []
+
+
+def preview(table, mapping: dict[int, str], limit: int = 20, fields=()) -> list[PreviewRow]:
     """The first ``limit`` rows as contacts, each with its Persian problem ('' when fine), as
     ``import_rows.preview`` builds them (the same code the import itself runs)."""
     from crm_desktop.phonebook import import_rows
 
     out: list[PreviewRow] = []
-    for row in import_rows.preview(table, mapping, limit):
+    for row in import_rows.preview(table, mapping, limit, fields):
         contact = row.contact
         phones = emails = ""
         if contact is not None:
@@ -62,7 +70,8 @@ def counts_text(summary) -> str:
         f"{format_number(summary.merged)} مخاطب ادغام شد",
         f"{format_number(summary.skipped)} تکراری نادیده گرفته شد",
         f"{format_number(summary.rejected)} سطر نادرست کنار گذاشته شد",
-    ]) + "."
+    ]) + "." + "".join(f"\nستون «{name}» به هیچ فیلدی نگاشته نشد و وارد نشد."
+                       for name in getattr(summary, "ignored_columns", ()))
 
 
 def problem_rows(summary) -> list[tuple[int | None, str, str]]:

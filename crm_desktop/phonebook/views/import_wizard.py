@@ -167,9 +167,11 @@ class MappingPage(QWizardPage):
             combo.addItem(columns.field_label(columns.IGNORE), columns.IGNORE)
             for key in columns.FIELDS:
                 combo.addItem(columns.field_label(key), key)
+            for field in self.wiz.fields:  # the book's custom fields
+                combo.addItem(field.name, columns.custom_key(field.id))
             chosen = self.wiz.mapping.get(index, columns.IGNORE)
             if combo.findData(chosen) < 0:
-                combo.addItem(columns.field_label(chosen), chosen)
+                combo.addItem(columns.field_label(chosen, self.wiz.fields), chosen)
             combo.setCurrentIndex(combo.findData(chosen))
             combo.currentIndexChanged.connect(self._mapping_changed)
             sample = next((row[index] for row in table.rows if index < len(row) and row[index].strip()), "")
@@ -190,7 +192,7 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def refresh_preview(self) -> None:
-        rows = import_run.preview(self.wiz.table, self.wiz.mapping, PREVIEW_ROWS)
+        rows = import_run.preview(self.wiz.table, self.wiz.mapping, PREVIEW_ROWS, self.wiz.fields)
         headers = ["سطر", "نام", "تلفن‌ها", "ایمیل", "وضعیت"]
         self.preview.clear()
         self.preview.setColumnCount(len(headers))
@@ -329,6 +331,7 @@ class ImportWizard(QWizard):
     def __init__(self, office, parent: QWidget | None = None, *, path=None):
         super().__init__(parent)
         self.office = office
+        self.fields = []  # the book's custom fields (columns may fill them)
         self.choose_file = _choose_file
         self.setObjectName("import_wizard")
         self.setWindowTitle(TITLE)
@@ -368,7 +371,8 @@ class ImportWizard(QWizard):
         self.table = tables.read_table(path, self.format)
         if not self.table.rows:
             raise UserError(f"{path}: no rows", "در این پرونده سطری برای ورود نیست.")
-        self.mapping = columns.suggest_mapping(self.table.headers)
+        self.fields = import_run.custom_fields(self.office)
+        self.mapping = columns.suggest_mapping(self.table.headers, self.fields)
 
     def import_args(self):
         return import_run.make_args(self.office, self.path, self.format, self.table, self.mapping,
