@@ -10,26 +10,24 @@ fill it without a modal loop."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook import model
+from crm_desktop.phonebook.views.list_manager import ListManagerDialog
 from crm_desktop.ui import dialogs
 
 TITLE = "فیلدهای دلخواه"
@@ -133,47 +131,16 @@ def _edit_field(parent: QWidget, custom_field: model.CustomField | None, taken: 
     return editor.result_field()
 
 
-class FieldsDialog(QDialog):
+class FieldsDialog(ListManagerDialog):
     def __init__(self, office, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, name="fields", title=TITLE, width=480)
         self.office = office
         self.repo = office.phonebook
         self.edit_field = _edit_field  # (parent, field or None, taken names) -> CustomField | None
-        self.setObjectName("fields_dialog")
-        self.setWindowTitle(TITLE)
-        self.resize(480, 420)
-        self.list = QListWidget(self)
-        self.list.setObjectName("fields.list")
-        self.list.itemDoubleClicked.connect(lambda _item: self.edit())
-        self.list.currentRowChanged.connect(self._update_buttons)
         self.add_button = self._button("فیلد تازه…", "fields.add", self.add)
         self.edit_button = self._button("ویرایش…", "fields.edit", self.edit)
         self.delete_button = self._button("حذف", "fields.delete", self.delete)
-        QShortcut(QKeySequence.Delete, self.list, self.delete, context=Qt.WidgetShortcut)
-        QShortcut(QKeySequence("F2"), self.list, self.edit, context=Qt.WidgetShortcut)
-        QShortcut(QKeySequence.New, self, self.add)
-        side = QVBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            side.addWidget(button)
-        side.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.list, 1)
-        row.addLayout(side)
-        close = QDialogButtonBox(self)
-        close_button = close.addButton("بستن", QDialogButtonBox.RejectRole)
-        close_button.setObjectName("fields.close")
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row, 1)
-        layout.addWidget(close)
-        self.reload()
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+        self._lay_out((self.add_button, self.edit_button, self.delete_button), self.edit)
 
     def reload(self, select_id: int | None = None) -> None:
         current = self.current_field()

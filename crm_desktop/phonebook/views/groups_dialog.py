@@ -9,24 +9,13 @@ answer them without a modal loop."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QColorDialog,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QDialog, QInputDialog, QLabel, QListWidgetItem, QWidget
 
 from crm_desktop.core.digits import format_number
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook import model
+from crm_desktop.phonebook.views.list_manager import ListManagerDialog
 from crm_desktop.phonebook.views.contact_dialog import colour_icon
 from crm_desktop.ui import dialogs
 
@@ -52,56 +41,22 @@ def _pick_colour(parent: QWidget, current: str) -> str | None:
     return colour.name() if colour.isValid() else None
 
 
-class GroupsDialog(QDialog):
+class GroupsDialog(ListManagerDialog):
     def __init__(self, office, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, name="groups", title=TITLE, width=460)
         self.office = office
         self.repo = office.phonebook
         self.ask_name = _ask_name  # (parent, title, label, text) -> str | None
         self.pick_colour = _pick_colour  # (parent, current '#rrggbb') -> str | None
-        self.setObjectName("groups_dialog")
-        self.setWindowTitle(TITLE)
-        self.resize(460, 420)
-
-        self.list = QListWidget(self)
-        self.list.setObjectName("groups.list")
-        self.list.itemDoubleClicked.connect(lambda _item: self.rename())
-        self.list.currentRowChanged.connect(self._update_buttons)
         hint = QLabel("با حذف یک گروه، مخاطبان آن حذف نمی‌شوند.", self)
         hint.setEnabled(False)
         hint.setWordWrap(True)
-
         self.add_button = self._button("گروه تازه…", "groups.add", self.add)
         self.rename_button = self._button("تغییر نام…", "groups.rename", self.rename)
         self.colour_button = self._button("رنگ…", "groups.colour", self.change_colour)
         self.delete_button = self._button("حذف", "groups.delete", self.delete)
-        QShortcut(QKeySequence.Delete, self.list, self.delete, context=Qt.WidgetShortcut)
-        QShortcut(QKeySequence("F2"), self.list, self.rename, context=Qt.WidgetShortcut)
-        QShortcut(QKeySequence.New, self, self.add)
-
-        side = QVBoxLayout()
-        for button in (self.add_button, self.rename_button, self.colour_button, self.delete_button):
-            side.addWidget(button)
-        side.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.list, 1)
-        row.addLayout(side)
-        close = QDialogButtonBox(self)
-        close_button = close.addButton("بستن", QDialogButtonBox.RejectRole)
-        close_button.setObjectName("groups.close")
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row, 1)
-        layout.addWidget(hint)
-        layout.addWidget(close)
-        self.reload()
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+        self._lay_out((self.add_button, self.rename_button, self.colour_button, self.delete_button),
+                      self.rename, hint)
 
     # -- showing --------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
