@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from bench import demo_data, phonebook_gui, phonebook_import, phonebook_search, startup
-from bench.common import BenchResult, child_env, log, print_table, workdir
+from bench.common import BenchResult, child_env, count_contacts, log, print_table, workdir
 
 BENCHMARKS = {
     demo_data.NAME: demo_data.run,
@@ -60,17 +60,6 @@ class Context:
             raise SystemExit(f"bench: could not make the demo database: {done.stderr.strip()[-500:]}")
         self.database, self.database_contacts = db, self.contacts
         return db
-
-
-def count_contacts(path: Path) -> int | None:
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
 
 
 def parse_args(argv):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import queue
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -214,3 +215,17 @@ def last_line(text: str) -> str:
 def log(message: str) -> None:
     """Progress chatter: stderr, so ``--json`` output stays clean."""
     print(message, file=sys.stderr, flush=True)
+
+
+def count_contacts(path: Path) -> int | None:
+    """Contacts in a database file (None when it is missing or not a database)."""
+    if not Path(path).exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None

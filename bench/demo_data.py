@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import sys
 
-from bench.common import MIB, BenchResult, database_bytes, last_line, log, run_process
+from pathlib import Path
+
+from bench.common import MIB, BenchResult, count_contacts, database_bytes, last_line, log, run_process
 
 NAME = "demo-data"
 
@@ -49,3 +51,27 @@ def run(ctx) -> BenchResult:
     ctx.database = db
     ctx.database_contacts = n
     return result
+
+
+def demo_database(ctx, n: int, result: BenchResult, name: str, cached: tuple[str, ...]) -> tuple[Path | None, bool]:
+    """The N-contact database a benchmark works on, and whether it was made just now: this run's
+    demo database, one cached in the work folder under a name in ``cached``, or a new one (only
+    files in the work folder: a --db is never written to)."""
+    made = getattr(ctx, "database", None)
+    if made is not None and Path(made).resolve().parent == ctx.workdir.resolve() and ctx.database_contacts == n:
+        result.notes.append(f"database: this run's demo database ({Path(made).name})")
+        return Path(made), False
+    for cached_name in cached:
+        db = ctx.workdir / cached_name
+        if count_contacts(db) == n:
+            result.notes.append(f"database: reused {db}")
+            return db, False
+    db = ctx.workdir / cached[0]
+    log(f"[{name}] making {db} ({n:,} contacts, untimed)…")
+    done = make_database(ctx, db, n)
+    if done.returncode != 0:
+        reason = "timed out" if done.timed_out else last_line(done.stderr) or f"exit code {done.returncode}"
+        result.available = False
+        result.notes.append(f"demo-data failed: {reason}")
+        return None, False
+    return db, True

@@ -50,34 +50,6 @@ def keystrokes(typed=TYPED) -> list[str]:
 
 
 # -- the parent ----------------------------------------------------------------------------------
-def _count_contacts(path: Path) -> int | None:
-    from bench.__main__ import count_contacts
-
-    return count_contacts(path) if path.exists() else None
-
-
-def database(ctx, n: int, result: BenchResult) -> Path | None:
-    made = getattr(ctx, "database", None)
-    if made is not None and Path(made).resolve().parent == ctx.workdir.resolve() and ctx.database_contacts == n:
-        result.notes.append(f"database: this run's demo database ({Path(made).name})")
-        return Path(made)
-    for name in (f"demo-{n}.sqlite3", f"phonebook-search-{n}.sqlite3"):
-        db = ctx.workdir / name
-        if db.exists() and _count_contacts(db) == n:
-            result.notes.append(f"database: reused {db}")
-            return db
-    db = ctx.workdir / f"demo-{n}.sqlite3"
-    log(f"[{NAME}] making {db} ({n:,} contacts, untimed)…")
-    done = demo_data.make_database(ctx, db, n)
-    if done.returncode != 0:
-        reason = "timed out" if done.timed_out else last_line(done.stderr) or f"exit code {done.returncode}"
-        result.available = False
-        result.notes.append(f"demo-data failed: {reason}")
-        return None
-    ctx.database, ctx.database_contacts = db, n
-    return db
-
-
 def _fresh_index(db: Path, result: BenchResult) -> None:
     """A stale search index would make the app rebuild it on a worker at start: do it here."""
     from crm_desktop.phonebook import search_index
@@ -102,7 +74,9 @@ def child_command(db: Path, runs: int) -> list[str]:
 def run(ctx) -> BenchResult:
     n = ctx.contacts
     result = BenchResult(f"{NAME}: {n:,} contacts (the app's phonebook tab, offscreen, a child process)")
-    db = database(ctx, n, result)
+    db, made = demo_data.demo_database(ctx, n, result, NAME, (f"demo-{n}.sqlite3", f"phonebook-search-{n}.sqlite3"))
+    if made:
+        ctx.database, ctx.database_contacts = db, n
     if db is None:
         return result
     _fresh_index(db, result)

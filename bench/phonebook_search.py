@@ -11,12 +11,10 @@ timed. A group holding every tenth contact is added once for the group-filter qu
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import time
-from pathlib import Path
 
-from bench.common import MIB, BenchResult, aim, database_bytes, last_line, log, median, p95
+from bench.common import MIB, BenchResult, aim, database_bytes, log, median, p95
 from bench import demo_data
 
 NAME = "phonebook-search"
@@ -42,39 +40,6 @@ def keystrokes(typed=TYPED) -> list[str]:
     return out
 
 
-def _count_contacts(path: Path) -> int | None:
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-
-
-def database(ctx, n: int, result: BenchResult) -> tuple[Path | None, bool]:
-    """The database to search and whether it was made just now: demo-data's from this run, one
-    cached in the work folder, or a new one (only files in the work folder: --db is never
-    written to)."""
-    made = getattr(ctx, "database", None)
-    if made is not None and Path(made).resolve().parent == ctx.workdir.resolve() and ctx.database_contacts == n:
-        result.notes.append(f"database: the demo-data benchmark's ({Path(made).name})")
-        return Path(made), False
-    db = ctx.workdir / f"phonebook-search-{n}.sqlite3"
-    if db.exists() and _count_contacts(db) == n:
-        result.notes.append(f"database: reused {db}")
-        return db, False
-    log(f"[{NAME}] making {db} ({n:,} contacts, untimed)…")
-    done = demo_data.make_database(ctx, db, n)
-    if done.returncode != 0:
-        reason = "timed out" if done.timed_out else last_line(done.stderr) or f"exit code {done.returncode}"
-        result.available = False
-        result.notes.append(f"demo-data failed: {reason}")
-        return None, False
-    return db, True
-
-
 def index_bytes(conn) -> int:
     return conn.execute(
         "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'contact_search%' "
@@ -85,7 +50,7 @@ def index_bytes(conn) -> int:
 def run(ctx) -> BenchResult:
     n = ctx.contacts
     result = BenchResult(f"{NAME}: {n:,} contacts (count + first {PAGE} rows per keystroke, in-process)")
-    db, fresh = database(ctx, n, result)
+    db, fresh = demo_data.demo_database(ctx, n, result, NAME, (f"phonebook-search-{n}.sqlite3",))
     if db is None:
         return result
     from crm_desktop.phonebook import search_index
