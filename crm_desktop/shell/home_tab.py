@@ -85,4 +85,6 @@ class HomeTab(QWidget):
         if not backups:
             return "هنوز پشتیبانی گرفته نشده است."
         newest = backups[0]
-        return f"{format_datetime(newest.created)}  —  \u2066{newest.path.name}\u2069"
+        # RLM first: the line starts with digits and holds a Latin file name, and Qt would
+        # otherwise read the whole paragraph left to right (time before date for the reader)
+        return f"\u200f{format_datetime(newest.created)}  —  \u2066{newest.path.name}\u2069"
