@@ -52,3 +52,16 @@ def run_cli(*args, db=None, env=None, input=None, timeout=120):
     return subprocess.run(
         command, capture_output=True, text=True, encoding="utf-8", env=full_env, input=input, timeout=timeout, cwd=ROOT
     )
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_message_box(monkeypatch):
+    """A Persian message box that no test answers fails that test at once instead of waiting
+    forever in its modal loop (which would hang the whole run). Tests that expect a box replace
+    ``dialogs.exec_hook`` themselves, as before."""
+    from crm_desktop.ui import dialogs
+
+    def unanswered(box):
+        raise AssertionError(f"a message box nobody answered: {box.text()!r}")
+
+    monkeypatch.setattr(dialogs, "exec_hook", unanswered)

@@ -82,8 +82,9 @@ def test_show_info(monkeypatch):
     assert seen[0].icon() == QMessageBox.Information
 
 
-def test_the_real_modal_loop_answers_to_a_click(qtbot):
+def test_the_real_modal_loop_answers_to_a_click(qtbot, monkeypatch):
     """Without the hook: the box really runs modally and a click on «بله» ends it."""
+    monkeypatch.setattr(dialogs, "exec_hook", dialogs._default_exec)
 
     def answer():
         box = QApplication.activeModalWidget()
