@@ -29,6 +29,7 @@ class Office:
         """A new connection (after a restore) gives every repository the new connection too."""
         self._conn = value
         self._phonebook = None
+        self._reminders = None
 
     @property
     def phonebook(self):
@@ -38,6 +39,15 @@ class Office:
 
             self._phonebook = Phonebook(self._conn, self.notify)
         return self._phonebook
+
+    @property
+    def reminders(self):
+        """The reminder book's repository (imported on first use)."""
+        if self._reminders is None:
+            from crm_desktop.reminders.repo import Reminders
+
+            self._reminders = Reminders(self._conn, self.notify)
+        return self._reminders
 
     # --- change notification ------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
