@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from crm_desktop.storage import settings as store
 
 MONEY_UNITS = ("rial", "toman")
 FONT_SIZES = range(8, 21)
+_SOUND_KEY = re.compile(r"[a-z0-9_\-]{1,40}")
 
 
 @dataclass
@@ -29,6 +31,9 @@ class Preferences:
     keep_daily: int = 7
     keep_weekly: int = 4
     auto_backup: bool = True
+    alarm_sound: str = "bell"  # a bundled sound's key (resources/sounds/<key>.wav)
+    alarm_volume: int = 80  # 0-100
+    alarm_silent: bool = False  # alarms pop up without a sound
 
     def validate(self) -> None:
         if self.money_unit not in MONEY_UNITS:
@@ -41,6 +46,14 @@ class Preferences:
             value = getattr(self, name)
             if not isinstance(value, int) or not 1 <= value <= 365:
                 raise ValidationError(f"{name} must be 1 to 365", f"{label} باید بین ۱ تا ۳۶۵ باشد.", label)
+        if not isinstance(self.alarm_sound, str) or not _SOUND_KEY.fullmatch(self.alarm_sound):
+            raise ValidationError(f"unknown alarm sound {self.alarm_sound!r}", "صدای هشدار شناخته نیست.", "صدای هشدار")
+        if isinstance(self.alarm_volume, bool) or not isinstance(self.alarm_volume, int) \
+                or not 0 <= self.alarm_volume <= 100:
+            raise ValidationError("alarm volume must be 0 to 100", "بلندی صدای هشدار باید بین ۰ تا ۱۰۰ باشد.",
+                                  "بلندی صدا")
+        if not isinstance(self.alarm_silent, bool):
+            raise ValidationError("alarm_silent must be true or false", "بی‌صدا بودن هشدار درست نیست.", "بی‌صدا")
         if len(self.office_name) > 200:
             raise ValidationError("office name too long", "نام دفتر بیش از اندازه بلند است.", "نام دفتر")
 

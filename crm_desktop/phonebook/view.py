@@ -188,6 +188,10 @@ class PhonebookTab(ContactActions, QWidget):
                                           tip="ورود مخاطبان از vCard، CSV یا Excel")
         self.groups_action = self._action("مدیریت گروه‌ها…", "phonebook.manage_groups", self.manage_groups)
         self.fields_action = self._action("فیلدهای دلخواه…", "phonebook.manage_fields", self.manage_fields)
+        self.reminder_action = self._action("یادآوری تازه…", "phonebook.new_reminder", self.new_reminder,
+                                            tip="یادآوری تازه برای این مخاطب (مثلاً پیگیری تماس)")
+        self.birthdays_action = self._action("یادآوری تولدها", "phonebook.birthdays", self.birthday_reminders,
+                                             tip="یادآوری سالانه برای تولد مخاطبان انتخاب‌شده (یا همه)")
         self.undo_action.setEnabled(False)
         for action in (self.open_action, self.delete_action):  # «بازگشت», «حذف»: Qt's names of the keys
             action.setShortcutVisibleInContextMenu(False)
@@ -215,6 +219,7 @@ class PhonebookTab(ContactActions, QWidget):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.groups_action)
         self.toolbar.addAction(self.fields_action)
+        self.toolbar.addAction(self.birthdays_action)
 
     def _build_undo_bar(self) -> None:
         self.undo_bar = QFrame(self)
@@ -430,7 +435,7 @@ class PhonebookTab(ContactActions, QWidget):
     def _update_actions(self, *_args) -> None:
         n = self.selected_count()
         has = n > 0 or self.table.currentIndex().isValid()
-        for action in (self.open_action, self.delete_action, self.dial_action):
+        for action in (self.open_action, self.delete_action, self.dial_action, self.reminder_action):
             action.setEnabled(has)
         self.dial_button.setEnabled(has)
         self.merge_action.setEnabled(n == 2)
@@ -513,6 +518,21 @@ class PhonebookTab(ContactActions, QWidget):
             return
         cls(self.office, self).exec()
 
+    # the reminder book ----------------------------------------------------------------------------------
+    def new_reminder(self, contact_id=None):
+        """The reminder form with the current contact chosen («پیگیری تماس با …»)."""
+        from crm_desktop.reminders.views.contact_reminders import new_reminder_for_contact
+
+        contact_id = contact_id if contact_id is not None else self.current_id()
+        return new_reminder_for_contact(self.office, contact_id, self, self.clock) if contact_id is not None else None
+
+    def birthday_reminders(self):
+        """Yearly reminders from the birthdays of the selected contacts (all when one or none is chosen)."""
+        from crm_desktop.reminders.views.tab_actions import birthdays
+
+        ids = self.selected_ids() if self.selected_count() > 1 else None
+        return birthdays(self, self.office, ids, now=self.clock())
+
     def group_name(self) -> str | None:
         """The chosen group's name (None for all contacts)."""
         item = self.groups.currentItem()
@@ -537,6 +557,9 @@ class PhonebookTab(ContactActions, QWidget):
             self._fill_dial_menu(dial, contact_id)
         menu.addAction(self.delete_action)
         menu.addAction(self.merge_action)
+        menu.addSeparator()
+        menu.addAction(self.reminder_action)
+        menu.addAction(self.birthdays_action)
         menu.addSeparator()
         menu.addAction(self.new_action)
         menu.addAction(self.print_action)

@@ -29,6 +29,7 @@ class AppController(QObject):
         self.events = None
         self.lock = None
         self.instance = None
+        self.scheduler = None
         self._backup_timer = QTimer(self)
         self._backup_timer.timeout.connect(self.auto_backup)
 
@@ -102,6 +103,38 @@ class AppController(QObject):
         run_op(self.window, "بررسی پایگاه داده", lambda path, _progress: check_database(path, quick=True),
                self.db_path, self._on_checked, self._log_failure, show_dialog=False)
         QTimer.singleShot(3000, self.auto_backup)
+        self.start_alarms()
+
+    # --- alarms ---------------------------------------------------------------------------------
+    def start_alarms(self) -> None:
+        """The reminder alarms: what was missed while closed is listed once, what is due pops up,
+        then they ring on time, with the main window shown or hidden in the tray."""
+        from crm_desktop.reminders.views.scheduler import AlarmScheduler
+
+        if self.scheduler is not None or self.office is None:
+            return
+        self.scheduler = AlarmScheduler(self.office, self.clock, self)
+        self.scheduler.openReminder.connect(self.open_reminder)
+        self.scheduler.openContact.connect(self.open_contact)
+        if self.tray is not None:
+            self.scheduler.nextAlarmChanged.connect(self.tray.set_next_alarm)
+        self.scheduler.start()
+
+    def open_reminder(self, reminder_id: int) -> None:
+        """«باز کردن» in an alarm window: the reminder in its tab."""
+        from crm_desktop.shell.features import FEATURE_TABS
+
+        self.window.bring_forward()
+        if not any(feature.name == "reminders" for feature in FEATURE_TABS):
+            return
+        tab = self.window.show_tab("reminders")
+        if hasattr(tab, "open_reminder"):
+            tab.open_reminder(reminder_id)
+
+    def open_contact(self, contact_id: int) -> None:
+        """A contact's link in an alarm window: the phonebook's contact card."""
+        self.window.bring_forward()
+        self.window.tab("phonebook").open_contact(contact_id)
 
     def _on_checked(self, report) -> None:
         """A failed start-up check leads the operator to the latest good backup."""
@@ -122,6 +155,8 @@ class AppController(QObject):
         from crm_desktop.ui.ops import default_runner
 
         self._backup_timer.stop()
+        if self.scheduler is not None:
+            self.scheduler.stop()
         default_runner().wait(30_000)  # a backup under way finishes before the database closes
         if getattr(self, "log", None):
             self.log.info("stopped")
@@ -194,6 +229,8 @@ class AppController(QObject):
         from crm_desktop.storage.db import StorageError
         from crm_desktop.storage.restore import restore_database
 
+        if self.scheduler is not None:
+            self.scheduler.stop()  # no alarm reads the database while it is replaced
         self.office.close()
         self.lock.release()
         try:
@@ -205,6 +242,8 @@ class AppController(QObject):
         finally:
             self.lock.try_acquire()
             self._reopen()
+            if self.scheduler is not None:
+                self.scheduler.start()
         if ok:
             self.log.info("restored %s from %s", self.db_path, backup)
             show_info(self.window, "بازگردانی انجام شد.")

@@ -23,4 +23,5 @@ class FeatureTab:
 FEATURE_TABS: list[FeatureTab] = [
     FeatureTab("crm_desktop.shell.home_tab", "HomeTab", "home", "خانه"),
     FeatureTab("crm_desktop.phonebook.view", "PhonebookTab", "phonebook", "دفتر تلفن"),
+    FeatureTab("crm_desktop.reminders.view", "RemindersTab", "reminders", "یادآوری‌ها"),
 ]

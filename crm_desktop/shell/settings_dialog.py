@@ -1,4 +1,5 @@
-"""تنظیمات: the database file, backups, money unit, font size, office name, start with the system."""
+"""تنظیمات: the database file, backups, money unit, font size, office name, start with the system,
+and «زنگ یادآوری» (the alarm's sound, volume, silent, with «آزمایش» to hear it)."""
 
 from __future__ import annotations
 
@@ -13,17 +14,21 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSlider,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop import autostart, preferences
+from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
+from crm_desktop.reminders.views.bell import DEFAULT_SOUND, SOUNDS, Bell
 
 UNIT_LABELS = {"rial": "ریال", "toman": "تومان"}
 
@@ -38,11 +43,14 @@ def _path_row(line: QLineEdit, button: QPushButton) -> QWidget:
 
 
 class SettingsDialog(QDialog):
-    """Edits a copy of the preferences; nothing is stored until «ذخیره» and validation pass."""
+    """Edits a copy of the preferences; nothing is stored until «ذخیره» and validation pass.
+    ``bell_factory`` makes the bell «آزمایش» rings (tests pass a fake: no sound card needed)."""
 
-    def __init__(self, office, parent=None):
+    def __init__(self, office, parent=None, *, bell_factory=Bell):
         super().__init__(parent)
         self.office = office
+        self._bell_factory = bell_factory
+        self.bell = None
         self.setWindowTitle("تنظیمات")
         self.setObjectName("settings")
         self.setMinimumWidth(620)
@@ -113,8 +121,69 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self._alarm_box(prefs))
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+
+    def _alarm_box(self, prefs) -> QGroupBox:
+        """«زنگ یادآوری»: which bundled sound, how loud, or silent; «آزمایش» rings it as set."""
+        box = QGroupBox("زنگ یادآوری")
+        box.setObjectName("settings.alarm")
+        self.alarm_sound = QComboBox()
+        self.alarm_sound.setObjectName("settings.alarm_sound")
+        for key, label in SOUNDS.items():
+            self.alarm_sound.addItem(label, key)
+        self.alarm_sound.setCurrentIndex(max(0, self.alarm_sound.findData(getattr(prefs, "alarm_sound", DEFAULT_SOUND))))
+        self.alarm_test = QPushButton("آزمایش")
+        self.alarm_test.setObjectName("settings.alarm_test")
+        self.alarm_test.setToolTip("زنگ را همان‌گونه که تنظیم شده بشنوید")
+        self.alarm_test.clicked.connect(self.test_alarm)
+        self.alarm_volume = QSlider(Qt.Horizontal)
+        self.alarm_volume.setObjectName("settings.alarm_volume")
+        self.alarm_volume.setRange(0, 100)
+        self.alarm_volume.setSingleStep(5)
+        self.alarm_volume.setPageStep(10)
+        self.alarm_volume.setValue(int(getattr(prefs, "alarm_volume", 80)))
+        self.alarm_volume_label = QLabel()
+        self.alarm_volume_label.setObjectName("settings.alarm_volume_label")
+        self.alarm_volume_label.setMinimumWidth(self.alarm_volume_label.fontMetrics().horizontalAdvance("۱۰۰٪") + 8)
+        self.alarm_volume.valueChanged.connect(self._show_volume)
+        self._show_volume(self.alarm_volume.value())
+        self.alarm_silent = QCheckBox("بی‌صدا (پنجره یادآوری بدون زنگ باز می‌شود)")
+        self.alarm_silent.setObjectName("settings.alarm_silent")
+        self.alarm_silent.toggled.connect(self._on_silent)
+        self.alarm_silent.setChecked(bool(getattr(prefs, "alarm_silent", False)))
+        self._on_silent(self.alarm_silent.isChecked())
+        sound_row = QWidget()
+        row = QHBoxLayout(sound_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.alarm_sound, 1)
+        row.addWidget(self.alarm_test)
+        volume_row = QWidget()
+        row = QHBoxLayout(volume_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.alarm_volume, 1)
+        row.addWidget(self.alarm_volume_label)
+        form = QFormLayout(box)
+        form.addRow("صدای زنگ:", sound_row)
+        form.addRow("بلندی صدا:", volume_row)
+        form.addRow("", self.alarm_silent)
+        return box
+
+    def _show_volume(self, value: int) -> None:
+        self.alarm_volume_label.setText(f"{to_persian(value)}٪")
+
+    def _on_silent(self, silent: bool) -> None:
+        for widget in (self.alarm_sound, self.alarm_volume, self.alarm_volume_label, self.alarm_test):
+            widget.setEnabled(not silent)
+
+    def test_alarm(self) -> str:
+        """Ring the bell as the fields say now (saved or not); returns what the bell did."""
+        if self.bell is None:
+            self.bell = self._bell_factory()
+        self.bell.configure(volume=self.alarm_volume.value(), sound=self.alarm_sound.currentData(),
+                            silent=self.alarm_silent.isChecked())
+        return self.bell.ring()
 
     @staticmethod
     def _spin(name: str, low: int, high: int, value: int) -> QSpinBox:
@@ -140,8 +209,11 @@ class SettingsDialog(QDialog):
     def collected(self) -> preferences.Preferences:
         backup_dir = self.backup_dir.text().strip()
         default_dir = str(preferences.backup_folder(preferences.Preferences(), self.office.path))
+        alarm = {"alarm_sound": self.alarm_sound.currentData(), "alarm_volume": self.alarm_volume.value(),
+                 "alarm_silent": self.alarm_silent.isChecked()}
+        prefs = replace(self.office.preferences, **{k: v for k, v in alarm.items() if hasattr(self.office.preferences, k)})
         return replace(
-            self.office.preferences,
+            prefs,
             office_name=self.office_name.text().strip(),
             money_unit=self.money_unit.currentData(),
             font_size=self.font_size.value(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -30,6 +32,15 @@ class Tray(QSystemTrayIcon):
         self._menu = menu  # keep a reference: the tray does not own its menu
         self.setContextMenu(menu)
         self.activated.connect(self._on_activated)
+
+    def set_next_alarm(self, at: datetime | None) -> None:
+        """The tooltip tells when the next alarm rings (the scheduler says when it changes)."""
+        from crm_desktop.core.jalali import format_date_long, format_time
+
+        if at is None:
+            self.setToolTip(APP_TITLE)
+        else:
+            self.setToolTip(f"{APP_TITLE}\nزنگ بعدی: {format_date_long(at.date())}، ساعت {format_time(at)}")
 
     def _on_activated(self, reason) -> None:
         if reason in (QSystemTrayIcon.Trigger, QSystemTrayIcon.DoubleClick):

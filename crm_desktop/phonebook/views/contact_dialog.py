@@ -160,7 +160,7 @@ class ContactDialog(QDialog):
             splitter.setChildrenCollapsible(False)
             splitter.addWidget(self.scroll)
             self.notes_widget = NotesWidget(self.office, self.contact_id, clock=self.clock)
-            splitter.addWidget(self.notes_widget)
+            splitter.addWidget(self._side(self.notes_widget))
             splitter.setStretchFactor(0, 3)
             splitter.setStretchFactor(1, 2)
             body: QWidget = splitter
@@ -184,6 +184,22 @@ class ContactDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(body, 1)
         layout.addWidget(self.buttons)
+
+    def _side(self, notes: QWidget) -> QWidget:
+        """The notes log, and under it the contact's reminders with «یادآوری تازه» (the reminder book)."""
+        self.reminders_box = None
+        try:
+            from crm_desktop.reminders.views.contact_reminders import ContactRemindersBox
+
+            self.reminders_box = ContactRemindersBox(self.office, self.contact_id, clock=self.clock)
+        except ImportError:  # a build without the reminder book
+            return notes
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(notes, 1)
+        column.addWidget(self.reminders_box)
+        return side
 
     def _boxed(self, title: str, widget: QWidget) -> QGroupBox:
         box = QGroupBox(title)
