@@ -1,7 +1,10 @@
-"""``python -m bench [--contacts N] [--only NAME] [--runs R] [--json] [--db PATH] [--workdir DIR]``
+"""``python -m bench [--contacts N] [--reminders N] [--only NAME] [--runs R] [--clock] [--json] [--db PATH]
+[--workdir DIR]``
 
 Runs every benchmark (or only one) and prints a table of figures per benchmark, or all figures
-as JSON. Benchmarks run the program as real processes on real files in a scratch folder that is
+as JSON. The real-clock benchmarks (``reminders-idle``: 20 s of an idle scheduler;
+``reminders-lateness``: 50 alarms on the wall clock, about 2 minutes) run when named with
+--only, or with --clock. Benchmarks run the program as real processes on real files in a scratch folder that is
 removed afterwards unless --workdir is given.
 """
 
@@ -17,7 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench import demo_data, phonebook_gui, phonebook_import, phonebook_search, startup
+from bench import (demo_data, phonebook_gui, phonebook_import, phonebook_search, reminders_alarm, reminders_idle,
+                   reminders_lateness, startup)
 from bench.common import BenchResult, child_env, count_contacts, log, print_table, workdir
 
 BENCHMARKS = {
@@ -26,7 +30,11 @@ BENCHMARKS = {
     startup.NAME: startup.run,
     phonebook_gui.NAME: phonebook_gui.run,
     phonebook_import.NAME: phonebook_import.run,
+    reminders_alarm.NAME: reminders_alarm.run,
+    reminders_idle.NAME: reminders_idle.run,
+    reminders_lateness.NAME: reminders_lateness.run,
 }
+CLOCK_BENCHMARKS = (reminders_idle.NAME, reminders_lateness.NAME)  # wall-clock bound: only on request
 
 
 class Context:
@@ -35,6 +43,7 @@ class Context:
     def __init__(self, args):
         self.args = args
         self.contacts = args.contacts
+        self.reminders = args.reminders
         self.runs = args.runs
         self.workdir = workdir(args.workdir)
         self.home = self.workdir / "home"  # the programs' data folder (CRM_DESKTOP_HOME)
@@ -65,6 +74,10 @@ class Context:
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description="Run the crm_desktop benchmarks.")
     parser.add_argument("--contacts", type=int, default=1_000_000, metavar="N", help="demo contacts (default: %(default)s)")
+    parser.add_argument("--reminders", type=int, default=100_000, metavar="N",
+                        help="demo reminders for the reminder benchmarks (default: %(default)s)")
+    parser.add_argument("--clock", action="store_true",
+                        help=f"also run the real-clock benchmarks ({', '.join(CLOCK_BENCHMARKS)}) in a full run")
     parser.add_argument("--only", choices=sorted(BENCHMARKS), metavar="NAME",
                         help=f"run one benchmark: {', '.join(BENCHMARKS)}")
     parser.add_argument("--runs", type=int, default=5, metavar="R", help="timed runs for start-up (default: %(default)s)")
@@ -72,8 +85,8 @@ def parse_args(argv):
     parser.add_argument("--workdir", metavar="DIR", help="keep the scratch files here (default: a temporary folder, removed)")
     parser.add_argument("--json", action="store_true", help="print all figures as JSON")
     args = parser.parse_args(argv)
-    if args.contacts < 1 or args.runs < 1:
-        parser.error("--contacts and --runs must be at least 1")
+    if args.contacts < 1 or args.runs < 1 or args.reminders < 1:
+        parser.error("--contacts, --reminders and --runs must be at least 1")
     return args
 
 
@@ -89,7 +102,7 @@ def machine() -> dict:
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     ctx = Context(args)
-    names = [args.only] if args.only else list(BENCHMARKS)
+    names = [args.only] if args.only else [n for n in BENCHMARKS if args.clock or n not in CLOCK_BENCHMARKS]
     results: list[BenchResult] = []
     started = time.perf_counter()
     try:
@@ -104,6 +117,7 @@ def main(argv=None) -> int:
     if args.json:
         report = {
             "contacts": args.contacts,
+            "reminders": args.reminders,
             "runs": args.runs,
             "machine": machine(),
             "seconds": round(time.perf_counter() - started, 1),

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "crm_desktop.reports.commands",
     "crm_desktop.phonebook.io_commands",
     "crm_desktop.phonebook.commands",
+    "crm_desktop.reminders.commands",
 ]
 
 
@@ -43,6 +44,26 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+SHARED_COMMANDS = {
+    "import": ("import data from a file (crm-desktop import --help lists what)",
+               "Import data from a file; WHAT says what the file holds."),
+    "export": ("export data to a file (crm-desktop export --help lists what)",
+               "Export data to a file; WHAT says what to export."),
+}
+
+
+def what_parsers(sub, command: str):
+    """The ``WHAT`` sub-parsers of a command several features share (``import``, ``export``):
+    created by the first feature that asks, returned as they are to the next ones, so that
+    ``export contacts`` and ``export reminders`` live under one ``export``."""
+    parser = sub.choices.get(command)
+    if parser is None:
+        help, description = SHARED_COMMANDS[command]
+        parser = sub.add_parser(command, help=help, description=description)
+        parser.what_parsers = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
+    return parser.what_parsers
 
 
 def terminal_progress():

@@ -47,8 +47,16 @@ def fill_contacts_and_extras(conn: sqlite3.Connection, n: int, seed, progress: P
     return ContactsResult(made, extras)
 
 
+def fill_reminders(conn: sqlite3.Connection, n: int, seed, progress: Progress | None):
+    """Reminders over 60 days either side of today, some linked to the contacts made before."""
+    from crm_desktop.reminders.demo import fill_reminders
+
+    return fill_reminders(conn, n, seed, progress)
+
+
 STEPS: list[Step] = [
     Step("contacts", 1000, "number of demo contacts (default: %(default)s)", fill_contacts_and_extras, "contacts"),
+    Step("reminders", 200, "number of demo reminders (default: %(default)s)", fill_reminders, "reminders"),
 ]
 
 

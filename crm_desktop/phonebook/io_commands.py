@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 import sys
 
-from crm_desktop.cli import db_path, print_json, terminal_progress
+from crm_desktop.cli import db_path, print_json, terminal_progress, what_parsers
 from crm_desktop.errors import UserError
 
 
 def register(sub) -> None:
-    imp = sub.add_parser("import", help="import contacts from a vCard, CSV or Excel file")
-    imp_sub = imp.add_subparsers(dest="what", metavar="WHAT", required=True)
+    imp_sub = what_parsers(sub, "import")
     contacts = imp_sub.add_parser("contacts", help="import contacts (vCard 2.1/3.0/4.0, CSV, XLSX)")
     contacts.add_argument("file", metavar="FILE")
     contacts.add_argument("--format", choices=("vcf", "csv", "xlsx"), help="file format (default: from the extension)")
@@ -38,8 +37,7 @@ def register(sub) -> None:
     contacts.add_argument("--json", action="store_true", help="print the summary as JSON")
     contacts.set_defaults(func=run_import_command)
 
-    exp = sub.add_parser("export", help="export contacts to a vCard, CSV or Excel file")
-    exp_sub = exp.add_subparsers(dest="what", metavar="WHAT", required=True)
+    exp_sub = what_parsers(sub, "export")
     out = exp_sub.add_parser("contacts", help="export contacts (all, one group, or a search)")
     out.add_argument("--format", choices=("vcf", "csv", "xlsx"), help="file format (default: from --out)")
     out.add_argument("--out", metavar="FILE", required=True, help="the file to write")

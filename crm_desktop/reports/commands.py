@@ -17,6 +17,7 @@ from crm_desktop.cli import db_path
 
 REPORT_MODULES = [
     "crm_desktop.phonebook.report",
+    "crm_desktop.reminders.report",
 ]
 
 
