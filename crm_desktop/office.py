@@ -5,6 +5,7 @@ a Qt signal so each tab refreshes what it shows, and no tab reaches into another
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -15,8 +16,10 @@ Listener = Callable[[frozenset], None]
 
 
 class Office:
-    def __init__(self, path, *, backup_dir=None, conn: sqlite3.Connection | None = None):
+    def __init__(self, path, *, backup_dir=None, conn: sqlite3.Connection | None = None,
+                 clock: Callable[[], datetime] = datetime.now):
         self.path = Path(path)
+        self.clock = clock  # the office's "now" (tests and the app's controller inject one)
         self.conn = conn if conn is not None else open_database(self.path, backup_dir=backup_dir)
         self._listeners: list[Listener] = []
 
@@ -30,6 +33,7 @@ class Office:
         self._conn = value
         self._phonebook = None
         self._reminders = None
+        self._cheques = None
 
     @property
     def phonebook(self):
@@ -46,8 +50,19 @@ class Office:
         if self._reminders is None:
             from crm_desktop.reminders.repo import Reminders
 
-            self._reminders = Reminders(self._conn, self.notify)
+            self._reminders = Reminders(self._conn, self.notify, clock=self.clock)
         return self._reminders
+
+    @property
+    def cheques(self):
+        """The cheque book's repository (imported on first use)."""
+        if self._cheques is None:
+            from crm_desktop.cheques.alerts import sync_due_alert
+            from crm_desktop.cheques.repo import Cheques
+
+            self._cheques = Cheques(self._conn, self.notify, clock=self.clock,
+                                    on_written=lambda cheque_id: sync_due_alert(self, cheque_id))
+        return self._cheques
 
     # --- change notification ------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:

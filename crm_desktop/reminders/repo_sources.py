@@ -65,6 +65,11 @@ class SourcesMixin:
                                 (source, source_id)).fetchone()
         return row[0] if row else None
 
+    def source_ids(self, source: str) -> list[int]:
+        """The ids of the records of ``source`` that have a reminder (e.g. every cheque with an alert)."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT DISTINCT source_id FROM reminders WHERE source = ? ORDER BY source_id", (source,))]
+
     def upsert_for_source(self, source: str, source_id: int, r: Reminder, now: datetime | None = None) -> int:
         """The one reminder of ``source``/``source_id`` (e.g. a cheque): made, or updated in place."""
         now = self._now(now)

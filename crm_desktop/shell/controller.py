@@ -72,6 +72,8 @@ class AppController(QObject):
         from crm_desktop.shell.startup import open_office
 
         self.office = open_office(self.db_path)
+        if self.office is not None:
+            self.office.clock = self.clock  # before any repository is built: they take it
         return self.office is not None
 
     def _build_window(self) -> None:
