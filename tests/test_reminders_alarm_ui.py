@@ -405,6 +405,34 @@ def test_a_new_reminder_rearms_the_timer(office, clock, make_scheduler, qtbot):
     assert 19_000 <= scheduler.remaining_ms() <= 20_100
 
 
+def test_a_reminder_added_by_another_program_rings_on_time_not_as_missed(office, db_path, clock, bell,
+                                                                         make_scheduler):
+    """``reminders add`` on the command line while the app runs: another connection writes the
+    reminder; the next watchdog wake sees it and the alarm pops up at its minute."""
+    add(office, "جلسه عصر", NOW + timedelta(hours=3))
+    scheduler = make_scheduler(office)
+    scheduler.start()
+    told = []
+    office.subscribe(told.append)
+
+    other = Office(db_path)  # the command line's own connection
+    try:
+        add(other, "تماس با آقای رضایی", NOW + timedelta(minutes=2), now=clock())
+    finally:
+        other.close()
+    clock.advance(seconds=30)  # the watchdog's wake
+    scheduler.check_now()
+    assert scheduler.next_alarm == NOW + timedelta(minutes=2)
+    assert {"reminders"} in told  # the tabs are told to show it
+
+    clock.advance(seconds=90)
+    scheduler.check_now()
+    [popup] = visible("alarm_popup")
+    assert subjects(popup) == ["تماس با آقای رضایی"]
+    assert visible("missed_dialog") == []
+    assert bell.rings == [None]
+
+
 # --- the bell -------------------------------------------------------------------------------------
 def test_the_bundled_sounds_are_short_wav_files():
     for key in SOUNDS:

@@ -73,6 +73,12 @@ class AlarmsMixin:
             "SELECT min(next_alarm_at) FROM reminders WHERE next_alarm_at IS NOT NULL").fetchone()[0]
         return dt(value)
 
+    def outside_changes(self) -> int:
+        """A number that changes whenever another connection (the command line, a second
+        program) commits to the database; this connection's own writes leave it as it is. One
+        cheap pragma: no table is read."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def take_due(self, now: datetime, *, missed_before: datetime | None = None) -> list[Alarm]:
         """Every reminder whose next alarm is at or before ``now``: its latest passed alarm (several
         that passed together collapse into one), logged 'rang' (or 'missed' when its time is

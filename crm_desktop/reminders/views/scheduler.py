@@ -8,7 +8,11 @@
   disagreeing about the time since the last wake; the schedule is then read again.
 - An alarm taken more than ``GRACE`` after its time (the app was closed, the PC slept, the clock
   jumped forward over it) is missed: it is listed in the missed dialog, quietly, not popped up.
-- A change to the "reminders" table (``office.subscribe``) re-reads the next time.
+- A change to the "reminders" table (``office.subscribe``) re-reads the next time. A change
+  made by another program (``reminders add`` on the command line while the app runs) is seen at
+  the next wake through ``PRAGMA data_version`` (one cheap pragma, no table read): the schedule is
+  read again and the tabs are told, so such an alarm rings on time instead of being found late
+  and listed as missed.
 - ``start()`` first takes the alarms missed while the app was closed (time passed more than
   ``GRACE`` ago) and lists them once in the missed dialog, not as popups.
 - Due alarms are taken in one transaction (``take_due``: after a restart they never ring again)
@@ -78,6 +82,7 @@ class AlarmScheduler(QObject):
         self._dirty = True
         self._running = False
         self._mark: tuple[datetime, float] | None = None
+        self._outside: int | None = None  # the database's data_version at the last wake
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.PreciseTimer)
@@ -105,6 +110,7 @@ class AlarmScheduler(QObject):
     def start(self) -> None:
         """List what was missed while the app was closed, ring what is due now, arm the timer."""
         self._running = True
+        self._changed_outside()
         now = self.clock()
         self._mark = (now, self.monotonic())
         try:
@@ -143,6 +149,10 @@ class AlarmScheduler(QObject):
             if jump:
                 log.info("clock jumped by %.0f s: re-arming the alarms", jump)
                 self._dirty = True
+            if self._changed_outside():
+                log.info("another program changed the database: re-reading the alarms")
+                self._dirty = True
+                self.office.notify({"reminders"})  # the tabs show it too
             if self._dirty:
                 self._read_next()
             if self._next is not None and self._next <= now:
@@ -160,6 +170,14 @@ class AlarmScheduler(QObject):
         steady = mono - self._mark[1]
         drift = wall - steady
         return drift if abs(drift) > JUMP_TOLERANCE_S else 0.0
+
+    def _changed_outside(self) -> bool:
+        """True when another connection committed since the last look (the first look only
+        remembers where the database stands)."""
+        version = self.office.reminders.outside_changes()
+        changed = self._outside is not None and version != self._outside
+        self._outside = version
+        return changed
 
     def _read_next(self) -> None:
         self._dirty = False
