@@ -196,3 +196,23 @@ def test_a_failed_commit_leaves_no_open_transaction(conn):
 def test_disk_full_is_not_reported_as_damage(db_path):
     error = storage_db.translate_error(sqlite3.OperationalError("database or disk is full"), db_path)
     assert isinstance(error, storage_db.DiskFull) and "disk is full" in error.message and "دیسک پر است" in error.fa
+
+
+def test_identifying_an_open_database_keeps_its_locks_and_its_wal(db_path, conn):
+    """The app checks its own open file (before an automatic backup): reading the header with a
+    file of its own and closing it would drop SQLite's locks, so that the next program to close
+    the database (``reminders add`` on the command line) deleted the WAL the app was still
+    writing to, and the app's later writes were lost."""
+    import subprocess
+    import sys
+
+    add_contacts(conn, 1)
+    assert identify(db_path).ours
+    script = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+              "c.execute('CREATE TABLE scratch (x)'); c.commit(); c.close()")
+    subprocess.run([sys.executable, "-c", script, str(db_path)], check=True)
+    assert os.path.exists(f"{db_path}-wal")
+    add_contacts(conn, 1, start=1)  # the app writes on after the other program has gone
+    count = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM contacts').fetchone()[0])"
+    seen = subprocess.run([sys.executable, "-c", count, str(db_path)], check=True, capture_output=True, text=True)
+    assert seen.stdout.strip() == "2"

@@ -120,23 +120,32 @@ def identify(path) -> Identity:
     path = Path(path)
     if path.is_dir():
         raise NotOurDatabase(path)
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except FileNotFoundError:
-        raise DatabaseMissing(path) from None
-    except PermissionError as error:
-        raise StorageError(f"{path}: permission denied", f"اجازه خواندن پرونده «{path}» نیست.") from error
-    except OSError as error:
-        raise NotOurDatabase(path) from error
-    if len(header) < 100 or header[:16] != SQLITE_MAGIC:
-        raise NotOurDatabase(path)
-    app_id = int.from_bytes(header[68:72], "big")
-    version = int.from_bytes(header[60:64], "big")
+    if not path.exists():
+        raise DatabaseMissing(path)
     wal = Path(f"{path}-wal")
-    if app_id == APPLICATION_ID and not wal.exists():
-        return Identity(app_id, version, False)
-    # The header may be stale while committed pages still sit in the WAL: ask SQLite.
+    if not wal.exists():
+        # No -wal: no connection is open on the file (SQLite keeps it while one is), so reading
+        # the header with a file of our own cannot hurt anybody's locks.
+        try:
+            with open(path, "rb") as handle:
+                header = handle.read(100)
+        except FileNotFoundError:
+            raise DatabaseMissing(path) from None
+        except PermissionError as error:
+            raise StorageError(f"{path}: permission denied", f"اجازه خواندن پرونده «{path}» نیست.") from error
+        except OSError as error:
+            raise NotOurDatabase(path) from error
+        if len(header) < 100 or header[:16] != SQLITE_MAGIC:
+            raise NotOurDatabase(path)
+        app_id = int.from_bytes(header[68:72], "big")
+        version = int.from_bytes(header[60:64], "big")
+        if app_id == APPLICATION_ID:
+            return Identity(app_id, version, False)
+    # With a -wal the header may be stale while committed pages still sit in the WAL, and this
+    # very process may hold the file open: closing a descriptor of our own would drop SQLite's
+    # POSIX locks on it (all of the process's locks go with any close), another program would
+    # then take the file for unused and delete its WAL, and what this process writes next would
+    # be lost. So only SQLite reads it (it defers its own closes while locks are held).
     try:
         conn = open_untouched(path)
         try:
