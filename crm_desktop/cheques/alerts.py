@@ -124,3 +124,13 @@ def sync_all_due_alerts(office, days_before: int | None = None) -> int:
     for cheque_id in sorted(ids):
         sync_due_alert(office, cheque_id, days_before)
     return len(ids)
+
+
+def change_alert_days(office, days: int) -> int:
+    """Set how many days before the due date the first alert rings and move every cheque's
+    alert to match, in one transaction; returns how many cheques were looked at."""
+    from crm_desktop.storage.db import transaction
+
+    with transaction(office.conn):
+        set_alert_days(office.conn, days)
+        return sync_all_due_alerts(office, days)

@@ -123,15 +123,16 @@ class AppController(QObject):
         self.scheduler.start()
 
     def open_reminder(self, reminder_id: int) -> None:
-        """«باز کردن» in an alarm window: the reminder in its tab."""
-        from crm_desktop.shell.features import FEATURE_TABS
+        """«باز کردن» in an alarm window: the reminder in its tab; a cheque's due alert opens the
+        cheque itself in the cheque book."""
+        from crm_desktop.cheques.alerts import SOURCE as CHEQUE_SOURCE
 
         self.window.bring_forward()
-        if not any(feature.name == "reminders" for feature in FEATURE_TABS):
+        reminder = self.office.reminders.get(reminder_id)
+        if reminder is not None and reminder.source == CHEQUE_SOURCE and reminder.source_id is not None:
+            self.window.show_tab("cheques").open_cheque(reminder.source_id)
             return
-        tab = self.window.show_tab("reminders")
-        if hasattr(tab, "open_reminder"):
-            tab.open_reminder(reminder_id)
+        self.window.show_tab("reminders").open_reminder(reminder_id)
 
     def open_contact(self, contact_id: int) -> None:
         """A contact's link in an alarm window: the phonebook's contact card."""

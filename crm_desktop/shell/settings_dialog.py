@@ -168,6 +168,13 @@ class SettingsDialog(QDialog):
         form.addRow("صدای زنگ:", sound_row)
         form.addRow("بلندی صدا:", volume_row)
         form.addRow("", self.alarm_silent)
+        from crm_desktop.cheques.alerts import MAX_DAYS, alert_days
+
+        self.cheque_days = self._spin("settings.cheque_alert_days", 0, MAX_DAYS, alert_days(self.office.conn))
+        self.cheque_days.setSuffix(" روز پیش از سررسید، و روز سررسید")
+        self.cheque_days.setToolTip("هشدار چک‌های دریافتی نزد صندوق یا در جریان وصول و چک‌های پرداختی صادرشده؛ "
+                                    "۰ یعنی فقط روز سررسید")
+        form.addRow("هشدار سررسید چک:", self.cheque_days)
         return box
 
     def _show_volume(self, value: int) -> None:
@@ -176,6 +183,12 @@ class SettingsDialog(QDialog):
     def _on_silent(self, silent: bool) -> None:
         for widget in (self.alarm_sound, self.alarm_volume, self.alarm_volume_label, self.alarm_test):
             widget.setEnabled(not silent)
+
+    def _save_cheque_days(self) -> None:
+        from crm_desktop.cheques.alerts import alert_days, change_alert_days
+
+        if self.cheque_days.value() != alert_days(self.office.conn):
+            change_alert_days(self.office, self.cheque_days.value())
 
     def test_alarm(self) -> str:
         """Ring the bell as the fields say now (saved or not); returns what the bell did."""
@@ -238,6 +251,7 @@ class SettingsDialog(QDialog):
                 return
         try:
             self.office.save_preferences(prefs)
+            self._save_cheque_days()
         except UserError as error:
             self._show_error(error.fa)
             return

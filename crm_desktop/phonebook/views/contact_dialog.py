@@ -186,19 +186,19 @@ class ContactDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _side(self, notes: QWidget) -> QWidget:
-        """The notes log, and under it the contact's reminders with «یادآوری تازه» (the reminder book)."""
-        self.reminders_box = None
-        try:
-            from crm_desktop.reminders.views.contact_reminders import ContactRemindersBox
+        """The notes log, and under it the contact's reminders with «یادآوری تازه» (the reminder
+        book) and the cheques they drew or received, bounced ones marked (the cheque book)."""
+        from crm_desktop.cheques.views.contact_cheques import ContactChequesBox
+        from crm_desktop.reminders.views.contact_reminders import ContactRemindersBox
 
-            self.reminders_box = ContactRemindersBox(self.office, self.contact_id, clock=self.clock)
-        except ImportError:  # a build without the reminder book
-            return notes
+        self.reminders_box = ContactRemindersBox(self.office, self.contact_id, clock=self.clock)
+        self.cheques_box = ContactChequesBox(self.office, self.contact_id, clock=self.clock)
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(notes, 1)
         column.addWidget(self.reminders_box)
+        column.addWidget(self.cheques_box)
         return side
 
     def _boxed(self, title: str, widget: QWidget) -> QGroupBox:

@@ -1,0 +1,339 @@
+"""The cheque book tab (دفتر چک): filters, a lazy table of the filtered cheques (100k rows never
+load at once), and a footer with the count and total per status; a toolbar to record received
+and paid cheques, open one, take the next step of its life or undo the last, delete, manage the
+office's cheque books and banks, print the filtered list and export it.
+
+Keyboard: Ctrl+N a received cheque, Ctrl+Shift+N a paid one, Ctrl+F the Sayad/serial search,
+Enter open, Ctrl+T the next step, Del delete (asks first), Ctrl+P print, Esc clears the search.
+
+    tab = ChequesTab(office, events, parent, clock=datetime.now)
+    tab.open_cheque(cheque_id)            # a due alert's «باز کردن», a contact card's row
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QToolBar, QVBoxLayout, QWidget
+
+from crm_desktop.cheques import status as st
+from crm_desktop.cheques.views import tab_actions
+from crm_desktop.cheques.views.filter_bar import ChequeFilterBar
+from crm_desktop.cheques.views.footer import ChequeFooter
+from crm_desktop.cheques.views.table_model import ChequeSource, ChequeTableModel, cheque_columns
+from crm_desktop.core.digits import to_persian
+from crm_desktop.errors import UserError
+from crm_desktop.ui import dialogs
+from crm_desktop.ui.lazy_table import setup_table_view
+
+WATCHED_TABLES = frozenset({"cheques", "cheque_events", "cheque_images", "cheque_leaves", "cheque_books", "banks",
+                            "contacts", "*"})
+LRI, PDI = "\u2066", "\u2069"
+
+
+def _default_cheque_dialog(office, cheque_id, parent, **options):
+    from crm_desktop.cheques.views.cheque_dialog import ChequeDialog
+
+    return ChequeDialog(office, cheque_id, parent, clock=parent.clock, **options)
+
+
+def _default_status_dialog(office, cheque_id, parent, clock):
+    from crm_desktop.cheques.views.status_dialog import StatusDialog
+
+    return StatusDialog(office, cheque_id, parent, clock=clock)
+
+
+def _default_books_dialog(office, parent, clock):
+    from crm_desktop.cheques.views.books_dialog import BooksDialog
+
+    return BooksDialog(office, parent, clock=clock)
+
+
+class ChequesTab(QWidget):
+    TITLE = "دفتر چک"
+
+    def __init__(self, office, events, parent=None, clock: Callable[[], datetime] = datetime.now):
+        super().__init__(parent)
+        self.setObjectName("cheques")
+        self.office = office
+        self.events = events
+        self.clock = clock
+        self.cheque_dialog_factory = _default_cheque_dialog
+        self.status_dialog_factory = _default_status_dialog
+        self.books_dialog_factory = _default_books_dialog
+
+        self.filters = ChequeFilterBar(office, self, today=self.today)
+        self.table = QTableView(self)
+        self.table.setObjectName("cheques.table")
+        self.table.setAccessibleName("چک‌ها")
+        self.model = ChequeTableModel(cheque_columns(), ChequeSource(office.cheques, self.filters.query()), self,
+                                      today=self.today)
+        setup_table_view(self.table, self.model)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self._size_columns()
+        self.footer = ChequeFooter(self)
+        self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.footer)
+
+        self.filters.changed.connect(self.apply_filters)
+        self.filters.search.install_shortcut(self)
+        self.filters.search.navigateDown.connect(self.focus_table)
+        self.table.activated.connect(lambda _i: self.open_current())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+        self.events.changed.connect(self._on_changed)
+        self._update_footer()
+        self._update_actions()
+
+    def today(self):
+        return self.clock().date()
+
+    # --- building ---------------------------------------------------------------------------------
+    def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "", *, context=Qt.WindowShortcut,
+                hosts=()) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcutContext(context)
+            shown = QKeySequence(shortcuts[0]).toString(QKeySequence.NativeText)
+            action.setToolTip(f"{tip or text} ({LRI}{shown}{PDI})")
+        elif tip:
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        for host in hosts or (self,):
+            host.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_received_action = self._action("چک دریافتی تازه", "cheques.new_received",
+                                                lambda: self.new_cheque(st.RECEIVED), ["Ctrl+N"])
+        self.new_paid_action = self._action("چک پرداختی تازه", "cheques.new_paid",
+                                            lambda: self.new_cheque(st.PAID), ["Ctrl+Shift+N"])
+        self.open_action = self._action("باز کردن", "cheques.open", self.open_current, tip="باز کردن (Enter)")
+        self.step_action = self._action("تغییر وضعیت…", "cheques.step", self.take_step, ["Ctrl+T"],
+                                        "مرحلهٔ بعد چک: واگذاری به بانک، وصول، برگشت، خرج، عودت…")
+        self.undo_action = self._action("برگرداندن آخرین مرحله", "cheques.undo_step", self.undo_step)
+        self.delete_action = self._action("حذف", "cheques.delete", self.delete_selected, [QKeySequence.Delete],
+                                          context=Qt.WidgetShortcut, hosts=(self.table,))
+        self.books_action = self._action("دسته چک‌ها…", "cheques.books", self.manage_books,
+                                         tip="دسته چک‌های دفتر: برگ‌های صادر شده، باطل، مفقود و استفاده‌نشده")
+        self.banks_action = self._action("بانک‌ها…", "cheques.banks", self.manage_banks)
+        self.print_action = self._action("چاپ", "cheques.print", self.print_report, ["Ctrl+P"],
+                                         "چاپ فهرست چک‌های فیلترشده، به تفکیک ماه سررسید")
+        self.export_action = self._action("خروجی Excel / CSV…", "cheques.export", self.export)
+        for action in (self.open_action, self.delete_action):
+            action.setShortcutVisibleInContextMenu(False)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("cheques.toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.toolbar.setMovable(False)
+        for action in (self.new_received_action, self.new_paid_action, self.open_action, self.step_action,
+                       self.undo_action, self.delete_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.print_action, self.export_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.books_action)
+        self.toolbar.addAction(self.banks_action)
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        widths = {"due": 95, "direction": 70, "status": 130, "amount": 130, "counterparty": 170, "bank": 110,
+                  "serial": 110, "sayad": 150, "purpose": 160, "registered": 90}
+        for i, column in enumerate(self.model.columns):
+            if column.key in widths:
+                self.table.setColumnWidth(i, widths[column.key])
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for action in (self.open_action, self.step_action, self.undo_action, self.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.new_received_action, self.new_paid_action, self.print_action):
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # --- what is shown ----------------------------------------------------------------------------
+    def apply_filters(self) -> None:
+        self.model.reset(ChequeSource(self.office.cheques, self.filters.query(), self.model.source().order))
+        self.table.scrollToTop()
+        self._update_footer()
+        self._update_actions()
+
+    def refresh(self) -> None:
+        """After a write: the same filters and order, rows and totals read again."""
+        current = self.current_id()
+        self.model.reset(ChequeSource(self.office.cheques, self.filters.query(), self.model.source().order))
+        self._update_footer()
+        if current is not None:
+            self.select_cheque(current)
+        self._update_actions()
+
+    def _on_changed(self, tables: frozenset) -> None:
+        if tables & WATCHED_TABLES:
+            if tables & {"banks", "*"}:
+                self.filters.reload_banks()
+            self.refresh()
+
+    def _update_footer(self) -> None:
+        self.footer.show_totals(self.office.cheques.totals(self.filters.query()), filtered=not self.filters.is_empty())
+
+    def _update_actions(self) -> None:
+        row = self.current_row()
+        has = row is not None
+        self.open_action.setEnabled(has)
+        self.delete_action.setEnabled(has)
+        self.step_action.setEnabled(has and not st.is_final(row.direction, row.status))
+        self.undo_action.setEnabled(has and row.status_date is not None and
+                                    row.status != st.INITIAL.get(row.direction))
+
+    # --- the current cheque -----------------------------------------------------------------------
+    def current_row(self):
+        index = self.table.currentIndex()
+        return self.model.row_object(index.row()) if index.isValid() else None
+
+    def current_id(self) -> int | None:
+        row = self.current_row()
+        return row.id if row is not None else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [r.id for r in (self.model.row_object(i) for i in rows) if r is not None]
+
+    def rows(self) -> list:
+        return [self.model.row_object(i) for i in range(self.model.rowCount())]
+
+    def select_cheque(self, cheque_id: int) -> bool:
+        row = self.model.find_row(lambda r: r is not None and r.id == cheque_id, limit=2000)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def focus_table(self) -> None:
+        self.table.setFocus(Qt.OtherFocusReason)
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
+
+    # --- actions ----------------------------------------------------------------------------------
+    def _run_dialog(self, cheque_id=None, **options) -> int | None:
+        try:
+            dialog = self.cheque_dialog_factory(self.office, cheque_id, self, **options)
+        except UserError as error:
+            dialogs.show_error(self, error)
+            return None
+        saved: list[int] = []
+        dialog.saved.connect(saved.append)
+        dialog.exec()
+        dialog.deleteLater()
+        self.refresh()  # a step taken in the form's history counts too
+        if saved:
+            if not self.select_cheque(saved[-1]):
+                self.filters.clear()  # the new cheque is outside the filters: show it anyway
+                self.apply_filters()
+                self.select_cheque(saved[-1])
+            return saved[-1]
+        return None
+
+    def new_cheque(self, direction: str = st.RECEIVED) -> int | None:
+        return self._run_dialog(None, direction=direction)
+
+    def open_cheque(self, cheque_id: int) -> int | None:
+        """The form of a cheque (a due alert's «باز کردن», a contact card's row)."""
+        if not self.select_cheque(cheque_id):
+            self.filters.clear()
+            self.apply_filters()
+            self.select_cheque(cheque_id)
+        return self._run_dialog(cheque_id)
+
+    def open_current(self) -> None:
+        cheque_id = self.current_id()
+        if cheque_id is not None:
+            self.open_cheque(cheque_id)
+
+    def take_step(self) -> bool:
+        cheque_id = self.current_id()
+        if cheque_id is None:
+            return False
+        try:
+            dialog = self.status_dialog_factory(self.office, cheque_id, self, self.clock)
+        except UserError as error:
+            dialogs.show_error(self, error)
+            return False
+        done = bool(dialog.exec())
+        self.refresh()
+        return done
+
+    def undo_step(self) -> bool:
+        from crm_desktop.cheques.views.history import ChequeHistory
+
+        cheque_id = self.current_id()
+        if cheque_id is None:
+            return False
+        history = ChequeHistory(self.office, cheque_id, None, clock=self.clock)
+        try:
+            return history.undo_last()
+        finally:
+            history.deleteLater()
+            self.refresh()
+
+    def delete_selected(self) -> bool:
+        ids = self.selected_ids()
+        if not ids:
+            return False
+        text = ("این چک و همهٔ مراحل و تصویر آن حذف شود؟" if len(ids) == 1 else
+                f"{to_persian(len(ids))} چک با همهٔ مراحل و تصویرهایشان حذف شوند؟")
+        text += "\nاگر چک از دسته چک دفتر صادر شده، برگ آن دوباره استفاده‌نشده می‌شود."
+        if not dialogs.confirm(self, text, "حذف چک", yes_text="حذف", no_text="انصراف"):
+            return False
+        try:
+            for cheque_id in ids:
+                self.office.cheques.delete(cheque_id)
+        except Exception as error:  # noqa: BLE001 - the operator sees why
+            dialogs.show_error(self, error)
+        self.refresh()
+        return True
+
+    def manage_books(self) -> None:
+        dialog = self.books_dialog_factory(self.office, self, self.clock)
+        dialog.openCheque.connect(self.open_cheque)
+        dialog.exec()
+        dialog.deleteLater()
+        self.refresh()
+
+    def manage_banks(self) -> None:
+        from crm_desktop.cheques.views.banks_dialog import BanksDialog
+
+        BanksDialog(self.office, self).exec()
+        self.filters.reload_banks()
+
+    def print_report(self):
+        return tab_actions.print_cheques(self, self.office, self.filters.query(), today=self.today())
+
+    def export(self):
+        return tab_actions.export_cheques(self, self.office, self.filters.query(), today=self.today())
+
+    # --- keyboard ---------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key_Escape and self.filters.search.text():
+            self.filters.search.set_query("")
+            event.accept()
+            return
+        super().keyPressEvent(event)

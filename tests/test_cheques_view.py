@@ -1,0 +1,357 @@
+"""The cheque tab as the operator meets it, on a real database: the rows and the footer totals
+per status follow the filters; the quick views «سررسید این هفته» and «سررسید گذشته»; recording a
+cheque through the form (digits typed in Persian, the amount in words, the due alert made); bad
+Sayad ID, Sheba and national ID each get their Persian message under their field and nothing is
+stored; a status step offers only what follows and asks for what it needs; undo; the cheque
+books' leaves; a contact's card with a bounced cheque marked; a due alert's «باز کردن»."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from crm_desktop.cheques.model import Cheque, ChequeBook
+from crm_desktop.phonebook.model import Contact
+from crm_desktop.ui import dialogs
+from tests.ui_helpers import persian_app, type_text  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("persian_app")
+NOW = datetime(2025, 4, 1, 10, 30)  # سه‌شنبه ۱۲ فروردین ۱۴۰۴
+TODAY = NOW.date()
+SAYAD = "1234567890123456"
+
+
+@pytest.fixture(autouse=True)
+def answer_yes(monkeypatch):
+    seen = []
+
+    def hook(box: QMessageBox) -> None:
+        seen.append(box.text())
+        for button in box.buttons():
+            if box.buttonRole(button) in (QMessageBox.YesRole, QMessageBox.AcceptRole):
+                button.click()
+                return
+
+    monkeypatch.setattr(dialogs, "exec_hook", hook)
+    return seen
+
+
+@pytest.fixture
+def office(db_path):
+    from crm_desktop.office import Office
+
+    with Office(db_path, clock=lambda: NOW) as opened:
+        yield opened
+
+
+@pytest.fixture
+def people(office):
+    add = office.phonebook.add
+    return {"ali": add(Contact(first_name="علی", last_name="رضایی")),
+            "sara": add(Contact(first_name="سارا", last_name="احمدی", national_code="0013542419")),
+            "reza": add(Contact(first_name="رضا", last_name="کریمی"))}
+
+
+def received(n: int, drawer: int, due: date, amount: int = 10_000_000, **more) -> Cheque:
+    return Cheque(direction="received", sayad_id=str(1000_0000_0000_0000 + n), serial=str(700000 + n), bank="melli",
+                  amount=amount, due_date=due, drawer_id=drawer, **more)
+
+
+def paid(n: int, payee: int, due: date, amount: int = 20_000_000) -> Cheque:
+    return Cheque(direction="paid", sayad_id=str(2000_0000_0000_0000 + n), serial=str(800000 + n), bank="mellat",
+                  amount=amount, due_date=due, payee_id=payee)
+
+
+@pytest.fixture
+def tab(qtbot, office):
+    from crm_desktop.cheques.view import ChequesTab
+    from crm_desktop.shell.events import OfficeEvents
+
+    widget = ChequesTab(office, OfficeEvents(office), None, clock=lambda: NOW)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+def shown(tab, column: str) -> list[str]:
+    index = tab.model.column_index(column)
+    return [tab.model.index(row, index).data() for row in range(tab.model.rowCount())]
+
+
+def settle(qtbot, tab):
+    """The filter bar folds a burst of edits into one change on the next turn of the loop."""
+    qtbot.waitUntil(lambda: not tab.filters._emit.isActive(), timeout=2000)
+
+
+def test_rows_and_footer_totals_follow_the_filters(qtbot, office, people, tab):
+    repo = office.cheques
+    a = repo.add(received(1, people["ali"], TODAY + timedelta(days=3), 12_500_000))
+    b = repo.add(received(2, people["sara"], TODAY - timedelta(days=5), 7_000_000))
+    repo.add(paid(3, people["reza"], TODAY + timedelta(days=20), 30_000_000))
+    repo.set_status(b, "deposited", account="جاری ملت ۱۲۳")
+    repo.set_status(b, "bounced", reason="کسری موجودی")
+    assert tab.model.rowCount() == 3
+    assert shown(tab, "due") == ["۱۴۰۴/۰۱/۰۷", "۱۴۰۴/۰۱/۱۵", "۱۴۰۴/۰۲/۰۱"]  # soonest first
+    assert shown(tab, "amount") == ["۷٬۰۰۰٬۰۰۰", "۱۲٬۵۰۰٬۰۰۰", "۳۰٬۰۰۰٬۰۰۰"]
+    assert shown(tab, "status") == ["برگشت خورده", "نزد صندوق", "صادر شده"]
+    assert shown(tab, "counterparty") == ["سارا احمدی", "علی رضایی", "رضا کریمی"]
+    texts = tab.footer.texts()
+    assert "۳" in texts["cheques.footer.total"] and "۴۹٬۵۰۰٬۰۰۰" in texts["cheques.footer.total"]
+    assert texts["cheques.footer.received.bounced"].startswith("دریافتی – برگشت خورده:")
+    assert "۷٬۰۰۰٬۰۰۰" in texts["cheques.footer.received.bounced"]
+
+    tab.filters.direction.setCurrentIndex(tab.filters.direction.findData("received"))
+    settle(qtbot, tab)
+    assert tab.model.rowCount() == 2
+    assert "۱۹٬۵۰۰٬۰۰۰" in tab.footer.texts()["cheques.footer.total"]
+    assert "cheques.footer.paid.issued" not in tab.footer.texts()
+
+    type_text(tab.filters.search, "۷۰۰۰۰۱")  # a part of the serial, in Persian digits
+    tab.filters.search.flush()
+    settle(qtbot, tab)
+    assert [r.id for r in tab.rows()] == [a]
+
+    tab.filters.clear()
+    settle(qtbot, tab)
+    assert tab.model.rowCount() == 3
+    tab.filters.amount_min.setValue(10_000_000)
+    settle(qtbot, tab)
+    assert shown(tab, "amount") == ["۱۲٬۵۰۰٬۰۰۰", "۳۰٬۰۰۰٬۰۰۰"]
+
+
+def test_quick_views_due_this_week_and_overdue(qtbot, office, people, tab):
+    repo = office.cheques
+    soon = repo.add(received(1, people["ali"], TODAY + timedelta(days=2)))
+    late = repo.add(paid(2, people["sara"], TODAY - timedelta(days=3)))
+    cleared = repo.add(received(3, people["reza"], TODAY - timedelta(days=1)))
+    repo.set_status(cleared, "deposited", account="A")
+    repo.set_status(cleared, "cleared")
+    repo.add(received(4, people["ali"], TODAY + timedelta(days=30)))
+    tab.filters.week_button.click()
+    settle(qtbot, tab)
+    assert [r.id for r in tab.rows()] == [soon]
+    tab.filters.overdue_button.click()
+    settle(qtbot, tab)
+    assert [r.id for r in tab.rows()] == [late]  # the cleared one is not waiting any more
+    from PySide6.QtCore import Qt
+
+    colour = tab.model.index(0, 0).data(Qt.ForegroundRole).color().name()
+    assert colour == "#b45309"  # overdue: orange
+
+
+def open_form(qtbot, office, cheque_id=None, **options):
+    from crm_desktop.cheques.views.cheque_dialog import ChequeDialog
+
+    dialog = ChequeDialog(office, cheque_id, None, clock=lambda: NOW, **options)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def typed(field, text):
+    edit = getattr(field, "edit", field)
+    edit.clear()
+    type_text(edit, text)
+    edit.editingFinished.emit()
+
+
+def fill_received(dialog, people):
+    typed(dialog.sayad, "۱۲۳۴ ۵۶۷۸ ۹۰۱۲ ۳۴۵۶")
+    typed(dialog.serial, "۰۰۱۲۳۴")
+    dialog.bank.setCurrentIndex(dialog.bank.findData("melli"))
+    typed(dialog.amount, "۱۲۵۰۰۰۰۰")
+    typed(dialog.due_date, "۱۴۰۴/۰۲/۰۱")
+    dialog.drawer.set_contact_id(people["ali"])
+    typed(dialog.purpose, "فروش کالا")
+
+
+def test_recording_a_received_cheque_through_the_form(qtbot, office, people, tab):
+    dialog = open_form(qtbot, office, direction="received")
+    assert dialog.windowTitle() == "ثبت چک دریافتی"
+    assert dialog.issue_date.text() == "۱۴۰۴/۰۱/۱۲"  # today
+    assert not dialog.form.isRowVisible(dialog.book_row)  # cheque books are for paid cheques
+    fill_received(dialog, people)
+    assert dialog.amount.edit.text() == "۱۲٬۵۰۰٬۰۰۰"
+    assert dialog.amount.words() == "دوازده میلیون و پانصد هزار ریال"
+    cheque_id = dialog.save()
+    assert cheque_id is not None
+    stored = office.cheques.get(cheque_id)
+    assert (stored.sayad_id, stored.serial, stored.amount, stored.due_date, stored.status) == (
+        SAYAD, "001234", 12_500_000, date(2025, 4, 21), "in_hand")
+    assert tab.model.rowCount() == 1 and shown(tab, "status") == ["نزد صندوق"]
+    reminder = office.reminders.get(office.reminders.find_for_source("cheque", cheque_id))
+    assert reminder.subject == "سررسید چک دریافتی ۱۲٬۵۰۰٬۰۰۰ ریال از علی رضایی"
+
+
+@pytest.mark.parametrize("field, text, fragment", [
+    ("sayad", "۱۲۳۴۵", "شناسه صیادی"),
+    ("sheba", "IR123", "شبا"),
+    ("payee_national_id", "۱۲۳۴۵۶۷۸۹۰", "کد/شناسه ملی گیرنده"),
+])
+def test_a_bad_number_gets_its_message_under_its_field_and_nothing_is_stored(qtbot, office, people, field, text,
+                                                                            fragment):
+    dialog = open_form(qtbot, office, direction="received")
+    fill_received(dialog, people)
+    typed(getattr(dialog, field), text)
+    assert dialog.save() is None
+    key = {"sayad": "sayad_id", "sheba": "sheba", "payee_national_id": "payee_national_id"}[field]
+    label = dialog.errors[key]
+    assert label.isVisibleTo(dialog) and fragment in label.text()
+    assert dialog.banner.isVisibleTo(dialog)
+    assert office.conn.execute("SELECT count(*) FROM cheques").fetchone()[0] == 0
+
+
+def test_a_received_cheque_needs_its_drawer_and_a_due_date(qtbot, office, people):
+    dialog = open_form(qtbot, office, direction="received")
+    fill_received(dialog, people)
+    dialog.drawer.clear()
+    assert dialog.save() is None
+    assert "صادرکننده" in dialog.drawer.error_text()
+    dialog.drawer.set_contact_id(people["ali"])
+    typed(dialog.due_date, "")
+    assert dialog.save() is None
+    assert dialog.due_date.shown_error()
+    dialog.guarantee.setChecked(True)  # a guarantee cheque may have no date
+    assert dialog.save() is not None
+    assert office.cheques.get(dialog.cheque_id).due_date is None
+
+
+def test_a_status_step_offers_only_what_follows_and_asks_for_what_it_needs(qtbot, office, people):
+    from crm_desktop.cheques.views.status_dialog import StatusDialog
+
+    cheque_id = office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=5)))
+    dialog = StatusDialog(office, cheque_id, None, clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    assert list(dialog.buttons_by_status) == ["deposited", "spent", "returned"]
+    assert dialog.on.text() == "۱۴۰۴/۰۱/۱۲"
+    dialog.buttons_by_status["deposited"].setChecked(True)
+    assert dialog.form.isRowVisible(dialog.account) and not dialog.form.isRowVisible(dialog.reason)
+    dialog.save()
+    assert dialog.error.isVisibleTo(dialog) and "حساب" in dialog.error.text()
+    assert office.cheques.get(cheque_id).status == "in_hand"
+    type_text(dialog.account, "جاری ملت ۱۲۳۴")
+    dialog.save()
+    assert office.cheques.get(cheque_id).status == "deposited"
+
+    bounce = StatusDialog(office, cheque_id, None, clock=lambda: NOW)
+    qtbot.addWidget(bounce)
+    assert list(bounce.buttons_by_status) == ["cleared", "bounced"]
+    bounce.buttons_by_status["bounced"].setChecked(True)
+    bounce.reason.setCurrentText("کسری موجودی")
+    bounce.save()
+    assert office.cheques.get(cheque_id).status == "bounced"
+    assert office.reminders.find_for_source("cheque", cheque_id) is None  # no alert for a bounced cheque
+
+
+def test_history_shows_each_step_and_undo_takes_back_the_last(qtbot, office, people, answer_yes):
+    cheque_id = office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=5)))
+    office.cheques.set_status(cheque_id, "deposited", account="جاری ملت ۱۲۳۴", on=date(2025, 4, 2))
+    dialog = open_form(qtbot, office, cheque_id)
+    assert dialog.history.lines() == ["\u2068۱۴۰۴/۰۱/۱۲\u2069 — ثبت چک",
+                                      "\u2068۱۴۰۴/۰۱/۱۳\u2069 — واگذار شده به بانک / در جریان وصول — حساب \u2068جاری ملت ۱۲۳۴\u2069"]
+    assert dialog.history.status_label.text() == "وضعیت: واگذار شده به بانک / در جریان وصول"
+    assert dialog.history.undo_last()
+    assert "برگردانده شود" in answer_yes[-1]
+    assert office.cheques.get(cheque_id).status == "in_hand"
+    assert len(dialog.history.lines()) == 1 and not dialog.history.undo_button.isEnabled()
+
+
+def test_a_final_status_offers_no_step_and_says_why(qtbot, office, people, tab, answer_yes):
+    cheque_id = office.cheques.add(paid(1, people["sara"], TODAY + timedelta(days=5)))
+    office.cheques.set_status(cheque_id, "void")
+    tab.refresh()
+    tab.select_cheque(cheque_id)
+    assert not tab.step_action.isEnabled() and tab.undo_action.isEnabled()
+    assert tab.take_step() is False
+    assert "وضعیت پایانی" in answer_yes[-1]
+
+
+def test_a_paid_cheque_takes_the_next_unused_leaf_of_a_book(qtbot, office, people, answer_yes):
+    from crm_desktop.cheques.views.books_dialog import BooksDialog
+
+    book = office.cheques.add_book(ChequeBook(bank="mellat", account_number="0102-345", first_serial="000101",
+                                              leaves=5, first_sayad_id="2000000000000001"))
+    office.cheques.mark_leaf(book, 1, "lost")
+    dialog = open_form(qtbot, office, direction="paid")
+    assert dialog.form.isRowVisible(dialog.book_row)
+    dialog.book.setCurrentIndex(dialog.book.findData(book))
+    assert dialog.serial.text() == "۰۰۰۱۰۲" and not dialog.serial.isEnabled()  # leaf 1 is lost
+    assert dialog.sayad.text() == "۲۰۰۰۰۰۰۰۰۰۰۰۰۰۰۲"
+    assert "برگ ۲" in dialog.book_hint.text()
+    typed(dialog.amount, "۵۰٬۰۰۰٬۰۰۰")
+    typed(dialog.due_date, "۱۴۰۴/۰۳/۰۱")
+    dialog.payee.set_contact_id(people["sara"])
+    assert dialog.payee_national_id.text() == "۰۰۱۳۵۴۲۴۱۹"  # from the phonebook
+    cheque_id = dialog.save()
+    stored = office.cheques.get(cheque_id)
+    assert (stored.book_id, stored.leaf_no, stored.serial, stored.bank) == (book, 2, "000102", "mellat")
+
+    books = BooksDialog(office, None, clock=lambda: NOW)
+    qtbot.addWidget(books)
+    states = [books.leaves.item(row, 3).text() for row in range(books.leaves.rowCount())]
+    assert states == ["مفقود", "صادر شده", "استفاده‌نشده", "استفاده‌نشده", "استفاده‌نشده"]
+    assert "صادر شده: ۱" in books.summary.text() and "مفقود: ۱" in books.summary.text()
+    books.select_leaf(3)
+    assert books.current_leaf()[:2] == (3, "unused"), books.current_leaf()
+    assert books.mark("void"), answer_yes
+    assert books.leaves.item(2, 3).text() == "باطل"
+    books.select_leaf(2)
+    assert not books.void_button.isEnabled()  # an issued leaf is not voided here (void the cheque)
+    assert office.cheques.next_leaf(book).leaf_no == 4
+
+
+def test_a_contacts_card_lists_their_cheques_with_the_bounced_one_marked(qtbot, office, people):
+    from crm_desktop.cheques.views.contact_cheques import ContactChequesBox
+
+    good = office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=5), 3_000_000))
+    bad = office.cheques.add(received(2, people["ali"], TODAY - timedelta(days=5), 9_000_000))
+    office.cheques.set_status(bad, "deposited", account="A")
+    office.cheques.set_status(bad, "bounced", reason="کسری موجودی")
+    office.cheques.add(received(3, people["sara"], TODAY))
+    box = ContactChequesBox(office, people["ali"], clock=lambda: NOW)
+    qtbot.addWidget(box)
+    assert box.summary.text() == "۲ چک، ۱ چک برگشتی"
+    assert box.texts() == [
+        "\u2068۱۴۰۴/۰۱/۱۷\u2069 — دریافتی \u2068۳٬۰۰۰٬۰۰۰\u2069 ریال — نزد صندوق (صادرکننده)",
+        "\u2068۱۴۰۴/۰۱/۰۷\u2069 — دریافتی \u2068۹٬۰۰۰٬۰۰۰\u2069 ریال — برگشت خورده (صادرکننده)"]
+    assert box.list.item(1).foreground().color().name() == "#c62828"
+    assert good
+
+
+def test_a_due_alerts_open_goes_to_the_cheque(qtbot, db_path, people, office):
+    from crm_desktop.app import setup_application
+    from crm_desktop.shell.controller import AppController
+
+    cheque_id = office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=5)))
+    reminder_id = office.reminders.find_for_source("cheque", cheque_id)
+    office.close()
+    app = setup_application()
+    controller = AppController(app, db_path, clock=lambda: NOW)
+    assert controller.start(single_instance=False)
+    try:
+        cheques = controller.window.tab("cheques")
+        opened = []
+        cheques._run_dialog = lambda cheque_id=None, **_: opened.append(cheque_id)
+        controller.open_reminder(reminder_id)
+        assert opened == [cheque_id]
+        assert controller.window.tabs.currentWidget().objectName() == "cheques.page"
+    finally:
+        controller.shutdown()
+
+
+def test_settings_move_every_due_alert_to_the_new_number_of_days(qtbot, office, people):
+    from crm_desktop.shell.settings_dialog import SettingsDialog
+
+    cheque_id = office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=10)))
+    reminder_id = office.reminders.find_for_source("cheque", cheque_id)
+    assert office.reminders.get(reminder_id).advance == (3 * 1440,)
+    dialog = SettingsDialog(office)
+    qtbot.addWidget(dialog)
+    assert dialog.cheque_days.value() == 3
+    dialog.cheque_days.setValue(7)
+    dialog.accept()
+    assert office.reminders.get(reminder_id).advance == (7 * 1440,)
+    assert office.reminders.next_alarm_time() == datetime(2025, 4, 4, 9, 0)  # 7 days before the 11th, 09:00
