@@ -280,6 +280,27 @@ def test_two_alarms_at_once_make_one_window_with_two_rows(office, clock, bell, m
     assert visible("alarm_popup") == []
 
 
+def test_the_snooze_buttons_keep_room_for_their_menu_arrow(office, clock, make_scheduler):
+    """«تعویق» opens the snooze menu; its arrow sits beside the word, not drawn over it (a tool
+    button drew it on top of «تعویق» in the right-to-left window)."""
+    from PySide6.QtWidgets import QPushButton
+
+    add(office, "جلسه با مشتری", NOW + timedelta(minutes=1))
+    add(office, "تماس با بانک", NOW + timedelta(minutes=1))
+    scheduler = make_scheduler(office)
+    scheduler.start()
+    clock.advance(minutes=1)
+    scheduler.check_now()
+    [popup] = visible("alarm_popup")
+    buttons = [b for b in popup.findChildren(QPushButton) if b.objectName() in ("alarm.snooze", "alarm_popup.all_snooze")]
+    assert len(buttons) == 3  # one a row and one for all
+    for button in buttons:
+        assert button.text() == "تعویق"
+        assert [a.objectName().rsplit(".", 1)[1] for a in button.menu().actions() if a.objectName()] == [
+            "5", "10", "30", "60", "tomorrow", "custom"]
+        assert button.width() >= button.fontMetrics().horizontalAdvance("تعویق") + 30
+
+
 def test_an_advance_notice_says_how_long_is_left_and_the_contact_is_a_link(office, clock, make_scheduler):
     from crm_desktop.phonebook.model import Contact
 

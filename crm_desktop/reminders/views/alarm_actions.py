@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QMenu,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -30,6 +31,7 @@ TOMORROW = "tomorrow"
 CUSTOM = "custom"
 TOMORROW_TEXT = "فردا، همین ساعت"
 CUSTOM_TEXT = "دلخواه…"
+SNOOZE_TEXT = "تعویق"
 DEFAULT_SNOOZES = ((5, "۵ دقیقه"), (10, "۱۰ دقیقه"), (30, "۳۰ دقیقه"), (60, "۱ ساعت"))
 MAX_CUSTOM_MINUTES = 60 * 24 * 60  # like an advance notice: up to 60 days
 
@@ -101,6 +103,17 @@ def snooze_menu(parent: QWidget, on_choice: Callable[[object], None], name: str 
         action.setObjectName(f"{name}.{key}")
         action.triggered.connect(lambda _=False, k=key: on_choice(k))
     return menu
+
+
+def snooze_button(parent: QWidget, on_choice: Callable[[object], None], name: str = "alarm.snooze") -> QPushButton:
+    """«تعویق ▾»: a push button that opens the snooze menu. A push button keeps room for its
+    menu arrow beside the text (a tool button drew the arrow over «تعویق» in a right-to-left
+    window)."""
+    button = QPushButton(SNOOZE_TEXT, parent)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    button.setMenu(snooze_menu(button, on_choice, name))
+    return button
 
 
 class CustomSnoozeDialog(QDialog):

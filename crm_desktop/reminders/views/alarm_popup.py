@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,7 @@ from crm_desktop.reminders.views.alarm_actions import (
     contact_id_of,
     contact_link,
     left_text,
-    snooze_menu,
+    snooze_button,
     when_text,
 )
 
@@ -108,12 +107,7 @@ class AlarmRow(QFrame):
         self.done_button = QPushButton("انجام شد")
         self.done_button.setObjectName("alarm.done")
         self.done_button.clicked.connect(lambda: self.doneRequested.emit(self))
-        self.snooze_button = QToolButton()
-        self.snooze_button.setObjectName("alarm.snooze")
-        self.snooze_button.setText("تعویق")
-        self.snooze_button.setPopupMode(QToolButton.InstantPopup)
-        self.snooze_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.snooze_button.setMenu(snooze_menu(self, lambda choice: self.snoozeRequested.emit(self, choice)))
+        self.snooze_button = snooze_button(self, lambda choice: self.snoozeRequested.emit(self, choice))
         self.open_button = QPushButton("باز کردن")
         self.open_button.setObjectName("alarm.open")
         self.open_button.clicked.connect(lambda: self.openRequested.emit(alarm.reminder_id))
@@ -185,11 +179,7 @@ class AlarmPopup(QWidget):
         self.all_done = QPushButton("انجام شد")
         self.all_done.setObjectName("alarm_popup.all_done")
         self.all_done.clicked.connect(self.done_all)
-        self.all_snooze = QToolButton()
-        self.all_snooze.setObjectName("alarm_popup.all_snooze")
-        self.all_snooze.setText("تعویق")
-        self.all_snooze.setPopupMode(QToolButton.InstantPopup)
-        self.all_snooze.setMenu(snooze_menu(self, self.snooze_all, "alarm_popup.all_snooze"))
+        self.all_snooze = snooze_button(self, self.snooze_all, "alarm_popup.all_snooze")
         bar.addWidget(self.all_done)
         bar.addWidget(self.all_snooze)
         bar.addStretch(1)

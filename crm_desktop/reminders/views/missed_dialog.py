@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,7 @@ from crm_desktop.reminders.views.alarm_actions import (
     alarm_key,
     contact_id_of,
     contact_link,
-    snooze_menu,
+    snooze_button,
 )
 
 TITLE = "یادآوری‌های از دست رفته"
@@ -80,11 +79,7 @@ class MissedDialog(QDialog):
         self.done_button = QPushButton("انجام شد")
         self.done_button.setObjectName("missed_dialog.done")
         self.done_button.clicked.connect(self.done_selected)
-        self.snooze_button = QToolButton()
-        self.snooze_button.setObjectName("missed_dialog.snooze")
-        self.snooze_button.setText("تعویق")
-        self.snooze_button.setPopupMode(QToolButton.InstantPopup)
-        self.snooze_button.setMenu(snooze_menu(self, self.snooze_selected, "missed_dialog.snooze"))
+        self.snooze_button = snooze_button(self, self.snooze_selected, "missed_dialog.snooze")
         self.open_button = QPushButton("باز کردن")
         self.open_button.setObjectName("missed_dialog.open")
         self.open_button.clicked.connect(self.open_selected)
