@@ -153,6 +153,24 @@ def test_the_month_marks_days_fridays_and_holidays_and_a_click_lists_the_day(off
     assert tab.month.day_occurrences() == []
 
 
+def test_a_long_line_in_the_days_list_wraps_instead_of_running_off_the_pane(office, make_tab, qtbot):
+    """The chosen day's list beside the month: subject — contact، place on one line used to run
+    off the pane's left edge behind a horizontal scroll bar."""
+    add(office, "تماس برای پیگیری سفارش و هماهنگی ارسال بار به انبار شهرک صنعتی", datetime(2026, 11, 23, 11, 0),
+        place="خیابان ولیعصر، ساختمان آفتاب، طبقه سوم")
+    tab = make_tab()
+    tab.show_page(1)
+    tab.month.splitter.setSizes([900, 260])
+    day_list = tab.month.day_list
+    qtbot.waitUntil(lambda: day_list.viewport().width() < 300)
+    item = day_list.item(0)
+    assert "ساختمان آفتاب، طبقه سوم" in item.text()
+    rect = day_list.visualItemRect(item)
+    assert rect.width() <= day_list.viewport().width()
+    assert rect.height() >= 2 * day_list.fontMetrics().height()  # two lines or more: all of it shows
+    assert not day_list.horizontalScrollBar().isVisible()
+
+
 def test_month_navigation_shows_jalali_month_names_and_official_holidays(office, make_tab, qtbot):
     tab = make_tab()
     tab.show_page(1)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -79,6 +80,12 @@ class MonthView(QWidget):
         self.day_list = QListWidget(self)
         self.day_list.setObjectName("reminders.month.day_list")
         self.day_list.setAccessibleName("یادآوری‌های روز انتخاب‌شده")
+        # A long line (subject — contact، place) wraps inside the pane instead of running off
+        # its left edge behind a horizontal scroll bar.
+        self.day_list.setWordWrap(True)
+        self.day_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.day_list.setResizeMode(QListView.Adjust)
+        self.day_list.setSpacing(2)
         self.day_list.itemActivated.connect(self._on_item)
 
         nav = QHBoxLayout()
