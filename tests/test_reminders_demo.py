@@ -48,6 +48,8 @@ def test_links_to_demo_contacts_and_times_around_today(filled):
                       "WHERE r.contact_id IS NOT NULL")
     assert len(linked) == report["reminders"]["with_contact"] > 100
     assert all(contact == found for contact, found in linked)
+    named = rows(db, "SELECT r.subject, c.display_name FROM reminders r JOIN contacts c ON c.id = r.contact_id")
+    assert not [subject for subject, name in named if name in subject]  # the list shows the contact beside it
     starts = [datetime.fromisoformat(s) for (s,) in rows(db, "SELECT starts_at FROM reminders")]
     today = date.today()
     assert all(abs((s.date() - today).days) <= 61 for s in starts)
