@@ -260,3 +260,23 @@ def test_holidays_dialog_lists_the_year_and_takes_corrections(qtbot, office):
         jalali.from_jalali(1405, 1, 1), jalali.from_jalali(1405, 1, 1))
     assert dialog.restore_current()
     assert dialog.rows()[0][2] == OFFICIAL
+
+
+def test_the_form_fits_a_laptop_screen_and_save_stays_on_it(qtbot, office, monkeypatch):
+    """On a 1366 × 768 laptop (728 px above the taskbar) the 800 px form put «ذخیره» below the
+    screen's edge; now it is shorter and its contents scroll."""
+    from crm_desktop.reminders.views import reminder_dialog
+
+    monkeypatch.setattr(reminder_dialog, "available_height", lambda parent: 728)
+    dialog = open_dialog(qtbot, office)
+    assert dialog.height() <= 728 - 40
+    assert dialog.save_button.isVisible() and dialog.save_button.text() == "ذخیره"
+    bottom = dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomLeft()).y()
+    assert bottom < dialog.height()
+    dialog.repeat.set_kind("weekly")
+    dialog.advance.set_minutes([15, 60])
+    qtbot.waitUntil(lambda: dialog.scroll.verticalScrollBar().maximum() > 0)  # the rest: by scrolling
+
+    monkeypatch.setattr(reminder_dialog, "available_height", lambda parent: 1040)
+    roomy = open_dialog(qtbot, office)
+    assert roomy.height() == 800

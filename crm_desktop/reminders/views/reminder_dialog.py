@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -70,6 +70,25 @@ def default_start(clock_now: datetime, day: date | None = None) -> datetime:
         start = clock_now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
         return start
     return datetime.combine(day, time(9, 0))
+
+
+FORM_HEIGHT = 800
+TITLE_BAR_ROOM = 48  # the window's title bar and a little air
+
+
+def available_height(parent: QWidget | None) -> int | None:
+    """The height free for windows on the screen the form opens on (the taskbar left out)."""
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().height() if screen is not None else None
+
+
+def form_height(dialog: QWidget, parent: QWidget | None) -> int:
+    """800 px where the screen has room; on a 1366 × 768 laptop less, so that «ذخیره» stays on
+    the screen (the form scrolls instead)."""
+    room = available_height(parent)
+    if room is None:
+        return FORM_HEIGHT
+    return max(dialog.minimumSizeHint().height(), min(FORM_HEIGHT, room - TITLE_BAR_ROOM))
 
 
 class HolidayCache:
@@ -225,7 +244,7 @@ class ReminderDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(720, 800)
+        self.resize(720, form_height(self, self.parentWidget()))
 
         self.date.dateChanged.connect(lambda _d: self._start_changed())
         self.time.timeChanged.connect(lambda _t: self._start_changed())
