@@ -54,9 +54,17 @@ def fill_reminders(conn: sqlite3.Connection, n: int, seed, progress: Progress | 
     return fill_reminders(conn, n, seed, progress)
 
 
+def fill_cheques(conn: sqlite3.Connection, n: int, seed, progress: Progress | None):
+    """Received and paid cheques in every status with their history, two cheque books, due alerts."""
+    from crm_desktop.cheques.demo import fill_cheques
+
+    return fill_cheques(conn, n, seed, progress)
+
+
 STEPS: list[Step] = [
     Step("contacts", 1000, "number of demo contacts (default: %(default)s)", fill_contacts_and_extras, "contacts"),
     Step("reminders", 200, "number of demo reminders (default: %(default)s)", fill_reminders, "reminders"),
+    Step("cheques", 300, "number of demo cheques (default: %(default)s)", fill_cheques, "cheques"),
 ]
 
 
