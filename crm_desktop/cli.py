@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "crm_desktop.phonebook.io_commands",
     "crm_desktop.phonebook.commands",
     "crm_desktop.reminders.commands",
+    "crm_desktop.cheques.commands",
 ]
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Callable
+from typing import Callable, Iterator
 
 from crm_desktop.cheques import status as st
 from crm_desktop.cheques.model import (
@@ -28,12 +28,12 @@ from crm_desktop.cheques.model import (
 )
 from crm_desktop.cheques.repo_banks import BanksMixin
 from crm_desktop.cheques.repo_books import BooksMixin
-from crm_desktop.cheques.repo_search import ChequeFilter, ChequeRow, SearchMixin, StatusTotal, Totals
+from crm_desktop.cheques.repo_search import ORDERS, ROW_JOINS, ChequeFilter, ChequeRow, SearchMixin, StatusTotal, Totals
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.storage.db import transaction, translate_error
 
-__all__ = ["ChequeFilter", "ChequeRow", "Cheques", "StatusTotal", "Totals"]
+__all__ = ["ChequeFilter", "ChequeRecord", "ChequeRow", "Cheques", "StatusTotal", "Totals"]
 
 TABLES = frozenset({"cheques", "cheque_events"})
 _COLUMNS = ("id", "direction", "status", "status_date", "sayad_id", "series", "serial", "bank", "branch_name",
@@ -60,6 +60,17 @@ def cheque_from_row(row) -> Cheque:
         values[name] = _date(values[name])
     values["has_image"] = bool(row[len(_COLUMNS)])
     return Cheque(**values)
+
+
+@dataclass
+class ChequeRecord:
+    """A cheque in full with the names it points at (exports): ``iter_records``."""
+
+    cheque: Cheque
+    bank_name: str = ""
+    drawer_name: str = ""
+    payee_name: str = ""
+    bounce_reason: str = ""  # the reason of its last bounce; '' if it never bounced
 
 
 class Cheques(SearchMixin, BooksMixin, BanksMixin):
@@ -197,6 +208,27 @@ class Cheques(SearchMixin, BooksMixin, BanksMixin):
         if cheque is None:
             raise UserError(f"cheque {cheque_id} does not exist", "این چک وجود ندارد.")
         return cheque
+
+    def iter_records(self, query: ChequeFilter | None = None, order: str = "due",
+                     chunk: int = 1000) -> Iterator[ChequeRecord]:
+        """Every filtered cheque in full, in ``order``, a chunk at a time (exports)."""
+        query = query or ChequeFilter()
+        where, params = query.where()
+        sql = (f"SELECT {_SELECT}, EXISTS (SELECT 1 FROM cheque_images i WHERE i.cheque_id = c.id), "
+               "coalesce(b.name, c.bank), coalesce(d.display_name, ''), coalesce(p.display_name, ''), "
+               "coalesce((SELECT e.reason FROM cheque_events e WHERE e.cheque_id = c.id AND e.to_status = 'bounced' "
+               "ORDER BY e.id DESC LIMIT 1), '') "
+               f"FROM (SELECT c.id FROM cheques c WHERE {where} ORDER BY {ORDERS[order]} LIMIT :limit OFFSET :offset) "
+               f"AS page JOIN cheques c ON c.id = page.id {ROW_JOINS} ORDER BY {ORDERS[order]}")
+        offset = 0
+        width = len(_COLUMNS) + 1
+        while True:
+            rows = self.conn.execute(sql, {**params, "limit": chunk, "offset": offset}).fetchall()
+            for row in rows:
+                yield ChequeRecord(cheque_from_row(row[:width]), *row[width:])
+            if len(rows) < chunk:
+                return
+            offset += chunk
 
     def party_names(self, cheque: Cheque) -> tuple[str, str]:
         """The display names of the cheque's drawer and payee ('' where there is none)."""

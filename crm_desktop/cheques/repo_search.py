@@ -164,7 +164,7 @@ _ROW_SQL = (
     "c.branch_name, c.amount, c.issue_date, c.due_date, c.is_guarantee, c.drawer_id, coalesce(d.display_name, ''), "
     "c.payee_id, coalesce(p.display_name, ''), c.purpose, c.registered_on, c.book_id, c.leaf_no, "
     "EXISTS (SELECT 1 FROM cheque_images i WHERE i.cheque_id = c.id)")
-_ROW_JOINS = ("LEFT JOIN banks b ON b.key = c.bank LEFT JOIN contacts d ON d.id = c.drawer_id "
+ROW_JOINS = ("LEFT JOIN banks b ON b.key = c.bank LEFT JOIN contacts d ON d.id = c.drawer_id "
               "LEFT JOIN contacts p ON p.id = c.payee_id")
 _ROW_FIELDS = [f.name for f in fields(ChequeRow)][:23]
 
@@ -234,7 +234,7 @@ class SearchMixin:
         where, params = query.where()
         params.update(limit=limit, offset=offset)
         sql = (f"SELECT {_ROW_SQL} FROM (SELECT c.id FROM cheques c WHERE {where} ORDER BY {ORDERS[order]} "
-               f"LIMIT :limit OFFSET :offset) AS page JOIN cheques c ON c.id = page.id {_ROW_JOINS} "
+               f"LIMIT :limit OFFSET :offset) AS page JOIN cheques c ON c.id = page.id {ROW_JOINS} "
                f"ORDER BY {ORDERS[order]}")
         return [_row(values) for values in self.conn.execute(sql, params)]
 
@@ -275,7 +275,7 @@ class SearchMixin:
         """The cheques a contact drew, is the payee of, or was given (spent / returned to them),
         newest due date first; ``role`` says which, ``bounced`` / ``ever_bounced`` mark bounces."""
         sql = (f"SELECT {_ROW_SQL}, EXISTS (SELECT 1 FROM cheque_events e WHERE e.cheque_id = c.id "
-               f"AND e.to_status = 'bounced') FROM cheques c {_ROW_JOINS} "
+               f"AND e.to_status = 'bounced') FROM cheques c {ROW_JOINS} "
                "WHERE c.id IN (SELECT id FROM cheques WHERE drawer_id = :contact UNION "
                "SELECT id FROM cheques WHERE payee_id = :contact UNION "
                "SELECT cheque_id FROM cheque_events WHERE contact_id = :contact) "
@@ -299,6 +299,6 @@ class SearchMixin:
         return self._pending("c.due_date < :start", {"start": today.isoformat()})
 
     def _pending(self, condition: str, params: dict) -> list[ChequeRow]:
-        sql = (f"SELECT {_ROW_SQL} FROM cheques c {_ROW_JOINS} WHERE {_PENDING_SQL} AND {condition} "
+        sql = (f"SELECT {_ROW_SQL} FROM cheques c {ROW_JOINS} WHERE {_PENDING_SQL} AND {condition} "
                "ORDER BY c.due_date, c.id")
         return [_row(values) for values in self.conn.execute(sql, params)]

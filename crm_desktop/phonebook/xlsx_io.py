@@ -4,8 +4,9 @@ In: the first (or a named) sheet, values as text: a number cell keeps its digits
 as a number lost its leading 0: ``national_form`` gives it back), a date cell becomes ISO.
 
 Out: a write-only workbook (100,000 rows in seconds), the sheet right-to-left, the header row
-bold and frozen, every cell text (phones keep their leading 0) and neutralised against formula
-injection (``table.neutralise``).
+bold and frozen, every text cell neutralised against formula injection (``table.neutralise``).
+Phones are written as text (they keep their leading 0); an int or float stays a number (the
+cheque book's amounts), with a number format per column when asked.
 """
 
 from __future__ import annotations
@@ -45,16 +46,17 @@ def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None) -> 
     return make_table(raw, numbers, header, format=XLSX, sheet=title)
 
 
-def write_xlsx(path, headers, rows, widths=None) -> int:
-    """Write ``headers`` (bold, frozen) and ``rows`` into a right-to-left sheet; returns the
-    rows written. ``widths``: column widths in characters."""
+def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, number_formats=None) -> int:
+    """Write ``headers`` (bold, frozen) and ``rows`` into a right-to-left sheet named ``title``;
+    returns the rows written. ``widths``: column widths in characters; ``number_formats``:
+    {column index: Excel format} for the numbers in that column (e.g. ``"#,##0"``)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    ws = workbook.create_sheet(SHEET_TITLE)
+    ws = workbook.create_sheet(title)
     ws.sheet_view.rightToLeft = True
     ws.freeze_panes = "A2"
     for index, width in enumerate(widths or [], start=1):
@@ -67,15 +69,26 @@ def write_xlsx(path, headers, rows, widths=None) -> int:
         cell.font, cell.alignment = bold, centre
         header_cells.append(cell)
     ws.append(header_cells)
+    formats = dict(number_formats or {})
+
+    def cell(index, value):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if index not in formats:
+                return value
+            number = WriteOnlyCell(ws, value=value)
+            number.number_format = formats[index]
+            return number
+        return neutralise(value) or None  # an empty cell is not written at all
+
     count = 0
     try:
         for row in rows:
-            ws.append([neutralise(c) or None for c in row])  # an empty cell is not written at all
+            ws.append([cell(i, c) for i, c in enumerate(row)])
             count += 1
-    except BaseException:
+        workbook.save(Path(path))
+    except BaseException:  # a cancel, or a file that cannot be written: close the sheet's temporary file
         _abandon(ws)
         raise
-    workbook.save(Path(path))
     return count
 
 
