@@ -18,6 +18,7 @@ from crm_desktop.cli import db_path
 REPORT_MODULES = [
     "crm_desktop.phonebook.report",
     "crm_desktop.reminders.report",
+    "crm_desktop.cheques.report",
 ]
 
 
