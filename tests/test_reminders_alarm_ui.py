@@ -301,6 +301,35 @@ def test_the_snooze_buttons_keep_room_for_their_menu_arrow(office, clock, make_s
         assert button.width() >= button.fontMetrics().horizontalAdvance("تعویق") + 30
 
 
+def test_the_window_fits_what_it_lists_each_time_it_pops_up(office, clock, make_scheduler, qtbot):
+    """Two alarms, the window closed, then one alarm: the window is as small as for one alarm
+    (it kept the two-alarm height, with an empty half under the row)."""
+    add(office, "جلسه با مشتری", NOW + timedelta(minutes=1), note="قرارداد را ببرید")
+    add(office, "تماس با بانک", NOW + timedelta(minutes=1))
+    long = "ارسال پیش‌فاکتور تجهیزات آزمایشگاه برای شرکت مهندسی فن‌آوران و پیگیری تأیید مدیر خرید آن"
+    add(office, long, NOW + timedelta(minutes=5), note="نسخه امضاشده را هم بفرستید.", place="دفتر مرکزی")
+    scheduler = make_scheduler(office)
+    scheduler.start()
+    clock.advance(minutes=1)
+    scheduler.check_now()
+    [popup] = visible("alarm_popup")
+    qtbot.waitUntil(lambda: popup.isVisible())
+    two, two_width, bottom = popup.height(), popup.width(), popup.geometry().bottom()
+    popup.close()
+    clock.advance(minutes=4)
+    scheduler.check_now()
+    [again] = visible("alarm_popup")
+    assert subjects(again) == [long]
+    QApplication.processEvents()
+    assert again.height() < two
+    assert again.height() <= again.minimumSizeHint().height() + 1  # no empty half under the row
+    assert again.width() == two_width
+    row = again.rows[0]
+    assert again.scroll.verticalScrollBar().maximum() == 0  # the whole row shows, wrapped subject and all
+    assert row.height() >= row.heightForWidth(row.width())
+    assert again.geometry().bottom() == bottom  # back in its corner
+
+
 def test_an_advance_notice_says_how_long_is_left_and_the_contact_is_a_link(office, clock, make_scheduler):
     from crm_desktop.phonebook.model import Contact
 

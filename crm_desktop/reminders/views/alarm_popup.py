@@ -229,10 +229,32 @@ class AlarmPopup(QWidget):
         count = len(self.rows)
         self.title.setText(TITLE if count < 2 else f"{TITLE} — {to_persian(count)} مورد")
         self.all_bar.setVisible(count > 1)
-        height = sum(row.sizeHint().height() + 6 for row in self.rows[:4])
+        if self.isVisible() and self.rows:
+            self._fit(keep_bottom=True)
+
+    def _fit(self, *, keep_bottom: bool = False) -> None:
+        """As tall as the rows need (up to four, then the list scrolls; at most 60 % of the
+        screen), measured at the window's width; the scroll area's own size hint is not used: it
+        remembers the first rows it held, so a window that once listed two alarms kept that
+        height for one."""
+        self.ensurePolished()
+        width = max(self.width(), WIDTH) if self._placed else WIDTH  # unshown: Qt's 640 × 480
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        spacing = max(0, self.list_layout.spacing())
+
+        def row_height(row: AlarmRow) -> int:
+            return row.heightForWidth(inner) if row.hasHeightForWidth() else row.sizeHint().height()
+
+        height = sum(row_height(row) + spacing for row in self.rows[:4])
         screen = self.screen().availableGeometry() if self.screen() else None
         limit = int(screen.height() * 0.6) if screen else 600
         self.scroll.setMinimumHeight(min(height, limit))
+        self.layout().activate()
+        bottom = self.geometry().bottom()
+        self.resize(width, self.minimumSizeHint().height())
+        if keep_bottom:
+            self.move(self.x(), max(0, bottom - self.height() + 1))
 
     def _remove(self, rows: list[AlarmRow]) -> None:
         for row in rows:
@@ -265,8 +287,11 @@ class AlarmPopup(QWidget):
 
     # --- window ------------------------------------------------------------------------------------
     def come_forward(self) -> None:
-        self.adjustSize()
-        if not self._placed:
+        """Show the window on top, sized to its rows; a window that pops up afresh goes back to
+        its corner, one already open keeps its place (its bottom edge)."""
+        showing = self.isVisible()
+        self._fit(keep_bottom=showing)
+        if not showing or not self._placed:
             self._place()
         if self.isMinimized():
             self.showNormal()
@@ -282,7 +307,7 @@ class AlarmPopup(QWidget):
         if screen is None:
             return
         area = screen.availableGeometry()
-        size = self.sizeHint().expandedTo(self.minimumSize())
+        size = self.size()
         self.move(area.right() - size.width() - 24, max(area.top(), area.bottom() - size.height() - 48))
         self._placed = True
 
