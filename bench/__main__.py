@@ -1,4 +1,4 @@
-"""``python -m bench [--contacts N] [--reminders N] [--only NAME] [--runs R] [--clock] [--json] [--db PATH]
+"""``python -m bench [--contacts N] [--reminders N] [--cheques N] [--only NAME] [--runs R] [--clock] [--json] [--db PATH]
 [--workdir DIR]``
 
 Runs every benchmark (or only one) and prints a table of figures per benchmark, or all figures
@@ -20,8 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench import (demo_data, phonebook_gui, phonebook_import, phonebook_search, reminders_alarm, reminders_idle,
-                   reminders_lateness, startup)
+from bench import (cheques_filters, demo_data, phonebook_gui, phonebook_import, phonebook_search, reminders_alarm,
+                   reminders_idle, reminders_lateness, startup)
 from bench.common import BenchResult, child_env, count_contacts, log, print_table, workdir
 
 BENCHMARKS = {
@@ -33,6 +33,7 @@ BENCHMARKS = {
     reminders_alarm.NAME: reminders_alarm.run,
     reminders_idle.NAME: reminders_idle.run,
     reminders_lateness.NAME: reminders_lateness.run,
+    cheques_filters.NAME: cheques_filters.run,
 }
 CLOCK_BENCHMARKS = (reminders_idle.NAME, reminders_lateness.NAME)  # wall-clock bound: only on request
 
@@ -44,6 +45,7 @@ class Context:
         self.args = args
         self.contacts = args.contacts
         self.reminders = args.reminders
+        self.cheques = args.cheques
         self.runs = args.runs
         self.workdir = workdir(args.workdir)
         self.home = self.workdir / "home"  # the programs' data folder (CRM_DESKTOP_HOME)
@@ -76,6 +78,8 @@ def parse_args(argv):
     parser.add_argument("--contacts", type=int, default=1_000_000, metavar="N", help="demo contacts (default: %(default)s)")
     parser.add_argument("--reminders", type=int, default=100_000, metavar="N",
                         help="demo reminders for the reminder benchmarks (default: %(default)s)")
+    parser.add_argument("--cheques", type=int, default=100_000, metavar="N",
+                        help="demo cheques for the cheque benchmark (default: %(default)s)")
     parser.add_argument("--clock", action="store_true",
                         help=f"also run the real-clock benchmarks ({', '.join(CLOCK_BENCHMARKS)}) in a full run")
     parser.add_argument("--only", choices=sorted(BENCHMARKS), metavar="NAME",
@@ -85,8 +89,8 @@ def parse_args(argv):
     parser.add_argument("--workdir", metavar="DIR", help="keep the scratch files here (default: a temporary folder, removed)")
     parser.add_argument("--json", action="store_true", help="print all figures as JSON")
     args = parser.parse_args(argv)
-    if args.contacts < 1 or args.runs < 1 or args.reminders < 1:
-        parser.error("--contacts, --reminders and --runs must be at least 1")
+    if args.contacts < 1 or args.runs < 1 or args.reminders < 1 or args.cheques < 1:
+        parser.error("--contacts, --reminders, --cheques and --runs must be at least 1")
     return args
 
 
@@ -118,6 +122,7 @@ def main(argv=None) -> int:
         report = {
             "contacts": args.contacts,
             "reminders": args.reminders,
+            "cheques": args.cheques,
             "runs": args.runs,
             "machine": machine(),
             "seconds": round(time.perf_counter() - started, 1),

@@ -12,7 +12,8 @@ from tests.conftest import ROOT
 def test_bench_runs_and_reports_its_figures(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "bench", "--contacts", "300", "--runs", "1", "--json", "--workdir", str(tmp_path)],
+        [sys.executable, "-m", "bench", "--contacts", "300", "--cheques", "3000", "--runs", "1", "--json", "--workdir",
+         str(tmp_path)],
         capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=300,
     )
     assert result.returncode == 0, result.stderr
@@ -30,6 +31,11 @@ def test_bench_runs_and_reports_its_figures(tmp_path):
     assert startup["bare window: median"]["value"] > 0
     assert report["benchmarks"]["startup"]["available"]
     assert startup["app: median"]["value"] > 0 and "ratio app / bare (medians)" in startup
+
+    cheques = report["benchmarks"]["cheques-filters"]
+    assert cheques["available"] and report["cheques"] == 3000
+    assert cheques["figures"]["filter changes"]["value"] > 30 and 0 < cheques["figures"]["p95"]["value"]
+    assert cheques["figures"]["p95"]["unit"] == "ms" and cheques["figures"]["demo-data wall time"]["value"] > 0
 
 
 def test_bench_statistics():
