@@ -14,13 +14,12 @@ reused from --workdir (``cheques-N.sqlite3``).
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from bench.common import MIB, BenchResult, aim, database_bytes, last_line, log, median, p95, run_process
+from bench.common import MIB, BenchResult, aim, count_rows, database_bytes, last_line, log, median, p95, run_process
 
 NAME = "cheques-filters"
 CONTACTS = 3000
@@ -28,24 +27,11 @@ PAGE = 200
 AIM_MS = 50.0
 
 
-def count_cheques(path: Path) -> int | None:
-    if not Path(path).exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return conn.execute("SELECT count(*) FROM cheques").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-
-
 def cheques_database(ctx, result: BenchResult) -> Path | None:
     """``cheques-N.sqlite3`` in the work folder: reused, or made now with demo-data (timed)."""
     n = ctx.cheques
     db = ctx.workdir / f"cheques-{n}.sqlite3"
-    if count_cheques(db) == n:
+    if count_rows(db, "cheques") == n:
         result.notes.append(f"database: reused {db.name}")
         return db
     for suffix in ("", "-wal", "-shm"):
@@ -151,17 +137,3 @@ def run(ctx) -> BenchResult:
     result.notes.append("slowest: " + "; ".join(f"{label} {ms:.1f} ms ({count:,})" for ms, label, count in slowest))
     return result
 
-
-if __name__ == "__main__":  # python -m bench.cheques_filters [--cheques N] [--workdir DIR]
-    import shutil
-
-    from bench.__main__ import Context, parse_args
-    from bench.common import print_table
-
-    args = parse_args(sys.argv[1:])
-    context = Context(args)
-    try:
-        print_table(run(context))
-    finally:
-        if not args.workdir:
-            shutil.rmtree(context.workdir, ignore_errors=True)

@@ -217,15 +217,21 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def count_contacts(path: Path) -> int | None:
-    """Contacts in a database file (None when it is missing or not a database)."""
+def count_rows(path: Path, table: str) -> int | None:
+    """Rows of ``table`` in a database file (None when it is missing, not a database, or has no
+    such table): whether a cached demo database can be reused."""
     if not Path(path).exists():
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error:
         return None
+
+
+def count_contacts(path: Path) -> int | None:
+    """Contacts in a database file (None when it is missing or not a database)."""
+    return count_rows(path, "contacts")

@@ -1,9 +1,9 @@
 """Exporting cheques: the filtered list, every column, as CSV or XLSX.
 
 ``export_cheques(source, query, path, fmt=None, progress=None) -> ExportResult`` is a plain
-function (no Qt) that the UI's ops runner can run on a worker thread. ``source`` is an Office
-(read through a connection of its own, inside one read transaction: the app may go on writing
-and the file still shows one moment), a ``Cheques`` repository, a connection or a database path.
+function (no Qt) that the UI's ops runner can run on a worker thread. ``source`` is a ``Cheques``
+repository, a connection or an Office (read through a connection of its own); the rows are read
+inside one read transaction, so the app may go on writing and the file still shows one moment.
 Cheques come in due-date order (undated guarantee cheques first), as the tab shows them.
 
 Persian headers; dates Jalali (``1404/07/15``, Latin digits, as the phonebook's export);
@@ -71,27 +71,21 @@ def row_values(record) -> list:
 
 
 def _open(source):
-    """(Cheques repository, connection to close or None) for any kind of ``source``."""
+    """(Cheques repository, connection to close or None): a repository or a connection as they
+    are; an Office through a read-only connection of our own (its own when that cannot open)."""
     from crm_desktop.cheques.repo import Cheques
     from crm_desktop.errors import UserError
-    from crm_desktop.storage.db import connect, ensure_ours, open_database
+    from crm_desktop.storage.db import connect
 
     if isinstance(source, Cheques):
         return source, None
     if isinstance(source, sqlite3.Connection):
         return Cheques(source), None
-    path = getattr(source, "path", None)
-    if path is not None and hasattr(source, "conn"):  # an Office: read through our own connection
-        try:
-            conn = connect(path, readonly=True)
-            return Cheques(conn), conn
-        except UserError:
-            return source.cheques, None
-    if isinstance(source, (str, os.PathLike)):
-        ensure_ours(source)
-        conn = open_database(source, create=False)
-        return Cheques(conn), conn
-    raise TypeError(f"cannot export cheques from {source!r}")
+    try:
+        conn = connect(source.path, readonly=True)
+    except UserError:
+        return source.cheques, None
+    return Cheques(conn), conn
 
 
 def _records(repo, query, total, progress):
