@@ -1,20 +1,71 @@
-"""Make the README's screenshots: a demo office, the main window on each tab, the settings dialog.
+"""Make the README's screenshots: a demo office, the main window on each tab, the settings dialog,
+the reminder book (today's agenda, the Jalali month) and the alarm window with two alarms.
 
     python docs/screenshots.py [--out docs/screenshots]
 
-Runs offscreen (no display needed) with the bundled fonts, on a fresh demo database."""
+Runs offscreen (no display needed) with the bundled fonts, on a fresh demo database, with a fixed
+clock (Sunday 2 Azar 1404, 10:30) and a fixed work folder so the pictures come out the same every time."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+CLOCK = datetime(2025, 11, 23, 10, 30)  # یکشنبه ۲ آذر ۱۴۰۴, 10:30: a fixed day keeps pictures stable
+DEMO_REMINDERS = 160
+SPECIAL_TABS = {"reminders"}  # pictured page by page below
+
+
+def add_alarm_reminders(office) -> None:
+    """Two reminders that ring together at the clock's minute: a meeting in 15 minutes (an
+    advance notice, with its contact as a link) and a call due now, with a note."""
+    from crm_desktop.reminders.model import Reminder
+
+    repo = office.reminders
+    groups = {g.name: g.id for g in repo.groups()}
+    contact = office.conn.execute("SELECT id FROM contacts ORDER BY sort_key LIMIT 1 OFFSET 3").fetchone()[0]
+    recorded = CLOCK - timedelta(days=1)
+    repo.add(Reminder(subject="جلسه بررسی قرارداد پشتیبانی", starts_at=CLOCK + timedelta(minutes=15),
+                      group_id=groups.get("جلسه"), place="اتاق جلسات", priority=2, contact_id=contact,
+                      advance=(15,)), now=recorded)
+    repo.add(Reminder(subject="تماس با بانک ملت درباره تسهیلات", starts_at=CLOCK, group_id=groups.get("تماس"),
+                      note="شماره پرونده وام در پوشه مالی است."), now=recorded)
+
+
+def reminder_shots(window, controller, out: Path) -> list[Path]:
+    """The reminders tab on «امروز» and on «ماه», and the alarm window with its two alarms."""
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.reminders.view import AGENDA, MONTH
+
+    made = []
+    tab = window.show_tab("reminders")
+    for page, name in ((AGENDA, "reminders-agenda"), (MONTH, "reminders-month")):
+        tab.show_page(page)
+        QApplication.processEvents()
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        made.append(path)
+    tab.show_page(AGENDA)
+    if controller.scheduler is None:
+        controller.start_alarms()
+    controller.scheduler.check_now()
+    popup = controller.scheduler.popup
+    if popup is not None and popup.alarms():
+        QApplication.processEvents()
+        path = out / "alarm-popup.png"
+        popup.grab().save(str(path))
+        made.append(path)
+        popup.hide()
+    return made
 
 
 def main() -> int:
@@ -23,7 +74,9 @@ def main() -> int:
     parser.add_argument("--contacts", type=int, default=3000)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    work = Path(tempfile.mkdtemp(prefix="crm-shots-"))
+    work = Path(tempfile.gettempdir()) / "crm-shots"  # its path shows in the status bar: keep it the same
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     os.environ["CRM_DESKTOP_HOME"] = str(work / "home")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -35,6 +88,12 @@ def main() -> int:
     db = work / "office.sqlite3"
     with Office(db) as office:
         fill_demo(office.conn, {"contacts": args.contacts}, seed=7)
+        from crm_desktop.reminders.demo import fill_reminders
+        from crm_desktop.storage.db import transaction
+
+        with transaction(office.conn):
+            fill_reminders(office.conn, DEMO_REMINDERS, seed=7, now=CLOCK)
+        add_alarm_reminders(office)
         office.save_preferences(Preferences(office_name="بازرگانی نمونه آریا"))
 
     from PySide6.QtCore import QTimer
@@ -44,7 +103,7 @@ def main() -> int:
     from crm_desktop.shell.controller import AppController
 
     app = setup_application()
-    clock = lambda: datetime(2025, 11, 23, 10, 30)  # noqa: E731 - a fixed day keeps pictures stable
+    clock = lambda: CLOCK  # noqa: E731
     controller = AppController(app, db, clock=clock)
     controller.start(single_instance=False)
     window = controller.window
@@ -55,6 +114,8 @@ def main() -> int:
         from crm_desktop.shell.features import FEATURE_TABS
 
         for index, feature in enumerate(FEATURE_TABS):
+            if index and feature.name in SPECIAL_TABS:
+                continue
             window.show_tab(feature.name)
             QApplication.processEvents()
             name = "main" if index == 0 else feature.name
@@ -80,6 +141,7 @@ def main() -> int:
             card.grab().save(str(path))
             shots.append(path)
             card.close()
+        shots.extend(reminder_shots(window, controller, out))
         from crm_desktop.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(controller.office, window)
