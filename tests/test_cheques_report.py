@@ -117,3 +117,10 @@ def test_report_command_with_filters(office_db, tmp_path):
     done = run_cli("report", "cheques", "--out", tmp_path / "bad.pdf", "--status", "lost", db=office_db)
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and "unknown status" in done.stderr
     assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_counts_and_amounts_have_thousands_separators():
+    assert report.count_text(100_000) == "۱۰۰٬۰۰۰ چک" and report.count_text(7) == "۷ چک"
+    cells = report.row_cells(ROWS[1])
+    assert cells[:4] == ["۱۴۰۴/۰۷/۲۸", "پرداختی", "صادر شده", "۳٬۰۰۰٬۰۰۰٬۰۰۰"] and cells[4] == "شرکت آلفا"
+    assert report.row_cells(ROWS[4])[:2] == ["بی‌تاریخ", "دریافتی\nضمانتی"]

@@ -177,8 +177,8 @@ def totals_json(totals) -> list[dict]:
 
 def footer_lines(totals) -> list[str]:
     """The app's footer: count and total per status, then the whole."""
-    lines = [f"{label}\t{t.count} چک\t{rials(t.amount)}" for _, _, label, t in totals.lines()]
-    lines.append(f"جمع\t{totals.count} چک\t{rials(totals.amount)}")
+    lines = [f"{label}\t{t.count:,} چک\t{rials(t.amount)}" for _, _, label, t in totals.lines()]
+    lines.append(f"جمع\t{totals.count:,} چک\t{rials(totals.amount)}")
     return lines
 
 

@@ -19,6 +19,7 @@ import os
 import sqlite3
 import time
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from crm_desktop.cheques.model import LABELS
@@ -62,6 +63,7 @@ HEADERS = [header for header, _, _ in COLUMNS]
 AMOUNT_COLUMN = HEADERS.index("مبلغ (ریال)")
 
 
+@lru_cache(maxsize=8192)  # a few hundred distinct days among a hundred thousand cheques
 def _day(day: date | None) -> str:
     return format_date(day, digits="latin") if day else ""
 

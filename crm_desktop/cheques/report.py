@@ -18,10 +18,11 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from crm_desktop.cli import clear_progress, terminal_progress
-from crm_desktop.core.digits import to_persian
+from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, format_date, to_jalali
 from crm_desktop.core.money import format_amount
 from crm_desktop.errors import Cancelled
@@ -78,12 +79,16 @@ def columns() -> list[Column]:
     ]
 
 
+@lru_cache(maxsize=8192)  # a few hundred distinct due dates among thousands of cheques
+def _jalali(day: date) -> tuple[tuple[int, int], str]:
+    """((Jalali year, month), «۱۴۰۴/۰۷/۱۵») of a day."""
+    year, month, _ = to_jalali(day)
+    return (year, month), format_date(day)
+
+
 def month_of(row) -> tuple[int, int] | None:
     """(Jalali year, month) the cheque falls due in; None for an undated guarantee cheque."""
-    if row.due_date is None:
-        return None
-    year, month, _ = to_jalali(row.due_date)
-    return year, month
+    return _jalali(row.due_date)[0] if row.due_date is not None else None
 
 
 def month_title(key: tuple[int, int] | None) -> str:
@@ -95,14 +100,14 @@ def counterparty(row) -> str:
 
 
 def row_cells(row) -> list:
-    due = format_date(row.due_date) if row.due_date else "بی‌تاریخ"
+    due = _jalali(row.due_date)[1] if row.due_date else "بی‌تاریخ"
     direction = row.direction_label + ("\nضمانتی" if row.is_guarantee else "")
     return [due, direction, row.status_label, format_amount(row.amount), counterparty(row), row.bank_name,
             to_persian(row.serial), to_persian(row.sayad_id)]
 
 
 def count_text(n: int) -> str:
-    return f"{to_persian(n)} چک"
+    return f"{format_number(n)} چک"  # «۱۰۰٬۰۰۰ چک»
 
 
 def sum_cells(label: str, title: str, total: Sum) -> list:
