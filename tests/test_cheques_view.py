@@ -355,3 +355,38 @@ def test_settings_move_every_due_alert_to_the_new_number_of_days(qtbot, office, 
     dialog.accept()
     assert office.reminders.get(reminder_id).advance == (7 * 1440,)
     assert office.reminders.next_alarm_time() == datetime(2025, 4, 4, 9, 0)  # 7 days before the 11th, 09:00
+
+
+def inline_runner(monkeypatch):
+    from crm_desktop.phonebook.views import list_actions
+
+    monkeypatch.setattr(list_actions, "runner", lambda parent, title, fn, args, done, **kw: done(fn(args, lambda *a: True)))
+    return list_actions
+
+
+def test_print_writes_the_filtered_cheques_to_a_pdf_and_opens_it(qtbot, office, people, tab, monkeypatch):
+    list_actions = inline_runner(monkeypatch)
+    opened = []
+    monkeypatch.setattr(list_actions, "open_file", lambda path: opened.append(path) or True)
+    office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=3), 12_500_000))
+    office.cheques.add(paid(2, people["sara"], TODAY + timedelta(days=40)))
+    tab.filters.direction.setCurrentIndex(tab.filters.direction.findData("received"))
+    settle(qtbot, tab)
+    job = tab.print_report()
+    assert job.query.direction == "received"
+    assert opened == [job.path] and job.path.read_bytes().startswith(b"%PDF")
+
+
+def test_export_writes_the_filtered_cheques_to_excel(qtbot, office, people, tab, monkeypatch, tmp_path, answer_yes):
+    import openpyxl
+
+    list_actions = inline_runner(monkeypatch)
+    target = tmp_path / "چک‌ها"
+    monkeypatch.setattr(list_actions, "ask_save_path", lambda *a: (str(target), "Excel (*.xlsx)"))
+    office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=3), 12_500_000))
+    job = tab.export()
+    assert job.path == tmp_path / "چک‌ها.xlsx" and job.fmt == "xlsx"
+    sheet = openpyxl.load_workbook(job.path).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert 12_500_000 in values and "علی رضایی" in values
+    assert answer_yes[-1].startswith("۱ چک در این فایل ذخیره شد")

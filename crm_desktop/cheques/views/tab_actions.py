@@ -41,12 +41,12 @@ def _read_only(db_path: Path):
 
 def write_pdf(job: ChequesJob, progress):
     """On the worker: the PDF report of the filtered cheques."""
-    from crm_desktop.cheques.report import write_cheques_report
+    from crm_desktop.cheques.report import cheques_report
 
     conn, cheques = _read_only(job.db_path)
     try:
-        return write_cheques_report(cheques, job.path, job.query, office_name=job.office_name, today=job.today,
-                                    progress=progress)
+        return cheques_report(cheques, job.path, job.query, office_name=job.office_name, today=job.today,
+                              progress=progress)
     finally:
         conn.close()
 
@@ -57,7 +57,7 @@ def write_export(job: ChequesJob, progress):
 
     conn, cheques = _read_only(job.db_path)
     try:
-        return export_cheques(cheques, job.path, job.fmt, job.query, progress=progress)
+        return export_cheques(cheques, job.query, job.path, job.fmt, progress=progress)
     finally:
         conn.close()
 
