@@ -383,15 +383,12 @@ def run_undo(args) -> int:
 
 def run_alert_days(args) -> int:
     from crm_desktop.cheques import alerts
-    from crm_desktop.storage.db import transaction
 
     with open_office(args) as office:
         if args.days is None:
             print(alerts.alert_days(office.conn))
             return 0
-        with transaction(office.conn):
-            alerts.set_alert_days(office.conn, args.days)
-            moved = alerts.sync_all_due_alerts(office)
+        moved = alerts.change_alert_days(office, args.days)
     print(f"due alerts ring {args.days} days before the due date and on the day; {moved} cheque alerts updated")
     return 0
 
