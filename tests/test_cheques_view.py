@@ -390,3 +390,21 @@ def test_export_writes_the_filtered_cheques_to_excel(qtbot, office, people, tab,
     values = [cell.value for row in sheet.iter_rows() for cell in row]
     assert 12_500_000 in values and "علی رضایی" in values
     assert answer_yes[-1].startswith("۱ چک در این فایل ذخیره شد")
+
+
+def test_the_home_tab_shows_cheques_due_this_week_and_overdue(qtbot, office, people):
+    from crm_desktop.shell.events import OfficeEvents
+    from crm_desktop.shell.home_tab import HomeTab
+
+    events = OfficeEvents(office)
+    home = HomeTab(office, events, None, clock=lambda: NOW)
+    qtbot.addWidget(home)
+    assert home.cheques_soon_label.text() == "ندارد" and home.cheques_overdue_label.text() == "ندارد"
+    office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=2), 12_500_000))
+    office.cheques.add(paid(2, people["sara"], TODAY + timedelta(days=7), 1_000_000))
+    office.cheques.add(paid(3, people["sara"], TODAY + timedelta(days=8)))  # next week
+    late = office.cheques.add(received(4, people["reza"], TODAY - timedelta(days=1), 3_000_000))
+    assert home.cheques_soon_label.text() == "\u200f۲ چک، جمع ۱۳٬۵۰۰٬۰۰۰ ریال"
+    assert home.cheques_overdue_label.text() == "\u200f۱ چک، جمع ۳٬۰۰۰٬۰۰۰ ریال"
+    office.cheques.set_status(late, "returned")
+    assert home.cheques_overdue_label.text() == "ندارد"

@@ -298,6 +298,17 @@ class SearchMixin:
         """Pending cheques whose due date has passed, oldest first."""
         return self._pending("c.due_date < :start", {"start": today.isoformat()})
 
+    def due_summary(self, today: date, days: int = 7) -> dict[str, StatusTotal]:
+        """Count and sum of the pending cheques due from today to today + days ('soon') and of
+        those whose due date has passed ('overdue') — the home tab's two lines; index-only."""
+        sql = (f"SELECT c.due_date < :start, count(*), coalesce(sum(c.amount), 0) FROM cheques c "
+               f"WHERE {_PENDING_SQL} AND c.due_date <= :end GROUP BY c.due_date < :start")
+        found = {"soon": StatusTotal(), "overdue": StatusTotal()}
+        params = {"start": today.isoformat(), "end": (today + timedelta(days=days)).isoformat()}
+        for late, count, amount in self.conn.execute(sql, params):
+            found["overdue" if late else "soon"] = StatusTotal(count, amount)
+        return found
+
     def _pending(self, condition: str, params: dict) -> list[ChequeRow]:
         sql = (f"SELECT {_ROW_SQL} FROM cheques c {ROW_JOINS} WHERE {_PENDING_SQL} AND {condition} "
                "ORDER BY c.due_date, c.id")

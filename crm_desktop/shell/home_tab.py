@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QVBoxLay
 
 from crm_desktop.core.digits import format_number
 from crm_desktop.core.jalali import format_date_long, format_datetime
+from crm_desktop.core.money import format_amount
 from crm_desktop.storage.backup import list_backups
 from crm_desktop.storage.db import StorageError
 
@@ -38,15 +39,22 @@ class HomeTab(QWidget):
         self.backup_label = QLabel()
         self.backup_label.setObjectName("home.last_backup")
         self.backup_label.setWordWrap(True)
+        self.cheques_soon_label = QLabel()
+        self.cheques_soon_label.setObjectName("home.cheques_soon")
+        self.cheques_overdue_label = QLabel()
+        self.cheques_overdue_label.setObjectName("home.cheques_overdue")
         self.backup_button = QPushButton("پشتیبان‌گیری اکنون")
         self.backup_button.setObjectName("home.backup_now")
 
-        for label in (self.today_label, self.contacts_label, self.backup_label):
+        for label in (self.today_label, self.contacts_label, self.backup_label, self.cheques_soon_label,
+                      self.cheques_overdue_label):
             label.setAlignment(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter)  # numbers too
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignLeading)
         facts.addRow("امروز:", self.today_label)
         facts.addRow("مخاطبان دفتر تلفن:", self.contacts_label)
+        facts.addRow("چک‌های سررسید این هفته:", self.cheques_soon_label)
+        facts.addRow("چک‌های سررسید گذشته:", self.cheques_overdue_label)
         facts.addRow("آخرین پشتیبان:", self.backup_label)
 
         card = QFrame()
@@ -64,7 +72,7 @@ class HomeTab(QWidget):
         self.refresh()
 
     def _on_changed(self, tables: frozenset) -> None:
-        if tables & {"contacts", "settings", "backups"}:
+        if tables & {"contacts", "settings", "backups", "cheques", "*"}:
             self.refresh()
 
     def refresh(self) -> None:
@@ -76,6 +84,21 @@ class HomeTab(QWidget):
         except StorageError as error:
             self.contacts_label.setText(f"نامعلوم — {error.fa}")
         self.backup_label.setText(self._last_backup_text())
+        self._show_cheques()
+
+    def _show_cheques(self) -> None:
+        """Pending cheques due within the week, and those past their date (still in hand,
+        deposited or issued): what the operator must not let slip."""
+        try:
+            due = self.office.cheques.due_summary(self.clock().date())
+        except StorageError as error:
+            self.cheques_soon_label.setText(f"نامعلوم — {error.fa}")
+            return
+        for key, label in (("soon", self.cheques_soon_label), ("overdue", self.cheques_overdue_label)):
+            total = due[key]
+            label.setText(f"\u200f{format_number(total.count)} چک، جمع {format_amount(total.amount)} ریال"
+                          if total.count else "ندارد")
+            label.setStyleSheet("color: #c62828; font-weight: bold;" if key == "overdue" and total.count else "")
 
     def _last_backup_text(self) -> str:
         try:
