@@ -235,3 +235,94 @@ def count_rows(path: Path, table: str) -> int | None:
 def count_contacts(path: Path) -> int | None:
     """Contacts in a database file (None when it is missing or not a database)."""
     return count_rows(path, "contacts")
+
+
+# -- the app window in a benchmark child (Qt imported only when used) ------------------------------
+PAINT_TIMEOUT_S = 10
+
+
+def status_mib(field: str) -> float:
+    """``VmRSS`` / ``VmHWM`` of this process from /proc/self/status, in MiB (elsewhere: the peak
+    RSS from getrusage)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def process_until(app, done, timeout: float = PAINT_TIMEOUT_S) -> bool:
+    """Process Qt events until ``done()`` is true (False if ``timeout`` seconds pass first)."""
+    deadline = time.perf_counter() + timeout
+    while not done():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            return False
+    return True
+
+
+class PaintWatch:
+    """Counts a widget's paint events; ``wait()`` processes events until one has been handled."""
+
+    def __init__(self, app, widget):
+        from PySide6.QtCore import QEvent, QObject
+
+        watch = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802
+                if event.type() == QEvent.Paint:
+                    watch.paints += 1
+                return False
+
+        self.app = app
+        self.widget = widget
+        self.paints = 0
+        self.filter = Filter()
+        widget.installEventFilter(self.filter)
+
+    def wait(self, since: int) -> bool:
+        """Process events until a paint after ``since`` has run (its handler returned); past
+        PAINT_TIMEOUT_S the widget is repainted by hand and False returned."""
+        if process_until(self.app, lambda: self.paints > since):
+            return True
+        self.widget.repaint()
+        return False
+
+
+def start_app_window(db):
+    """The real app window on ``db`` the way ``python -m crm_desktop gui`` builds it
+    (setup_application + AppController.start, no single-instance server, the daily auto-backup
+    left out), once it has painted and its start-up check has finished: (app, controller, window).
+    Exits the child with code 1 if the app does not start."""
+    from crm_desktop.app import setup_application
+    from crm_desktop.shell.controller import AppController
+
+    app = setup_application([sys.argv[0]])
+    controller = AppController(app, db)
+    controller.auto_backup = lambda: None  # the daily backup: not what is measured here
+    if not controller.start(single_instance=False):
+        print(f"the app did not start (exit code {controller.exit_code})", file=sys.stderr)
+        raise SystemExit(1)
+    window = controller.window
+    deadline = time.perf_counter() + 120
+    while not getattr(window, "_painted", True) and time.perf_counter() < deadline:  # the first paint
+        app.processEvents()
+    wait_for_workers(app, deadline)  # the start-up check
+    return app, controller, window
+
+
+def wait_for_workers(app, deadline: float) -> None:
+    """Process events until the app's background jobs are done (or ``deadline``), then settle."""
+    from crm_desktop.ui.ops import default_runner
+
+    while default_runner().running() and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    for _ in range(20):
+        app.processEvents()

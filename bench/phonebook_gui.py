@@ -27,13 +27,13 @@ import time
 from pathlib import Path
 
 from bench import demo_data
-from bench.common import BenchResult, aim, last_line, log, median, p95, run_process
+from bench.common import (PAINT_TIMEOUT_S, BenchResult, PaintWatch, aim, last_line, log, median, p95, run_process,
+                          start_app_window, status_mib, wait_for_workers)
 
 NAME = "phonebook-gui"
 KEYSTROKE_AIM_MS = 30
 MEMORY_AIM_MIB = 150
 RESULT_MARKER = "phonebook-gui-result "
-PAINT_TIMEOUT_S = 10
 
 # What an operator types, one keystroke at a time; "" is clearing the line (Esc) after each.
 TYPED = ("محمدی", "رضایی", "علی‌پور", "۰۹۱۲", "0912 1", "+98912", "شرکت", "بانک ملت", "داروخانه")
@@ -117,71 +117,13 @@ def run(ctx) -> BenchResult:
 
 
 # -- the child: the real app window --------------------------------------------------------------
-def _status_mib(field: str) -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-class _PaintWatch:
-    """Counts the viewport's paint events; ``wait()`` processes events until one has been handled."""
-
-    def __init__(self, app, viewport):
-        from PySide6.QtCore import QEvent, QObject
-
-        watch = self
-
-        class Filter(QObject):
-            def eventFilter(self, obj, event):  # noqa: N802
-                if event.type() == QEvent.Paint:
-                    watch.paints += 1
-                return False
-
-        self.app = app
-        self.viewport = viewport
-        self.paints = 0
-        self.filter = Filter()
-        viewport.installEventFilter(self.filter)
-
-    def wait(self, since: int) -> bool:
-        """Process events until a paint after ``since`` has run (its handler returned)."""
-        deadline = time.perf_counter() + PAINT_TIMEOUT_S
-        while self.paints <= since:
-            self.app.processEvents()
-            if time.perf_counter() > deadline:
-                self.viewport.repaint()
-                return False
-        return True
-
-
 def child(db: Path, runs: int) -> int:
     from PySide6.QtWidgets import QTableView, QWidget
 
-    from crm_desktop.app import setup_application
-    from crm_desktop.shell.controller import AppController
-    from crm_desktop.ui.ops import default_runner
     from crm_desktop.ui.search_line import SearchLine
 
-    app = setup_application([sys.argv[0]])
-    controller = AppController(app, db)
-    controller.auto_backup = lambda: None  # the daily backup: not what is measured here
-    if not controller.start(single_instance=False):
-        print(f"the app did not start (exit code {controller.exit_code})", file=sys.stderr)
-        return 1
-    window = controller.window
-    deadline = time.perf_counter() + 120
-    while not getattr(window, "_painted", True) and time.perf_counter() < deadline:  # the first paint
-        app.processEvents()
-    while default_runner().running() and time.perf_counter() < deadline:  # the start-up check
-        app.processEvents()
-        time.sleep(0.005)
-    for _ in range(20):
-        app.processEvents()
-    start_rss = _status_mib("VmRSS")
+    app, controller, window = start_app_window(db)
+    start_rss = status_mib("VmRSS")
     started = time.perf_counter()
     if hasattr(window, "show_tab"):  # tabs built the first time they are opened
         tab = window.show_tab("phonebook")
@@ -190,15 +132,11 @@ def child(db: Path, runs: int) -> int:
         window.tabs.setCurrentWidget(tab.parentWidget() if window.tabs.indexOf(tab) < 0 else tab)
     table = tab.findChild(QTableView, "phonebook.table")
     search = tab.findChild(SearchLine, "phonebook.search")
-    watch = _PaintWatch(app, table.viewport())
+    watch = PaintWatch(app, table.viewport())
     watch.wait(0)
     open_ms = (time.perf_counter() - started) * 1000
-    for _ in range(20):
-        app.processEvents()
-    while default_runner().running() and time.perf_counter() < deadline:  # an index rebuild, if any
-        app.processEvents()
-        time.sleep(0.005)
-    tab_rss = _status_mib("VmRSS")
+    wait_for_workers(app, time.perf_counter() + 120)  # an index rebuild, if any
+    tab_rss = status_mib("VmRSS")
 
     profile = None
     if os.environ.get("BENCH_PROFILE"):
@@ -247,8 +185,8 @@ def child(db: Path, runs: int) -> int:
         "start_rss_mib": start_rss,
         "tab_rss_mib": tab_rss,
         "open_ms": open_ms,
-        "vmrss_mib": _status_mib("VmRSS"),
-        "vmhwm_mib": _status_mib("VmHWM"),
+        "vmrss_mib": status_mib("VmRSS"),
+        "vmhwm_mib": status_mib("VmHWM"),
     }
     print(RESULT_MARKER + json.dumps(report, ensure_ascii=False), flush=True)
     window.hide()

@@ -18,7 +18,7 @@ def test_bench_runs_and_reports_its_figures(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["contacts"] == 300 and set(report["benchmarks"]) >= {"demo-data", "startup", "phonebook-import", "phonebook-search", "phonebook-gui"}
+    assert report["contacts"] == 300 and set(report["benchmarks"]) >= {"demo-data", "startup", "phonebook-import", "phonebook-search", "phonebook-gui", "cheques-gui"}
 
     demo = report["benchmarks"]["demo-data"]
     assert demo["available"]
@@ -36,6 +36,12 @@ def test_bench_runs_and_reports_its_figures(tmp_path):
     assert cheques["available"] and report["cheques"] == 3000
     assert cheques["figures"]["filter changes"]["value"] > 30 and 0 < cheques["figures"]["p95"]["value"]
     assert cheques["figures"]["p95"]["unit"] == "ms" and cheques["figures"]["demo-data wall time"]["value"] > 0
+
+    gui = report["benchmarks"]["cheques-gui"]  # the real tab: every change shown right (else not available)
+    assert gui["available"], gui["notes"]
+    assert gui["figures"]["filter changes"]["value"] > 30 and gui["figures"]["checked"]["value"] > 30
+    assert 0 < gui["figures"]["p95"]["value"] <= gui["figures"]["max"]["value"]
+    assert gui["figures"]["peak memory"]["unit"] == "MiB"
 
 
 def test_bench_statistics():
