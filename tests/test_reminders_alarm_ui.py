@@ -129,7 +129,7 @@ def test_a_due_alarm_pops_up_once_and_not_again_after_a_restart(office, db_path,
     assert popup.findChild(object, "alarm.subject").text() == "جلسه با آقای رضایی"
     assert "قرارداد را ببرید" in popup.findChild(object, "alarm.note").text()
     assert "دوشنبه ۲ آذر ۱۴۰۵، ساعت ۰۹:۱۰" in popup.findChild(object, "alarm.when").text()
-    assert popup.findChild(object, "alarm_popup.hint").text() == "بستن پنجره = دیده شد"
+    assert popup.findChild(object, "alarm_popup.hint").text() == "با بستن این پنجره، یادآوری‌ها دیده‌شده به حساب می‌آیند."
     assert bell.rings == [None]
 
     clock.advance(seconds=30)

@@ -1,6 +1,6 @@
 """``demo-data``: create (or migrate) the database and fill it with Persian demo data.
 
-One ``--<step> N`` option per step in ``demo.steps.STEPS`` (today: ``--contacts``), ``--seed``,
+One ``--<step> N`` option per step in ``demo.steps.STEPS`` (``--contacts``, ``--reminders``, ``--cheques``), ``--seed``,
 ``--append`` (a database that already has contacts is refused without it) and ``--json``.
 """
 
@@ -53,9 +53,17 @@ def run_demo_data(args) -> int:
         print_json(result.to_json())
         return 0
     made = result.steps.get("contacts", {})
+    extras = []
+    reminders = result.steps.get("reminders", {})
+    if reminders.get("reminders"):
+        extras.append(f"{reminders['reminders']} reminders")
+    cheques = result.steps.get("cheques", {})
+    if cheques.get("cheques"):
+        extras.append(f"{cheques['cheques']} cheques ({cheques.get('books', 0)} cheque books, "
+                      f"{cheques.get('alerts', 0)} due alerts)")
     print(
         f"demo-data: {made.get('contacts', 0)} contacts ({made.get('phones', 0)} phones, {made.get('emails', 0)} e-mails, "
-        f"{made.get('addresses', 0)} addresses) in {result.seconds:.2f} s; "
+        f"{made.get('addresses', 0)} addresses){''.join(', ' + e for e in extras)} in {result.seconds:.2f} s; "
         f"{result.totals.get('contacts', 0)} contacts in {path}"
     )
     return 0

@@ -5,7 +5,7 @@ is open are added to it. Each row shows the subject in its group's colour, the J
 time («۱۵ دقیقه مانده» for an advance notice), the note, the place, the contact as a link and the
 priority, with «انجام شد», «تعویق ▾» and «باز کردن»; «همه» does the same for every row. A handled
 row leaves; the window closes with the last one. Closing it without acting leaves the alarms as
-rung (the scheduler took them), which the window says: «بستن پنجره = دیده شد».
+rung (the scheduler took them), which the window says (SEEN_HINT).
 
 It is a top-level window without a parent, so it shows while the main window is hidden in the
 tray; the app does not quit when it closes (app.py: quitOnLastWindowClosed is False)."""
@@ -41,7 +41,7 @@ from crm_desktop.reminders.views.alarm_actions import (
 )
 
 TITLE = "یادآوری"
-SEEN_HINT = "بستن پنجره = دیده شد"
+SEEN_HINT = "با بستن این پنجره، یادآوری‌ها دیده‌شده به حساب می‌آیند."
 PRIORITY_BADGES = {2: ("اولویت زیاد", "#c62828"), 0: ("اولویت کم", "#757575")}
 MISSED_BADGE = ("از دست رفته", "#ef6c00")
 WIDTH = 440
