@@ -369,3 +369,21 @@ def test_the_phonebook_tab_makes_birthday_reminders_for_the_chosen_contacts(offi
     tab.select_contact(ids[0])
     assert tab.birthday_reminders() == 3  # one chosen: all contacts
     assert len(office.reminders.search(source="birthday")) == 3
+
+
+def test_a_reminder_saved_outside_the_lists_filters_is_shown_not_hidden(office, make_tab):
+    add(office, "جلسه فروش", datetime(2026, 11, 23, 15, 0))
+    tab = make_tab()
+    tab.show_page(2)
+    tab.list.search.set_query("فروش")
+    assert len(tab.list.rows()) == 1
+
+    class SavingDialog(FakeDialog):
+        def exec(self):
+            new_id = add(office, "تماس با بانک", datetime(2026, 11, 24, 10, 0))
+            self.saved.emit(new_id)
+            return 1
+
+    tab.reminder_dialog_factory = lambda office, reminder_id, parent, **options: SavingDialog([], reminder_id, options)
+    new_id = tab.new_reminder()
+    assert tab.list.search.text() == "" and tab.list.current_row().id == new_id

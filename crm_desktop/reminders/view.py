@@ -221,6 +221,8 @@ class RemindersTab(QWidget):
         dialog.deleteLater()
         if saved:
             self.refresh()
+            if self.pages.currentIndex() == LIST and not self.list.select_reminder(saved[-1]):
+                self.list.clear_filters()  # saved outside the filters: shown, not hidden
             self.select_reminder(saved[-1])
             return saved[-1]
         return None
