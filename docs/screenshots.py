@@ -1,5 +1,6 @@
 """Make the README's screenshots: a demo office, the main window on each tab, the settings dialog,
-the reminder book (today's agenda, the Jalali month) and the alarm window with two alarms.
+the reminder book (today's agenda, the Jalali month) and the alarm window with two alarms, and the
+cheque book (the tab, one cheque's form with its life, the next status step).
 
     python docs/screenshots.py [--out docs/screenshots]
 
@@ -21,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 CLOCK = datetime(2025, 11, 23, 10, 30)  # یکشنبه ۲ آذر ۱۴۰۴, 10:30: a fixed day keeps pictures stable
 DEMO_REMINDERS = 160
-SPECIAL_TABS = {"reminders"}  # pictured page by page below
+SPECIAL_TABS = {"reminders", "cheques"}  # pictured page by page below
+DEMO_CHEQUES = 240
 
 
 def add_alarm_reminders(office) -> None:
@@ -68,6 +70,40 @@ def reminder_shots(window, controller, out: Path) -> list[Path]:
     return made
 
 
+def cheque_shots(window, controller, clock, out: Path) -> list[Path]:
+    """The cheque tab, one cheque's form with its life, and the status step offered next."""
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.cheques.views.cheque_dialog import ChequeDialog
+    from crm_desktop.cheques.views.status_dialog import StatusDialog
+
+    made = []
+    tab = window.show_tab("cheques")
+    QApplication.processEvents()
+    path = out / "cheques.png"
+    window.grab().save(str(path))
+    made.append(path)
+    deposited = next((r for r in tab.rows() if r is not None and r.status == "deposited"), None)
+    if deposited is not None:
+        form = ChequeDialog(controller.office, deposited.id, window, clock=clock)
+        form.resize(1040, 760)
+        form.show()
+        QApplication.processEvents()
+        path = out / "cheque-form.png"
+        form.grab().save(str(path))
+        made.append(path)
+        step = StatusDialog(controller.office, deposited.id, form, clock=clock, preset="bounced")
+        step.reason.setCurrentText("کسری موجودی")
+        step.show()
+        QApplication.processEvents()
+        path = out / "cheque-status.png"
+        step.grab().save(str(path))
+        made.append(path)
+        step.close()
+        form.close()
+    return made
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -93,6 +129,9 @@ def main() -> int:
 
         with transaction(office.conn):
             fill_reminders(office.conn, DEMO_REMINDERS, seed=7, now=CLOCK)
+            from crm_desktop.cheques.demo import fill_cheques
+
+            fill_cheques(office.conn, DEMO_CHEQUES, seed=7, now=CLOCK)
         add_alarm_reminders(office)
         office.save_preferences(Preferences(office_name="بازرگانی نمونه آریا"))
 
@@ -142,6 +181,7 @@ def main() -> int:
             shots.append(path)
             card.close()
         shots.extend(reminder_shots(window, controller, out))
+        shots.extend(cheque_shots(window, controller, clock, out))
         from crm_desktop.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(controller.office, window)

@@ -248,10 +248,11 @@ def test_a_status_step_offers_only_what_follows_and_asks_for_what_it_needs(qtbot
 
 def test_history_shows_each_step_and_undo_takes_back_the_last(qtbot, office, people, answer_yes):
     cheque_id = office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=5)))
-    office.cheques.set_status(cheque_id, "deposited", account="جاری ملت ۱۲۳۴", on=date(2025, 4, 2))
+    office.cheques.set_status(cheque_id, "deposited", account="جاری ملت 271-810-1234567-1", on=date(2025, 4, 2))
     dialog = open_form(qtbot, office, cheque_id)
     assert dialog.history.lines() == ["\u2068۱۴۰۴/۰۱/۱۲\u2069 — ثبت چک",
-                                      "\u2068۱۴۰۴/۰۱/۱۳\u2069 — واگذار شده به بانک / در جریان وصول — حساب \u2068جاری ملت ۱۲۳۴\u2069"]
+                                      "\u2068۱۴۰۴/۰۱/۱۳\u2069 — واگذار شده به بانک / در جریان وصول — حساب جاری ملت "
+                                      "\u2066۲۷۱-۸۱۰-۱۲۳۴۵۶۷-۱\u2069"]
     assert dialog.history.status_label.text() == "وضعیت: واگذار شده به بانک / در جریان وصول"
     assert dialog.history.undo_last()
     assert "برگردانده شود" in answer_yes[-1]

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QPush
 
 from crm_desktop.cheques import status as st
 from crm_desktop.core import jalali
+from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.validated_field import isolate_numbers
 
 FSI, PDI = "\u2068", "\u2069"
 
@@ -21,8 +23,8 @@ def step_text(direction: str, event) -> str:
     """One line of the history: date — what happened — its details."""
     what = "ثبت چک" if not event.from_status else st.label(direction, event.to_status, long=True)
     parts = [f"{FSI}{jalali.format_date(event.on)}{PDI}", what]
-    if event.account:
-        parts.append(f"حساب {FSI}{event.account}{PDI}")
+    if event.account:  # «جاری ملت ۲۷۱-۸۱۰-۱۲۳۴۵۶۷-۱»: the number's groups must stay in order
+        parts.append(f"حساب {isolate_numbers(to_persian(event.account))}")
     if event.reason:
         parts.append(f"علت: {event.reason}")
     if event.contact_name:
