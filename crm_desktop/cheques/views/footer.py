@@ -1,14 +1,20 @@
 """The cheque tab's footer: how many cheques the filters show and their total, then the count and
-total of each status («دریافتی – نزد صندوق: ۱۲ چک، ۳۴۵٬۰۰۰٬۰۰۰ ریال»), from ``Cheques.totals``."""
+total of each status («دریافتی – نزد صندوق: ۱۲ چک، ۳۴۵٬۰۰۰٬۰۰۰ ریال»), from ``Cheques.totals``.
+
+The status lines wrap onto more lines when the window is narrow (a single row of ten of them
+would make the window 3,500 pixels wide); there is one label per status, made once, shown while
+its status has cheques and given its new text on each filter change."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from crm_desktop.cheques import status as st
 from crm_desktop.cheques.views.table_model import BOUNCED_COLOUR
 from crm_desktop.core.digits import format_number
 from crm_desktop.core.money import format_amount
+from crm_desktop.ui.flow_layout import FlowLayout
 
 RLM, FSI, PDI = "\u200f", "\u2068", "\u2069"
 
@@ -28,43 +34,41 @@ class ChequeFooter(QFrame):
         font = self.total.font()
         font.setBold(True)
         self.total.setFont(font)
-        self.lines = QHBoxLayout()
-        self.lines.setSpacing(18)
+        self.lines = FlowLayout(h_spacing=18, v_spacing=2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(2)
         layout.addWidget(self.total)
         layout.addLayout(self.lines)
-        self._labels: list[QLabel] = []
+        self._labels: dict[tuple[str, str], QLabel] = {}  # (direction, status) → its line, in the lists' order
+        for direction, statuses in st.STATUSES.items():
+            for status in statuses:
+                label = QLabel(self)
+                label.setObjectName(f"cheques.footer.{direction}.{status}")
+                label.setTextFormat(Qt.PlainText)
+                if status == st.BOUNCED:
+                    label.setStyleSheet(f"color: {BOUNCED_COLOUR};")
+                label.setVisible(False)
+                self.lines.addWidget(label)
+                self._labels[(direction, status)] = label
+        self._shown: list[QLabel] = []
 
     def show_totals(self, totals, *, filtered: bool) -> None:
         if totals.count == 0:
             self.total.setText("چکی با این فیلترها پیدا نشد." if filtered else "هنوز چکی ثبت نشده است.")
         else:
             self.total.setText(total_text(totals.count, totals.amount))
-        for label in self._labels:
-            self.lines.removeWidget(label)
-            label.deleteLater()
-        self._labels = []
+        shown = []
         for direction, status, text, value in totals.lines():
-            label = QLabel(f"{text}: {total_text(value.count, value.amount)}", self)
-            label.setObjectName(f"cheques.footer.{direction}.{status}")
-            label.setTextFormat(Qt.PlainText)
-            if status == "bounced":
-                label.setStyleSheet(f"color: {BOUNCED_COLOUR};")
-            self.lines.addWidget(label)
-            self._labels.append(label)
-        self.lines.addStretch(1)
-        self._labels_stretch_fix()
-
-    def _labels_stretch_fix(self) -> None:
-        """Keep a single stretch at the end (show_totals adds one each time)."""
-        stretches = [i for i in range(self.lines.count()) if self.lines.itemAt(i).spacerItem() is not None]
-        for i in reversed(stretches[:-1]):
-            self.lines.takeAt(i)
+            label = self._labels[(direction, status)]
+            label.setText(f"{text}: {total_text(value.count, value.amount)}")
+            shown.append(label)
+        for label in self._labels.values():
+            label.setVisible(label in shown)
+        self._shown = shown
 
     def texts(self) -> dict[str, str]:
         """What the footer says, by objectName (tests)."""
         found = {self.total.objectName(): self.total.text()}
-        found.update({label.objectName(): label.text() for label in self._labels})
+        found.update({label.objectName(): label.text() for label in self._shown})
         return found

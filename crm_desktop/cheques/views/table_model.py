@@ -18,7 +18,7 @@ from crm_desktop.cheques.repo_search import ChequeFilter
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.money import format_amount
-from crm_desktop.ui.lazy_table import NUMBER_ALIGN, Column, LazyTableModel
+from crm_desktop.ui.lazy_table import FONT_ROLE, FOREGROUND_ROLE, NUMBER_ALIGN, Column, LazyTableModel
 
 BOUNCED_COLOUR = "#c62828"
 OVERDUE_COLOUR = "#b45309"
@@ -103,11 +103,11 @@ class ChequeTableModel(LazyTableModel):
         self.today = today
 
     def data(self, index, role=Qt.DisplayRole):
-        if index.isValid() and role in (Qt.ForegroundRole, Qt.FontRole):
+        if (role == FOREGROUND_ROLE or role == FONT_ROLE) and index.isValid():  # ints: see lazy_table
             row = self.row_object(index.row())
             if row is None:
                 return None
-            if role == Qt.ForegroundRole:
+            if role == FOREGROUND_ROLE:
                 if row.status == st.BOUNCED:
                     return QBrush(QColor(BOUNCED_COLOUR))
                 if is_overdue(row, self.today()):
