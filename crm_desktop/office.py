@@ -34,6 +34,7 @@ class Office:
         self._phonebook = None
         self._reminders = None
         self._cheques = None
+        self._cheque_print = None
 
     @property
     def phonebook(self):
@@ -63,6 +64,15 @@ class Office:
             self._cheques = Cheques(self._conn, self.notify, clock=self.clock,
                                     on_written=lambda cheque_id: sync_due_alert(self, cheque_id))
         return self._cheques
+
+    @property
+    def cheque_print(self):
+        """Cheque print layouts, printer calibrations and the print log (imported on first use)."""
+        if self._cheque_print is None:
+            from crm_desktop.cheque_print.repo import ChequePrint
+
+            self._cheque_print = ChequePrint(self._conn, self.notify, clock=self.clock)
+        return self._cheque_print
 
     # --- change notification ------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:

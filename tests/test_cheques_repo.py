@@ -294,7 +294,7 @@ def test_version_4_applies_on_top_of_version_3(tmp_path):
 
     conn = open_database(path, backup_dir=tmp_path / "backups")
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4 == migrations.LATEST
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST >= 4
         assert conn.execute("SELECT count(*) FROM banks").fetchone()[0] >= 28
         repo = Cheques(conn)
         cheque_id = repo.add(cheque(1, drawer_id=1))
