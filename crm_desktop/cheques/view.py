@@ -52,6 +52,12 @@ def _default_books_dialog(office, parent, clock):
     return BooksDialog(office, parent, clock=clock)
 
 
+def _default_print_dialog(office, ids, parent, clock):
+    from crm_desktop.cheque_print.views.print_dialog import PrintChequesDialog
+
+    return PrintChequesDialog(office, ids, parent, clock=clock)
+
+
 class ChequesTab(QWidget):
     TITLE = "دفتر چک"
 
@@ -64,6 +70,7 @@ class ChequesTab(QWidget):
         self.cheque_dialog_factory = _default_cheque_dialog
         self.status_dialog_factory = _default_status_dialog
         self.books_dialog_factory = _default_books_dialog
+        self.print_dialog_factory = _default_print_dialog
 
         self.filters = ChequeFilterBar(office, self, today=self.today)
         self.table = QTableView(self)
@@ -132,6 +139,8 @@ class ChequesTab(QWidget):
         self.print_action = self._action("چاپ", "cheques.print", self.print_report, ["Ctrl+P"],
                                          "چاپ فهرست چک‌های فیلترشده، به تفکیک ماه سررسید")
         self.export_action = self._action("خروجی Excel / CSV…", "cheques.export", self.export)
+        self.print_leaf_action = self._action("چاپ روی برگ چک…", "cheques.print_leaf", self.print_on_leaves,
+                                              ["Ctrl+Shift+P"], "چاپ چک‌های پرداختی انتخاب‌شده روی برگ چک")
         for action in (self.open_action, self.delete_action):
             action.setShortcutVisibleInContextMenu(False)
         self.toolbar = QToolBar(self)
@@ -142,7 +151,7 @@ class ChequesTab(QWidget):
                        self.undo_action, self.delete_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        for action in (self.print_action, self.export_action):
+        for action in (self.print_leaf_action, self.print_action, self.export_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.books_action)
@@ -197,6 +206,7 @@ class ChequesTab(QWidget):
         self.open_action.setEnabled(has)
         self.delete_action.setEnabled(has)
         self.step_action.setEnabled(has and not st.is_final(row.direction, row.status))
+        self.print_leaf_action.setEnabled(has and row.direction == st.PAID)
         self.undo_action.setEnabled(has and row.status_date is not None and
                                     row.status != st.INITIAL.get(row.direction))
 
@@ -323,6 +333,20 @@ class ChequesTab(QWidget):
 
         BanksDialog(self.office, self).exec()
         self.filters.reload_banks()
+
+    def print_on_leaves(self):
+        """The chosen paid cheques onto their leaves (cheque_print/views/print_dialog.py)."""
+        ids = self.selected_ids()
+        if not ids:
+            dialogs.show_info(self, "چک پرداختی‌ای را که می‌خواهید چاپ شود انتخاب کنید.")
+            return None
+        try:
+            dialog = self.print_dialog_factory(self.office, ids, self, clock=self.clock)
+        except UserError as error:
+            dialogs.show_error(self, error)
+            return None
+        dialog.exec()
+        return dialog
 
     def print_report(self):
         return tab_actions.print_cheques(self, self.office, self.filters.query(), today=self.today())

@@ -1,0 +1,1 @@
+"""The cheque print widgets (Qt): the layout designer, the calibration dialog, printing from the cheque book."""
