@@ -56,21 +56,14 @@ def register(sub) -> None:
 
 
 def _values(office, args):
-    from crm_desktop.cheque_print.values import ChequeValues
+    from crm_desktop.cheque_print.values import ChequeValues, cheque_pages
     from crm_desktop.cheques.model import checked_amount, checked_date
 
     if args.ids:
         if args.amount or args.date or args.payee:
             raise UserError("--id takes the amount, date and payee from the stored cheque; leave out --amount, "
                             "--date and --payee", "مبلغ، تاریخ و گیرنده از خود چک ثبت‌شده خوانده می‌شود.")
-        pages = []
-        for cheque_id in args.ids:
-            cheque = office.cheques.get(cheque_id)
-            if cheque is None:
-                raise UserError(f"cheque {cheque_id} does not exist", "این چک وجود ندارد.")
-            _drawer, payee = office.cheques.party_names(cheque)
-            pages.append(ChequeValues.from_cheque(cheque, payee))
-        return pages
+        return cheque_pages(office, args.ids)
     if args.amount is None or args.date is None:
         if args.test_page:
             return [ChequeValues.sample()]

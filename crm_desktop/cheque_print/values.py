@@ -13,6 +13,7 @@ from datetime import date
 from crm_desktop.core import jalali, words
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.core.money import format_amount
+from crm_desktop.errors import UserError
 
 SAMPLE_AMOUNT = 1_250_000
 SAMPLE_DATE = date(2024, 10, 6)  # ۱۴۰۳/۰۷/۱۵
@@ -66,3 +67,19 @@ def text_for(f, values: ChequeValues) -> str:
     if kind == "text":
         return _digits(f.text, f.digits) if f.digits == "persian" else f.text
     return ""
+
+
+def cheque_pages(office, cheque_ids: list[int]) -> list[ChequeValues]:
+    """The values printed for each cheque, read from the stored cheques; a Persian UserError for
+    a cheque that is gone or is not one the office writes (a received cheque)."""
+    pages = []
+    for cheque_id in cheque_ids:
+        cheque = office.cheques.get(cheque_id)
+        if cheque is None:
+            raise UserError(f"cheque {cheque_id} no longer exists", "این چک دیگر وجود ندارد.")
+        if cheque.direction != "paid":
+            raise UserError("only paid cheques are printed onto leaves",
+                            "فقط چک‌های پرداختی دفتر روی برگ چک چاپ می‌شوند؛ چک دریافتی را صادرکننده‌اش نوشته است.")
+        _drawer, payee = office.cheques.party_names(cheque)
+        pages.append(ChequeValues.from_cheque(cheque, payee))
+    return pages

@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.cheque_print.model import FEEDS
 from crm_desktop.cheque_print.print_render import draw_outline, draw_template, place_template
-from crm_desktop.cheque_print.values import ChequeValues
-from crm_desktop.cheques import status as st
+from crm_desktop.cheque_print.values import cheque_pages
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
 from crm_desktop.ui import dialogs
@@ -79,22 +78,6 @@ ask_pdf_path: Callable[[QWidget, str], str] = _ask_pdf_path
 open_file: Callable[[Path], bool] = _open_file
 #: replaceable in tests: (parent, printer name) -> a ready QPrinter or None
 system_print_dialog = _system_print_dialog
-
-
-def cheque_pages(office, cheque_ids: list[int]) -> list[ChequeValues]:
-    """The values printed for each cheque, read from the stored cheques; a Persian UserError for
-    a cheque that is gone or is not one the office writes (a received cheque)."""
-    pages = []
-    for cheque_id in cheque_ids:
-        cheque = office.cheques.get(cheque_id)
-        if cheque is None:
-            raise UserError(f"cheque {cheque_id} no longer exists", "این چک دیگر وجود ندارد.")
-        if cheque.direction != st.PAID:
-            raise UserError("only paid cheques are printed onto leaves",
-                            "فقط چک‌های پرداختی دفتر روی برگ چک چاپ می‌شوند؛ چک دریافتی را صادرکننده‌اش نوشته است.")
-        _drawer, payee = office.cheques.party_names(cheque)
-        pages.append(ChequeValues.from_cheque(cheque, payee))
-    return pages
 
 
 class PrintChequesDialog(QDialog):
