@@ -358,8 +358,8 @@ def run_set_status(args) -> int:
     on = checked_date(args.on, "on") if args.on else None
     with open_office(args) as office:
         repo = office.cheques
-        event = repo.set_status(args.id, status, on=on, note=args.note, contact_id=args.contact,
-                                account=args.account, reason=args.reason)
+        repo.set_status(args.id, status, on=on, note=args.note, contact_id=args.contact,
+                        account=args.account, reason=args.reason)
         direction = repo.get(args.id).direction
         step = event_json(repo.history(args.id)[-1], direction)
     if args.json:

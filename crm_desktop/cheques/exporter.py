@@ -20,7 +20,6 @@ import sqlite3
 import time
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 from crm_desktop.cheques.model import LABELS
 from crm_desktop.core.jalali import format_date

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.cheques import status as st
 from crm_desktop.core.digits import to_persian
+from crm_desktop.core.money import format_amount
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook.views.contact_picker import UNPICKED_FA, ContactPicker
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
@@ -61,8 +61,7 @@ class StatusDialog(QDialog):
 
     def _build(self) -> None:
         c = self.cheque
-        heading = QLabel(f"چک {c.direction_label} سریال \u2068{to_persian(c.serial)}\u2069 — وضعیت کنونی: "
-                         f"«{st.label(c.direction, c.status, long=True)}»")
+        heading = QLabel(f"{self._which_cheque()} — وضعیت کنونی: «{st.label(c.direction, c.status, long=True)}»")
         heading.setObjectName("cheque_status.heading")
         heading.setWordWrap(True)
         self.group = QButtonGroup(self)
@@ -91,8 +90,9 @@ class StatusDialog(QDialog):
         self.reason = QComboBox()
         self.reason.setObjectName("cheque_status.reason")
         self.reason.setEditable(True)
-        self.reason.addItem("")
         self.reason.addItems(BOUNCE_REASONS)
+        self.reason.setCurrentIndex(-1)  # no blank first entry in the list: a hint in the field instead
+        self.reason.lineEdit().setPlaceholderText("از فهرست برگزینید یا بنویسید")
         self.contact = ContactPicker(self.office, name="cheque_status.contact")
         self.note = QLineEdit()
         self.note.setObjectName("cheque_status.note")
@@ -122,6 +122,16 @@ class StatusDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
+    def _which_cheque(self) -> str:
+        """«چک دریافتی سریال ۵۵۵۱۲۳، ۱۲٬۵۰۰٬۰۰۰ ریال از علی رضایی»: the serial alone says little."""
+        c = self.cheque
+        text = f"چک {c.direction_label} سریال \u2068{to_persian(c.serial)}\u2069، \u2068{format_amount(c.amount)}\u2069 ریال"
+        who = c.drawer_id if c.direction == st.RECEIVED else c.payee_id
+        contact = self.office.phonebook.get(who) if who is not None else None
+        if contact is not None:
+            text += f" {'از' if c.direction == st.RECEIVED else 'در وجه'} {contact.display_name}"
+        return text
+
     def status(self) -> str:
         return next(s for s, b in self.buttons_by_status.items() if b.isChecked())
 
@@ -135,8 +145,14 @@ class StatusDialog(QDialog):
             self.form.setRowVisible(widget, visible)
         if status == st.RETURNED and self.contact.contact_id() is None and self.cheque.drawer_id is not None:
             self.contact.set_contact_id(self.cheque.drawer_id)  # returned to its drawer, by default
+        if status == st.DEPOSITED and not self.account.text().strip():
+            self.account.setText(self._last_account())  # deposited again after a bounce: the same account
         self.error.hide()
         self.adjustSize()
+
+    def _last_account(self) -> str:
+        accounts = [e.account for e in self.repo.history(self.cheque.id) if e.to_status == st.DEPOSITED and e.account]
+        return accounts[-1] if accounts else ""
 
     def save(self) -> None:
         if not self.on.validate():

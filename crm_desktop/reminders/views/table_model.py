@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.core import jalali
 from crm_desktop.reminders.views.common import DONE_COLOUR, HIGH_PRIORITY_COLOUR, colour_icon, datetime_text
-from crm_desktop.ui.lazy_table import NUMBER_ALIGN, Column, LazyTableModel
+from crm_desktop.ui.lazy_table import (DECORATION_ROLE, DISPLAY_ROLE, FOREGROUND_ROLE, NUMBER_ALIGN, Column,
+                                       LazyTableModel)
 
 PRIORITY_TEXT = {0: "کم", 1: "عادی", 2: "زیاد"}
 SOURCE_TEXT = {"": "", "birthday": "تولد", "cheque": "چک"}
@@ -74,15 +74,15 @@ class ReminderTableModel(LazyTableModel):
     """LazyTableModel + the group's colour dot beside the subject and a grey row for a reminder
     that will not come again."""
 
-    def data(self, index, role=Qt.DisplayRole):
-        if index.isValid() and role in (Qt.DecorationRole, Qt.ForegroundRole):
+    def data(self, index, role=DISPLAY_ROLE):
+        if role in (DECORATION_ROLE, FOREGROUND_ROLE) and index.isValid():  # plain ints: see lazy_table
             row = self.row_object(index.row())
             if row is None:
                 return None
             key = self.columns[index.column()].key
-            if role == Qt.DecorationRole:
+            if role == DECORATION_ROLE:
                 return colour_icon(row.colour, 12) if key == "subject" else None
-            if role == Qt.ForegroundRole:
+            if role == FOREGROUND_ROLE:
                 if row.next_at is None:
                     return QBrush(QColor(DONE_COLOUR))
                 return QBrush(QColor(HIGH_PRIORITY_COLOUR)) if key == "priority" and row.priority == 2 else None
