@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.cheques import status as st
 from crm_desktop.cheques.model import LABELS, Cheque, ChequeImage, image_mime
+from crm_desktop.cheques.views.books_dialog import book_title
 from crm_desktop.cheques.views.history import ChequeHistory
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError, ValidationError
@@ -43,11 +44,13 @@ from crm_desktop.phonebook.views.contact_picker import UNPICKED_FA, ContactPicke
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.money_edit import MoneyEdit
+from crm_desktop.ui.screen import fitted_height
 
 ERROR_STYLE = "color: #c62828;"
 FIX_ERRORS = "چند مورد نیاز به اصلاح دارد؛ پیام زیر هر فیلد را ببینید."
 UNSAVED_TEXT = "تغییرات این چک ذخیره نشده است. بدون ذخیره بسته شود؟"
 NO_BOOK = "بدون دسته چک"
+FORM_HEIGHT = 820  # where the screen has room; a 1366 × 768 laptop gets less and the form scrolls
 TITLES = {(None, st.RECEIVED): "ثبت چک دریافتی", (None, st.PAID): "ثبت چک پرداختی"}
 IMAGE_FILTER = "تصویر چک (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.pdf)"
 
@@ -120,7 +123,7 @@ class ChequeDialog(QDialog):
         for book in self.repo.books():
             summary = self.repo.book_summary(book.id)
             if summary.unused or (self.original is not None and self.original.book_id == book.id):
-                self.book.addItem(self._book_text(book, summary), book.id)
+                self.book.addItem(book_title(self.repo, book, summary), book.id)
         self.book_hint = QLabel()
         self.book_hint.setObjectName("cheque.book_hint")
         self.sayad = _line("cheque.sayad_id", ltr=True, placeholder="۱۶ رقم")
@@ -211,11 +214,11 @@ class ChequeDialog(QDialog):
 
         host = QWidget()
         host_layout = QVBoxLayout(host)
-        host_layout.addWidget(self.banner)
         host_layout.addLayout(form)
         host_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes from field to field, not to the frame
         self.scroll.setWidget(host)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
@@ -233,9 +236,10 @@ class ChequeDialog(QDialog):
             self.history.stepTaken.connect(self._after_step)
             body.addWidget(self.history, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)  # above the scrolling fields: never scrolled half out of sight
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
-        self.resize(1040 if self.original is not None else 640, 820)
+        self.resize(1040 if self.original is not None else 640, fitted_height(self, self.parentWidget(), FORM_HEIGHT))
 
         self.direction_box.currentIndexChanged.connect(lambda _i: self._direction_changed())
         self.book.currentIndexChanged.connect(lambda _i: self._book_changed())
@@ -266,11 +270,6 @@ class ChequeDialog(QDialog):
         widget.setProperty("error_key", key)
         return box
 
-    @staticmethod
-    def _book_text(book, summary) -> str:
-        return (f"{book.account_number} — سریال {to_persian(book.serial_of(1))} تا "
-                f"{to_persian(book.serial_of(book.leaves))} ({to_persian(summary.unused)} برگ مانده)")
-
     # == state ========================================================================================
     def _load(self, c: Cheque) -> None:
         self.direction_box.setCurrentIndex(max(0, self.direction_box.findData(c.direction)))
@@ -281,7 +280,7 @@ class ChequeDialog(QDialog):
         if c.bank and self.bank.findData(c.bank) < 0:  # a hidden bank the cheque still names
             self.bank.addItem(self.repo.bank_name(c.bank), c.bank)
             self.bank.setCurrentIndex(self.bank.count() - 1)
-        self.branch_name.setText(c.branch_name)
+        self.branch_name.setText(_ltr(c.branch_name))
         self.branch_code.setText(_ltr(c.branch_code))
         self.account.setText(_ltr(c.account_number))
         self.sheba.setText(c.sheba)
@@ -292,7 +291,7 @@ class ChequeDialog(QDialog):
         self.drawer.set_contact_id(c.drawer_id)
         self.payee.set_contact_id(c.payee_id)
         self.payee_national_id.setText(_ltr(c.payee_national_id))
-        self.purpose.setText(c.purpose)
+        self.purpose.setText(_ltr(c.purpose))  # stored with ASCII digits, shown in Persian
         self.note.setPlainText(c.note)
         if c.book_id is not None:
             index = self.book.findData(c.book_id)
@@ -360,7 +359,7 @@ class ChequeDialog(QDialog):
         self.series.setText(_ltr(book.series))
         self.serial.setText(_ltr(leaf.serial))
         self.bank.setCurrentIndex(max(0, self.bank.findData(book.bank)))
-        self.branch_name.setText(book.branch_name)
+        self.branch_name.setText(_ltr(book.branch_name))
         self.branch_code.setText(_ltr(book.branch_code))
         self.account.setText(_ltr(book.account_number))
         self.sheba.setText(book.sheba)
