@@ -24,7 +24,7 @@ BOUNCED_COLOUR = "#c62828"
 OVERDUE_COLOUR = "#b45309"
 FINAL_COLOUR = "#6b6b6b"
 GUARANTEE_TEXT = "ضمانتی"
-LRI, PDI = "\u2066", "\u2069"
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 
 # column key → the repository's order key (the table sorts in SQL, never in memory)
 SORT_ORDERS = {"due": "due", "amount": "amount", "serial": "serial", "sayad": "sayad",
@@ -66,10 +66,12 @@ def due_text(row) -> str:
 
 
 def serial_text(row) -> str:
-    text = to_persian(row.serial)
+    """«۵۵۵۱۲۳ (۴۵/ب)»: the serial, then the series in brackets, each isolated. Joined with a «/»
+    in one left-to-right run the series' letter jumped past the serial («۴۵/۵۵۵۱۲۳/ب»)."""
+    text = f"{LRI}{to_persian(row.serial)}{PDI}"
     if row.series:
-        text = f"{to_persian(row.series)}/{text}"
-    return f"{LRI}{text}{PDI}"
+        text += f" ({FSI}{to_persian(row.series)}{PDI})"
+    return text
 
 
 def counterparty(row) -> str:
@@ -87,9 +89,9 @@ def cheque_columns() -> list[Column]:
         Column("counterparty", "طرف حساب", counterparty,
                tooltip=lambda r: f"صادرکننده: {r.drawer_name or '—'}\nدر وجه: {r.payee_name or '—'}"),
         Column("bank", "بانک", lambda r: r.bank_name),
-        Column("serial", "سری/سریال", serial_text, align=NUMBER_ALIGN),
+        Column("serial", "سریال (سری)", serial_text, align=NUMBER_ALIGN),
         Column("sayad", "شناسه صیادی", lambda r: f"{LRI}{to_persian(r.sayad_id)}{PDI}", align=NUMBER_ALIGN),
-        Column("purpose", "بابت", lambda r: r.purpose),
+        Column("purpose", "بابت", lambda r: to_persian(r.purpose)),  # stored with ASCII digits
         Column("registered", "ثبت", lambda r: jalali.format_date(r.registered_on) if r.registered_on else "",
                align=NUMBER_ALIGN),
     ]
