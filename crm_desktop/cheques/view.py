@@ -15,9 +15,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desktop.cheques import status as st
 from crm_desktop.cheques.views import tab_actions
@@ -161,7 +170,7 @@ class ChequesTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         widths = {"due": 95, "direction": 70, "status": 130, "amount": 130, "counterparty": 170, "bank": 110,
-                  "serial": 110, "sayad": 150, "purpose": 160, "registered": 90}
+                  "serial": 140, "sayad": 150, "purpose": 160, "registered": 90}
         for i, column in enumerate(self.model.columns):
             if column.key in widths:
                 self.table.setColumnWidth(i, widths[column.key])
@@ -205,7 +214,8 @@ class ChequesTab(QWidget):
         has = row is not None
         self.open_action.setEnabled(has)
         self.delete_action.setEnabled(has)
-        self.step_action.setEnabled(has and not st.is_final(row.direction, row.status))
+        # a finished cheque keeps «تغییر وضعیت» (and Ctrl+T): taking it says why there is no next step
+        self.step_action.setEnabled(has)
         self.print_leaf_action.setEnabled(has and row.direction == st.PAID)
         self.undo_action.setEnabled(has and row.status_date is not None and
                                     row.status != st.INITIAL.get(row.direction))
@@ -259,8 +269,8 @@ class ChequesTab(QWidget):
                 self.filters.clear()  # the new cheque is outside the filters: show it anyway
                 self.apply_filters()
                 self.select_cheque(saved[-1])
-            return saved[-1]
-        return None
+        self.focus_table()  # Enter, Ctrl+T and Del go on with the cheque just saved or looked at
+        return saved[-1] if saved else None
 
     def new_cheque(self, direction: str = st.RECEIVED) -> int | None:
         return self._run_dialog(None, direction=direction)
@@ -289,6 +299,7 @@ class ChequesTab(QWidget):
             return False
         done = bool(dialog.exec())
         self.refresh()
+        self.focus_table()
         return done
 
     def undo_step(self) -> bool:
@@ -297,12 +308,14 @@ class ChequesTab(QWidget):
         cheque_id = self.current_id()
         if cheque_id is None:
             return False
-        history = ChequeHistory(self.office, cheque_id, None, clock=self.clock)
+        history = ChequeHistory(self.office, cheque_id, self, clock=self.clock)  # its question opens over the tab
+        history.hide()
         try:
             return history.undo_last()
         finally:
             history.deleteLater()
             self.refresh()
+            self.focus_table()
 
     def delete_selected(self) -> bool:
         ids = self.selected_ids()
@@ -355,6 +368,13 @@ class ChequesTab(QWidget):
         return tab_actions.export_cheques(self, self.office, self.filters.query(), today=self.today())
 
     # --- keyboard ---------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        """Opening the tab puts the cursor in the search (as the phonebook does); ↓ goes to the table."""
+        super().showEvent(event)
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            QTimer.singleShot(0, lambda: self.filters.search.setFocus(Qt.OtherFocusReason) if self.isVisible() else None)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key_Escape and self.filters.search.text():
             self.filters.search.set_query("")
