@@ -97,3 +97,20 @@ def test_the_real_modal_loop_answers_to_a_click(qtbot, monkeypatch):
 
 def test_user_error_keeps_its_persian_text():
     assert dialogs.error_message(UserError("disk full", "دیسک پر است.")) == ("دیسک پر است.", None)
+
+
+def test_a_path_in_a_persian_message_keeps_its_parts_in_order():
+    """«/tmp/crm_desktop-printouts/چک‌ها 1405-09-10 185546.pdf» in a right-to-left message: with one
+    isolate around it the date's groups were laid out «10-09-1405» and moved before the name."""
+    from bidi import get_display
+
+    marks = {"\u2066", "\u2067", "\u2068", "\u2069"}
+
+    def visual(text):
+        return "".join(ch for ch in get_display(text, base_dir="R") if ch not in marks)
+
+    name = "/tmp/crm_desktop-printouts/چک‌ها 1405-09-10 185546.pdf"
+    shown = visual(f"گزارش در این فایل ذخیره شد: {dialogs.path_text(name)}")
+    assert "/tmp/crm_desktop-printouts/" in shown and " 1405-09-10 185546.pdf" in shown
+    assert shown.index("/tmp/") < shown.index("1405-09-10")  # the folder first, left to right
+    assert dialogs.path_text("/home/a/b.xlsx") == "\u2066/home/a/b.xlsx\u2069"

@@ -78,7 +78,7 @@ def print_cheques(parent, office, query: ChequeFilter, *, today: date | None = N
 
     def done(_result) -> None:
         if not list_actions.open_file(job.path):
-            dialogs.show_info(parent, f"گزارش برای چاپ در این فایل ذخیره شد:\n\u2068{job.path}\u2069")
+            dialogs.show_info(parent, f"گزارش برای چاپ در این فایل ذخیره شد:\n{dialogs.path_text(job.path)}")
 
     list_actions.runner(parent, "چاپ چک‌ها", write_pdf, job, done, label=f"{format_number(count)} چک")
     return job
@@ -99,7 +99,7 @@ def export_cheques(parent, office, query: ChequeFilter, *, today: date | None = 
     job = ChequesJob(office.path, target, query, fmt=fmt, today=today)
 
     def done(_result) -> None:
-        dialogs.show_info(parent, f"{format_number(count)} چک در این فایل ذخیره شد:\n\u2068{target}\u2069")
+        dialogs.show_info(parent, f"{format_number(count)} چک در این فایل ذخیره شد:\n{dialogs.path_text(target)}")
 
     list_actions.runner(parent, "خروجی چک‌ها", write_export, job, done, label=f"{format_number(count)} چک")
     return job

@@ -113,7 +113,7 @@ def print_list(parent, office, query, count: int, group_name: str | None) -> Non
 
     def done(_result) -> None:
         if not open_file(args.path):
-            dialogs.show_info(parent, f"فهرست برای چاپ در این فایل ذخیره شد:\n\u2068{args.path}\u2069")
+            dialogs.show_info(parent, f"فهرست برای چاپ در این فایل ذخیره شد:\n{dialogs.path_text(args.path)}")
 
     runner(parent, "چاپ دفترچه تلفن", write_list_pdf, args, done, label=f"{format_number(count)} مخاطب — {args.scope}")
 
@@ -150,6 +150,6 @@ def export_list(parent, office, query, count: int) -> None:
 
     def done(result) -> None:
         written = getattr(result, "count", count)
-        dialogs.show_info(parent, f"{format_number(written)} مخاطب در این فایل ذخیره شد:\n\u2068{target}\u2069")
+        dialogs.show_info(parent, f"{format_number(written)} مخاطب در این فایل ذخیره شد:\n{dialogs.path_text(target)}")
 
     runner(parent, "خروجی مخاطبان", write_export, args, done, label=f"{format_number(count)} مخاطب")

@@ -81,7 +81,7 @@ def print_occurrences(parent, office, scope: Scope, *, detailed: bool, today: da
 
     def done(_result) -> None:
         if not list_actions.open_file(args.path):
-            dialogs.show_info(parent, f"گزارش برای چاپ در این فایل ذخیره شد:\n\u2068{args.path}\u2069")
+            dialogs.show_info(parent, f"گزارش برای چاپ در این فایل ذخیره شد:\n{dialogs.path_text(args.path)}")
 
     list_actions.runner(parent, "چاپ یادآوری‌ها", write_report, args, done,
                         label=f"{format_number(len(occurrences))} نوبت — {args.subtitle}")
@@ -122,7 +122,7 @@ def export_ics(parent, office, scope: Scope, now: datetime) -> IcsArgs | None:
     def done(result) -> None:
         events = getattr(result, "events", 0)
         dialogs.show_info(parent, f"{format_number(events)} رویداد ({scope.describe()}) در این فایل ذخیره شد:"
-                                  f"\n\u2068{target}\u2069")
+                                  f"\n{dialogs.path_text(target)}")
 
     list_actions.runner(parent, "خروجی تقویم", write_ics, args, done, label=scope.describe())
     return args
