@@ -62,7 +62,7 @@ class NewBookDialog(QDialog):
         for bank in office.cheques.banks():
             self.bank.addItem(bank.name, bank.key)
         self.fields = {}
-        for key, placeholder in (("branch_name", ""), ("branch_code", ""), ("account_number", "مثلاً ۱۲۳۴-۵۶۷۸۹"),
+        for key, placeholder in (("branch_name", ""), ("branch_code", ""), ("account_number", f"مثلاً {LRI}۱۲۳۴-۵۶۷۸۹{PDI}"),
                                  ("sheba", "اختیاری"), ("series", ""), ("first_serial", "سریال برگ اول"),
                                  ("first_sayad_id", "شناسه صیادی برگ اول (اختیاری)"), ("note", "")):
             edit = QLineEdit()
@@ -267,7 +267,8 @@ class BooksDialog(QDialog):
                 if leaf.state in LEAF_COLOURS:
                     item.setForeground(QBrush(QColor(LEAF_COLOURS[leaf.state])))
                 self.leaves.setItem(row, column, item)
-        self.leaves.resizeColumnsToContents()
+        for column in range(self.leaves.columnCount() - 1):  # «چک» stretches over what is left
+            self.leaves.resizeColumnToContents(column)
         self._update_buttons()
 
     def current_leaf(self) -> tuple[int, str, int | None] | None:
