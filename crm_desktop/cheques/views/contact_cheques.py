@@ -50,7 +50,12 @@ class ContactChequesBox(QGroupBox):
         self.summary.setObjectName("contact.cheques.summary")
         self.list = QListWidget(self)
         self.list.setObjectName("contact.cheques.list")
-        self.list.setMaximumHeight(self.list.fontMetrics().height() * 5 + 16)
+        self.list.setMaximumHeight(self.list.fontMetrics().height() * 7 + 16)  # wrapped lines take two
+        # a line wraps inside the card's narrow column instead of running out of sight behind a
+        # scroll bar (with it «سابقهٔ برگشت», the reason a settled cheque is red)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.Adjust)
         self.list.itemActivated.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -64,6 +69,7 @@ class ContactChequesBox(QGroupBox):
         for row in rows:
             item = QListWidgetItem(cheque_line(row))
             item.setData(Qt.UserRole, row.id)
+            item.setToolTip(item.text())
             if row.bounced or row.ever_bounced:
                 bounced += row.bounced
                 item.setForeground(QBrush(QColor(BOUNCED_COLOUR)))
