@@ -39,6 +39,7 @@ class BanksDialog(ListManagerDialog):
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, bank.key)
             item.setData(Qt.UserRole + 1, bank.hidden)
+            item.setData(Qt.UserRole + 2, bank.cheques)
             if bank.hidden:
                 item.setForeground(QBrush(QColor("#8a8a8a")))
             self.list.addItem(item)
@@ -98,6 +99,11 @@ class BanksDialog(ListManagerDialog):
         if key is None:
             return False
         name = self.office.cheques.bank_name(key)
+        used = self.list.currentItem().data(Qt.UserRole + 2) or 0
+        if used:  # say so at once rather than ask «حذف شود؟» and then refuse
+            dialogs.show_error(self, f"بانک «{name}» در {to_persian(used)} چک آمده است و حذف نمی‌شود؛ "
+                                     "اگر دیگر به کار نمی‌آید، «پنهان کردن» را بزنید.", "حذف بانک")
+            return False
         if not dialogs.confirm(self, f"بانک «{name}» از فهرست حذف شود؟", "حذف بانک"):
             return False
         if not self._try(lambda: self.office.cheques.delete_bank(key)):
