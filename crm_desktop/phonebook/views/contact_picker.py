@@ -27,14 +27,33 @@ IdRole = Qt.UserRole + 1
 UNPICKED_FA = "مخاطب را از فهرست برگزینید (یا «مخاطب تازه…» را بزنید)."
 
 
+#: a typed name that starts with one of these is an organisation's («شرکت نوآوران پارسه»)
+ORGANISATION_WORDS = frozenset({
+    "شرکت", "موسسه", "مؤسسه", "سازمان", "فروشگاه", "دفتر", "بانک", "بیمه", "کارخانه", "کارگاه", "گروه",
+    "آموزشگاه", "انتشارات", "شهرداری", "اداره", "هتل", "رستوران", "باشگاه", "بیمارستان", "درمانگاه",
+    "کلینیک", "داروخانه", "آژانس", "تعاونی", "صندوق", "هلدینگ", "نمایندگی", "مدرسه", "دانشگاه", "انجمن",
+    "اتحادیه", "بنیاد", "کانون", "خانه", "مجتمع", "تولیدی", "بازرگانی", "صنایع"})
+
+
+def new_contact_prefill(text: str):
+    """What the new contact's form starts with: «علی رضایی» → first and last name of a person;
+    «شرکت نوآوران پارسه» → an organisation of that name (not a person called «شرکت»)."""
+    from crm_desktop.phonebook import model
+
+    text = " ".join(text.split())
+    if not text:
+        return None
+    first, _, last = text.partition(" ")
+    if first.replace("\u200c", "") in ORGANISATION_WORDS or first in ORGANISATION_WORDS:
+        return model.Contact(kind=model.ORGANISATION, organisation=text)
+    return model.Contact(first_name=first, last_name=last)
+
+
 def _default_new_contact(office, parent, text: str) -> int | None:
     """The phonebook's own form, pre-filled with what was typed; the new id or None."""
-    from crm_desktop.phonebook import model
     from crm_desktop.phonebook.views.contact_dialog import ContactDialog
 
-    first, _, last = text.strip().partition(" ")
-    prefill = model.Contact(first_name=first, last_name=last) if text.strip() else None
-    dialog = ContactDialog(office, None, parent, prefill=prefill)
+    dialog = ContactDialog(office, None, parent, prefill=new_contact_prefill(text))
     saved: list[int] = []
     dialog.saved.connect(saved.append)
     dialog.exec()
