@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from crm_desktop.cheques.model import Cheque, ChequeBook
 from crm_desktop.phonebook.model import Contact
@@ -136,7 +137,6 @@ def test_quick_views_due_this_week_and_overdue(qtbot, office, people, tab):
     tab.filters.overdue_button.click()
     settle(qtbot, tab)
     assert [r.id for r in tab.rows()] == [late]  # the cleared one is not waiting any more
-    from PySide6.QtCore import Qt
 
     colour = tab.model.index(0, 0).data(Qt.ForegroundRole).color().name()
     assert colour == "#b45309"  # overdue: orange
@@ -265,7 +265,7 @@ def test_a_final_status_offers_no_step_and_says_why(qtbot, office, people, tab, 
     office.cheques.set_status(cheque_id, "void")
     tab.refresh()
     tab.select_cheque(cheque_id)
-    assert not tab.step_action.isEnabled() and tab.undo_action.isEnabled()
+    assert tab.step_action.isEnabled() and tab.undo_action.isEnabled()  # taking it says why
     assert tab.take_step() is False
     assert "وضعیت پایانی" in answer_yes[-1]
 
@@ -409,3 +409,223 @@ def test_the_home_tab_shows_cheques_due_this_week_and_overdue(qtbot, office, peo
     assert home.cheques_overdue_label.text() == "\u200f۱ چک، جمع ۳٬۰۰۰٬۰۰۰ ریال"
     office.cheques.set_status(late, "returned")
     assert home.cheques_overdue_label.text() == "ندارد"
+
+
+# --- as an operator meets it on a real screen ------------------------------------------------------
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+
+
+def visual(text: str) -> str:
+    """The characters left to right as a right-to-left line lays them out (isolate marks dropped)."""
+    from bidi import get_display
+
+    return "".join(ch for ch in get_display(text, base_dir="R") if ch not in (LRI, RLI, FSI, PDI))
+
+
+@pytest.fixture
+def active_tab(qtbot, tab):
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitExposed(tab)
+    tab.activateWindow()  # shortcuts and focus need the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab)
+    return tab
+
+
+@pytest.mark.parametrize("cheque_id", [None, "existing"])
+def test_the_form_keeps_save_on_a_1366_by_768_screen(qtbot, office, people, monkeypatch, cheque_id):
+    """820 px asked on a laptop with 728 px under its taskbar put «ذخیره» below the screen's edge."""
+    from crm_desktop.ui import screen
+
+    monkeypatch.setattr(screen, "available_height", lambda parent: 728)
+    if cheque_id:
+        cheque_id = office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=5)))
+    dialog = open_form(qtbot, office, cheque_id)
+    assert dialog.height() <= 728 - screen.TITLE_BAR_ROOM
+    save = dialog.findChild(QPushButton, "cheque.save")
+    assert save.isVisible() and save.mapTo(dialog, save.rect().bottomLeft()).y() < dialog.height()
+    monkeypatch.setattr(screen, "available_height", lambda parent: 1040)
+    assert open_form(qtbot, office, cheque_id).height() == 820  # a big screen: the whole form
+
+
+def test_the_form_keeps_its_warning_in_sight_while_it_scrolls_to_the_field(qtbot, office, people, monkeypatch):
+    from crm_desktop.ui import screen
+
+    monkeypatch.setattr(screen, "available_height", lambda parent: 560)
+    dialog = open_form(qtbot, office, direction="received")
+    fill_received(dialog, people)
+    typed(dialog.payee_national_id, "۱۲۳۴۵۶۷۸۹۰")  # a bad code, low in the form
+    assert dialog.save() is None
+    assert dialog.scroll.verticalScrollBar().value() > 0  # scrolled down to the field
+    assert dialog.banner.visibleRegion().boundingRect().height() == dialog.banner.height()  # not half hidden
+
+
+def test_the_serial_reads_whole_beside_its_series_and_purposes_have_persian_digits(qtbot, office, people, tab):
+    cheque = received(1, people["ali"], TODAY + timedelta(days=5), series="۴۵/ب", purpose="فروش طبق فاکتور ۴۵۶")
+    cheque.serial = "555123"
+    cheque_id = office.cheques.add(cheque)
+    assert tab.model.headerData(tab.model.column_index("serial"), Qt.Horizontal) == "سریال (سری)"
+    [cell] = shown(tab, "serial")
+    assert "۵۵۵۱۲۳" in visual(cell) and "ب/۴۵" in visual(cell)  # was «۴۵/۵۵۵۱۲۳/ب»: the serial inside the series
+    assert shown(tab, "purpose") == ["فروش طبق فاکتور ۴۵۶"]  # stored with 456, never shown so
+    assert open_form(qtbot, office, cheque_id).purpose.text() == "فروش طبق فاکتور ۴۵۶"
+
+
+class FakeForm(QObject):
+    saved = Signal(int)
+
+    def __init__(self, save=None):
+        super().__init__()
+        self._save = save
+
+    def exec(self):
+        if self._save is not None:
+            self.saved.emit(self._save())
+        return 0
+
+
+def test_after_saving_a_cheque_enter_ctrl_t_and_del_act_on_it(qtbot, office, people, active_tab):
+    tab = active_tab
+    assert QApplication.focusWidget() is tab.filters.search  # the tab opens in its search line
+    office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=9)))
+    opened = []
+    tab.cheque_dialog_factory = lambda office_, cheque_id, parent, **options: (
+        opened.append(cheque_id) or FakeForm(None if cheque_id else
+                                             lambda: office.cheques.add(received(2, people["sara"], TODAY))))
+    new_id = tab.new_cheque()
+    assert tab.current_id() == new_id
+    assert QApplication.focusWidget() is tab.table  # so the keys below reach the cheque just saved
+    qtbot.keyClick(tab.table, Qt.Key_Return)
+    assert opened[-1] == new_id
+    qtbot.keyClick(tab.table, Qt.Key_Delete)
+    assert office.cheques.get(new_id) is None
+
+
+def test_ctrl_t_on_a_finished_cheque_says_why_there_is_no_next_step(qtbot, office, people, active_tab, answer_yes):
+    tab = active_tab
+    cheque_id = office.cheques.add(received(1, people["ali"], TODAY))
+    office.cheques.set_status(cheque_id, "deposited", account="A")
+    office.cheques.set_status(cheque_id, "cleared")
+    tab.refresh()
+    tab.select_cheque(cheque_id)
+    tab.focus_table()
+    qtbot.keyClick(tab.table, Qt.Key_T, Qt.ControlModifier)  # used to do nothing at all
+    assert answer_yes and "«وصول شده» وضعیت پایانی چک است" in answer_yes[-1]
+    assert "برگرداندن آخرین مرحله" in answer_yes[-1]
+
+
+def test_undo_asks_over_the_tab_not_in_a_corner_of_the_screen(qtbot, office, people, tab, monkeypatch):
+    parents = []
+
+    def hook(box):
+        parents.append(box.parentWidget().window() if box.parentWidget() else None)
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.YesRole).click()
+
+    monkeypatch.setattr(dialogs, "exec_hook", hook)
+    cheque_id = office.cheques.add(received(1, people["ali"], TODAY))
+    office.cheques.set_status(cheque_id, "deposited", account="A")
+    tab.refresh()
+    tab.select_cheque(cheque_id)
+    assert tab.undo_step()
+    assert parents == [tab.window()]
+    assert office.cheques.get(cheque_id).status == "in_hand"
+
+
+def test_the_saved_files_name_keeps_its_date_in_order(qtbot, office, people, tab, monkeypatch, answer_yes):
+    list_actions = inline_runner(monkeypatch)
+    monkeypatch.setattr(list_actions, "open_file", lambda path: False)  # no PDF viewer: the path is shown
+    office.cheques.add(received(1, people["ali"], TODAY + timedelta(days=3)))
+    job = tab.print_report()
+    path_line = answer_yes[-1].splitlines()[-1]
+    assert visual(path_line).startswith(str(job.path.parent))
+    assert visual(path_line).endswith(" 1404-01-12 " + job.path.name.split(" ")[-1])  # not «12-01-1404»
+
+
+def test_a_re_deposit_after_a_bounce_offers_the_same_account_and_says_which_cheque(qtbot, office, people):
+    from crm_desktop.cheques.views.status_dialog import StatusDialog
+
+    cheque_id = office.cheques.add(received(1, people["ali"], TODAY, 12_500_000))
+    office.cheques.set_status(cheque_id, "deposited", account="جاری ملت ۷۷۸۸")
+    office.cheques.set_status(cheque_id, "bounced", reason="کسری موجودی")
+    dialog = StatusDialog(office, cheque_id, None, clock=lambda: NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.status() == "deposited" and dialog.account.text() == "جاری ملت ۷۷۸۸"
+    heading = dialog.findChild(QLabel, "cheque_status.heading").text()
+    assert "۱۲٬۵۰۰٬۰۰۰" in heading and "از علی رضایی" in heading
+
+    fresh = office.cheques.add(received(2, people["ali"], TODAY))
+    office.cheques.set_status(fresh, "deposited", account="A")
+    bounce = StatusDialog(office, fresh, None, clock=lambda: NOW, preset="bounced")
+    qtbot.addWidget(bounce)
+    assert bounce.reason.currentText() == "" and bounce.reason.itemText(0) == "کسری موجودی"  # no blank entry
+    assert bounce.reason.lineEdit().placeholderText()
+
+
+def test_the_book_form_and_the_cheque_forms_book_list_read_in_persian(qtbot, office, people):
+    from crm_desktop.cheques.views.books_dialog import NewBookDialog
+
+    book_form = NewBookDialog(office)
+    qtbot.addWidget(book_form)
+    assert "۱۲۳۴-۵۶۷۸۹" in visual(book_form.fields["account_number"].placeholderText())  # was «۵۶۷۸۹-۱۲۳۴»
+    book = office.cheques.add_book(ChequeBook(bank="tejarat", account_number="9876543210", first_serial="400100",
+                                              leaves=10))
+    dialog = open_form(qtbot, office, direction="paid")
+    text = dialog.book.itemText(dialog.book.findData(book))
+    assert text.startswith("تجارت — حساب") and "۹۸۷۶۵۴۳۲۱۰" in text and "9" not in text
+
+
+def test_the_leaves_table_fills_its_width_after_a_cheque_is_issued(qtbot, office, people):
+    from crm_desktop.cheques.views.books_dialog import BooksDialog
+
+    book = office.cheques.add_book(ChequeBook(bank="mellat", account_number="0102-345", first_serial="000101", leaves=5))
+    books = BooksDialog(office, None, clock=lambda: NOW)
+    qtbot.addWidget(books)
+    books.show()
+    qtbot.waitExposed(books)
+    office.cheques.issue_from_book(book, paid(1, people["sara"], TODAY + timedelta(days=9)))
+    books.reload()
+    header = books.leaves.horizontalHeader()
+    assert header.length() >= books.leaves.viewport().width() - 1  # no empty band beside «چک»
+
+
+def test_a_contacts_card_wraps_a_cheque_line_instead_of_hiding_its_end(qtbot, office, people):
+    from crm_desktop.cheques.views.contact_cheques import ContactChequesBox
+
+    settled = office.cheques.add(received(1, people["ali"], TODAY, 12_500_000_000))
+    for status, more in (("deposited", {"account": "A"}), ("bounced", {"reason": "کسری موجودی"}),
+                         ("deposited", {"account": "A"})):
+        office.cheques.set_status(settled, status, **more)
+    box = ContactChequesBox(office, people["ali"], clock=lambda: NOW)
+    qtbot.addWidget(box)
+    box.resize(360, 300)
+    box.show()
+    qtbot.waitExposed(box)
+    assert box.texts()[0].endswith("— سابقهٔ برگشت")
+    assert box.list.horizontalScrollBar().maximum() == 0  # the whole line is in sight
+    assert box.list.visualItemRect(box.list.item(0)).width() <= box.list.viewport().width()
+
+
+def test_a_company_made_on_the_spot_from_the_cheque_form_is_an_organisation(qtbot, office):
+    from crm_desktop.phonebook.views.contact_dialog import ContactDialog
+    from crm_desktop.phonebook.views.contact_picker import new_contact_prefill
+
+    dialog = ContactDialog(office, None, None, prefill=new_contact_prefill("شرکت نوآوران  پارسه"))
+    qtbot.addWidget(dialog)
+    assert dialog.organisation_radio.isChecked() and dialog.organisation.text() == "شرکت نوآوران پارسه"
+    person = new_contact_prefill("علی رضایی")
+    assert (person.kind, person.first_name, person.last_name) == ("person", "علی", "رضایی")
+
+
+def test_a_bank_named_on_cheques_is_not_offered_for_deletion_first(qtbot, office, people, monkeypatch):
+    from crm_desktop.cheques.views.banks_dialog import BanksDialog
+
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_hook", lambda box: seen.append((box.icon(), box.text())))
+    office.cheques.add(received(1, people["ali"], TODAY))  # bank «ملی»
+    banks = BanksDialog(office)
+    qtbot.addWidget(banks)
+    banks.list.setCurrentRow(next(i for i in range(banks.list.count())
+                                  if banks.list.item(i).data(Qt.UserRole) == "melli"))
+    assert banks.delete() is False
+    assert len(seen) == 1 and seen[0][0] == QMessageBox.Critical  # no «حذف شود؟» before the refusal
+    assert "۱ چک" in seen[0][1] and "پنهان کردن" in seen[0][1]
