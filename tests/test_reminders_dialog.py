@@ -265,9 +265,9 @@ def test_holidays_dialog_lists_the_year_and_takes_corrections(qtbot, office):
 def test_the_form_fits_a_laptop_screen_and_save_stays_on_it(qtbot, office, monkeypatch):
     """On a 1366 × 768 laptop (728 px above the taskbar) the 800 px form put «ذخیره» below the
     screen's edge; now it is shorter and its contents scroll."""
-    from crm_desktop.reminders.views import reminder_dialog
+    from crm_desktop.ui import screen
 
-    monkeypatch.setattr(reminder_dialog, "available_height", lambda parent: 728)
+    monkeypatch.setattr(screen, "available_height", lambda parent: 728)
     dialog = open_dialog(qtbot, office)
     assert dialog.height() <= 728 - 40
     assert dialog.save_button.isVisible() and dialog.save_button.text() == "ذخیره"
@@ -277,6 +277,6 @@ def test_the_form_fits_a_laptop_screen_and_save_stays_on_it(qtbot, office, monke
     dialog.advance.set_minutes([15, 60])
     qtbot.waitUntil(lambda: dialog.scroll.verticalScrollBar().maximum() > 0)  # the rest: by scrolling
 
-    monkeypatch.setattr(reminder_dialog, "available_height", lambda parent: 1040)
+    monkeypatch.setattr(screen, "available_height", lambda parent: 1040)
     roomy = open_dialog(qtbot, office)
     assert roomy.height() == 800

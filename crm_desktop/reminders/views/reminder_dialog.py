@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,6 +38,7 @@ from crm_desktop.reminders.views.common import colour_icon
 from crm_desktop.reminders.views.repeat_editor import RepeatEditor
 from crm_desktop.reminders.views.time_edit import TimeEdit
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.screen import fitted_height
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
 
 NEW_TITLE = "یادآوری تازه"
@@ -73,24 +74,6 @@ def default_start(clock_now: datetime, day: date | None = None) -> datetime:
 
 
 FORM_HEIGHT = 800
-TITLE_BAR_ROOM = 48  # the window's title bar and a little air
-
-
-def available_height(parent: QWidget | None) -> int | None:
-    """The height free for windows on the screen the form opens on (the taskbar left out)."""
-    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-    return screen.availableGeometry().height() if screen is not None else None
-
-
-def form_height(dialog: QWidget, parent: QWidget | None) -> int:
-    """800 px where the screen has room; on a 1366 × 768 laptop less, so that «ذخیره» stays on
-    the screen (the form scrolls instead)."""
-    room = available_height(parent)
-    if room is None:
-        return FORM_HEIGHT
-    return max(dialog.minimumSizeHint().height(), min(FORM_HEIGHT, room - TITLE_BAR_ROOM))
-
-
 class HolidayCache:
     """``is_holiday(d)`` over the repository's holidays (official + the operator's), a Jalali year
     at a time, for the repeat preview."""
@@ -244,7 +227,7 @@ class ReminderDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(720, form_height(self, self.parentWidget()))
+        self.resize(720, fitted_height(self, self.parentWidget(), FORM_HEIGHT))  # «ذخیره» stays on a laptop screen
 
         self.date.dateChanged.connect(lambda _d: self._start_changed())
         self.time.timeChanged.connect(lambda _t: self._start_changed())
