@@ -26,6 +26,7 @@ from crm_desktop.cheque_print.print_render import (
 )
 from crm_desktop.cheque_print.values import ChequeValues
 from crm_desktop.errors import UserError
+from crm_desktop.ui.dialogs import path_text
 
 PDF_DPI = 1200
 
@@ -87,7 +88,7 @@ def write_pdf(path, template: Template, pages: list[ChequeValues], calibration: 
     writer.setPageLayout(page_layout(template, calibration))
     painter = QPainter()
     if not painter.begin(writer):
-        raise UserError(f"cannot write {path}", f"پرونده «\u2068{path}\u2069» نوشته نمی‌شود.")
+        raise UserError(f"cannot write {path}", f"پرونده «{path_text(path)}» نوشته نمی‌شود.")
     try:
         warnings = _paint_pages(writer, painter, template, pages, calibration, PDF_DPI / 25.4, test_page=test_page,
                                 new_page=writer.newPage)
@@ -98,7 +99,7 @@ def write_pdf(path, template: Template, pages: list[ChequeValues], calibration: 
         partial.replace(path)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {error}", f"پرونده «\u2068{path}\u2069» نوشته نمی‌شود.") from error
+        raise UserError(f"cannot write {path}: {error}", f"پرونده «{path_text(path)}» نوشته نمی‌شود.") from error
     return PrintResult(str(path), len(pages), calibration.page_size(template), warnings, time.perf_counter() - started)
 
 
