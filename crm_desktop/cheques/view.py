@@ -145,6 +145,8 @@ class ChequesTab(QWidget):
         self.books_action = self._action("دسته چک‌ها…", "cheques.books", self.manage_books,
                                          tip="دسته چک‌های دفتر: برگ‌های صادر شده، باطل، مفقود و استفاده‌نشده")
         self.banks_action = self._action("بانک‌ها…", "cheques.banks", self.manage_banks)
+        self.designer_action = self._action("نمونه چاپی…", "cheques.designer", self.open_designer,
+                                            tip="طراحی نمونه چاپی برگ چک: جای فیلدها، قلم‌ها و تنظیم چاپگر")
         self.print_action = self._action("چاپ", "cheques.print", self.print_report, ["Ctrl+P"],
                                          "چاپ فهرست چک‌های فیلترشده، به تفکیک ماه سررسید")
         self.export_action = self._action("خروجی Excel / CSV…", "cheques.export", self.export)
@@ -165,6 +167,7 @@ class ChequesTab(QWidget):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.books_action)
         self.toolbar.addAction(self.banks_action)
+        self.toolbar.addAction(self.designer_action)
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -360,6 +363,11 @@ class ChequesTab(QWidget):
             return None
         dialog.exec()
         return dialog
+
+    def open_designer(self):
+        from crm_desktop.cheque_print.views.designer import open_designer
+
+        return open_designer(self.office, self)
 
     def print_report(self):
         return tab_actions.print_cheques(self, self.office, self.filters.query(), today=self.today())
