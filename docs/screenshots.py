@@ -1,6 +1,7 @@
 """Make the README's screenshots: a demo office, the main window on each tab, the settings dialog,
-the reminder book (today's agenda, the Jalali month) and the alarm window with two alarms, and the
-cheque book (the tab, one cheque's form with its life, the next status step).
+the reminder book (today's agenda, the Jalali month) and the alarm window with two alarms, the
+cheque book (the tab, one cheque's form with its life, the next status step) and the cheque
+layout designer.
 
     python docs/screenshots.py [--out docs/screenshots]
 
@@ -104,6 +105,25 @@ def cheque_shots(window, controller, clock, out: Path) -> list[Path]:
     return made
 
 
+def designer_shots(window, controller, out: Path) -> list[Path]:
+    """The layout designer from the cheque tab: the built-in Sayad leaf previewed with the latest
+    paid cheque, the amount in words selected in the properties pane."""
+    from PySide6.QtWidgets import QApplication
+
+    tab = window.show_tab("cheques")
+    designer = tab.open_designer()
+    designer.resize(1280, 720)
+    if designer.values.count() > 1:
+        designer.values.setCurrentIndex(1)
+    designer.view.fit()
+    designer.canvas.select(2)
+    QApplication.processEvents()
+    path = out / "designer.png"
+    designer.grab().save(str(path))
+    designer.close()
+    return [path]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -182,6 +202,7 @@ def main() -> int:
             card.close()
         shots.extend(reminder_shots(window, controller, out))
         shots.extend(cheque_shots(window, controller, clock, out))
+        shots.extend(designer_shots(window, controller, out))
         from crm_desktop.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(controller.office, window)
