@@ -35,6 +35,7 @@ class Office:
         self._reminders = None
         self._cheques = None
         self._cheque_print = None
+        self._files = None
 
     @property
     def phonebook(self):
@@ -73,6 +74,16 @@ class Office:
 
             self._cheque_print = ChequePrint(self._conn, self.notify, clock=self.clock)
         return self._cheque_print
+
+    @property
+    def files(self):
+        """Personnel, customer and applicant files (imported on first use); follow-ups and
+        interviews go into the reminder book."""
+        if self._files is None:
+            from crm_desktop.files.repo import Files
+
+            self._files = Files(self._conn, self.notify, clock=self.clock, reminders=lambda: self.reminders)
+        return self._files
 
     # --- change notification ------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:

@@ -24,7 +24,7 @@ REPEAT_LABELS = {"none": "بدون تکرار", "daily": "روزانه", "weekly
                  "monthly": "ماهانه", "yearly": "سالانه"}
 END_LABELS = {"never": "بدون پایان", "count": "چند بار", "until": "تا تاریخ"}
 SNOOZE_CHOICES = ((5, "۵ دقیقه"), (10, "۱۰ دقیقه"), (30, "۳۰ دقیقه"), (60, "۱ ساعت"))  # + "فردا", custom
-SOURCES = ("", "birthday", "cheque")
+SOURCES = ("", "birthday", "cheque", "follow_up", "interview")  # who made it: the operator, the phonebook, a cheque, a file
 DEFAULT_COLOUR = "#1f6f8b"
 
 MAX_SUBJECT = 200

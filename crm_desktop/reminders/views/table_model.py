@@ -14,7 +14,7 @@ from crm_desktop.ui.lazy_table import (DECORATION_ROLE, DISPLAY_ROLE, FOREGROUND
                                        LazyTableModel)
 
 PRIORITY_TEXT = {0: "کم", 1: "عادی", 2: "زیاد"}
-SOURCE_TEXT = {"": "", "birthday": "تولد", "cheque": "چک"}
+SOURCE_TEXT = {"": "", "birthday": "تولد", "cheque": "چک", "follow_up": "پیگیری مشتری", "interview": "مصاحبه"}
 
 
 @dataclass(frozen=True)
