@@ -219,6 +219,22 @@ def test_the_second_line_of_the_amount_in_words_is_dragged_on_its_own(designer):
     assert field(designer, AMOUNT_WORDS).line2 == (20, 35, 146)
 
 
+def test_a_line_is_drawn_longer_by_its_end_and_turned_into_a_text_field(designer):
+    canvas, pane = designer.canvas, designer.properties
+    designer.add_field("line")
+    index = canvas.selected
+    line = field(designer, index)
+    assert (line.kind, line.w, line.h) == ("line", 40, 0) and pane.font.isHidden()
+    assert pane.form.labelForField(pane.size_row).text() == "ضخامت خط:"
+    drag_mouse(canvas, px(canvas, line.x + line.w, line.y), 10, 3)  # its end
+    assert (field(designer, index).x, field(designer, index).w, field(designer, index).h) == (line.x, 50, 3)
+    drag_mouse(canvas, px(canvas, line.x, line.y), -2, 0)  # its start: the end stays
+    assert (field(designer, index).x, field(designer, index).w) == (line.x - 2, 52)
+    pane.kind.setCurrentIndex(pane.kind.findData("text"))
+    turned = field(designer, index)
+    assert turned.kind == "text" and turned.w > 0 and turned.h == 7 and not pane.font.isHidden()
+
+
 def test_a_property_edit_changes_the_template_live_as_one_undo_step(designer):
     canvas, pane = designer.canvas, designer.properties
     canvas.select(AMOUNT)

@@ -304,11 +304,17 @@ class DesignerWindow(QMainWindow):
     def _property_edited(self, index: int, name: str, value) -> None:
         def edit(t: Template) -> None:
             f = t.fields[index]
+            was_line = f.kind == "line"
+            x, y, w, _h = f.boxes()[0]
             setattr(f, name, value)
-            if name == "kind" and value != "line" and (f.w <= 0 or f.h <= 0):
-                f.w, f.h = max(abs(f.w), 10.0), 7.0
-            if name == "kind" and value == "line":
-                f.size = max(4.0, min(f.size, 8.0))
+            if name != "kind" or was_line == (value == "line"):
+                return
+            if value == "line":  # a text box becomes a thin line along its bottom
+                f.y, f.h, f.size, f.line2 = f.y + f.h, 0.0, 4.0, None
+            else:  # a line becomes a box of one line of text where it was
+                f.x, f.y, f.w, f.h, f.size, f.min_size = x, y, max(w, 10.0), 7.0, 11.0, 7.0
+            if value == "text" and not f.text:
+                f.text = "متن آزاد"
 
         label = self.template.fields[index].label
         self.change(edit, f"{NAMES.get(name, name)} «{label}»", merge=("field", index, name))

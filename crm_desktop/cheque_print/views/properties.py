@@ -299,7 +299,7 @@ class PropertiesPane(QScrollArea):
             self.form.setRowVisible(widget, name in shown)
         self.form.setRowVisible(self.line2_row, "line2" in shown and f.line2 is not None)
         self.bold.setVisible(not line)
-        self.form.labelForField(self.size_row).setText("ضخامت خط (pt):" if line else "اندازه قلم (pt):")
+        self.form.labelForField(self.size_row).setText("ضخامت خط:" if line else "اندازه قلم (pt):")
 
     @staticmethod
     def _set_spin(spin: MmSpin, value: float) -> None:

@@ -41,6 +41,10 @@ class ValuesCombo(QComboBox):
         self.setCurrentIndex(max(0, index))
         self.blockSignals(blocked)
 
+    def showPopup(self) -> None:  # noqa: N802 - cheques recorded meanwhile are offered too
+        self.reload()
+        super().showPopup()
+
     def values(self) -> ChequeValues:
         cheque_id = self.currentData()
         cheque = self.office.cheques.get(cheque_id) if cheque_id is not None else None
