@@ -36,6 +36,7 @@ class Office:
         self._cheques = None
         self._cheque_print = None
         self._files = None
+        self._attendance = None
 
     @property
     def phonebook(self):
@@ -84,6 +85,16 @@ class Office:
 
             self._files = Files(self._conn, self.notify, clock=self.clock, reminders=lambda: self.reminders)
         return self._files
+
+    @property
+    def attendance(self):
+        """The attendance book (imported on first use); holidays from the reminder book's calendar."""
+        if self._attendance is None:
+            from crm_desktop.attendance.repo import Attendance, holiday_names
+
+            self._attendance = Attendance(self._conn, self.notify, clock=self.clock,
+                                          holidays=lambda: holiday_names(self.reminders))
+        return self._attendance
 
     # --- change notification ------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
