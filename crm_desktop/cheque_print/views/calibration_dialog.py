@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.cheque_print.model import FEEDS, MAX_SIDE, Calibration, Template
 from crm_desktop.cheque_print.values import ChequeValues
 from crm_desktop.cheque_print.views.mm_spin import MmSpin
+from crm_desktop.cheque_print.views.print_dialog import printer_names
 from crm_desktop.errors import UserError
 from crm_desktop.ui import dialogs
 
@@ -36,15 +37,6 @@ TRAY_FEEDS = {"center", "left", "right"}
 HELP = ("صفحه آزمایشی را روی کاغذ ساده چاپ کنید و آن را روی یک برگ چک واقعی بگذارید. اگر فیلدها باید "
         "۲ میلی‌متر به راست بروند، جابه‌جایی افقی را ۲ کنید (به چپ: منفی)؛ اگر باید پایین‌تر بیایند، "
         "جابه‌جایی عمودی را مثبت کنید. این تنظیم برای هر چاپگر جداست و به نمونه چاپی دست نمی‌زند.")
-
-
-def printer_names() -> list[str]:
-    try:
-        from PySide6.QtPrintSupport import QPrinterInfo
-
-        return list(QPrinterInfo.availablePrinterNames())
-    except ImportError:  # pragma: no cover - a build without QtPrintSupport
-        return []
 
 
 def _default_printer() -> str:
