@@ -25,4 +25,5 @@ FEATURE_TABS: list[FeatureTab] = [
     FeatureTab("crm_desktop.phonebook.view", "PhonebookTab", "phonebook", "دفتر تلفن"),
     FeatureTab("crm_desktop.reminders.view", "RemindersTab", "reminders", "یادآوری‌ها"),
     FeatureTab("crm_desktop.cheques.view", "ChequesTab", "cheques", "دفتر چک"),
+    FeatureTab("crm_desktop.files.view", "FilesTab", "files", "پرونده‌ها"),
 ]

@@ -187,18 +187,22 @@ class ContactDialog(QDialog):
 
     def _side(self, notes: QWidget) -> QWidget:
         """The notes log, and under it the contact's reminders with «یادآوری تازه» (the reminder
-        book) and the cheques they drew or received, bounced ones marked (the cheque book)."""
+        book), the cheques they drew or received, bounced ones marked (the cheque book), and
+        their personnel / customer / applicant files (the files)."""
         from crm_desktop.cheques.views.contact_cheques import ContactChequesBox
+        from crm_desktop.files.views.contact_files import ContactFilesBox
         from crm_desktop.reminders.views.contact_reminders import ContactRemindersBox
 
         self.reminders_box = ContactRemindersBox(self.office, self.contact_id, clock=self.clock)
         self.cheques_box = ContactChequesBox(self.office, self.contact_id, clock=self.clock)
+        self.files_box = ContactFilesBox(self.office, self.contact_id, clock=self.clock)
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(notes, 1)
         column.addWidget(self.reminders_box)
         column.addWidget(self.cheques_box)
+        column.addWidget(self.files_box)
         return side
 
     def _boxed(self, title: str, widget: QWidget) -> QGroupBox:
