@@ -479,3 +479,31 @@ def test_the_cheque_tab_opens_the_designer(qtbot, office):
     action.trigger()
     assert tab.findChildren(DesignerWindow) == [window]  # raised, not a second one
     window.close()
+
+
+def test_quitting_the_app_asks_about_unsaved_layout_changes_first(qtbot, db_path, answers):
+    """«خروج» closes the designer first: with unsaved changes it asks, and «انصراف» keeps the
+    app running and the edit in place."""
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.app import setup_application
+    from crm_desktop.cheque_print.views.designer import open_designer
+    from crm_desktop.shell.controller import AppController
+
+    app = setup_application()
+    controller = AppController(app, db_path, clock=lambda: NOW)
+    assert controller.start(single_instance=False)
+    quits = []
+    QApplication.instance().aboutToQuit.connect(lambda: quits.append(1))
+    try:
+        designer = open_designer(controller.office, controller.window)
+        designer.canvas.select(AMOUNT)
+        designer.canvas.setFocus()
+        QTest.keyClick(designer.canvas, Qt.Key_Right)
+        answers.buttons = ["dialog.cancel"]
+        assert controller.quit() is False
+        assert designer.isVisible() and answers[-1].startswith("تغییرات نمونه چاپی")
+        answers.buttons = ["dialog.no"]
+        assert controller.quit() is True and not designer.isVisible()
+    finally:
+        controller.shutdown()

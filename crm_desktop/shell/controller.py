@@ -151,8 +151,17 @@ class AppController(QObject):
         if backup is not None:
             self.restore(backup)
 
-    def quit(self) -> None:
+    def quit(self) -> bool:
+        """«خروج»: every other open window is closed first and may refuse (the layout designer
+        asks about unsaved changes); if one stays open, the app keeps running."""
+        from PySide6.QtWidgets import QApplication
+
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self.window and widget.isVisible() and widget.isWindow():
+                if not widget.close():
+                    return False
         self.app.quit()
+        return True
 
     def shutdown(self) -> None:
         from crm_desktop.ui.ops import default_runner
