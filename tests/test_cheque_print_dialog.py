@@ -154,3 +154,13 @@ def test_the_cheque_tab_prints_the_chosen_paid_cheque(qtbot, office, cheques, an
     assert shown == [[cheques[0]]]
     tab.select_cheque(cheques[2])
     assert not tab.print_leaf_action.isEnabled()  # a received cheque
+
+
+def test_the_cheques_history_lists_its_prints(qtbot, office, cheques):
+    from crm_desktop.cheques.views.history import ChequeHistory
+
+    paid = cheques[0]
+    office.cheque_print.record_print(paid, "برگ یکسان صیادی", "PDF", True)
+    history = ChequeHistory(office, paid, clock=lambda: NOW)
+    qtbot.addWidget(history)
+    assert history.lines()[-1] == "\u2068۱۴۰۴/۰۱/۱۲ ۱۰:۳۰\u2069 — چاپ روی برگ (برگ یکسان صیادی، PDF) — درست چاپ شد"

@@ -34,6 +34,16 @@ def step_text(direction: str, event) -> str:
     return " — ".join(parts)
 
 
+def print_text(printed_at: str, template: str, printer: str, ok: bool | None) -> str:
+    """«۱۴۰۴/۰۱/۱۲ ۱۰:۳۰ — چاپ روی برگ (برگ یکسان صیادی، PDF) — درست چاپ شد»."""
+    from datetime import datetime
+
+    when = jalali.format_datetime(datetime.fromisoformat(printed_at))
+    outcome = {True: "درست چاپ شد", False: "نادرست چاپ شد"}.get(ok, "")
+    where = "، ".join(p for p in (template, printer) if p)
+    return " — ".join(p for p in (f"{FSI}{when}{PDI}", f"چاپ روی برگ ({where})", outcome) if p)
+
+
 def _default_status_dialog(office, cheque_id, parent, clock):
     from crm_desktop.cheques.views.status_dialog import StatusDialog
 
@@ -84,6 +94,8 @@ class ChequeHistory(QGroupBox):
         events = self.office.cheques.history(self.cheque_id)
         for event in events:
             self.list.addItem(step_text(cheque.direction, event))
+        for _id, printed_at, template, printer, ok in self.office.cheque_print.prints(self.cheque_id):
+            self.list.addItem(print_text(printed_at, template, printer, ok))
         self.step_button.setEnabled(not st.is_final(cheque.direction, cheque.status))
         self.undo_button.setEnabled(len(events) > 1)
 
