@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "crm_desktop.reminders.commands",
     "crm_desktop.cheques.commands",
     "crm_desktop.cheque_print.print_commands",
+    "crm_desktop.attendance.commands",
 ]
 
 
