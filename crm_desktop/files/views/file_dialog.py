@@ -130,6 +130,7 @@ class FileDialog(QDialog):
         row.addWidget(self._field(self.number, "number"), 1)
         date_label = QLabel(LABELS["registered_on"] + ":")
         date_label.setBuddy(self.registered_on)
+        date_label.setContentsMargins(0, 4, 0, 0)  # level with the fields' text, above their message lines
         row.addWidget(date_label, 0, Qt.AlignTop)
         row.addWidget(self.registered_on, 1)
         form.addRow(LABELS["number"] + ":", pair)
@@ -139,7 +140,7 @@ class FileDialog(QDialog):
         if self.photo is not None:
             form.addRow("عکس:", self.photo)
         column.addWidget(identity)
-        self.section_forms: dict[str, QFormLayout] = {}
+        self.section_forms: dict[QWidget, QFormLayout] = {}  # a field's box → the form it is a row of
         for title, rows in self.fields.sections():
             box = QGroupBox(title)
             if len(rows) == 1 and title.startswith("سوابق"):
@@ -150,7 +151,7 @@ class FileDialog(QDialog):
                 section.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
                 for label, widget in rows:
                     section.addRow(label + ":", widget)
-                    self.section_forms[label] = section
+                    self.section_forms[widget] = section
             column.addWidget(box)
         notes = QGroupBox(LABELS["note"])
         QVBoxLayout(notes).addWidget(self.note)
@@ -217,9 +218,10 @@ class FileDialog(QDialog):
         layout.addWidget(self.banner)  # above the scrolling fields: never scrolled out of sight
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
-        width = 1180 if self.original is not None else 1040
+        # a saved customer's side holds the interaction log: it gets half of a wider window
+        width, side = ((1240, 1 / 2) if self.kind == CUSTOMER else (1180, 2 / 5)) if self.original is not None \
+            else (1040, 1 / 3)
         self.resize(width, fitted_height(self, self.parentWidget(), FORM_HEIGHT))
-        side = 2 / 5 if self.original is not None else 1 / 3
         splitter.setSizes([int(width * (1 - side)), int(width * side)])
 
         self.contact.contactChanged.connect(self._contact_changed)
@@ -245,12 +247,11 @@ class FileDialog(QDialog):
 
         self.reminders_box = ContactRemindersBox(self.office, self.original.contact_id, clock=self.clock)
         self.cheques_box = ContactChequesBox(self.office, self.original.contact_id, clock=self.clock)
-        self.reminders_box.list.setMaximumHeight(16777215)
-        self.cheques_box.list.setMaximumHeight(16777215)
         page = QWidget()
         column = QVBoxLayout(page)
-        column.addWidget(self.reminders_box, 1)
-        column.addWidget(self.cheques_box, 1)
+        column.addWidget(self.reminders_box)
+        column.addWidget(self.cheques_box)
+        column.addStretch(1)
         return page
 
     # == state ========================================================================================
@@ -280,9 +281,8 @@ class FileDialog(QDialog):
             return
         former = self.original is not None and self.original.state == "former"
         for name in ("end_date", "end_reason"):
-            section = self.section_forms.get(LABELS[name])
-            if section is not None:
-                section.setRowVisible(self.fields.boxes[name], former)
+            box = self.fields.boxes[name]
+            self.section_forms[box].setRowVisible(box, former)
 
     def _contact_changed(self, contact_id) -> None:
         """The chosen person's national code, unless the operator typed another one."""

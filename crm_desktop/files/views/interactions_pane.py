@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.files.views.common import date_text, isolate
+from crm_desktop.files.views.common import datetime_text
 from crm_desktop.ui import dialogs
 
 HEADERS = ("زمان", "نوع", "شرح", "نتیجه", "پیگیری بعدی")
@@ -34,8 +34,7 @@ def _interaction_dialog(office, file_id, parent, clock):
 
 
 def interaction_cells(i) -> tuple[str, ...]:
-    return (isolate(date_text(i.at)), i.kind_label, " ".join(i.summary.split()), i.outcome,
-            isolate(date_text(i.follow_up_on)) if i.follow_up_on else "")
+    return (datetime_text(i.at), i.kind_label, " ".join(i.summary.split()), i.outcome, datetime_text(i.follow_up_on))
 
 
 class InteractionsPane(QGroupBox):
@@ -57,11 +56,14 @@ class InteractionsPane(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        for column, width in enumerate((120, 70, 170, 120)):
-            self.table.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
+        header = self.table.horizontalHeader()  # the summary takes what the others leave: no sideways scrolling
+        header.setStretchLastSection(False)
+        for column in (0, 1, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.Interactive)
+        self.table.setColumnWidth(3, 110)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.empty = QLabel("هنوز تعاملی ثبت نشده است.", self)
         self.empty.setEnabled(False)
         self.add_button = QPushButton("تعامل تازه…", self)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
 from crm_desktop.core.digits import to_latin, to_persian
@@ -58,6 +59,8 @@ LTR_FIELDS = {"birth_certificate", "insurance_number", "emergency_phone", "sheba
 PLACEHOLDERS = {"sheba": "IR + ۲۴ رقم", "emergency_phone": "۰۹۱۲…", "skills": "مثلاً حسابداری، اکسل، نرم‌افزار سپیدار",
                 "languages": "مثلاً انگلیسی (خوب)", "interests": "مثلاً چاپگر، پشتیبانی سالانه"}
 NO_SCORE = "—"
+#: a row's label where the section's title already says the rest («تماس اضطراری» › «نام»)
+ROW_LABELS = {"emergency_name": "نام", "emergency_phone": "تلفن"}
 
 
 class KindFields:
@@ -108,6 +111,8 @@ class KindFields:
             spin.setSpecialValueText(NO_SCORE)
             spin.setValue(-1)
             spin.setSuffix(" از ۱۰۰")
+            spin.setAlignment(Qt.AlignCenter)
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("۱۰۰ از ۱۰۰") + 48)
             return spin
         if kind_of == ROWS:
             return RowsTable(name, object_name=object_name)
@@ -142,7 +147,7 @@ class KindFields:
     def sections(self):
         """(title, [(label, box)]) for each section, in order."""
         for title, names in SECTIONS[self.kind]:
-            rows = [(LABELS[name], self.boxes[name]) for name in names if name in self.boxes]
+            rows = [(ROW_LABELS.get(name, LABELS[name]), self.boxes[name]) for name in names if name in self.boxes]
             yield title, rows
 
     # -- values -------------------------------------------------------------------------------------

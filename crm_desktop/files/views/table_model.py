@@ -57,7 +57,7 @@ def file_columns(kind: str) -> list[Column]:
     columns = [
         Column("number", "شماره", lambda r: number_text(r.number), align=NUMBER_ALIGN),
         Column("name", "نام", lambda r: r.name),
-        Column("mobile", "تلفن همراه", _mobile, align=NUMBER_ALIGN),
+        Column("mobile", "تلفن", _mobile, align=NUMBER_ALIGN),
         Column("registered", "تاریخ ثبت", lambda r: jalali.format_date(r.registered_on), align=NUMBER_ALIGN),
         Column("state", STATE_TITLE[kind], lambda r: r.state_label,
                tooltip=lambda r: f"از {jalali.format_date(r.state_on)}"),
