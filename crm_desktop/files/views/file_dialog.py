@@ -49,6 +49,7 @@ from crm_desktop.ui import dialogs
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.screen import fitted_height
 
+NO_PERSON = "شخص را از دفتر تلفن برگزینید یا «مخاطب تازه…» را بزنید."
 FIX_ERRORS = "چند مورد نیاز به اصلاح دارد؛ پیام زیر هر فیلد را ببینید."
 UNSAVED_TEXT = "تغییرات این پرونده ذخیره نشده است. بدون ذخیره بسته شود؟"
 NEW_TITLES = {PERSONNEL: "پرونده پرسنلی تازه", CUSTOMER: "پرونده مشتری تازه", APPLICANT: "متقاضی استخدام تازه"}
@@ -227,6 +228,8 @@ class FileDialog(QDialog):
         self.contact.contactChanged.connect(self._contact_changed)
         self.national_code.textEdited.connect(lambda _t: self._hide_error("national_code"))
         self.number.textEdited.connect(lambda _t: self._hide_error("number"))
+        for edit in (self.national_code, self.number):  # typed digits shown back in Persian
+            edit.editingFinished.connect(lambda e=edit: e.setText(to_persian(e.text())))
 
     def _field(self, widget: QWidget, key: str) -> QWidget:
         """``widget`` with its red message line beneath (``file.<key>.error``)."""
@@ -381,7 +384,7 @@ class FileDialog(QDialog):
                 picker.show_error(UNPICKED_FA)
                 bad.append(picker)
             elif required and picker.contact_id() is None:
-                picker.show_error(f"{LABELS['contact_id']}: شخص را از دفتر تلفن انتخاب کنید یا بسازید.")
+                picker.show_error(NO_PERSON)
                 bad.append(picker)
         if bad:
             self.banner.setText(FIX_ERRORS)

@@ -124,6 +124,8 @@ class KindFields:
             return edit
         edit = line(object_name, ltr=name in LTR_FIELDS, placeholder=PLACEHOLDERS.get(name, ""))
         edit.setMaxLength(200)
+        if name in LTR_FIELDS and name != "sheba":  # typed digits shown back in Persian
+            edit.editingFinished.connect(lambda e=edit: e.setText(to_persian(e.text())))
         return edit
 
     def _boxed(self, name: str, widget: QWidget) -> QWidget:
