@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "crm_desktop.phonebook.commands",
     "crm_desktop.reminders.commands",
     "crm_desktop.cheques.commands",
+    "crm_desktop.files.commands",
     "crm_desktop.cheque_print.print_commands",
     "crm_desktop.attendance.commands",
 ]

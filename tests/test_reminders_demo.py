@@ -22,7 +22,7 @@ def rows(db, sql, *params):
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory):
     db = tmp_path_factory.mktemp("demo") / "office.sqlite3"
-    done = run_cli("demo-data", "--contacts", 200, "--reminders", 600, "--cheques", 0, "--seed", 3, "--json", db=db)
+    done = run_cli("demo-data", "--contacts", 200, "--reminders", 600, "--cheques", 0, "--files", 0, "--seed", 3, "--json", db=db)
     assert done.returncode == 0, done.stderr
     return db, json.loads(done.stdout)
 
@@ -86,7 +86,7 @@ def test_next_alarms_are_the_engines_and_nothing_is_due(filled, tmp_path):
 def test_the_same_seed_makes_the_same_subjects(filled, tmp_path):
     db, _ = filled
     again = tmp_path / "again.sqlite3"
-    done = run_cli("demo-data", "--contacts", 200, "--reminders", 600, "--cheques", 0, "--seed", 3, db=again)
+    done = run_cli("demo-data", "--contacts", 200, "--reminders", 600, "--cheques", 0, "--files", 0, "--seed", 3, db=again)
     assert done.returncode == 0, done.stderr
     sql = "SELECT subject, repeat, advance, contact_id FROM reminders ORDER BY id"
     assert rows(again, sql) == rows(db, sql)

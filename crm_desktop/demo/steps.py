@@ -61,10 +61,20 @@ def fill_cheques(conn: sqlite3.Connection, n: int, seed, progress: Progress | No
     return fill_cheques(conn, n, seed, progress)
 
 
+def fill_files(conn: sqlite3.Connection, n: int, seed, progress: Progress | None):
+    """Personnel, customer and applicant files (n of each) on the contacts made before, with
+    former staff, every customer stage with interactions, every applicant status."""
+    from crm_desktop.files.demo import fill_files
+
+    return fill_files(conn, n, seed, progress)
+
+
 STEPS: list[Step] = [
     Step("contacts", 1000, "number of demo contacts (default: %(default)s)", fill_contacts_and_extras, "contacts"),
     Step("reminders", 200, "number of demo reminders (default: %(default)s)", fill_reminders, "reminders"),
     Step("cheques", 300, "number of demo cheques (default: %(default)s)", fill_cheques, "cheques"),
+    Step("files", 30, "number of demo files of each kind: personnel, customers, applicants (default: %(default)s)",
+         fill_files, "files"),
 ]
 
 

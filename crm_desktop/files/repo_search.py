@@ -46,7 +46,7 @@ class FileRow:
     unit: str
     referrer_name: str
     national_code: str
-    mobile: str
+    mobile: str  # the first mobile number (national form); without one, the first phone
     data: dict
 
     @property
@@ -56,8 +56,8 @@ class FileRow:
 
 _ROW_SQL = ("f.id, f.kind, f.number, f.contact_id, c.display_name, f.registered_on, f.state, f.state_on, f.unit, "
             "coalesce(r.display_name, ''), c.national_code, "
-            "coalesce((SELECT p.national FROM contact_phones p WHERE p.contact_id = c.id ORDER BY p.position, p.id "
-            "LIMIT 1), ''), f.data")
+            "coalesce((SELECT p.national FROM contact_phones p WHERE p.contact_id = c.id "
+            "ORDER BY p.kind <> 'mobile', p.position, p.id LIMIT 1), ''), f.data")
 _JOINS = "JOIN contacts c ON c.id = f.contact_id LEFT JOIN contacts r ON r.id = f.referrer_id"
 
 

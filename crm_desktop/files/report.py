@@ -66,7 +66,7 @@ def list_columns(kind: str, count: int | None = None) -> list[Column]:
         Column("ردیف", fixed=max(24.0, digits * 4.8 + 8), align="center"),
         Column("شماره پرونده", fixed=54, align="center"),
         Column("نام", width=1.3, bold=True),
-        Column("تلفن همراه", fixed=66, align="center"),
+        Column("تلفن", fixed=66, align="center"),
         Column("تاریخ ثبت", fixed=50, align="center"),
         Column(STATE_TITLES[kind], fixed=58, align="center"),
     ]

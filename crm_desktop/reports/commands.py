@@ -19,6 +19,7 @@ REPORT_MODULES = [
     "crm_desktop.phonebook.report",
     "crm_desktop.reminders.report",
     "crm_desktop.cheques.report",
+    "crm_desktop.files.report",
     "crm_desktop.attendance.report",
 ]
 
