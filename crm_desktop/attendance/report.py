@@ -26,10 +26,10 @@ from datetime import date
 
 from reportlab.lib.colors import HexColor
 
-from crm_desktop.attendance.compute import days_hm, hm
-from crm_desktop.attendance.model import DAY_MINUTES, LEAVE_TYPES, WEEKDAYS
-from crm_desktop.attendance.report_data import (FORMER, MEASURES, Summary, Timesheet, minutes, month_summary,
-                                                timesheet)
+from crm_desktop.attendance.compute import hm
+from crm_desktop.attendance.model import LEAVE_TYPES, WEEKDAYS
+from crm_desktop.attendance.report_data import (FORMER, MEASURES, Summary, Timesheet, duration, minutes,
+                                                month_summary, through_text, timesheet)
 from crm_desktop.attendance.report_xlsx import write_summary_xlsx, write_timesheet_xlsx
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, format_date
@@ -113,13 +113,6 @@ def total_cells(sheet: Timesheet) -> list:
     return ["جمع ماه", "", note, "", "", *(minutes(getattr(t, name), zero="۰:۰۰") for name, _ in MEASURES)]
 
 
-def duration(value: int, zero: str = "—") -> str:
-    """«۳:۰۰», «۲ روز و ۳:۰۰» from a day's eight hours up, ``zero`` for none."""
-    if not value:
-        return zero
-    return days_hm(value) if abs(value) >= DAY_MINUTES else hm(value)
-
-
 def facts(sheet: Timesheet) -> list[tuple[str, str]]:
     """The month's figures under the table, label and value, three pairs a row."""
     t = sheet.totals
@@ -196,14 +189,15 @@ def timesheet_info(sheet: Timesheet, office_name: str = "", today: date | None =
     who = f"{sheet.name} — پرونده {isolate(sheet.number)}" if sheet.number else sheet.name
     if sheet.state != "active":
         who += f" ({FORMER})"
-    return ReportInfo(TIMESHEET_TITLE, office_name=office_name, subtitle=f"{who} — {sheet.title}", date=today)
+    return ReportInfo(TIMESHEET_TITLE, office_name=office_name, subtitle=f"{who} — {sheet.title}{through_text(sheet)}",
+                      date=today)
 
 
 def write_timesheet(office, path, file_id: int, year: int, month: int, *, office_name: str = "",
                     today: date | None = None, landscape: bool = False) -> ReportResult:
     """A person's Jalali-month timesheet as PDF at ``path``."""
     started = time.perf_counter()
-    sheet = timesheet(office, file_id, year, month)
+    sheet = timesheet(office, file_id, year, month, today=today)
     with ReportWriter(path, timesheet_info(sheet, office_name, today), PageSetup(landscape=landscape)) as doc:
         draw_timesheet(doc, sheet, landscape)
     return ReportResult(str(doc.path), doc.pages, len(sheet.days), time.perf_counter() - started)
@@ -216,37 +210,34 @@ def summary_columns() -> list[Column]:
         Column("ردیف", fixed=26, align="center"),
         Column("شماره پرونده", fixed=52, align="center", ltr=True),
         Column("نام", width=1, bold=True),
-        Column("روز کاری", fixed=38, align="center"),
+        Column("روز کاری", fixed=36, align="center"),
         Column("موظف", fixed=44, align="center"),
-        *_measure_columns(44),
-        Column("مرخصی استحقاقی سال", fixed=62, align="center"),
-        Column("مانده مرخصی سال", fixed=70, align="center"),
+        *_measure_columns(42),
+        Column("روز غیبت", fixed=34, align="center"),
+        Column("مرخصی سال", fixed=62, align="center"),
+        Column("مانده مرخصی", fixed=66, align="center"),
     ]
 
 
-def _measure_cell(totals, name: str, zero: str = "") -> object:
-    value = minutes(getattr(totals, name), zero=zero)
-    if name == "absent" and totals.absent_days:
-        return [value, f"{to_persian(totals.absent_days)} روز"]
-    return value
+def _figures(totals, zero: str = "") -> list[str]:
+    return [minutes(getattr(totals, name), zero=zero) for name, _ in MEASURES]
 
 
 def summary_cells(number: int, line) -> list:
-    name = line.name + (f"\n({FORMER})" if line.state != "active" else "")
+    name = f"{line.name} ({FORMER})" if line.state != "active" else line.name
     t = line.totals
-    return [to_persian(number), line.number, name, to_persian(t.working_days), hm(t.expected),
-            *(_measure_cell(t, n) for n, _ in MEASURES),
-            duration(line.year_used), duration(line.balance, "۰")]
+    return [to_persian(number), line.number, name, to_persian(t.working_days), hm(t.expected), *_figures(t),
+            to_persian(t.absent_days) if t.absent_days else "", duration(line.year_used), duration(line.balance, "۰")]
 
 
 def summary_total(summary: Summary) -> list:
     t = summary.totals
-    return ["", "", f"جمع ({to_persian(len(summary.lines))} نفر)", "", hm(t.expected),
-            *(_measure_cell(t, n, "۰:۰۰") for n, _ in MEASURES), "", ""]
+    return ["", "", f"جمع ({to_persian(len(summary.lines))} نفر)", "", hm(t.expected), *_figures(t, "۰:۰۰"),
+            to_persian(t.absent_days), "", ""]
 
 
 def draw_summary(doc: ReportWriter, summary: Summary) -> None:
-    table = Table(summary_columns(), size=8.5, header_size=8, leading=1.4, padding=2.6, zebra=False)
+    table = Table(summary_columns(), size=8, header_size=8, leading=1.32, padding=1.9, zebra=False)
     with ShadedTable(table, doc) as t:
         for number, line in enumerate(summary.lines, start=1):
             t.row(summary_cells(number, line))
@@ -254,16 +245,16 @@ def draw_summary(doc: ReportWriter, summary: Summary) -> None:
             t.total(summary_total(summary))
         else:
             t.row(["", "", "کارمندی برای این ماه نیست."])
-    doc.paragraph("زمان‌ها به ساعت:دقیقه؛ مرخصی سال از ابتدای سال تا پایان همین ماه، هر روز مرخصی هشت ساعت.",
-                  size=8, colour=MUTED)
+    doc.paragraph("زمان‌ها به ساعت:دقیقه. «مرخصی سال»: مرخصی استحقاقی از ابتدای سال تا پایان همین ماه؛ «مانده مرخصی»: "
+                  "مانده مرخصی استحقاقی سال؛ هر روز مرخصی هشت ساعت.", size=8, colour=MUTED)
 
 
 def write_month_summary(office, path, year: int, month: int, *, office_name: str = "", today: date | None = None,
                         landscape: bool = True) -> ReportResult:
     """Every member of staff's totals for the Jalali month as PDF at ``path``."""
     started = time.perf_counter()
-    summary = month_summary(office, year, month)
-    subtitle = f"{summary.title} — {to_persian(len(summary.lines))} نفر"
+    summary = month_summary(office, year, month, today=today)
+    subtitle = f"{summary.title}{through_text(summary)} — {to_persian(len(summary.lines))} نفر"
     info = ReportInfo(SUMMARY_TITLE, office_name=office_name, subtitle=subtitle, date=today)
     with ReportWriter(path, info, PageSetup(landscape=landscape)) as doc:
         draw_summary(doc, summary)

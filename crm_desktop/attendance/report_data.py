@@ -11,12 +11,13 @@ in a day's row so the exceptions stand out.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from crm_desktop.attendance import repo_details
-from crm_desktop.attendance.compute import DayResult, Totals, compute_day, hm, leave_balance, month_days, work_day
-from crm_desktop.attendance.model import LEAVE_TYPES, Leave, Mission, Schedule
+from crm_desktop.attendance.compute import (DayResult, Totals, compute_day, days_hm, hm, leave_balance, month_days,
+                                            work_day)
+from crm_desktop.attendance.model import DAY_MINUTES, LEAVE_TYPES, Leave, Mission, Schedule
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
@@ -42,6 +43,14 @@ def month_title(year: int, month: int) -> str:
 def minutes(value: int, *, zero: str = "") -> str:
     """«۸:۰۵», or ``zero`` for 0."""
     return hm(value) if value else zero
+
+
+def duration(value: int, zero: str = "—") -> str:
+    """Leave as people count it: «۳:۰۰», or «۲ روز و ۳:۰۰» from a day's eight hours up;
+    ``zero`` for none."""
+    if not value:
+        return zero
+    return days_hm(value) if abs(value) >= DAY_MINUTES else hm(value)
 
 
 def time_text(at: datetime | time | None, day: date | None = None) -> str:
@@ -81,6 +90,7 @@ class DayLine:
     punches: list[tuple[datetime, str]] = field(default_factory=list)  # (time, 'in' | 'out')
     leaves: list[Leave] = field(default_factory=list)
     missions: list[Mission] = field(default_factory=list)
+    employment: str = ""  # «پیش از استخدام» / «پس از پایان همکاری», or ''
 
     @property
     def day(self) -> date:
@@ -123,6 +133,8 @@ class DayLine:
     def notes(self) -> list[str]:
         r = self.result
         notes = [r.holiday] if r.holiday and r.holiday != "جمعه" else []
+        if self.employment:
+            notes.append(self.employment)
         if not r.holiday and not r.expected:
             notes.append("روز غیرکاری")
         notes += [leave_text(leave) for leave in self.leaves]
@@ -147,9 +159,9 @@ class Timesheet:
     days: list[DayLine]
     totals: Totals
     leave_by_type: dict[str, int]  # minutes of leave of each type this month
-    entitled_days: float  # whole days of entitled leave this month
     year_used: int  # minutes of entitled leave from the year's start through this month
     balance: int  # minutes of entitled leave left of the year's
+    through: date | None = None  # the month is not over: figures up to this day
 
     @property
     def title(self) -> str:
@@ -168,29 +180,103 @@ def find_member(office, file_id: int):
     raise UserError(f"no personnel file {file_id}", "این شخص پرونده پرسنلی ندارد.")
 
 
-def _year_used(office, file_ids: list[int], year: int, month: int) -> dict[int, int]:
-    """Entitled leave used (minutes) from the Jalali year's first day through ``month``'s last."""
-    first, _ = jalali.jalali_month_range(year, 1)
-    _, last = jalali.jalali_month_range(year, month)
-    used = {}
-    for fid, results in office.attendance.days(file_ids, first, last).items():
-        totals = Totals()
-        for r in results:
-            totals.add(r)
-        used[fid] = totals.entitled_used
-    return used
+@dataclass(frozen=True)
+class Window:
+    """The days that count: inside the employment (from the hire date to its end, when the file
+    has them) and not after ``today``; today has no absence yet (the day is not over)."""
+
+    today: date
+    hired: date | None = None
+    ended: date | None = None
+
+    def note(self, day: date) -> str:
+        if self.hired and day < self.hired:
+            return "پیش از استخدام"
+        if self.ended and day > self.ended:
+            return "پس از پایان همکاری"
+        return ""
+
+    def counts(self, day: date) -> bool:
+        """Expected minutes (and the figures worked out from them) count on this day."""
+        return day <= self.today and not self.note(day)
+
+    def absence_counts(self, day: date) -> bool:
+        return day < self.today and not self.note(day)
 
 
-def timesheet(office, file_id: int, year: int, month: int) -> Timesheet:
-    """A person's Jalali month, day by day, with the totals and the year's leave balance."""
+def _as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def window(office, file_id: int, today: date) -> Window:
+    f = office.files.get(file_id)
+    data = (f.data if f is not None else None) or {}
+    return Window(today, _as_date(data.get("hire_date")), _as_date(data.get("end_date")))
+
+
+def shown(r: DayResult, w: Window) -> DayResult:
+    """The day as printed: no absence on a day still to come or outside the employment."""
+    return r if w.absence_counts(r.day) or not r.absent else replace(r, absent=0)
+
+
+def month_totals(results: list[DayResult], w: Window) -> Totals:
+    """The month's totals over the days that count (``Window``): another day adds only the leave
+    and missions recorded for it (no expected minutes, no absence)."""
+    totals = Totals()
+    for r in results:
+        totals.add(shown(r, w) if w.counts(r.day) else replace(r, expected=0, absent=0))
+    return totals
+
+
+def year_used(results: list[DayResult]) -> int:
+    """Minutes of entitled leave among ``results`` (a day of leave counts eight hours)."""
+    totals = Totals()
+    for r in results:
+        totals.leave_days += r.leave_days
+        totals.leave_entitled_minutes += r.leave_entitled_minutes
+    return totals.entitled_used
+
+
+def _through(first: date, last: date, today: date) -> date | None:
+    """The last day counted of a month not over yet (before ``first`` when none is: a month to
+    come); None for a month that is over."""
+    return today if today <= last else None
+
+
+def through_text(month) -> str:
+    """« (تا ۱۴۰۵/۰۹/۱۰)» for a month not over yet ('' for one that is)."""
+    first, _ = jalali.jalali_month_range(month.year, month.month)
+    if month.through is None:
+        return ""
+    if month.through < first:
+        return " (هنوز روزی از ماه نگذشته)"
+    return f" (تا {jalali.format_date(month.through)})"
+
+
+def _clock_today(office, today: date | None) -> date:
+    return today or office.clock().date()
+
+
+def timesheet(office, file_id: int, year: int, month: int, *, today: date | None = None) -> Timesheet:
+    """A person's Jalali month, day by day, with the totals (up to ``today``, default the office's
+    clock) and the year's entitled leave used through the month and left."""
     jalali.check_jalali(year, month, 1, "ماه")
     member = find_member(office, file_id)
+    today = _clock_today(office, today)
     attendance = office.attendance
     schedule = attendance.schedule_for(file_id)
-    results, totals = attendance.month(file_id, year, month)
     days = month_days(year, month)
     first, last = days[0], days[-1]
-    lines = {r.day: DayLine(r) for r in results}
+    year_first, _ = jalali.jalali_month_range(year, 1)
+    results = attendance.days([file_id], year_first, last)[file_id]
+    w = window(office, file_id, today)
+    month_results = [shown(r, w) for r in results if r.day >= first]
+    lines = {r.day: DayLine(r, employment=w.note(r.day)) for r in month_results}
     start = datetime.combine(first, time.min)
     for p in attendance.punches(file_id, start, datetime.combine(last + timedelta(days=2), time.min)):
         line = lines.get(work_day(p.at, lambda _d: schedule))
@@ -202,14 +288,14 @@ def timesheet(office, file_id: int, year: int, month: int) -> Timesheet:
         lines[mission.day].missions.append(mission)
     by_type: dict[str, int] = defaultdict(int)
     for line in lines.values():
-        kinds = {leave.leave_type for leave in line.leaves}
-        for kind in sorted(kinds):
+        for kind in sorted({leave.leave_type for leave in line.leaves}):
             only = [leave for leave in line.leaves if leave.leave_type == kind]
             by_type[kind] += compute_day(line.day, schedule, [], only, [], line.result.holiday).leave
-    used = _year_used(office, [file_id], year, month)[file_id]
+    used = year_used(results)
     return Timesheet(file_id, member.number, member.name, member.state, schedule, year, month,
-                     [lines[d] for d in days], totals, {k: by_type.get(k, 0) for k in LEAVE_TYPES},
-                     totals.leave_days, used, leave_balance(used))
+                     [lines[d] for d in days], month_totals(month_results, w),
+                     {k: by_type.get(k, 0) for k in LEAVE_TYPES}, used, leave_balance(used),
+                     _through(first, last, today))
 
 
 @dataclass
@@ -229,25 +315,40 @@ class Summary:
     month: int
     lines: list[SummaryLine]
     totals: Totals
+    through: date | None = None  # the month is not over: figures up to this day
 
     @property
     def title(self) -> str:
         return month_title(self.year, self.month)
 
 
-def month_summary(office, year: int, month: int, *, balances: bool = True) -> Summary:
-    """Every member of staff's totals for the month (Persian order; former staff with records),
-    the office's totals, and (``balances``) each one's entitled leave left of the year."""
+SUMMED = ("days", "working_days", "expected", "worked", "late", "early", "overtime", "absent", "absent_days", "leave",
+          "leave_days", "leave_entitled_minutes", "mission")
+
+
+def month_summary(office, year: int, month: int, *, today: date | None = None) -> Summary:
+    """Every member of staff's totals for the month up to ``today`` (default: the office's
+    clock), in Persian order — former staff only with something recorded, as ``office_month``
+    lists them — the office's totals, and each one's entitled leave used through the month
+    and left; from one read of the year so far."""
     jalali.check_jalali(year, month, 1, "ماه")
-    found = office.attendance.office_month(year, month)
-    used = _year_used(office, [m.file_id for m, _ in found], year, month) if balances and found else {}
+    today = _clock_today(office, today)
+    first, last = jalali.jalali_month_range(year, month)
+    year_first, _ = jalali.jalali_month_range(year, 1)
+    staff = office.attendance.staff(include_former=True)
+    found = office.attendance.days([m.file_id for m in staff], year_first, last)
     grand = Totals()
     lines = []
-    for member, totals in found:
-        spent = used.get(member.file_id, 0)
-        lines.append(SummaryLine(member.file_id, member.number, member.name, member.state, totals, spent,
-                                 leave_balance(spent)))
-        for name in ("days", "working_days", "expected", "worked", "late", "early", "overtime", "absent",
-                     "absent_days", "leave", "leave_days", "leave_entitled_minutes", "mission"):
+    for member in staff:
+        results = found.get(member.file_id, [])
+        w = window(office, member.file_id, today)
+        totals = month_totals([r for r in results if r.day >= first], w)
+        if not (totals.worked or totals.leave or totals.mission) and (
+                member.state != "active" or (w.hired is not None and w.hired > last)):
+            continue  # a former member of staff, or one hired later, with nothing this month
+        used = year_used(results)
+        lines.append(SummaryLine(member.file_id, member.number, member.name, member.state, totals, used,
+                                 leave_balance(used)))
+        for name in SUMMED:
             setattr(grand, name, getattr(grand, name) + getattr(totals, name))
-    return Summary(year, month, lines, grand)
+    return Summary(year, month, lines, grand, _through(first, last, today))

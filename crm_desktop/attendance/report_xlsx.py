@@ -14,9 +14,9 @@ import os
 import time
 from dataclasses import dataclass
 
-from crm_desktop.attendance.compute import days_hm, hm
+from crm_desktop.attendance.compute import hm
 from crm_desktop.attendance.model import LEAVE_TYPES
-from crm_desktop.attendance.report_data import FORMER, MEASURES, month_summary, timesheet
+from crm_desktop.attendance.report_data import FORMER, MEASURES, duration, month_summary, timesheet
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_latin
 from crm_desktop.errors import UserError
@@ -85,14 +85,13 @@ def timesheet_rows(sheet) -> list[list]:
     t = sheet.totals
     rows.append(["جمع ماه", "", f"{t.working_days} روز کاری، موظف {hm_latin(t.expected)}", "", "", *_figures(t)])
     rows.append([])
-    facts = [("کارکرد موظف", t.expected), ("روزهای غیبت", None), *((f"مرخصی {label}", sheet.leave_by_type.get(kind, 0))
-                                                                   for kind, label in LEAVE_TYPES.items()),
+    rows.append(["روزهای کاری", "", t.working_days])
+    rows.append(["روزهای غیبت", "", t.absent_days])
+    rows.append(["کارکرد موظف", "", hm_latin(t.expected), "", "", t.expected, hm_latin(t.expected)])
+    leave = [*((f"مرخصی {label}", sheet.leave_by_type.get(kind, 0)) for kind, label in LEAVE_TYPES.items()),
              (f"مرخصی استحقاقی سال {sheet.year} تا پایان ماه", sheet.year_used), ("مانده مرخصی استحقاقی سال", sheet.balance)]
-    for label, value in facts:
-        if value is None:
-            rows.append([label, "", t.absent_days])
-        else:
-            rows.append([label, "", to_latin(days_hm(value)), "", "", value, hm_latin(value)])
+    for label, value in leave:
+        rows.append([label, "", to_latin(duration(value, "0")), "", "", value, hm_latin(value)])
     return rows
 
 
@@ -117,7 +116,7 @@ def summary_rows(summary) -> list[list]:
         t = line.totals
         rows.append([line.number, line.name, "شاغل" if line.state == "active" else FORMER, t.working_days,
                      t.expected, hm_latin(t.expected), *_figures(t), t.absent_days, line.year_used,
-                     hm_latin(line.year_used), line.balance, hm_latin(line.balance), to_latin(days_hm(line.balance))])
+                     hm_latin(line.year_used), line.balance, hm_latin(line.balance), to_latin(duration(line.balance, "0"))])
     t = summary.totals
     if summary.lines:
         rows.append(["", f"جمع ({len(summary.lines)} نفر)", "", "", t.expected, hm_latin(t.expected), *_figures(t),
