@@ -26,4 +26,5 @@ FEATURE_TABS: list[FeatureTab] = [
     FeatureTab("crm_desktop.reminders.view", "RemindersTab", "reminders", "یادآوری‌ها"),
     FeatureTab("crm_desktop.cheques.view", "ChequesTab", "cheques", "دفتر چک"),
     FeatureTab("crm_desktop.files.view", "FilesTab", "files", "پرونده‌ها"),
+    FeatureTab("crm_desktop.attendance.view", "AttendanceTab", "attendance", "حضور و غیاب"),
 ]
