@@ -12,7 +12,7 @@ from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_persian
 from crm_desktop.files.model import KINDS, STATES
 
-LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 ERROR_STYLE = "color: #c62828;"
 BANNER_STYLE = "background: #fdecea; color: #c62828; padding: 6px; border-radius: 4px;"
 FORMER_COLOUR = "#6b6b6b"
@@ -43,12 +43,6 @@ def date_text(value) -> str:
     if "T" in text:
         return jalali.format_datetime(datetime.fromisoformat(text))
     return jalali.format_date(date.fromisoformat(text))
-
-
-def datetime_text(value) -> str:
-    """«۱۴۰۴/۰۱/۱۲ ۱۰:۳۰» isolated right to left: the date on the right, the time on its left (as
-    the reminder book shows it); '' for none."""
-    return f"{RLI}{date_text(value)}{PDI}" if value else ""
 
 
 def file_title(f, name: str = "") -> str:

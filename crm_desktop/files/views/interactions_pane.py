@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.files.views.common import datetime_text
+from crm_desktop.files.views.common import date_text
 from crm_desktop.ui import dialogs
 
 HEADERS = ("زمان", "نوع", "شرح", "نتیجه", "پیگیری بعدی")
@@ -34,7 +34,9 @@ def _interaction_dialog(office, file_id, parent, clock):
 
 
 def interaction_cells(i) -> tuple[str, ...]:
-    return (datetime_text(i.at), i.kind_label, " ".join(i.summary.split()), i.outcome, datetime_text(i.follow_up_on))
+    """A row's cells; a date and time fills its cell alone, so the table's right-to-left direction
+    puts the date on the right (an isolate inside would be measured short and clipped)."""
+    return (date_text(i.at), i.kind_label, " ".join(i.summary.split()), i.outcome, date_text(i.follow_up_on))
 
 
 class InteractionsPane(QGroupBox):
