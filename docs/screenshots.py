@@ -1,7 +1,8 @@
 """Make the README's screenshots: a demo office, the main window on each tab, the settings dialog,
 the reminder book (today's agenda, the Jalali month) and the alarm window with two alarms, the
-cheque book (the tab, one cheque's form with its life, the next status step) and the cheque
-layout designer.
+cheque book (the tab, one cheque's form with its life, the next status step), the cheque
+layout designer, and the files (the customers' page and one customer's file with its
+interactions).
 
     python docs/screenshots.py [--out docs/screenshots]
 
@@ -23,8 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 CLOCK = datetime(2025, 11, 23, 10, 30)  # یکشنبه ۲ آذر ۱۴۰۴, 10:30: a fixed day keeps pictures stable
 DEMO_REMINDERS = 160
-SPECIAL_TABS = {"reminders", "cheques"}  # pictured page by page below
+SPECIAL_TABS = {"reminders", "cheques", "files"}  # pictured page by page below
 DEMO_CHEQUES = 240
+DEMO_FILES = 30  # of each kind
 
 
 def add_alarm_reminders(office) -> None:
@@ -105,6 +107,35 @@ def cheque_shots(window, controller, clock, out: Path) -> list[Path]:
     return made
 
 
+def file_shots(window, controller, clock, out: Path) -> list[Path]:
+    """The files tab on the customers' page, and the file of a customer with interactions (its
+    log beside the fields)."""
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.files.views.file_dialog import FileDialog
+
+    made = []
+    tab = window.show_tab("files")
+    page = tab.show_page("customer")
+    QApplication.processEvents()
+    path = out / "files.png"
+    window.grab().save(str(path))
+    made.append(path)
+    office = controller.office
+    busiest = max((r for r in page.rows() if r is not None),
+                  key=lambda r: (len(office.files.interactions(r.id)), -r.id), default=None)
+    if busiest is not None:
+        form = FileDialog(office, None, busiest.id, window, clock=clock)
+        form.resize(1240, 720)
+        form.show()
+        QApplication.processEvents()
+        path = out / "file-form.png"
+        form.grab().save(str(path))
+        made.append(path)
+        form.close()
+    return made
+
+
 def designer_shots(window, controller, out: Path) -> list[Path]:
     """The layout designer from the cheque tab: the built-in Sayad leaf previewed with the latest
     paid cheque, the amount in words selected in the properties pane."""
@@ -152,6 +183,9 @@ def main() -> int:
             from crm_desktop.cheques.demo import fill_cheques
 
             fill_cheques(office.conn, DEMO_CHEQUES, seed=7, now=CLOCK)
+            from crm_desktop.files.demo import fill_files
+
+            fill_files(office.conn, DEMO_FILES, seed=7, now=CLOCK)
         add_alarm_reminders(office)
         office.save_preferences(Preferences(office_name="بازرگانی نمونه آریا"))
 
@@ -203,6 +237,7 @@ def main() -> int:
         shots.extend(reminder_shots(window, controller, out))
         shots.extend(cheque_shots(window, controller, clock, out))
         shots.extend(designer_shots(window, controller, out))
+        shots.extend(file_shots(window, controller, clock, out))
         from crm_desktop.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(controller.office, window)
