@@ -31,7 +31,8 @@ def register(sub) -> None:
         description="Fill the database with realistic Persian demo data; the same --seed gives the same data.",
     )
     for step in STEPS:
-        demo.add_argument(f"--{step.name}", type=count, default=step.default, metavar="N", help=step.help)
+        demo.add_argument(f"--{step.option or step.name}", dest=step.name, type=count, default=step.default, metavar="N",
+                          help=step.help)
     demo.add_argument("--seed", type=int, default=1, help="random seed (default: %(default)s)")
     demo.add_argument("--append", action="store_true", help="add to a database that already has contacts")
     demo.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -53,6 +54,7 @@ def run_demo_data(args) -> int:
         print_json(result.to_json())
         return 0
     made = result.steps.get("contacts", {})
+    attendance = result.steps.get("attendance", {})
     extras = []
     reminders = result.steps.get("reminders", {})
     if reminders.get("reminders"):
@@ -63,7 +65,16 @@ def run_demo_data(args) -> int:
                       f"{cheques.get('alerts', 0)} due alerts)")
     print(
         f"demo-data: {made.get('contacts', 0)} contacts ({made.get('phones', 0)} phones, {made.get('emails', 0)} e-mails, "
-        f"{made.get('addresses', 0)} addresses){''.join(', ' + e for e in extras)} in {result.seconds:.2f} s; "
+        f"{made.get('addresses', 0)} addresses){''.join(', ' + e for e in extras)}"
+        f"{_attendance_text(attendance)} in {result.seconds:.2f} s; "
         f"{result.totals.get('contacts', 0)} contacts in {path}"
     )
     return 0
+
+
+def _attendance_text(made: dict) -> str:
+    """«, 3 months of attendance for 25 staff (4,210 punches)» or ''."""
+    if not made.get("staff"):
+        return ""
+    months = made["months"]
+    return f", {months} month{'s' if months != 1 else ''} of attendance for {made['staff']} staff ({made['punches']:,} punches)"

@@ -27,6 +27,7 @@ class Step:
     help: str
     fill: Callable[[sqlite3.Connection, int, object, Progress | None], object]
     table: str  # "already has data" is checked on this table
+    option: str = ""  # the command-line option when not --<name> (e.g. attendance-months)
 
 
 @dataclass
@@ -69,12 +70,22 @@ def fill_files(conn: sqlite3.Connection, n: int, seed, progress: Progress | None
     return fill_files(conn, n, seed, progress)
 
 
+def fill_attendance(conn: sqlite3.Connection, months: int, seed, progress: Progress | None):
+    """Schedules, device PINs and ``months`` Jalali months of punches, leave and missions for the
+    demo staff (the personnel files; a dozen are made when there are none)."""
+    from crm_desktop.attendance.demo import fill_attendance
+
+    return fill_attendance(conn, months, seed, progress)
+
+
 STEPS: list[Step] = [
     Step("contacts", 1000, "number of demo contacts (default: %(default)s)", fill_contacts_and_extras, "contacts"),
     Step("reminders", 200, "number of demo reminders (default: %(default)s)", fill_reminders, "reminders"),
     Step("cheques", 300, "number of demo cheques (default: %(default)s)", fill_cheques, "cheques"),
     Step("files", 30, "number of demo files of each kind: personnel, customers, applicants (default: %(default)s)",
          fill_files, "files"),
+    Step("attendance", 3, "Jalali months of demo attendance for the staff, this one included (default: %(default)s)",
+         fill_attendance, "attendance_punches", option="attendance-months"),
 ]
 
 
