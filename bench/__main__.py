@@ -20,8 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench import (cheque_print, cheques_filters, cheques_gui, demo_data, phonebook_gui, phonebook_import, phonebook_search,
-                   reminders_alarm, reminders_idle, reminders_lateness, startup)
+from bench import (attendance_month, cheque_print, cheques_filters, cheques_gui, demo_data, phonebook_gui, phonebook_import,
+                   phonebook_search, reminders_alarm, reminders_idle, reminders_lateness, startup)
 from bench.common import BenchResult, child_env, count_contacts, log, print_table, workdir
 
 BENCHMARKS = {
@@ -36,6 +36,7 @@ BENCHMARKS = {
     cheques_filters.NAME: cheques_filters.run,
     cheque_print.NAME: cheque_print.run,
     cheques_gui.NAME: cheques_gui.run,
+    attendance_month.NAME: attendance_month.run,
 }
 CLOCK_BENCHMARKS = (reminders_idle.NAME, reminders_lateness.NAME)  # wall-clock bound: only on request
 

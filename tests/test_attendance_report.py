@@ -137,6 +137,26 @@ def test_the_months_figures_match_the_hand_worked_ones(office, ali):
     assert by_day[day(11)].notes() == ["ماموریت (روزانه): اصفهان"]
 
 
+def test_the_years_leave_counts_the_months_before_and_not_after(office, ali, sara):
+    """A day of entitled leave in Ordibehesht and two hours in Mehr count; Azar's does not yet;
+    sick leave never does."""
+    from crm_desktop.attendance.report_data import month_summary, timesheet
+
+    earlier = jalali.from_jalali(1404, 2, 13)  # a Saturday
+    assert jalali.weekday(earlier) == 0
+    office.attendance.add_leave(Leave(ali, earlier, "entitled"))
+    office.attendance.add_leave(Leave(ali, jalali.from_jalali(1404, 7, 6), "entitled", time(14), time(17)))  # to 16:00
+    office.attendance.add_leave(Leave(ali, jalali.from_jalali(1404, 7, 7), "sick"))
+    office.attendance.add_leave(Leave(ali, jalali.from_jalali(1404, 9, 5), "entitled"))  # a Wednesday
+    assert jalali.weekday(jalali.from_jalali(1404, 7, 6)) not in (5, 6)
+    used = 480 + 120 + 180
+    sheet = timesheet(office, ali, YEAR, MONTH, today=AFTER)
+    assert (sheet.year_used, sheet.balance) == (used, 26 * 480 - used)
+    line = next(x for x in month_summary(office, YEAR, MONTH, today=AFTER).lines if x.file_id == ali)
+    assert (line.year_used, line.balance) == (used, 26 * 480 - used)
+    assert office.attendance.leave_used(ali, 1404) == used + 480  # the whole year, Azar's day too
+
+
 def test_a_month_not_over_counts_up_to_today(office, ali):
     """On 1404/08/10 (a Saturday, the sick day) the days to come have no absence and no expected
     minutes; today has no absence yet."""

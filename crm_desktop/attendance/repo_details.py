@@ -30,3 +30,14 @@ def missions(conn: sqlite3.Connection, file_id: int, first: date, last: date) ->
         "WHERE file_id = ? AND day BETWEEN ? AND ? ORDER BY day, start IS NOT NULL, start, id",
         (file_id, first.isoformat(), last.isoformat()))
     return [Mission(fid, date.fromisoformat(day), place, _t(a), _t(b), mid) for fid, day, place, a, b, mid in rows]
+
+
+def entitled_leaves(conn: sqlite3.Connection, first: date, last: date) -> dict[int, list[Leave]]:
+    """Everyone's entitled leave from ``first`` to ``last`` (what the year's balance counts)."""
+    found: dict[int, list[Leave]] = {}
+    for fid, day, kind, a, b, note, lid in conn.execute(
+            'SELECT file_id, day, leave_type, start, "end", note, id FROM attendance_leaves '
+            "WHERE leave_type = 'entitled' AND day BETWEEN ? AND ? ORDER BY file_id, day, id",
+            (first.isoformat(), last.isoformat())):
+        found.setdefault(fid, []).append(Leave(fid, date.fromisoformat(day), kind, _t(a), _t(b), note, lid))
+    return found

@@ -233,6 +233,30 @@ def month_totals(results: list[DayResult], w: Window) -> Totals:
     return totals
 
 
+def used_before(office, file_ids: list[int], year: int, month: int) -> dict[int, int]:
+    """Entitled leave (minutes) each one used in the Jalali year before ``month``: only the days
+    with entitled leave are worked out (a day counts its expected minutes, an hour its overlap
+    with the shifts), so a late month needs no read of the year's punches."""
+    first, _ = jalali.jalali_month_range(year, month)
+    year_first, _ = jalali.jalali_month_range(year, 1)
+    if first == year_first:
+        return {}
+    from crm_desktop.attendance.repo import holiday_names
+
+    holiday = holiday_names(office.reminders)
+    wanted = set(file_ids)
+    used: dict[int, int] = {}
+    for fid, leaves in repo_details.entitled_leaves(office.conn, year_first, first - timedelta(days=1)).items():
+        if fid not in wanted:
+            continue
+        schedule = office.attendance.schedule_for(fid)
+        by_day: dict[date, list[Leave]] = defaultdict(list)
+        for leave in leaves:
+            by_day[leave.day].append(leave)
+        used[fid] = year_used([compute_day(d, schedule, [], day_leaves, [], holiday(d)) for d, day_leaves in by_day.items()])
+    return used
+
+
 def year_used(results: list[DayResult]) -> int:
     """Minutes of entitled leave among ``results`` (a day of leave counts eight hours)."""
     totals = Totals()
@@ -272,10 +296,9 @@ def timesheet(office, file_id: int, year: int, month: int, *, today: date | None
     schedule = attendance.schedule_for(file_id)
     days = month_days(year, month)
     first, last = days[0], days[-1]
-    year_first, _ = jalali.jalali_month_range(year, 1)
-    results = attendance.days([file_id], year_first, last)[file_id]
+    results = attendance.days([file_id], first, last)[file_id]
     w = window(office, file_id, today)
-    month_results = [shown(r, w) for r in results if r.day >= first]
+    month_results = [shown(r, w) for r in results]
     lines = {r.day: DayLine(r, employment=w.note(r.day)) for r in month_results}
     start = datetime.combine(first, time.min)
     for p in attendance.punches(file_id, start, datetime.combine(last + timedelta(days=2), time.min)):
@@ -291,7 +314,7 @@ def timesheet(office, file_id: int, year: int, month: int, *, today: date | None
         for kind in sorted({leave.leave_type for leave in line.leaves}):
             only = [leave for leave in line.leaves if leave.leave_type == kind]
             by_type[kind] += compute_day(line.day, schedule, [], only, [], line.result.holiday).leave
-    used = year_used(results)
+    used = used_before(office, [file_id], year, month).get(file_id, 0) + year_used(results)
     return Timesheet(file_id, member.number, member.name, member.state, schedule, year, month,
                      [lines[d] for d in days], month_totals(month_results, w),
                      {k: by_type.get(k, 0) for k in LEAVE_TYPES}, used, leave_balance(used),
@@ -330,23 +353,23 @@ def month_summary(office, year: int, month: int, *, today: date | None = None) -
     """Every member of staff's totals for the month up to ``today`` (default: the office's
     clock), in Persian order — former staff only with something recorded, as ``office_month``
     lists them — the office's totals, and each one's entitled leave used through the month
-    and left; from one read of the year so far."""
+    and left; from one read of the month (and of the year's entitled leave before it)."""
     jalali.check_jalali(year, month, 1, "ماه")
     today = _clock_today(office, today)
     first, last = jalali.jalali_month_range(year, month)
-    year_first, _ = jalali.jalali_month_range(year, 1)
     staff = office.attendance.staff(include_former=True)
-    found = office.attendance.days([m.file_id for m in staff], year_first, last)
+    found = office.attendance.days([m.file_id for m in staff], first, last)
+    before = used_before(office, [m.file_id for m in staff], year, month)
     grand = Totals()
     lines = []
     for member in staff:
         results = found.get(member.file_id, [])
         w = window(office, member.file_id, today)
-        totals = month_totals([r for r in results if r.day >= first], w)
+        totals = month_totals(results, w)
         if not (totals.worked or totals.leave or totals.mission) and (
                 member.state != "active" or (w.hired is not None and w.hired > last)):
             continue  # a former member of staff, or one hired later, with nothing this month
-        used = year_used(results)
+        used = before.get(member.file_id, 0) + year_used(results)
         lines.append(SummaryLine(member.file_id, member.number, member.name, member.state, totals, used,
                                  leave_balance(used)))
         for name in SUMMED:
