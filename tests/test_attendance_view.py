@@ -129,7 +129,7 @@ def test_the_person_is_found_by_typing_part_of_the_name(qtbot, tab, staff):
     type_text(tab.person.lineEdit(), "سارا")
     finish_editing(tab.person.lineEdit())
     assert tab.person.person_id() == staff["sara"]
-    assert tab.person_title.text() == "کارکرد سارا احمدی"
+    assert tab.person_title.text() == "کارکرد سارا احمدی — برنامه «برنامه عادی دفتر»"
 
 
 # -- the month ------------------------------------------------------------------------------------------
@@ -370,8 +370,8 @@ def test_a_night_shift_schedule_assigned_to_a_person(qtbot, office, staff, answe
     dialog = SchedulesDialog(office, None, file_id=staff["sara"])
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.pages.currentIndex() == 1  # opened on the person's schedule
-    dialog.pages.setCurrentIndex(0)
+    assert dialog.pages.currentIndex() == 0
+    assert dialog.staff_table.currentRow() == 0 and dialog.staff_table.item(0, 0).text() == "سارا احمدی"
     qtbot.mouseClick(dialog.new_button, Qt.LeftButton)
     type_text(dialog.name, "شیفت شب")
     for weekday, row in enumerate(dialog.week.day_rows):
@@ -381,7 +381,7 @@ def test_a_night_shift_schedule_assigned_to_a_person(qtbot, office, staff, answe
         field.edit.clear()
         type_text(field.edit, text)
         finish_editing(field.edit)
-    assert first.night.isVisibleTo(dialog)  # «تا فردا»
+    assert first.night.isVisibleTo(dialog)  # «(فردا)»
     assert dialog.save()
     night = next(s for s in office.attendance.schedules() if s.name == "شیفت شب")
     assert night.shifts(0)[0].overnight and not night.shifts(1)

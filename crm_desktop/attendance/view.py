@@ -223,8 +223,9 @@ class AttendanceTab(QWidget):
         if page == PERSON:
             file_id = self.person_id()
             self.month_page.load(self.office, file_id, year, month, self.today())
-            name = self.person.person_name()
-            self.person_title.setText(f"کارکرد {name}" if file_id is not None else "پرونده پرسنلی‌ای نیست.")
+            data = self.month_page.data
+            self.person_title.setText(f"کارکرد {data.name} — برنامه «{data.schedule.name}»" if data is not None
+                                      else "پرونده پرسنلی‌ای نیست.")
             if file_id is not None and self.month_page.current_day() is None:
                 self.month_page.select_day(self.today())
         else:

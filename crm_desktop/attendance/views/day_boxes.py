@@ -140,7 +140,7 @@ class PunchesBox(_Box):
         chosen = self.current()
         self.list.clear()
         for p in self.punches():
-            when = clock_text(p.at) if p.at.date() == self.day else f"{clock_text(p.at)} روز بعد"
+            when = clock_text(p.at) if p.at.date() == self.day else f"{clock_text(p.at)} فردا"
             item = QListWidgetItem(f"{RLI}{when}{PDI}  {DIRECTIONS[p.direction]}  ({source_text(p.source)})")
             item.setData(RecordRole, p)
             self.list.addItem(item)

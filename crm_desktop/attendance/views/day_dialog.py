@@ -27,7 +27,7 @@ def schedule_text(schedule, day: date) -> str:
     shifts = schedule.shifts(jalali.weekday(day))
     if not shifts:
         return f"برنامه «{schedule.name}»: روز کاری نیست"
-    spans = "، ".join(span_text(s.start, s.end) + (" (تا فردا)" if s.overnight else "") for s in shifts)
+    spans = "، ".join(span_text(s.start, s.end) + (" (فردا)" if s.overnight else "") for s in shifts)
     grace = f"، مهلت تأخیر {format_number(schedule.grace)} دقیقه" if schedule.grace else ""
     return f"برنامه «{schedule.name}»: {spans}{grace}"
 

@@ -166,9 +166,11 @@ class MonthPage(QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        widths = {"date": 92, "weekday": 72, "holiday": 150, "punches": 190, "leave": 120, "mission": 80}
+        header.setStretchLastSection(False)
+        widths = {"date": 88, "weekday": 70, "holiday": 150, "leave": 124, "mission": 70}
         for i, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, widths.get(column.key, 66))
+            self.table.setColumnWidth(i, widths.get(column.key, 62))
+        header.setSectionResizeMode(self.model.column_index("punches"), QHeaderView.Stretch)
         self.table.activated.connect(self._activated)
 
         self.totals = QWidget(self)

@@ -6,7 +6,7 @@ another); the chosen one's name, minutes of grace for lateness and its week (``W
 asks whether to save it. Page «برنامه هر نفر»: each member of staff with a schedule to choose,
 written at once.
 
-    SchedulesDialog(office, parent, file_id=None).exec()
+    SchedulesDialog(office, parent, file_id=None).exec()   # file_id: that person's row chosen
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class SchedulesDialog(QDialog):
         layout.addLayout(bottom)
         self.reload()
         if file_id is not None:
-            self.show_person(file_id)
+            self.show_person(file_id, switch=False)  # the person's row ready on «برنامه هر نفر»
         self.resize(860, fitted_height(self, parent, 560))
 
     # -- building ----------------------------------------------------------------------------------
@@ -133,6 +133,7 @@ class SchedulesDialog(QDialog):
         self.staff_table.setHorizontalHeaderLabels(["نام", "شماره پرونده", "برنامه کاری"])
         self.staff_table.verticalHeader().hide()
         self.staff_table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.staff_table.setSelectionBehavior(QTableWidget.SelectRows)
         header = self.staff_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
@@ -252,12 +253,14 @@ class SchedulesDialog(QDialog):
         except UserError as error:
             dialogs.show_error(self, error)
 
-    def show_person(self, file_id: int) -> None:
-        self.pages.setCurrentIndex(1)
+    def show_person(self, file_id: int, *, switch: bool = True) -> None:
+        if switch:
+            self.pages.setCurrentIndex(1)
         for row in range(self.staff_table.rowCount()):
             if self.staff_table.item(row, 0).data(IdRole) == file_id:
-                self.staff_table.selectRow(row)
-                self.assign_boxes[file_id].setFocus()
+                self.staff_table.setCurrentCell(row, 0)
+                if switch:
+                    self.assign_boxes[file_id].setFocus()
                 return
 
     # -- closing -----------------------------------------------------------------------------------

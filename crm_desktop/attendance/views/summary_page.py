@@ -77,9 +77,11 @@ class SummaryPage(QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        widths = {"name": 190, "number": 90, "working_days": 64, "balance": 130}
+        header.setStretchLastSection(False)
+        widths = {"number": 80, "working_days": 60, "absent_days": 72, "balance": 124}
         for i, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, widths.get(column.key, 76))
+            self.table.setColumnWidth(i, widths.get(column.key, 66))
+        header.setSectionResizeMode(self.model.column_index("name"), QHeaderView.Stretch)  # the rest fits
         self.table.activated.connect(self._activated)
         self.footer = QLabel(self)
         self.footer.setObjectName("attendance.summary.footer")

@@ -1,6 +1,6 @@
 """WeekEditor: a work schedule's week, a row for each day from Saturday to Friday — «تعطیل», or
 one or more shifts from–to (a shift that ends at or before its start runs past midnight and
-says «تا فردا») — and the week's total hours beneath.
+says «(فردا)») — and the week's total hours beneath.
 
     week = WeekEditor()
     week.set_days(schedule.days)
@@ -17,7 +17,7 @@ from crm_desktop.attendance.model import WEEKDAYS, Shift
 from crm_desktop.errors import ValidationError
 from crm_desktop.reminders.views.time_edit import TimeEdit
 
-NIGHT_HINT = "تا فردا"
+NIGHT_HINT = "(فردا)"
 
 
 class ShiftFields(QWidget):
