@@ -109,9 +109,11 @@ class AttendanceTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(main)  # first: on the right in a right-to-left window
         self.splitter.addWidget(self.today_list)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([980, 250])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([1000, 230])
+        self._side_moved = False  # once the operator drags the splitter, their width stays
+        self.splitter.splitterMoved.connect(lambda *_a: setattr(self, "_side_moved", True))
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.punch_bar)
@@ -323,7 +325,18 @@ class AttendanceTab(QWidget):
         return tab_actions.export_report(self, self.office, self._report_what(what), *self.month(),
                                          file_id=self.person_id(), person=self.person.person_name(), today=self.today())
 
-    # --- keyboard ---------------------------------------------------------------------------------
+    # --- keyboard and size -------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Today's list takes a sixth of the width (170–240 px): a narrow window keeps the month's
+        columns readable."""
+        super().resizeEvent(event)
+        if not self._side_moved:
+            total = sum(self.splitter.sizes()) or self.width()
+            side = max(170, min(240, total // 6))
+            self.splitter.blockSignals(True)
+            self.splitter.setSizes([total - side, side])
+            self.splitter.blockSignals(False)
+
     def showEvent(self, event) -> None:  # noqa: N802
         """Opening the tab puts the cursor in the person's field, ready for a quick punch."""
         super().showEvent(event)

@@ -17,7 +17,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from crm_desktop.attendance.compute import Totals, days_hm, hm
+from crm_desktop.attendance.compute import Totals, hm
+from crm_desktop.attendance.report_data import duration, timesheet
 from crm_desktop.attendance.views.common import (
     ABSENT_COLOUR,
     HOLIDAY_FILL,
@@ -128,8 +129,6 @@ class DaysModel(LazyTableModel):
 
 def read_month(office, file_id: int, year: int, month: int, today: date):
     """The person's month as the printed timesheet has it (``report_data.Timesheet``)."""
-    from crm_desktop.attendance.report_data import timesheet
-
     return timesheet(office, file_id, year, month, today=today)
 
 
@@ -167,9 +166,9 @@ class MonthPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
-        widths = {"date": 88, "weekday": 70, "holiday": 150, "leave": 124, "mission": 70}
+        widths = {"date": 86, "weekday": 66, "holiday": 112, "leave": 112, "mission": 64}
         for i, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, widths.get(column.key, 62))
+            self.table.setColumnWidth(i, widths.get(column.key, 56))
         header.setSectionResizeMode(self.model.column_index("punches"), QHeaderView.Stretch)
         self.table.activated.connect(self._activated)
 
@@ -223,8 +222,8 @@ class MonthPage(QWidget):
         texts = totals_texts(self.data.totals)
         for key, title in TOTALS:
             self.total_labels[key].setText(f"{title}: <b>{texts[key]}</b>")
-        self.balance.setText(f"مانده مرخصی سال {to_persian(self.data.year)}: <b>{days_hm(self.data.balance)}</b>"
-                             f" (استحقاقی تا پایان ماه: {days_hm(self.data.year_used)})")
+        self.balance.setText(f"مانده مرخصی سال {to_persian(self.data.year)}: <b>{duration(self.data.balance, '۰')}</b>"
+                             f" (استحقاقی تا پایان ماه: {duration(self.data.year_used, '۰')})")
 
     def rows(self) -> list:
         return self.data.days if self.data else []

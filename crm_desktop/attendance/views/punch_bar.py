@@ -109,6 +109,9 @@ class TodayList(QWidget):
         self.list.setObjectName("attendance.today")
         self.list.setAccessibleName("ورود و خروج‌های امروز")
         self.list.setAlternatingRowColors(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # a long name is cut short (its tooltip whole)
+        self.list.setTextElideMode(Qt.ElideRight)
+        self.list.setMinimumWidth(170)
         self.list.itemActivated.connect(lambda item: self.personActivated.emit(item.data(Qt.UserRole)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +128,7 @@ class TodayList(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, punch.person_id)
             item.setData(PunchIdRole, punch.id)
-            item.setToolTip(f"ثبت {source_text(punch.source)}")
+            item.setToolTip(f"{text}\n(ثبت {source_text(punch.source)})")
             self.list.addItem(item)
         if not found:
             item = QListWidgetItem("امروز هنوز کسی ورود یا خروج نزده است.")

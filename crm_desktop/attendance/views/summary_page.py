@@ -14,7 +14,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from crm_desktop.attendance.compute import days_hm, hm
+from crm_desktop.attendance.compute import hm
+from crm_desktop.attendance.report_data import duration, month_summary
 from crm_desktop.attendance.views.common import ABSENT_COLOUR, LRI, PDI, minutes_text
 from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.ui.lazy_table import CENTER_ALIGN, Column, LazyTableModel, ListSource, setup_table_view
@@ -49,7 +50,7 @@ def summary_columns() -> list[Column]:
         Column("absent_days", "غیبت (روز)", lambda r: _days(r.totals.absent_days), CENTER_ALIGN),
         Column("leave", "مرخصی", _minutes("leave"), CENTER_ALIGN),
         Column("mission", "ماموریت", _minutes("mission"), CENTER_ALIGN),
-        Column("balance", "مانده مرخصی سال", lambda r: days_hm(r.balance), CENTER_ALIGN),
+        Column("balance", "مانده مرخصی سال", lambda r: duration(r.balance, "۰"), CENTER_ALIGN),
     ]
 
 
@@ -91,8 +92,6 @@ class SummaryPage(QWidget):
         layout.addWidget(self.footer)
 
     def load(self, office, year: int, month: int, today) -> None:
-        from crm_desktop.attendance.report_data import month_summary
-
         self.year, self.month = year, month
         self.summary = month_summary(office, year, month, today=today)
         self.model.reset(ListSource(self.summary.lines))
