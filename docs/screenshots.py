@@ -1,8 +1,8 @@
 """Make the README's screenshots: a demo office, the main window on each tab, the settings dialog,
 the reminder book (today's agenda, the Jalali month) and the alarm window with two alarms, the
 cheque book (the tab, one cheque's form with its life, the next status step), the cheque
-layout designer, and the files (the customers' page and one customer's file with its
-interactions).
+layout designer, the files (the customers' page and one customer's file with its
+interactions), and the attendance book (a person's last month with today's punches beside).
 
     python docs/screenshots.py [--out docs/screenshots]
 
@@ -24,9 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 CLOCK = datetime(2025, 11, 23, 10, 30)  # یکشنبه ۲ آذر ۱۴۰۴, 10:30: a fixed day keeps pictures stable
 DEMO_REMINDERS = 160
-SPECIAL_TABS = {"reminders", "cheques", "files"}  # pictured page by page below
+SPECIAL_TABS = {"reminders", "cheques", "files", "attendance"}  # pictured page by page below
 DEMO_CHEQUES = 240
 DEMO_FILES = 30  # of each kind
+DEMO_ATTENDANCE_MONTHS = 3
 
 
 def add_alarm_reminders(office) -> None:
@@ -155,6 +156,32 @@ def designer_shots(window, controller, out: Path) -> list[Path]:
     return [path]
 
 
+def attendance_shots(window, controller, out: Path) -> list[Path]:
+    """The attendance tab on last month (a whole one) of the member of staff whose month has the
+    most kinds of figures (lateness, early exits, overtime, leave, missions, absence), a day in
+    its middle chosen; today's punches beside."""
+    from PySide6.QtWidgets import QApplication
+
+    tab = window.show_tab("attendance")
+    tab.chooser.step(-1)
+    year, month = tab.month()
+    office = controller.office
+
+    def variety(file_id: int) -> int:
+        _days, t = office.attendance.month(file_id, year, month)
+        return sum(1 for v in (t.late, t.early, t.overtime, t.leave, t.mission, t.absent) if v)
+
+    staff = office.attendance.staff()
+    if staff:
+        tab.show_person(max(staff, key=lambda m: (variety(m.file_id), -m.file_id)).file_id)
+        rows = tab.month_page.rows()
+        tab.month_page.select_day(rows[len(rows) // 2].day)
+    QApplication.processEvents()
+    path = out / "attendance.png"
+    window.grab().save(str(path))
+    return [path]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -186,6 +213,9 @@ def main() -> int:
             from crm_desktop.files.demo import fill_files
 
             fill_files(office.conn, DEMO_FILES, seed=7, now=CLOCK)
+            from crm_desktop.attendance.demo import fill_attendance
+
+            fill_attendance(office.conn, DEMO_ATTENDANCE_MONTHS, seed=7, now=CLOCK)
         add_alarm_reminders(office)
         office.save_preferences(Preferences(office_name="بازرگانی نمونه آریا"))
 
@@ -238,6 +268,7 @@ def main() -> int:
         shots.extend(cheque_shots(window, controller, clock, out))
         shots.extend(designer_shots(window, controller, out))
         shots.extend(file_shots(window, controller, clock, out))
+        shots.extend(attendance_shots(window, controller, out))
         from crm_desktop.shell.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(controller.office, window)
