@@ -579,3 +579,38 @@ def test_the_form_prints_its_file(qtbot, office, people, monkeypatch):
     dialog = open_form(qtbot, office, file_id=file_id)
     job = dialog.print_file()
     assert job.file_id == file_id and opened == [job.path] and job.path.read_bytes().startswith(b"%PDF")
+
+
+def test_a_follow_up_or_interview_alarms_open_goes_to_the_file(qtbot, db_path):
+    """«باز کردن» in the alarm window on a customer's follow-up or an applicant's interview opens
+    the file, not the bare reminder."""
+    from datetime import datetime
+
+    from crm_desktop.app import setup_application
+    from crm_desktop.files.model import Interaction, PersonFile
+    from crm_desktop.office import Office
+    from crm_desktop.phonebook.model import Contact
+    from crm_desktop.shell.controller import AppController
+
+    now = datetime(2025, 4, 1, 10, 30)
+    with Office(db_path, clock=lambda: now) as office:
+        person = office.phonebook.add(Contact(first_name="علی", last_name="رضایی"))
+        customer = office.files.add(PersonFile("customer", person))
+        interaction = office.files.add_interaction(
+            Interaction(customer, "call", "1404/01/12 10:00", "پیش‌فاکتور", follow_up_on="1404/01/15 09:00"))
+        applicant = office.files.add(PersonFile("applicant", person, data={"interview_at": "1404/01/20 10:00"}))
+        follow_up = office.reminders.find_for_source("follow_up", interaction)
+        interview = office.reminders.find_for_source("interview", applicant)
+    app = setup_application()
+    controller = AppController(app, db_path, clock=lambda: now)
+    assert controller.start(single_instance=False)
+    try:
+        files = controller.window.tab("files")
+        opened = []
+        files.open_file = lambda file_id: opened.append(file_id)
+        controller.open_reminder(follow_up)
+        controller.open_reminder(interview)
+        assert opened == [customer, applicant]
+        assert controller.window.tabs.currentWidget().objectName() == "files.page"
+    finally:
+        controller.shutdown()

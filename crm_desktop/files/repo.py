@@ -299,6 +299,11 @@ class Files(FileSearchMixin):
                                      datetime.fromisoformat(r[5]) if r[5] else None, r[6], reminder))
         return found
 
+    def file_of_interaction(self, interaction_id: int) -> int | None:
+        """The file an interaction (a follow-up reminder's source) belongs to."""
+        row = self.conn.execute("SELECT file_id FROM file_interactions WHERE id = ?", (interaction_id,)).fetchone()
+        return row[0] if row else None
+
     def delete_interaction(self, interaction_id: int) -> None:
         with self._writing({"file_interactions", "reminders"}):
             self._reminder_book_delete("follow_up", interaction_id)

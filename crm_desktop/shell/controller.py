@@ -123,15 +123,21 @@ class AppController(QObject):
         self.scheduler.start()
 
     def open_reminder(self, reminder_id: int) -> None:
-        """«باز کردن» in an alarm window: the reminder in its tab; a cheque's due alert opens the
-        cheque itself in the cheque book."""
+        """«باز کردن» in an alarm window: the reminder in its tab; one made by another record opens
+        that record — a cheque's due alert the cheque, a follow-up or an interview the file."""
         from crm_desktop.cheques.alerts import SOURCE as CHEQUE_SOURCE
 
         self.window.bring_forward()
         reminder = self.office.reminders.get(reminder_id)
-        if reminder is not None and reminder.source == CHEQUE_SOURCE and reminder.source_id is not None:
-            self.window.show_tab("cheques").open_cheque(reminder.source_id)
+        source, source_id = (reminder.source, reminder.source_id) if reminder is not None else ("", None)
+        if source == CHEQUE_SOURCE and source_id is not None:
+            self.window.show_tab("cheques").open_cheque(source_id)
             return
+        if source in ("follow_up", "interview") and source_id is not None:
+            file_id = self.office.files.file_of_interaction(source_id) if source == "follow_up" else source_id
+            if file_id is not None and self.office.files.get(file_id) is not None:
+                self.window.show_tab("files").open_file(file_id)
+                return
         self.window.show_tab("reminders").open_reminder(reminder_id)
 
     def open_contact(self, contact_id: int) -> None:
