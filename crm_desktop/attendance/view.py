@@ -125,7 +125,6 @@ class AttendanceTab(QWidget):
         self.month_page.dayActivated.connect(self.edit_day)
         self.summary_page.personActivated.connect(self.show_person)
         self.today_list.personActivated.connect(self.person.set_person)
-        self.punch_bar.punched.connect(lambda _id: None)  # the change notice refreshes what shows
         self.events.changed.connect(self._on_changed)
         self._minute = QTimer(self)
         self._minute.setInterval(60_000)
