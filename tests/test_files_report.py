@@ -314,3 +314,19 @@ def test_only_an_applicant_has_an_application_form(office, ids, tmp_path):
     with pytest.raises(UserError) as caught:
         report.write_application_form(tmp_path / "x.pdf", office=office, file_id=ids["ali"])
     assert "متقاضی" in caught.value.fa
+
+
+def test_everything_prints_through_a_read_only_connection(office, ids, db_path, tmp_path):
+    """The files tab prints on a worker with a read-only connection of its own."""
+    from crm_desktop.office import Office
+    from crm_desktop.storage.db import connect
+
+    reading = Office(db_path, conn=connect(db_path, readonly=True), clock=lambda: NOW)
+    try:
+        for name in ("ali", "pars", "sara"):
+            assert report.write_file_card(reading, tmp_path / f"{name}.pdf", ids[name], today=TODAY).pages >= 1
+        query = FileFilter("customer", referrer_id=ids["contacts"]["ali"])
+        assert report.write_file_list(reading.files, tmp_path / "list.pdf", query, today=TODAY).files == 1
+        assert has_persian(read_pdf(tmp_path / "list.pdf")[0], "معرف: علی رضایی")
+    finally:
+        reading.conn.close()

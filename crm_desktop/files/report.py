@@ -152,9 +152,9 @@ def write_file_card(office, path, file_id: int, *, office_name: str = "", today:
     from crm_desktop.files.report_card import draw_file_card
 
     started = time.perf_counter()
-    info = ReportInfo(f.kind_label, office_name=office_name, subtitle="", date=today)
     contact = office.phonebook.get(f.contact_id)
-    info.subtitle = f"{contact.display_name if contact else ''} — شماره {number_text(f.number)}"
+    subtitle = f"{contact.display_name if contact else ''} — شماره {number_text(f.number)}"
+    info = ReportInfo(f.kind_label, office_name=office_name, subtitle=subtitle, date=today)
     with ReportWriter(path, info) as doc:
         draw_file_card(doc, office, f, contact)
     return ReportResult(str(doc.path), doc.pages, 1, time.perf_counter() - started)

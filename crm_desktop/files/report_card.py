@@ -22,7 +22,6 @@ from crm_desktop.files.report_text import (
     choice_text,
     code_text,
     day_text,
-    money_text,
     number_text,
     phone_text,
     sheba_text,
