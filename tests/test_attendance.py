@@ -73,6 +73,11 @@ def test_a_working_day_without_a_record_is_absence_unless_on_leave_or_mission():
     assert (r.absent, r.mission, r.late) == (0, 480, 0)
 
 
+def test_an_entry_without_its_exit_is_incomplete_not_absence():
+    r = compute_day(SAT, SCHEDULE, [Punch(1, datetime(2025, 2, 8, 8, 30), "in")])
+    assert (r.absent, r.worked, r.incomplete, r.late) == (0, 0, True, 30)
+
+
 def test_a_night_shift_across_midnight():
     night = Schedule("شب", {0: (Shift(time(22), time(6)),)}, 10)
     out = datetime(2025, 2, 9, 6, 10)

@@ -125,13 +125,13 @@ def test_the_months_figures_match_the_hand_worked_ones(office, ali):
     t = sheet.totals
     assert (t.working_days, t.expected) == (24, 172 * 60)
     assert (t.worked, t.late, t.early, t.overtime) == (140 * 60 + 15, 20, 50, 265)
-    assert (t.absent, t.absent_days, t.leave, t.mission) == (960, 2, 660, 480)
+    assert (t.absent, t.absent_days, t.leave, t.mission) == (480, 1, 660, 480)  # the 13th: incomplete, not absent
     assert sheet.leave_by_type == {"entitled": 180, "sick": 480, "unpaid": 0}
     assert (sheet.year_used, sheet.balance, sheet.through) == (180, 26 * 480 - 180, None)
     by_day = {line.day: line for line in sheet.days}
     assert by_day[day(6)].punch_columns() == (["۰۸:۰۰", "۱۴:۰۰"], ["۱۱:۰۰", "۱۶:۰۰"])
     assert by_day[day(13)].punch_columns() == (["۰۸:۰۰"], ["—"])
-    assert by_day[day(13)].notes() == ["غیبت", "ناقص: خروج ثبت نشده"]
+    assert by_day[day(13)].notes() == ["ناقص: خروج ثبت نشده"]
     assert by_day[day(12)].notes() == ["تعطیلی اضطراری"] and by_day[day(12)].is_day_off
     assert by_day[day(6)].notes() == ["مرخصی استحقاقی ۱۱:۰۰ تا ۱۴:۰۰"]
     assert by_day[day(11)].notes() == ["ماموریت (روزانه): اصفهان"]
@@ -204,7 +204,7 @@ def test_the_timesheet_rows_and_totals_read_back(tmp_path, office, ali):
     assert row_of(page, "۱۴۰۴/۰۸/۰۷")[0] == "۸:۰۰"  # absent
     # the month's totals, left to right: mission, leave, absence, overtime, early, late, worked
     totals = row_of(page, "۱۴۰:۱۵")
-    assert totals[:7] == ["۸:۰۰", "۱۱:۰۰", "۱۶:۰۰", "۴:۲۵", "۰:۵۰", "۰:۲۰", "۱۴۰:۱۵"]
+    assert totals[:7] == ["۸:۰۰", "۱۱:۰۰", "۸:۰۰", "۴:۲۵", "۰:۵۰", "۰:۲۰", "۱۴۰:۱۵"]
     text = page.visual_text()
     assert "۱۷۲:۰۰" in text and "۲۴" in text  # expected, working days
     # columns from the right: the date at the right edge, the mission at the left
@@ -269,11 +269,11 @@ def test_the_summary_has_a_row_per_member_of_staff_and_the_totals(tmp_path, offi
     assert word(page, "P-8").y0 < word(page, "P-7").y0
     # left to right: leave left («۲۵ روز و ۵:۰۰»), the year's leave, absent days, mission, leave,
     # absence, overtime, early exit, lateness, worked, expected, working days, number, row
-    assert figures(row_of(page, "P-7")) == ["۵:۰۰", "۲۵", "۳:۰۰", "۲", "۸:۰۰", "۱۱:۰۰", "۱۶:۰۰", "۴:۲۵", "۰:۵۰",
+    assert figures(row_of(page, "P-7")) == ["۵:۰۰", "۲۵", "۳:۰۰", "۱", "۸:۰۰", "۱۱:۰۰", "۸:۰۰", "۴:۲۵", "۰:۵۰",
                                              "۰:۲۰", "۱۴۰:۱۵", "۱۷۲:۰۰", "۲۴", "P-7", "۲"]
     assert figures(row_of(page, "P-8")) == ["۲۶", "—", "۱۷۲:۰۰", "۱۷۲:۰۰", "۲۴", "P-8", "۱"]
     total = row_of(page, "۳۱۲:۱۵")  # 140:15 + 172:00, two people's 172:00 expected
-    assert figures(total) == ["۲", "۸:۰۰", "۱۱:۰۰", "۱۶:۰۰", "۴:۲۵", "۰:۵۰", "۰:۲۰", "۳۱۲:۱۵", "۳۴۴:۰۰", "۲)"]
+    assert figures(total) == ["۱", "۸:۰۰", "۱۱:۰۰", "۸:۰۰", "۴:۲۵", "۰:۵۰", "۰:۲۰", "۳۱۲:۱۵", "۳۴۴:۰۰", "۲)"]
 
 
 def test_a_former_member_of_staff_without_records_is_left_out(office, ali, sara):
@@ -305,7 +305,7 @@ def test_the_timesheet_as_xlsx_has_minutes_as_numbers_and_hm_text(tmp_path, offi
     total = next(r for r in rows if r[0] == "جمع ماه")
     figures = dict(zip(header[5::2], total[5::2]))
     assert figures == {"کارکرد (دقیقه)": 8415, "تأخیر (دقیقه)": 20, "تعجیل (دقیقه)": 50, "اضافه\u200cکار (دقیقه)": 265,
-                       "غیبت (دقیقه)": 960, "مرخصی (دقیقه)": 660, "ماموریت (دقیقه)": 480}
+                       "غیبت (دقیقه)": 480, "مرخصی (دقیقه)": 660, "ماموریت (دقیقه)": 480}
     assert total[6] == "140:15"
     balance = next(r for r in rows if r[0] == "مانده مرخصی استحقاقی سال")
     assert balance[2] == "25 روز و 5:00" and balance[5:7] == (12300, "205:00")
@@ -324,7 +324,7 @@ def test_the_summary_as_xlsx(tmp_path, office, ali, sara):
     by_number = {r[0]: dict(zip(header, r)) for r in rows[1:3]}
     ali_row = by_number["P-7"]
     assert ali_row["نام"] == "علی رضایی" and ali_row["روزهای کاری"] == 24
-    assert (ali_row["کارکرد (دقیقه)"], ali_row["کارکرد (ساعت)"], ali_row["روزهای غیبت"]) == (8415, "140:15", 2)
+    assert (ali_row["کارکرد (دقیقه)"], ali_row["کارکرد (ساعت)"], ali_row["روزهای غیبت"]) == (8415, "140:15", 1)
     assert ali_row["مانده مرخصی سال (دقیقه)"] == 12300 and ali_row["مانده مرخصی (روز)"] == "25 روز و 5:00"
     assert by_number["P-8"]["کارکرد (دقیقه)"] == 172 * 60
     assert rows[3][1] == "جمع (2 نفر)" and rows[3][header.index("کارکرد (دقیقه)")] == 8415 + 172 * 60

@@ -11,14 +11,16 @@ A day:
   covers it); inside the grace minutes it is 0, past them it counts from the start;
 - early exit: the last exit before the shift's end (moved back past a covering leave/mission);
 - overtime: worked + missions beyond the expected minutes;
-- absent: a working day with no punch, no leave and no mission (the expected minutes);
+- absent: a working day with no punch, no leave and no mission (the expected minutes); a day
+  with an entry but no exit is not absence: it is marked incomplete, for the operator to add
+  the missing punch;
 - leave: hourly leave counts its overlap with the shifts; a day of leave the expected minutes
   (and one day against the annual balance); missions likewise.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Callable, Iterable
 
@@ -112,7 +114,7 @@ def pair_punches(punches: Iterable[Punch]) -> tuple[list[tuple[datetime, datetim
 def compute_day(day: date, schedule: Schedule, punches: Iterable[Punch], leaves: Iterable[Leave] = (),
                 missions: Iterable[Mission] = (), holiday: str = "") -> DayResult:
     """One day (the punches already assigned to it with ``work_day``)."""
-    leaves, missions = list(leaves), list(missions)
+    leaves, missions, punches = list(leaves), list(missions), list(punches)
     if not holiday and jalali.weekday(day) == FRIDAY:
         holiday = "جمعه"
     spans = [] if holiday else shift_spans(day, schedule)
@@ -144,8 +146,14 @@ def compute_day(day: date, schedule: Schedule, punches: Iterable[Punch], leaves:
             r.mission += r.expected
     daily_leave = any(not leave.hourly for leave in leaves)
     if spans and not daily_leave and not daily_mission:
-        if not r.pairs and not covering:
+        if not punches and not covering:
             r.absent = r.expected
+        elif not r.pairs and punches:  # an entry without its exit (or the reverse): present, to be completed
+            entries = [p.at for p in punches if p.direction == "in"]
+            if entries:
+                r.first_in = min(entries)
+                lateness = _minutes(r.first_in - spans[0][0])
+                r.late = lateness if lateness > schedule.grace else 0
         elif r.pairs:
             start, end = spans[0][0], spans[-1][1]
             for a, b in sorted(covering):  # a leave or mission from the start moves it on
@@ -189,6 +197,44 @@ class Totals:
     def entitled_used(self) -> int:
         """Minutes of entitled leave used (a day counts 8 hours)."""
         return round(self.leave_days * DAY_MINUTES) + self.leave_entitled_minutes
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days that count: inside the employment (from the hire date to its end, when the file
+    has them) and not after ``today``; today has no absence yet (the day is not over)."""
+
+    today: date
+    hired: date | None = None
+    ended: date | None = None
+
+    def note(self, day: date) -> str:
+        if self.hired and day < self.hired:
+            return "پیش از استخدام"
+        if self.ended and day > self.ended:
+            return "پس از پایان همکاری"
+        return ""
+
+    def counts(self, day: date) -> bool:
+        """Expected minutes (and the figures worked out from them) count on this day."""
+        return day <= self.today and not self.note(day)
+
+    def absence_counts(self, day: date) -> bool:
+        return day < self.today and not self.note(day)
+
+
+def shown(r: DayResult, w: Window) -> DayResult:
+    """The day as printed: no absence on a day still to come or outside the employment."""
+    return r if w.absence_counts(r.day) or not r.absent else replace(r, absent=0)
+
+
+def month_totals(results: list[DayResult], w: Window) -> Totals:
+    """The month's totals over the days that count (``Window``): another day adds only the leave
+    and missions recorded for it (no expected minutes, no absence)."""
+    totals = Totals()
+    for r in results:
+        totals.add(shown(r, w) if w.counts(r.day) else replace(r, expected=0, absent=0))
+    return totals
 
 
 def month_days(year: int, month: int) -> list[date]:

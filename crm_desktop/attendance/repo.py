@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Callable
 
-from crm_desktop.attendance.compute import DayResult, Totals, compute_day, month_days, work_day
+from crm_desktop.attendance.compute import (DayResult, Totals, Window, compute_day, month_days, month_totals, shown,
+                                            work_day)
 from crm_desktop.attendance.model import LEAVE_TYPES, Leave, Mission, Punch, Schedule
 from crm_desktop.core import jalali
 from crm_desktop.errors import UserError, ValidationError
@@ -252,15 +253,28 @@ class Attendance:
         return {fid: [compute_day(d, schedules[fid], punches[(fid, d)], leaves[(fid, d)], missions[(fid, d)], names[d])
                       for d in days] for fid in file_ids}
 
+    def employment(self, file_id: int, today: date | None = None) -> Window:
+        """The days that count for a person: from the hire date to the end of employment (when
+        the personnel file has them) and not after today (the office's clock)."""
+        row = self.conn.execute("SELECT data FROM files WHERE id = ?", (file_id,)).fetchone()
+        data = json.loads(row[0] or "{}") if row else {}
+
+        def day(key):
+            try:
+                return date.fromisoformat(data[key][:10]) if data.get(key) else None
+            except (TypeError, ValueError):
+                return None
+
+        return Window(today or self._clock().date(), day("hire_date"), day("end_date"))
+
     def month(self, file_id: int, year: int, month: int) -> tuple[list[DayResult], Totals]:
-        """A person's Jalali month: each day and the totals."""
+        """A person's Jalali month: each day (no absence on a day to come or outside the
+        employment) and the totals over the days that count."""
         self._require_staff(file_id)
         days = month_days(year, month)
-        results = self.days([file_id], days[0], days[-1])[file_id]
-        totals = Totals()
-        for r in results:
-            totals.add(r)
-        return results, totals
+        w = self.employment(file_id)
+        results = [shown(r, w) for r in self.days([file_id], days[0], days[-1])[file_id]]
+        return results, month_totals(results, w)
 
     def office_month(self, year: int, month: int) -> list[tuple[StaffMember, Totals]]:
         """Every member of staff's totals for the Jalali month (Persian order)."""
@@ -269,9 +283,7 @@ class Attendance:
         found = self.days([s.file_id for s in staff], days[0], days[-1])
         out = []
         for member in staff:
-            totals = Totals()
-            for r in found.get(member.file_id, []):
-                totals.add(r)
+            totals = month_totals(found.get(member.file_id, []), self.employment(member.file_id))
             if member.state == "active" or totals.worked or totals.leave:
                 out.append((member, totals))
         return out

@@ -11,11 +11,12 @@ in a day's row so the exceptions stand out.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from crm_desktop.attendance import repo_details
-from crm_desktop.attendance.compute import (DayResult, Totals, compute_day, days_hm, hm, leave_balance, month_days,
+from crm_desktop.attendance.compute import (DayResult, Totals, Window, compute_day, days_hm, hm, leave_balance,
+                                            month_days, month_totals, shown,
                                             work_day)
 from crm_desktop.attendance.model import DAY_MINUTES, LEAVE_TYPES, Leave, Mission, Schedule
 from crm_desktop.core import jalali
@@ -180,57 +181,8 @@ def find_member(office, file_id: int):
     raise UserError(f"no personnel file {file_id}", "این شخص پرونده پرسنلی ندارد.")
 
 
-@dataclass(frozen=True)
-class Window:
-    """The days that count: inside the employment (from the hire date to its end, when the file
-    has them) and not after ``today``; today has no absence yet (the day is not over)."""
-
-    today: date
-    hired: date | None = None
-    ended: date | None = None
-
-    def note(self, day: date) -> str:
-        if self.hired and day < self.hired:
-            return "پیش از استخدام"
-        if self.ended and day > self.ended:
-            return "پس از پایان همکاری"
-        return ""
-
-    def counts(self, day: date) -> bool:
-        """Expected minutes (and the figures worked out from them) count on this day."""
-        return day <= self.today and not self.note(day)
-
-    def absence_counts(self, day: date) -> bool:
-        return day < self.today and not self.note(day)
-
-
-def _as_date(value) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def window(office, file_id: int, today: date) -> Window:
-    f = office.files.get(file_id)
-    data = (f.data if f is not None else None) or {}
-    return Window(today, _as_date(data.get("hire_date")), _as_date(data.get("end_date")))
-
-
-def shown(r: DayResult, w: Window) -> DayResult:
-    """The day as printed: no absence on a day still to come or outside the employment."""
-    return r if w.absence_counts(r.day) or not r.absent else replace(r, absent=0)
-
-
-def month_totals(results: list[DayResult], w: Window) -> Totals:
-    """The month's totals over the days that count (``Window``): another day adds only the leave
-    and missions recorded for it (no expected minutes, no absence)."""
-    totals = Totals()
-    for r in results:
-        totals.add(shown(r, w) if w.counts(r.day) else replace(r, expected=0, absent=0))
-    return totals
+    return office.attendance.employment(file_id, today)
 
 
 def used_before(office, file_ids: list[int], year: int, month: int) -> dict[int, int]:
