@@ -122,7 +122,8 @@ def test_an_interactions_follow_up_becomes_a_reminder(office, people):
 
 def test_an_applicants_interview_is_a_reminder_and_hiring_keeps_every_detail(office, people):
     files = office.files
-    data = {"father_name": "حسن", "birth_date": "1370/05/01", "marital": "married", "desired_position": "حسابدار",
+    data = {"father_name": "حسن", "birth_date": "1370/05/01", "birth_place": "تهران", "marital": "married",
+            "desired_position": "حسابدار",
             "education_rows": [{"level": "کارشناسی", "field": "حسابداری", "school": "دانشگاه تهران", "year": "۱۳۹۲"}],
             "work_rows": [{"employer": "شرکت الف", "title": "کمک‌حسابدار", "start": "1393", "end": "1400"}],
             "expected_salary": "۲۵۰٬۰۰۰٬۰۰۰", "interview_at": "1404/01/20 10:00", "score": "۸۵"}
@@ -137,7 +138,7 @@ def test_an_applicants_interview_is_a_reminder_and_hiring_keeps_every_detail(off
     personnel = files.hire(applicant, on=date(2025, 5, 1), unit="مالی")
     hired = files.get(personnel)
     assert (hired.kind, hired.number, hired.unit, hired.hired_from) == ("personnel", "P-0001", "مالی", applicant)
-    assert hired.data == {"father_name": "حسن", "birth_date": "1991-07-23", "marital": "married",
+    assert hired.data == {"father_name": "حسن", "birth_date": "1991-07-23", "birth_place": "تهران", "marital": "married",
                           "education_level": "bachelor", "education_field": "حسابداری", "job_title": "حسابدار",
                           "hire_date": "2025-05-01", "employment": "full_time"}
     assert [a.name for a in files.attachments(personnel)] == ["رزومه.pdf"]

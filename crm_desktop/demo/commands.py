@@ -63,6 +63,10 @@ def run_demo_data(args) -> int:
     if cheques.get("cheques"):
         extras.append(f"{cheques['cheques']} cheques ({cheques.get('books', 0)} cheque books, "
                       f"{cheques.get('alerts', 0)} due alerts)")
+    files = result.steps.get("files", {})
+    if any(files.get(k) for k in ("personnel", "customers", "applicants")):
+        extras.append(f"{files.get('personnel', 0)} personnel, {files.get('customers', 0)} customer and "
+                      f"{files.get('applicants', 0)} applicant files")
     print(
         f"demo-data: {made.get('contacts', 0)} contacts ({made.get('phones', 0)} phones, {made.get('emails', 0)} e-mails, "
         f"{made.get('addresses', 0)} addresses){''.join(', ' + e for e in extras)}"

@@ -65,7 +65,7 @@ KIND_FIELDS = {
                 "insurance_number": TEXT, "sheba": TEXT, "emergency_name": TEXT, "emergency_phone": TEXT,
                 "end_date": DATE, "end_reason": TEXT},
     CUSTOMER: {"source": (CHOICE, SOURCES), "interests": TEXT},
-    APPLICANT: {"father_name": TEXT, "birth_date": DATE, "marital": (CHOICE, MARITAL), "education_rows": ROWS,
+    APPLICANT: {"father_name": TEXT, "birth_date": DATE, "birth_place": TEXT, "marital": (CHOICE, MARITAL), "education_rows": ROWS,
                 "work_rows": ROWS, "skills": TEXT, "languages": TEXT, "desired_position": TEXT,
                 "expected_salary": MONEY, "available_from": DATE, "heard_from": TEXT, "interview_at": DATETIME,
                 "interview_notes": TEXT, "score": NUMBER},

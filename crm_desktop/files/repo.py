@@ -225,7 +225,7 @@ class Files(FileSearchMixin):
         day = on or self._now().date()
         a = applicant.data
         education = (a.get("education_rows") or [{}])[-1]
-        data = {k: a[k] for k in ("father_name", "birth_date", "marital") if a.get(k)}
+        data = {k: a[k] for k in ("father_name", "birth_date", "birth_place", "marital") if a.get(k)}
         from crm_desktop.files.model import EDUCATION
 
         level = next((key for key, label in EDUCATION.items() if label and label == education.get("level")), "")

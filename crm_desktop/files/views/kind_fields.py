@@ -47,7 +47,7 @@ SECTIONS = {
     ),
     CUSTOMER: (("مشخصات مشتری", ("source", "interests")),),
     APPLICANT: (
-        ("مشخصات فردی", ("father_name", "birth_date", "marital")),
+        ("مشخصات فردی", ("father_name", "birth_date", "birth_place", "marital")),
         ("سوابق تحصیلی", ("education_rows",)),
         ("سوابق کاری", ("work_rows",)),
         ("درخواست", ("desired_position", "expected_salary", "available_from", "heard_from", "skills",
