@@ -158,13 +158,17 @@ class AppController(QObject):
             self.restore(backup)
 
     def quit(self) -> bool:
-        """«خروج»: every other open window is closed first and may refuse (the layout designer
-        asks about unsaved changes); if one stays open, the app keeps running."""
-        from PySide6.QtWidgets import QApplication
+        """«خروج»: the main window's other open windows are closed first and may refuse (the
+        layout designer asks about unsaved changes); if one stays open, the app keeps running.
+        (The main window's own children only: QApplication.topLevelWidgets() can hand back a
+        widget Qt is deleting, and touching it crashes PySide6.)"""
+        from PySide6.QtWidgets import QWidget
+        from shiboken6 import isValid
 
-        for widget in QApplication.topLevelWidgets():
-            if widget is not self.window and widget.isVisible() and widget.isWindow():
-                if not widget.close():
+        if self.window is not None:
+            windows = [w for w in self.window.findChildren(QWidget) if w.isWindow() and w.isVisible()]
+            for widget in windows:
+                if isValid(widget) and widget.isVisible() and not widget.close():  # an earlier close may delete it
                     return False
         self.app.quit()
         return True
