@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -37,12 +37,12 @@ from crm_desktop.attendance.views.month_page import MonthPage
 from crm_desktop.attendance.views.punch_bar import PunchBar, TodayList
 from crm_desktop.attendance.views.summary_page import SummaryPage
 from crm_desktop.core import jalali
+from crm_desktop.ui.actions import make_action
 
 WATCHED_TABLES = frozenset({"attendance_punches", "attendance_leaves", "attendance_missions", "work_schedules",
                             "staff_schedules", "device_pins", "files", "file_states", "contacts", "holidays", "*"})
 STAFF_TABLES = frozenset({"files", "file_states", "contacts", "*"})
 PERSON, OFFICE = range(2)
-LRI, PDI = "\u2066", "\u2069"
 
 
 def _default_day_dialog(office, file_id, day, parent, person_name=""):
@@ -134,18 +134,7 @@ class AttendanceTab(QWidget):
 
     # --- building ---------------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            shown = QKeySequence(shortcuts[0]).toString(QKeySequence.NativeText)
-            action.setToolTip(f"{tip or text} ({LRI}{shown}{PDI})")
-        elif tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return make_action(self, text, name, slot, shortcuts, tip, context=Qt.WidgetWithChildrenShortcut)
 
     def _menu_button(self, name: str, default: QAction, actions) -> QToolButton:
         button = QToolButton(self)

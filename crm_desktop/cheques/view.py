@@ -36,11 +36,11 @@ from crm_desktop.cheques.views.table_model import ChequeSource, ChequeTableModel
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.actions import make_action
 from crm_desktop.ui.lazy_table import setup_table_view
 
 WATCHED_TABLES = frozenset({"cheques", "cheque_events", "cheque_images", "cheque_leaves", "cheque_books", "banks",
                             "contacts", "*"})
-LRI, PDI = "\u2066", "\u2069"
 
 
 def _default_cheque_dialog(office, cheque_id, parent, **options):
@@ -117,19 +117,7 @@ class ChequesTab(QWidget):
     # --- building ---------------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "", *, context=Qt.WindowShortcut,
                 hosts=()) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(context)
-            shown = QKeySequence(shortcuts[0]).toString(QKeySequence.NativeText)
-            action.setToolTip(f"{tip or text} ({LRI}{shown}{PDI})")
-        elif tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        for host in hosts or (self,):
-            host.addAction(action)
-        return action
+        return make_action(self, text, name, slot, shortcuts, tip, context=context, hosts=hosts)
 
     def _build_actions(self) -> None:
         self.new_received_action = self._action("چک دریافتی تازه", "cheques.new_received",

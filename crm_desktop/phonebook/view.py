@@ -39,6 +39,7 @@ from crm_desktop.phonebook.views.contact_actions import ContactActions
 from crm_desktop.phonebook.views.groups_pane import GroupsPane
 from crm_desktop.phonebook.views.table_model import LRI, PDI, ContactSource, contact_columns
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.actions import make_action
 from crm_desktop.ui.lazy_table import LazyTableModel, setup_table_view
 from crm_desktop.ui.search_line import SearchLine
 
@@ -154,18 +155,7 @@ class PhonebookTab(ContactActions, QWidget):
     # --- building ---------------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "", *, context=Qt.WindowShortcut,
                 host: QWidget | None = None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(context)
-            shown = QKeySequence(shortcuts[0]).toString(QKeySequence.NativeText)
-            action.setToolTip(f"{tip or text} ({LRI}{shown}{PDI})")
-        elif tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        (host or self).addAction(action)
-        return action
+        return make_action(self, text, name, slot, shortcuts, tip, context=context, hosts=(host or self,))
 
     def _build_actions(self) -> None:
         table = self.table

@@ -27,10 +27,10 @@ from crm_desktop.reminders.views.agenda import UPCOMING_DAYS, AgendaView
 from crm_desktop.reminders.views.list_view import ListView
 from crm_desktop.reminders.views.month_view import MonthView
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.actions import make_action
 
 WATCHED_TABLES = frozenset({"reminders", "reminder_groups", "contacts", "holidays", "reminder_log", "*"})
 AGENDA, MONTH, LIST = range(3)
-LRI, PDI = "\u2066", "\u2069"
 
 
 def _default_reminder_dialog(office, reminder_id, parent, **options):
@@ -80,20 +80,9 @@ class RemindersTab(QWidget):
         self.refresh()
 
     # --- building ---------------------------------------------------------------------------------
-    def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "", *, context=Qt.WindowShortcut, hosts=()) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(context)
-            shown = QKeySequence(shortcuts[0]).toString(QKeySequence.NativeText)
-            action.setToolTip(f"{tip or text} ({LRI}{shown}{PDI})")
-        elif tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        for host in hosts or (self,):
-            host.addAction(action)
-        return action
+    def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "", *, context=Qt.WindowShortcut,
+                hosts=()) -> QAction:
+        return make_action(self, text, name, slot, shortcuts, tip, context=context, hosts=hosts)
 
     def _build_actions(self) -> None:
         self.new_action = self._action("یادآوری تازه", "reminders.new", self.new_reminder, ["Ctrl+N"])

@@ -33,6 +33,7 @@ from crm_desktop.cheque_print.model import KINDS, Field, Template
 from crm_desktop.cheque_print.views import drag, template_actions
 from crm_desktop.cheque_print.views.edits import StateCommand
 from crm_desktop.cheque_print.views.leaf_view import LeafView
+from crm_desktop.ui.actions import make_action
 from crm_desktop.cheque_print.views.placement import new_field
 from crm_desktop.cheque_print.views.properties import NAMES, PropertiesPane
 from crm_desktop.cheque_print.views.values_combo import ValuesCombo
@@ -41,7 +42,6 @@ from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
 
 TITLE = "طراحی نمونه چاپی"
-LRI, PDI = "\u2066", "\u2069"
 
 
 class DesignerWindow(QMainWindow):
@@ -92,17 +92,7 @@ class DesignerWindow(QMainWindow):
 
     # --- building -----------------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            shown = QKeySequence(shortcuts[0]).toString(QKeySequence.NativeText)
-            action.setToolTip(f"{tip or text} ({LRI}{shown}{PDI})")
-        elif tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return make_action(self, text, name, slot, shortcuts, tip, context=Qt.WindowShortcut)
 
     def _toggle(self, text: str, name: str, slot, tip: str) -> QAction:
         action = QAction(text, self)

@@ -33,9 +33,9 @@ from crm_desktop.files.views import print_actions
 from crm_desktop.files.views.filter_bar import FileFilterBar
 from crm_desktop.files.views.table_model import COLUMN_WIDTHS, FileSource, FileTableModel
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.actions import make_action
 from crm_desktop.ui.lazy_table import setup_table_view
 
-LRI, PDI = "\u2066", "\u2069"
 NEW_TEXT = {PERSONNEL: "پرونده پرسنلی تازه", "customer": "مشتری تازه", APPLICANT: "متقاضی تازه"}
 EMPTY_TEXT = {PERSONNEL: "هنوز پرونده پرسنلی‌ای ثبت نشده است.", "customer": "هنوز پرونده مشتری‌ای ثبت نشده است.",
               APPLICANT: "هنوز متقاضی استخدامی ثبت نشده است."}
@@ -105,20 +105,9 @@ class FilesPage(QWidget):
 
     # --- building ---------------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "", *, hosts=()) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"files.{self.kind}.{name}")
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            # a page's keys work while it shows (Qt ignores a hidden widget's shortcuts)
-            action.setShortcutContext(Qt.WindowShortcut if not hosts else Qt.WidgetShortcut)
-            shown = QKeySequence(shortcuts[0]).toString(QKeySequence.NativeText)
-            action.setToolTip(f"{tip or text} ({LRI}{shown}{PDI})")
-        elif tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        for host in hosts or (self,):
-            host.addAction(action)
-        return action
+        # a page's keys work while it shows (Qt ignores a hidden widget's shortcuts)
+        return make_action(self, text, f"files.{self.kind}.{name}", slot, shortcuts, tip,
+                           context=Qt.WindowShortcut if not hosts else Qt.WidgetShortcut, hosts=hosts)
 
     def _build_actions(self) -> None:
         self.new_action = self._action(NEW_TEXT[self.kind], "new", self.new_file, ["Ctrl+N"])
