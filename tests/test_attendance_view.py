@@ -12,13 +12,12 @@ from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from crm_desktop.attendance.compute import hm
 from crm_desktop.files.model import PersonFile
 from crm_desktop.phonebook.model import Contact
-from crm_desktop.ui import dialogs
-from tests.ui_helpers import finish_editing, persian_app, type_text  # noqa: F401
+from tests.ui_helpers import answer_yes, finish_editing, persian_app, type_text  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("persian_app")
 NOW = datetime(2025, 2, 8, 8, 5)  # شنبه ۲۰ بهمن ۱۴۰۳, 08:05
@@ -51,17 +50,7 @@ def staff(office):
 @pytest.fixture
 def answers(monkeypatch):
     """Message boxes answered «بله» / «تأیید»; their texts kept."""
-    seen = []
-
-    def hook(box: QMessageBox) -> None:
-        seen.append(box.text())
-        for button in box.buttons():
-            if box.buttonRole(button) in (QMessageBox.YesRole, QMessageBox.AcceptRole):
-                button.click()
-                return
-
-    monkeypatch.setattr(dialogs, "exec_hook", hook)
-    return seen
+    return answer_yes(monkeypatch)
 
 
 @pytest.fixture

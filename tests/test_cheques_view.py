@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from crm_desktop.cheques.model import Cheque, ChequeBook
 from crm_desktop.phonebook.model import Contact
 from crm_desktop.ui import dialogs
-from tests.ui_helpers import persian_app, type_text  # noqa: F401
+from tests.ui_helpers import answer_yes as answering, persian_app, type_text  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("persian_app")
 NOW = datetime(2025, 4, 1, 10, 30)  # سه‌شنبه ۱۲ فروردین ۱۴۰۴
@@ -26,17 +26,8 @@ SAYAD = "1234567890123456"
 
 @pytest.fixture(autouse=True)
 def answer_yes(monkeypatch):
-    seen = []
-
-    def hook(box: QMessageBox) -> None:
-        seen.append(box.text())
-        for button in box.buttons():
-            if box.buttonRole(button) in (QMessageBox.YesRole, QMessageBox.AcceptRole):
-                button.click()
-                return
-
-    monkeypatch.setattr(dialogs, "exec_hook", hook)
-    return seen
+    """Message boxes answered «بله» / «تأیید»; their texts kept."""
+    return answering(monkeypatch)
 
 
 @pytest.fixture

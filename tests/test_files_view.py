@@ -12,12 +12,12 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from crm_desktop.files.model import Interaction, PersonFile
 from crm_desktop.phonebook.model import Contact, Phone
 from crm_desktop.ui import dialogs
-from tests.ui_helpers import persian_app, type_text  # noqa: F401
+from tests.ui_helpers import answer_yes, persian_app, type_text  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("persian_app")
 NOW = datetime(2025, 4, 1, 10, 30)  # سه‌شنبه ۱۲ فروردین ۱۴۰۴
@@ -28,18 +28,8 @@ GOOD_SHEBA = "IR820540102680020817909002"
 
 @pytest.fixture(autouse=True)
 def answers(monkeypatch):
-    """Message boxes are answered «بله» / «تأیید»; their texts are kept."""
-    seen = []
-
-    def hook(box: QMessageBox) -> None:
-        seen.append(box.text())
-        for button in box.buttons():
-            if box.buttonRole(button) in (QMessageBox.YesRole, QMessageBox.AcceptRole):
-                button.click()
-                return
-
-    monkeypatch.setattr(dialogs, "exec_hook", hook)
-    return seen
+    """Message boxes answered «بله» / «تأیید»; their texts kept."""
+    return answer_yes(monkeypatch)
 
 
 @pytest.fixture

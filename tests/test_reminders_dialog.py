@@ -8,12 +8,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.phonebook.model import Contact, Phone
 from crm_desktop.reminders.model import Reminder, Repeat
-from crm_desktop.ui import dialogs
-from tests.ui_helpers import persian_app, type_text  # noqa: F401
+from tests.ui_helpers import answer_yes, persian_app, type_text  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("persian_app")
 NOW = datetime(2026, 11, 23, 10, 30)  # دوشنبه ۲ آذر ۱۴۰۵
@@ -22,16 +20,8 @@ LRI, PDI = "\u2066", "\u2069"
 
 @pytest.fixture(autouse=True)
 def answer_boxes(monkeypatch):
-    seen = []
-
-    def hook(box: QMessageBox) -> None:
-        seen.append(box.text())
-        for button in box.buttons():
-            if box.buttonRole(button) in (QMessageBox.YesRole, QMessageBox.AcceptRole):
-                button.click()
-                return
-    monkeypatch.setattr(dialogs, "exec_hook", hook)
-    return seen
+    """Message boxes answered «بله» / «تأیید»; their texts kept."""
+    return answer_yes(monkeypatch)
 
 
 @pytest.fixture

@@ -44,3 +44,22 @@ def finish_editing(line_edit) -> None:
     """What pressing Enter does: editingFinished on a QLineEdit."""
     press(line_edit, Qt.Key_Return)
 
+
+
+def answer_yes(monkeypatch) -> list[str]:
+    """Answer every Persian message box «بله» / «تأیید» and keep their texts (returned list)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.ui import dialogs
+
+    seen: list[str] = []
+
+    def hook(box: QMessageBox) -> None:
+        seen.append(box.text())
+        for button in box.buttons():
+            if box.buttonRole(button) in (QMessageBox.YesRole, QMessageBox.AcceptRole):
+                button.click()
+                return
+
+    monkeypatch.setattr(dialogs, "exec_hook", hook)
+    return seen
