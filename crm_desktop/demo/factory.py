@@ -23,6 +23,7 @@ from crm_desktop.phonebook.model import display_name, sort_name  # noqa: F401 - 
 CONTACT_COLUMNS = (
     "id", "kind", "title", "first_name", "last_name", "organisation", "job_title", "unit", "manager",
     "birthday", "national_code", "website", "note", "display_name", "sort_key", "created_at", "updated_at",
+    "organisation_key",
 )
 PHONE_COLUMNS = ("contact_id", "kind", "number", "national", "ext", "position")
 EMAIL_COLUMNS = ("contact_id", "email", "position")
@@ -108,7 +109,7 @@ class ContactFactory:
         (self.days, self.times, self.birthdays, self.postal5, self.provinces, self.templates,
          self.domains) = _pools(self.today)
         self.nc_tables = _national_code_tables()
-        self._sort_keys: dict[str, str] = {}  # sort name -> core.text.sort_key(sort name)
+        self._sort_keys: dict[str, str] = {}  # sort name or organisation -> core.text.sort_key(it)
 
     # -- small pieces ----------------------------------------------------------------------------
     def pick(self, pool):
@@ -263,8 +264,11 @@ class ContactFactory:
             key = sort_keys.get(order_name)
             if key is None:
                 key = sort_keys[order_name] = sort_key(order_name)
+            organisation_key = sort_keys.get(organisation) if organisation else ""
+            if organisation_key is None:
+                organisation_key = sort_keys[organisation] = sort_key(organisation)
             contacts.append((contact_id, kind, title, first, last, organisation, job, unit, manager, birthday,
-                             national_code, website, note, name, key, created, updated))
+                             national_code, website, note, name, key, created, updated, organisation_key))
 
             # phones: 1–3 (about half have one); a person's first is a mobile, an organisation's a
             # landline in its own province

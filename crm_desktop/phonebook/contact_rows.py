@@ -31,6 +31,7 @@ class ContactRow:
     kind: str = "person"
     job_title: str = ""
     email: str = ""  # the first e-mail
+    created_at: str = ""
 
 
 def ids_json(ids) -> str:
@@ -93,11 +94,11 @@ def table_rows(conn: sqlite3.Connection, ids: list[int], shown_fields: list[int]
         return []
     params = {"ids": ids_json(ids)}
     found: dict[int, ContactRow] = {}
-    for contact_id, kind, name, organisation, job, last in conn.execute(
-        "SELECT id, kind, display_name, organisation, job_title, last_contact_at FROM contacts "
+    for contact_id, kind, name, organisation, job, last, created in conn.execute(
+        "SELECT id, kind, display_name, organisation, job_title, last_contact_at, created_at FROM contacts "
         "WHERE id IN (SELECT value FROM json_each(:ids))", params,
     ):
-        found[contact_id] = ContactRow(contact_id, name, organisation, "", last, {}, kind, job)
+        found[contact_id] = ContactRow(contact_id, name, organisation, "", last, {}, kind, job, created_at=created)
     phones: dict[int, list[str]] = {}
     for contact_id, national, ext in conn.execute(
         "SELECT contact_id, national, ext FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(:ids)) "
@@ -126,7 +127,8 @@ def insert_contact(conn: sqlite3.Connection, contact: Contact, contact_id: int, 
     """The contacts row and all its child rows (``custom``: field id -> (value, sort value))."""
     values = {name: getattr(contact, name) for name in CONTACT_COLUMNS}
     values.update(id=contact_id, display_name=contact.display_name, sort_key=sort_key(contact.sort_name),
-                  created_at=contact.created_at or now, updated_at=now, last_contact_at=contact.last_contact_at)
+                  organisation_key=sort_key(contact.organisation), created_at=contact.created_at or now,
+                  updated_at=now, last_contact_at=contact.last_contact_at)
     names = ", ".join(values)
     marks = ", ".join(f":{name}" for name in values)
     conn.execute(f"INSERT INTO contacts ({names}) VALUES ({marks})", values)
@@ -135,7 +137,8 @@ def insert_contact(conn: sqlite3.Connection, contact: Contact, contact_id: int, 
 
 def update_contact(conn: sqlite3.Connection, contact: Contact, custom: dict, now: str) -> None:
     values = {name: getattr(contact, name) for name in CONTACT_COLUMNS}
-    values.update(id=contact.id, display_name=contact.display_name, sort_key=sort_key(contact.sort_name), updated_at=now)
+    values.update(id=contact.id, display_name=contact.display_name, sort_key=sort_key(contact.sort_name),
+                  organisation_key=sort_key(contact.organisation), updated_at=now)
     assignments = ", ".join(f"{name} = :{name}" for name in values if name != "id")
     conn.execute(f"UPDATE contacts SET {assignments} WHERE id = :id", values)
     for table in ("contact_phones", "contact_emails", "contact_addresses", "contact_group_members", "contact_custom_values"):

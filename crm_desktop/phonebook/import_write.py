@@ -318,8 +318,8 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
 
 CONTACT_SQL = (
     "INSERT INTO contacts (id, kind, title, first_name, last_name, organisation, job_title, unit, manager, birthday, "
-    "national_code, website, note, display_name, sort_key, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "national_code, website, note, display_name, sort_key, created_at, updated_at, organisation_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 PHONE_SQL = "INSERT INTO contact_phones (contact_id, kind, number, national, ext, position) VALUES (?, ?, ?, ?, ?, ?)"
 EMAIL_SQL = "INSERT INTO contact_emails (contact_id, email, position) VALUES (?, ?, ?)"
@@ -367,7 +367,7 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
         for contact_id, c in zip(ids[start:start + CHUNK], contacts[start:start + CHUNK]):
             rows.append((contact_id, c.kind, c.title, c.first_name, c.last_name, c.organisation, c.job_title, c.unit,
                          c.manager, c.birthday, c.national_code, c.website, c.note, c.display_name,
-                         sort_key(c.sort_name), now, now))
+                         sort_key(c.sort_name), now, now, sort_key(c.organisation)))
             for position, p in enumerate(c.phones):
                 phones.append((contact_id, p.kind, p.number, p.national, p.ext or "", position))
             for position, e in enumerate(c.emails):
