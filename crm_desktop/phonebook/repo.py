@@ -28,6 +28,7 @@ from crm_desktop.phonebook.contact_rows import (
 from crm_desktop.phonebook.model import Address, Contact, Phone, normalised, now_iso
 from crm_desktop.phonebook.repo_groups import GroupsMixin
 from crm_desktop.phonebook.repo_notes import NotesMixin
+from crm_desktop.phonebook.repo_order import OrderedPages
 from crm_desktop.phonebook.repo_search import NoMatch, SearchMixin, SearchQuery
 from crm_desktop.storage import settings
 from crm_desktop.storage.db import transaction, translate_error
@@ -81,6 +82,7 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
         self._page = None  # (key, next offset, last rank): continue a page run without OFFSET
         self._plans: dict = {}  # (parsed query, data version) -> search_index.Plan
         self._counts: dict = {}  # (parsed query, data version) -> count (typing back and forth)
+        self._ordered = OrderedPages()  # pages in other orders than the name (repo_order.py)
 
     # -- plumbing ---------------------------------------------------------------------------------
     def _path(self):

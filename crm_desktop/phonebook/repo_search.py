@@ -3,8 +3,7 @@
 
 In Persian order (the default) a page comes straight from FTS5 in rank order; the next page of
 the same query continues after the last rank instead of counting an OFFSET again. Other orders
-(last contact, organisation, a custom field) sort the matches in SQL: fine for the thousands a
-search usually finds, about a second for a million."""
+(organisation, last contact, created, a custom field) read their own indexes: see repo_order.py."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from typing import Callable, Iterator
 from crm_desktop.phonebook import search_index
 from crm_desktop.phonebook.contact_rows import ContactRow, load_contacts, table_rows
 from crm_desktop.phonebook.model import Contact
+from crm_desktop.phonebook.repo_order import order_for
 from crm_desktop.phonebook.search import ParsedQuery, parse
 
 
@@ -38,7 +38,9 @@ class SearchMixin:
     def count(self, query: SearchQuery | None = None) -> int:
         """How many contacts the query shows."""
         query = query or SearchQuery()
-        parsed = parse(query.text, query.group_id)
+        return self._count_parsed(parse(query.text, query.group_id))
+
+    def _count_parsed(self, parsed: ParsedQuery) -> int:
         try:
             with self._reading():
                 key = (parsed, self._version())
@@ -149,31 +151,14 @@ class SearchMixin:
         return found
 
     def _ordered_ids(self, parsed: ParsedQuery, key: str, descending: bool, offset: int, limit: int) -> list[int]:
-        """Orders other than the name: SQL over the matches (slower on very big results)."""
-        direction = "DESC" if descending else "ASC"
-        params: dict = {"limit": limit, "offset": offset}
-        join = ""
-        tail = "c.sort_key, c.id"
-        if key == "last_contact":  # the index's order: never contacted first, then oldest
-            order, tail = f"c.last_contact_at {direction}", f"c.id {direction}"
-        elif key == "organisation":
-            order = f"c.organisation = '', sort_key(c.organisation) {direction}"
-        elif key == "created":
-            order = f"c.created_at {direction}"
-        elif key.startswith("custom:") and key[7:].isdigit():
-            join = "LEFT JOIN contact_custom_values v ON v.contact_id = c.id AND v.field_id = :field"
-            params["field"] = int(key[7:])
-            order = f"v.sort_value IS NULL, v.sort_value {direction}"
-        else:
-            raise ValueError(f"unknown order {key!r}")
-        where = ""
-        if not parsed.empty:
-            sql, match_params = search_index.match_subquery(self._plan(parsed))
-            where = f"WHERE c.id IN ({sql})"
-            params.update(match_params)
-        return [r[0] for r in self.conn.execute(
-            f"SELECT c.id FROM contacts c {join} {where} ORDER BY {order}, {tail} LIMIT :limit OFFSET :offset",
-            params)]
+        """Orders other than the name, from their indexes (repo_order.py)."""
+        order_for(key, descending)  # an unknown order is a ValueError before anything is read
+        version = self._version()
+        total = self._count_parsed(parse(""))
+        if parsed.empty:
+            return self._ordered.book(self.conn, version, key, descending, offset, limit, total)
+        return self._ordered.matches(self.conn, version, key, descending, parsed, lambda: self._plan(parsed),
+                                     offset, limit, self._count_parsed(parsed), total)
 
     def rebuild_search_index(self, progress: Callable[[int, int], object] | None = None) -> int:
         with self._writing({"contact_search"}):

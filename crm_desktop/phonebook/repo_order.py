@@ -1,0 +1,261 @@
+"""The phonebook table's orders other than the name (SQL, used by ``SearchMixin``): organisation,
+last contact, created date and a custom field, each ascending or descending.
+
+Every order is read from an index in that order (migration m0008); the book is never sorted:
+
+* ``organisation``: contacts with one in Persian order of it, then of their names; those
+  without one come after them in name order, in both directions;
+* ``last_contact``: never contacted first, then the oldest (descending: newest first);
+* ``created``: oldest first (descending: newest first);
+* ``custom:<field id>``: contacts with a value by the value (numbers as numbers, dates by date,
+  text and choices in Persian order), equal values in name order; those without a value come
+  after them in name order, in both directions.
+
+An order is one or two *parts* read one after the other. A page of the whole book is a LIMIT /
+OFFSET on a part's index; the size of the first part is one count of an index range. With a
+search or a group a page comes one of two ways:
+
+* **sorted at once**: the matches FTS5 finds are sorted in one query (≈3 µs a match) and the
+  ordered ids are kept until the next write, so further pages cost nothing. Used for a few
+  matches, or when a walk would read more rows than there are matches;
+* **walked**: the order's index is read in order and each row is tested against the query (its
+  stored search documents, as search_index's mixed plans do, and its group) until the page is
+  full: few rows a match when the matches are a large share of the book. A walk that runs
+  ``WALK_BUDGET_S`` longer than the matches' share of the book predicts (they sit far down the
+  order: «شرکت» by organisation) is stopped and the matches are sorted at once instead.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from array import array
+from dataclasses import dataclass, field
+
+from crm_desktop.phonebook.search import ParsedQuery
+
+SORT_AT_ONCE_UP_TO = 15_000  # matches; ≈50 ms on a million-contact book (≈3.5 µs a match)
+WALK_BUDGET_S = 0.1  # a walk may take this much longer than its estimate …
+WALK_SECONDS_PER_ROW = 3e-6  # … of this per row it expects to read
+PROGRESS_STEP = 2000  # SQLite instructions between two looks at the clock during a walk
+
+
+@dataclass(frozen=True)
+class Part:
+    """Rows of one table, in the order of one of its indexes."""
+
+    table: str  # "contacts c" | "contact_custom_values v"
+    id: str  # the contact id in it
+    where: str  # the rows of this part
+    terms: tuple  # ORDER BY: (expression, descending) pairs, the index's own order
+    probes: bool = False  # each row is tested against another table (a deep OFFSET is slow)
+
+    def order_by(self, flip: bool = False) -> str:
+        return ", ".join(f"{expr} {'DESC' if desc != flip else 'ASC'}" for expr, desc in self.terms)
+
+
+@dataclass(frozen=True)
+class Order:
+    parts: tuple
+    params: dict = field(default_factory=dict)
+    join: str = ""  # what sorting matches at once joins to contacts c
+    first: str = ""  # in that join: a row of the first part (two parts)
+
+    def sorted_order_by(self) -> str:
+        """ORDER BY over contacts c joined with ``join``: the parts one after the other."""
+        if len(self.parts) == 1:
+            return self.parts[0].order_by()
+        first, rest = self.parts
+        head = ", ".join(f"CASE WHEN {self.first} THEN {expr} END {'DESC' if desc else 'ASC'}"
+                         for expr, desc in first.terms)
+        return f"({self.first}) DESC, {head}, {rest.order_by()}"
+
+
+_BY_NAME = (("c.sort_key", False), ("c.id", False))
+
+
+def order_for(key: str, descending: bool) -> Order:
+    """The parts of an order key (``organisation``, ``last_contact``, ``created``,
+    ``custom:<id>``); ValueError for anything else."""
+    d = descending
+    if key == "last_contact":
+        return Order((Part("contacts c", "c.id", "", (("c.last_contact_at", d), ("c.id", d))),))
+    if key == "created":
+        return Order((Part("contacts c", "c.id", "", (("c.created_at", d), ("c.id", d))),))
+    if key == "organisation":
+        named = Part("contacts c", "c.id", "c.organisation_key > ''",
+                     (("c.organisation_key", d), ("c.sort_key", d), ("c.id", d)))
+        blank = Part("contacts c", "c.id", "c.organisation_key = ''", _BY_NAME)
+        return Order((named, blank), first="c.organisation_key > ''")
+    if key.startswith("custom:") and key[7:].isdigit():
+        valued = Part("contact_custom_values v", "v.contact_id", "v.field_id = :field",
+                      (("v.sort_value", d), ("v.name_key", d), ("v.contact_id", d)))
+        blank = Part("contacts c", "c.id", "NOT EXISTS (SELECT 1 FROM contact_custom_values v "
+                     "WHERE v.contact_id = c.id AND v.field_id = :field)", _BY_NAME, probes=True)
+        return Order((valued, blank), {"field": int(key[7:])},
+                     "LEFT JOIN contact_custom_values v ON v.contact_id = c.id AND v.field_id = :field",
+                     "v.contact_id IS NOT NULL")
+    raise ValueError(f"unknown order {key!r}")
+
+
+class Interrupted(Exception):
+    """A walk ran past its time budget."""
+
+
+class Budget:
+    """Stops the queries run inside it after ``seconds`` (sqlite3's progress handler)."""
+
+    def __init__(self, conn: sqlite3.Connection, seconds: float | None):
+        self.conn = conn
+        self.deadline = None if seconds is None else time.perf_counter() + seconds
+
+    def __enter__(self):
+        if self.deadline is not None:
+            deadline = self.deadline
+            self.conn.set_progress_handler(lambda: time.perf_counter() > deadline, PROGRESS_STEP)
+        return self
+
+    def __exit__(self, kind, error, tb):
+        if self.deadline is not None:
+            self.conn.set_progress_handler(None, 0)
+        if isinstance(error, sqlite3.OperationalError) and "interrupt" in str(error).lower():
+            raise Interrupted() from error
+        return False
+
+
+def _part_sql(part: Part, select: str, condition: str = "", tail: str = "") -> str:
+    where = " AND ".join(w for w in (part.where, condition) if w)
+    return f"SELECT {select} FROM {part.table} {'WHERE ' + where if where else ''} {tail}"
+
+
+def _part_page(conn, part: Part, params: dict, offset: int, limit: int, size: int | None,
+               condition: str = "") -> list[int]:
+    """``limit`` ids of a part from ``offset``; read backwards from the end when that is nearer
+    and the part probes another table for each row (``size``: the part's exact size, if known)."""
+    if size is not None and part.probes and offset > size // 2:
+        take = min(limit, size - offset)
+        if take <= 0:
+            return []
+        sql = _part_sql(part, part.id, condition, f"ORDER BY {part.order_by(flip=True)} LIMIT :limit OFFSET :offset")
+        rows = [r[0] for r in conn.execute(sql, {**params, "limit": take, "offset": max(0, size - offset - take)})]
+        return rows[::-1]
+    sql = _part_sql(part, part.id, condition, f"ORDER BY {part.order_by()} LIMIT :limit OFFSET :offset")
+    return [r[0] for r in conn.execute(sql, {**params, "limit": limit, "offset": offset})]
+
+
+def _parts_page(conn, order: Order, params: dict, offset: int, limit: int, size_of, conditions=None,
+                exact: bool = True) -> list[int]:
+    """A page across the parts. ``size_of(i)``: part i's size, asked only when the page starts
+    past its end (or, with ``exact`` sizes, to read a probing last part from its end)."""
+    ids: list[int] = []
+    last = len(order.parts) - 1
+    for i, part in enumerate(order.parts):
+        condition = conditions[i] if conditions else ""
+        size = size_of(i) if exact and part.probes and i == last else None
+        got = _part_page(conn, part, params, offset, limit, size, condition)
+        ids.extend(got)
+        if len(got) == limit or i == last:
+            break
+        offset = 0 if got else offset - size_of(i)
+        limit -= len(got)
+    return ids
+
+
+def match_condition(parsed: ParsedQuery, contact_id: str, params: dict) -> str:
+    """An SQL condition on a contact id: the contact matches the query (its stored documents
+    hold every word prefix and number fragment; it is in the group)."""
+    tests = []
+    if parsed.words or parsed.numbers:
+        inner = [parsed.words_test("s.words", params) if parsed.words else "",
+                 parsed.numbers_test("s.numbers", params) if parsed.numbers else ""]
+        tests.append(f"EXISTS (SELECT 1 FROM contact_search s WHERE s.contact_id = {contact_id} AND "
+                     f"{' AND '.join(t for t in inner if t)})")
+    if parsed.group_id is not None:
+        params["group"] = parsed.group_id
+        tests.append(f"EXISTS (SELECT 1 FROM contact_group_members m WHERE m.group_id = :group "
+                     f"AND m.contact_id = {contact_id})")
+    return " AND ".join(tests)
+
+
+def sorted_matches(conn, key: str, descending: bool, plan) -> array:
+    """Every match of a search plan (search_index.Plan) in the order, in one query."""
+    order = order_for(key, descending)
+    fts = plan.table
+    sql = (f"SELECT c.id FROM {fts} CROSS JOIN contact_search s ON s.rank = {fts}.rowid "
+           f"CROSS JOIN contacts c ON c.id = s.contact_id {order.join} "
+           f"WHERE {fts} MATCH :match {'AND ' + plan.test if plan.test else ''} ORDER BY {order.sorted_order_by()}")
+    params = {**dict(plan.params), **order.params, "match": plan.match}
+    return array("q", (r[0] for r in conn.execute(sql, params)))
+
+
+def walk_estimate(offset: int, limit: int, matches: int, total: int) -> float:
+    """Rows a walk reads to fill a page when the matches are spread evenly through the order."""
+    return (offset + limit) * total / max(1, matches)
+
+
+def should_walk(offset: int, limit: int, matches: int, total: int) -> bool:
+    """Walk the order's index rather than sort the matches: many matches, and a walk would read
+    fewer rows than there are matches."""
+    return matches > SORT_AT_ONCE_UP_TO and walk_estimate(offset, limit, matches, total) < matches
+
+
+class OrderedPages:
+    """Pages in an order, with what they learnt remembered for one state of the data (``version``):
+    the size of the book's first part per order, and for the latest search its ids sorted at
+    once or the part sizes its walk counted."""
+
+    def __init__(self):
+        self.version = None
+        self.book_sizes: dict[str, int] = {}
+        self.search = None  # (parsed, key, descending)
+        self.sorted: array | None = None
+        self.sizes: dict[int, int] = {}
+
+    def _forget_older(self, version) -> None:
+        if version != self.version:
+            self.version, self.book_sizes, self.search, self.sorted, self.sizes = version, {}, None, None, {}
+
+    def book(self, conn, version, key: str, descending: bool, offset: int, limit: int, total: int) -> list[int]:
+        """A page of the whole book."""
+        self._forget_older(version)
+        order = order_for(key, descending)
+
+        def size_of(i: int) -> int:
+            if len(order.parts) == 1:
+                return total
+            first = key.lstrip("-")
+            if first not in self.book_sizes:
+                self.book_sizes[first] = conn.execute(_part_sql(order.parts[0], "count(*)"), order.params).fetchone()[0]
+            return self.book_sizes[first] if i == 0 else total - self.book_sizes[first]
+
+        return _parts_page(conn, order, order.params, offset, limit, size_of)
+
+    def matches(self, conn, version, key: str, descending: bool, parsed: ParsedQuery, plan, offset: int, limit: int,
+                matches: int, total: int) -> list[int]:
+        """A page of a search's matches (``plan()`` gives its search_index.Plan; ``matches``
+        is their count, ``total`` the book's)."""
+        self._forget_older(version)
+        if self.search != (parsed, key, descending):
+            self.search, self.sorted, self.sizes = (parsed, key, descending), None, {}
+        if self.sorted is None:
+            walk_rows = walk_estimate(offset, limit, matches, total)
+            if should_walk(offset, limit, matches, total):
+                try:
+                    with Budget(conn, WALK_BUDGET_S + walk_rows * WALK_SECONDS_PER_ROW):
+                        return self._walk(conn, key, descending, parsed, offset, limit)
+                except Interrupted:  # they are not: sorting them all is the surer cost
+                    pass
+            self.sorted = sorted_matches(conn, key, descending, plan())
+        return self.sorted[offset: offset + limit].tolist()
+
+    def _walk(self, conn, key, descending, parsed, offset, limit) -> list[int]:
+        order = order_for(key, descending)
+        params = dict(order.params)
+        conditions = [match_condition(parsed, part.id, params) for part in order.parts]
+
+        def size_of(i: int) -> int:
+            if i not in self.sizes:
+                self.sizes[i] = conn.execute(_part_sql(order.parts[i], "count(*)", conditions[i]), params).fetchone()[0]
+            return self.sizes[i]
+
+        return _parts_page(conn, order, params, offset, limit, size_of, conditions, exact=False)
