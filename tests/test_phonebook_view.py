@@ -411,7 +411,7 @@ def test_custom_fields_marked_for_the_table_become_columns(office, make_tab):
     contact.custom[field_id] = "2025-03-21"
     book.update(contact)
     header = [tab.model.headerData(i, Qt.Horizontal) for i in range(tab.model.columnCount())]
-    assert header == ["نام", "سازمان", "تلفن", "آخرین تماس", "تاریخ عضویت"]
+    assert header == ["نام", "سازمان", "تلفن", "آخرین تماس", "تاریخ ثبت", "تاریخ عضویت"]
     assert cell(tab, row_of(tab, "علی رضایی"), f"custom.{field_id}") == "۱۴۰۴/۰۱/۰۱"
 
 

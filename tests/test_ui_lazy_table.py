@@ -179,6 +179,37 @@ def test_clicking_a_header_asks_the_source_to_sort(qtbot):
     assert model.data(model.index(0, 0)) == "۹۹۹۹۹۹"
 
 
+def test_a_table_sorted_from_the_start_with_a_column_that_does_not_sort(qtbot):
+    columns = [Column("name", "نام"), Column("phone", "تلفن", sortable=False),
+               Column("due", "سررسید", descending_first=True)]
+    source = SortableSource()
+    model = LazyTableModel(columns, source)
+    view = QTableView()
+    view.resize(600, 400)
+    setup_table_view(view, model, sorted_by=("name", False))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.horizontalHeader()
+    assert source.order == ("name", False) and header.sortIndicatorSection() == 0
+
+    def click(section):
+        x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+        qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(x, header.height() // 2))
+
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    click(1)  # the phone column: nothing happens
+    assert source.order == ("name", False) and resets == []
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (0, Qt.AscendingOrder)
+    click(2)  # a date: newest first on the first click
+    assert source.order == ("due", True) and header.sortIndicatorOrder() == Qt.DescendingOrder
+    click(2)
+    click(2)  # never cleared: back and forth
+    assert source.order == ("due", True) and header.sortIndicatorSection() == 2
+    assert len(resets) == 3
+
+
 def test_a_source_without_set_order_is_left_alone():
     source = FakeSource(n=5)
     model = LazyTableModel(COLUMNS, source)

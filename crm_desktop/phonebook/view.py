@@ -37,7 +37,7 @@ from crm_desktop.core.digits import format_number
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.views.contact_actions import ContactActions
 from crm_desktop.phonebook.views.groups_pane import GroupsPane
-from crm_desktop.phonebook.views.table_model import LRI, PDI, ContactSource, contact_columns
+from crm_desktop.phonebook.views.table_model import LRI, NAME, PDI, ContactSource, contact_columns
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.actions import make_action
 from crm_desktop.ui.lazy_table import LazyTableModel, setup_table_view
@@ -123,9 +123,10 @@ class PhonebookTab(ContactActions, QWidget):
         self.selection_label = QLabel(self)
         self.selection_label.setObjectName("phonebook.selection")
 
+        self._order = (NAME, False)  # the column the table is sorted by (its key), descending
         self.model = LazyTableModel(contact_columns(self._fields()), ContactSource(self.office, search_query()),
                                     self)
-        setup_table_view(self.table, self.model, sortable=False)
+        setup_table_view(self.table, self.model, sorted_by=self._order)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
@@ -278,7 +279,7 @@ class PhonebookTab(ContactActions, QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setMinimumSectionSize(60)
         em = self.table.fontMetrics().horizontalAdvance("م")
-        widths = {"name": 200, "organisation": 170, "last_contact": 100}
+        widths = {"name": 200, "organisation": 170, "last_contact": 100, "created": 100}
         for i, column in enumerate(self.model.columns):
             if column.key == "phones":
                 header.setSectionResizeMode(i, QHeaderView.Stretch)
@@ -286,6 +287,7 @@ class PhonebookTab(ContactActions, QWidget):
                 self.table.setColumnWidth(i, widths.get(column.key, max(90, em * (len(column.title) + 2))))
 
     def _connect(self) -> None:
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sorted)
         self.search.searchChanged.connect(self._on_search)
         self.search.navigateDown.connect(self.focus_table)
         self.search.install_shortcut(self)
@@ -317,6 +319,24 @@ class PhonebookTab(ContactActions, QWidget):
         self.table.scrollToTop()
         self._update_footer()
         self._update_actions()
+
+    def _on_sorted(self, section: int, order) -> None:
+        """A click on a header sorted the table (the model asked the phonebook): show its top."""
+        state = self.model.sort_state()
+        if state is None or state[0] != section:  # a column that does not sort
+            return
+        self._order = (self.model.columns[section].key, order == Qt.DescendingOrder)
+        self.table.scrollToTop()
+        self._update_actions()
+
+    def sort_by(self, key: str, descending: bool = False) -> None:
+        """Sort the table by a column (its key) as a click on its header does."""
+        self.table.horizontalHeader().setSortIndicator(self.model.column_index(key),
+                                                       Qt.DescendingOrder if descending else Qt.AscendingOrder)
+
+    def sort_order(self) -> tuple[str, bool]:
+        """(column key, descending) the table is sorted by."""
+        return self._order
 
     def _update_footer(self) -> None:
         n = self.model.rowCount()
@@ -358,8 +378,11 @@ class PhonebookTab(ContactActions, QWidget):
         fields = self._fields()
         if self._fields_signature == old:
             return
-        self.model = LazyTableModel(contact_columns(fields), ContactSource(self.office, self.query()), self)
-        setup_table_view(self.table, self.model, sortable=False)
+        columns = contact_columns(fields)
+        if self._order[0] not in {c.key for c in columns}:  # its custom column went away
+            self._order = (NAME, False)
+        self.model = LazyTableModel(columns, ContactSource(self.office, self.query()), self)
+        setup_table_view(self.table, self.model, sorted_by=self._order)
         self._size_columns()
         self._connect_selection()
 

@@ -36,6 +36,7 @@ SortRole = Qt.UserRole + 2
 DISPLAY_ROLE, DECORATION_ROLE, TOOLTIP_ROLE, FONT_ROLE, ALIGNMENT_ROLE, FOREGROUND_ROLE, ACCESSIBLE_TEXT_ROLE = (
     int(role) for role in (Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole, Qt.FontRole, Qt.TextAlignmentRole,
                            Qt.ForegroundRole, Qt.AccessibleTextRole))
+INITIAL_SORT_ORDER_ROLE = int(Qt.InitialSortOrderRole)
 _ROW_ROLES = frozenset({DISPLAY_ROLE, TOOLTIP_ROLE, ObjectRole, SortRole, ACCESSIBLE_TEXT_ROLE})
 
 #: numbers, dates and phones in an RTL table: right-aligned like the text around them
@@ -86,7 +87,9 @@ def _default_getter(key: str) -> Callable[[Any], Any]:
 class Column:
     """One column: ``getter(row)`` gives what is shown (default: ``row[key]`` / ``row.key``);
     ``sort_key(row)`` what SortRole returns (default: the getter's value); ``align`` a
-    Qt.Alignment (default: the view's, i.e. the start of an RTL row)."""
+    Qt.Alignment (default: the view's, i.e. the start of an RTL row). ``sortable``: a click on
+    its header may sort by it; ``descending_first``: the first click sorts it descending (dates:
+    newest first)."""
 
     key: str
     title: str
@@ -94,6 +97,8 @@ class Column:
     align: Any = None
     sort_key: Callable[[Any], Any] | None = None
     tooltip: Callable[[Any], str] | None = None
+    sortable: bool = True
+    descending_first: bool = False
 
     def value(self, row) -> Any:
         return (self.getter or _default_getter(self.key))(row)
@@ -229,6 +234,8 @@ class LazyTableModel(QAbstractTableModel):
         return display_text(column.value(row))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
+        if role == INITIAL_SORT_ORDER_ROLE and orientation == Qt.Horizontal and 0 <= section < len(self.columns):
+            return int(Qt.DescendingOrder.value if self.columns[section].descending_first else Qt.AscendingOrder.value)
         if role != Qt.DisplayRole:
             return None
         if orientation == Qt.Horizontal:
@@ -245,11 +252,18 @@ class LazyTableModel(QAbstractTableModel):
     def can_sort(self) -> bool:
         return hasattr(self._source, "set_order")
 
+    def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
+        """(column, order) of the last sort asked for, or None (the source's own order)."""
+        return self._sort
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         """Ask the source to order by the column's key (``source.set_order(key, descending)``);
-        a source without ``set_order`` keeps its order."""
-        if not self.can_sort() or not 0 <= column < len(self.columns):
+        a source without ``set_order`` keeps its order, and so does a column that is not
+        ``sortable``."""
+        if not self.can_sort() or not 0 <= column < len(self.columns) or not self.columns[column].sortable:
             return
+        if self._sort == (column, order):
+            return  # already (the view asks again when it is set up or its header is set)
         self._sort = (column, order)
         self.beginResetModel()  # a reset, not layoutChanged: selected row numbers mean other rows now
         self._apply_order(column, order)
@@ -262,10 +276,14 @@ class LazyTableModel(QAbstractTableModel):
             self._source.set_order(self.columns[column].key, order == Qt.DescendingOrder)
 
 
-def setup_table_view(view, model: LazyTableModel, *, sortable: bool | None = None) -> None:
+def setup_table_view(view, model: LazyTableModel, *, sortable: bool | None = None,
+                     sorted_by: tuple[str, bool] | None = None) -> None:
     """The usual set-up for a table over a LazyTableModel: whole-row selection, fixed row height
     (a view over 100k rows must never measure rows), no row-number header, last column
-    stretched, sorting by clicking a header when the source can sort."""
+    stretched, sorting by clicking a header when the source can sort. ``sorted_by``: (column
+    key, descending) the table is sorted by from the start, its header showing it (a click
+    then only changes the order, never clears it); otherwise no header shows an order until
+    one is clicked. A click on a column that is not ``sortable`` changes nothing."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
     view.setModel(model)
@@ -282,6 +300,31 @@ def setup_table_view(view, model: LazyTableModel, *, sortable: bool | None = Non
     if sortable is None:
         sortable = model.can_sort()
     if sortable:
-        horizontal.setSortIndicator(-1, Qt.AscendingOrder)  # the source's own order until a click
-        horizontal.setSortIndicatorClearable(True)
-        view.setSortingEnabled(True)
+        if sorted_by is not None and sorted_by[0] in model._keys:
+            order = Qt.DescendingOrder if sorted_by[1] else Qt.AscendingOrder
+            horizontal.setSortIndicator(model.column_index(sorted_by[0]), order)
+            horizontal.setSortIndicatorClearable(False)
+        else:
+            horizontal.setSortIndicator(-1, Qt.AscendingOrder)  # the source's own order until a click
+            horizontal.setSortIndicatorClearable(True)
+        view.setSortingEnabled(True)  # sorts by the indicator at once (nothing for -1)
+        if not horizontal.property("lazy_table.keeps_unsortable"):
+            horizontal.setProperty("lazy_table.keeps_unsortable", True)
+            horizontal.sortIndicatorChanged.connect(lambda section, _order: _unsortable_clicked(view, section))
+
+
+def _unsortable_clicked(view, section: int) -> None:
+    """A click on a column that does not sort: the header shows the order the table still has
+    (runs after the view has asked the model, which ignored it)."""
+    model = view.model()
+    columns = getattr(model, "columns", None)
+    if columns is None or not 0 <= section < len(columns) or columns[section].sortable:
+        return
+    state = model.sort_state()
+    header = view.horizontalHeader()
+    header.blockSignals(True)
+    try:
+        header.setSortIndicator(*(state if state is not None else (-1, Qt.AscendingOrder)))
+    finally:
+        header.blockSignals(False)
+    header.viewport().update()

@@ -7,6 +7,7 @@ the pages the view paints, and ``count()`` once per search."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from crm_desktop.core import jalali
@@ -51,13 +52,20 @@ def custom_text(field, value) -> str:
 
 
 class ContactSource:
-    """``count()`` / ``rows(offset, limit)`` of the phonebook for one query (the LazyTableModel
-    protocol). ``calls`` counts the page queries, for tests and the benchmark."""
+    """``count()`` / ``rows(offset, limit)`` of the phonebook for one query, and ``set_order``
+    (the LazyTableModel protocol). ``page_queries`` counts the page queries, for tests and the
+    benchmark."""
 
     def __init__(self, office, query):
         self.office = office  # office.phonebook is read at each call: a restore replaces it
         self.query = query
         self.page_queries = 0
+
+    def set_order(self, key: str, descending: bool) -> None:
+        """Order by a column (its key); the phonebook sorts in SQL, on its indexes."""
+        order = order_of(key)
+        if order is not None:
+            self.query = replace(self.query, order=f"-{order}" if descending else order)
 
     @property
     def phonebook(self):
@@ -88,20 +96,33 @@ def _custom_getter(field):
     return get
 
 
-NAME, ORGANISATION, PHONES, LAST_CONTACT = "name", "organisation", "phones", "last_contact"
+NAME, ORGANISATION, PHONES, LAST_CONTACT, CREATED = "name", "organisation", "phones", "last_contact", "created"
+CUSTOM = "custom."  # + the field's id
+
+
+def order_of(column_key: str) -> str | None:
+    """The phonebook's order (SearchQuery.order) for a column, or None for one it cannot sort."""
+    if column_key in (NAME, ORGANISATION, LAST_CONTACT, CREATED):
+        return column_key
+    if column_key.startswith(CUSTOM) and column_key[len(CUSTOM):].isdigit():
+        return f"custom:{column_key[len(CUSTOM):]}"
+    return None
 
 
 def contact_columns(fields=()) -> list[Column]:
-    """The table's columns in reading order (the first is the rightmost in the RTL view)."""
+    """The table's columns in reading order (the first is the rightmost in the RTL view). Every
+    one sorts by a click on its header but the phones; the dates start newest first."""
     columns = [
         Column(NAME, "نام", lambda r: r.display_name),
         Column(ORGANISATION, "سازمان", lambda r: getattr(r, "organisation", "") or ""),
-        Column(PHONES, "تلفن", _phones, tooltip=lambda r: _phones(r).replace("، ", "\n")),
+        Column(PHONES, "تلفن", _phones, tooltip=lambda r: _phones(r).replace("، ", "\n"), sortable=False),
         Column(LAST_CONTACT, "آخرین تماس", lambda r: jalali_date_text(getattr(r, "last_contact_at", None)),
-               align=NUMBER_ALIGN),
+               align=NUMBER_ALIGN, descending_first=True),
+        Column(CREATED, "تاریخ ثبت", lambda r: jalali_date_text(getattr(r, "created_at", None)),
+               align=NUMBER_ALIGN, descending_first=True),
     ]
     for field in fields:
         if getattr(field, "show_in_table", False):
             align = NUMBER_ALIGN if getattr(field, "kind", "") in ("number", "date") else None
-            columns.append(Column(f"custom.{field.id}", field.name, _custom_getter(field), align=align))
+            columns.append(Column(f"{CUSTOM}{field.id}", field.name, _custom_getter(field), align=align))
     return columns
