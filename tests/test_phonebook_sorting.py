@@ -201,7 +201,7 @@ def test_every_way_gives_the_same_pages(book, conn, monkeypatch, way):
     assert bool(sorted_at_once) == (way != "walked")
 
 
-def test_a_stopped_walk_sorts_the_matches_once(book, conn, monkeypatch):
+def test_a_stopped_walk_looks_up_the_first_page_and_sorts_the_matches_once(book, conn, monkeypatch):
     random_book(book, conn, n=60)
     monkeypatch.setattr(repo_order, "should_walk", lambda *_: True)
     monkeypatch.setattr(repo_order, "WALK_BUDGET_S", -1.0)
@@ -209,10 +209,13 @@ def test_a_stopped_walk_sorts_the_matches_once(book, conn, monkeypatch):
     calls = []
     real = repo_order.sorted_matches
     monkeypatch.setattr(repo_order, "sorted_matches", lambda *a: calls.append(a[1]) or real(*a))
-    first = ids(book, "organisation", "علی", offset=0, limit=5)
-    assert ids(book, "organisation", "علی", offset=5, limit=5) and len(calls) == 1  # remembered
-    book.add(Contact(first_name="علی", last_name="آزادی", organisation="آریا"))  # a write: sorted again
-    assert ids(book, "organisation", "علی", offset=0, limit=5)[0] != first[0] and len(calls) == 2
+    first = ids(book, "organisation", "علی", offset=0, limit=5)  # looked up in the set of matches
+    assert calls == []
+    second = ids(book, "organisation", "علی", offset=5, limit=5)  # sorted at once …
+    assert ids(book, "organisation", "علی", offset=0, limit=10) == first + second and len(calls) == 1  # … and kept
+    added = book.add(Contact(first_name="علی", last_name="آزادی", organisation="آریا"))  # a write: sorted again
+    assert ids(book, "organisation", "علی", offset=0, limit=5)[0] == added and len(calls) == 1
+    assert ids(book, "organisation", "علی", offset=4, limit=2)[1] == first[4] and len(calls) == 2
 
 
 # --- writes keep the keys in step -------------------------------------------------------------------------

@@ -20,9 +20,12 @@ search or a group a page comes one of two ways:
   matches, or when a walk would read more rows than there are matches;
 * **walked**: the order's index is read in order and each row is tested against the query (its
   stored search documents, as search_index's mixed plans do, and its group) until the page is
-  full: few rows a match when the matches are a large share of the book. A walk that runs
-  ``WALK_BUDGET_S`` longer than the matches' share of the book predicts (they sit far down the
-  order: «شرکت» by organisation) is stopped and the matches are sorted at once instead.
+  full: few rows a match when the matches are a large share of the book.
+
+A walk that runs ``WALK_BUDGET_S`` longer than the matches' share of the book predicts is
+stopped: the matches sit together far down the order («شرکت» or «بانک» by organisation). The
+first page then comes from a walk that looks each row up in a set of the matches gathered from
+FTS5 first (much cheaper a row than testing its documents), and a later page sorts them at once.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from dataclasses import dataclass, field
 from crm_desktop.phonebook.search import ParsedQuery
 
 SORT_AT_ONCE_UP_TO = 15_000  # matches; ≈50 ms on a million-contact book (≈3.5 µs a match)
-WALK_BUDGET_S = 0.1  # a walk may take this much longer than its estimate …
+WALK_BUDGET_S = 0.03  # a walk may take this much longer than its estimate …
 WALK_SECONDS_PER_ROW = 3e-6  # … of this per row it expects to read
 PROGRESS_STEP = 2000  # SQLite instructions between two looks at the clock during a walk
 
@@ -47,7 +50,8 @@ class Part:
     table: str  # "contacts c" | "contact_custom_values v"
     id: str  # the contact id in it
     where: str  # the rows of this part
-    terms: tuple  # ORDER BY: (expression, descending) pairs, the index's own order
+    terms: tuple  # ORDER BY: (expression, descending) pairs, the order of …
+    index: str  # … this index
     probes: bool = False  # each row is tested against another table (a deep OFFSET is slow)
 
     def order_by(self, flip: bool = False) -> str:
@@ -79,19 +83,21 @@ def order_for(key: str, descending: bool) -> Order:
     ``custom:<id>``); ValueError for anything else."""
     d = descending
     if key == "last_contact":
-        return Order((Part("contacts c", "c.id", "", (("c.last_contact_at", d), ("c.id", d))),))
+        return Order((Part("contacts c", "c.id", "", (("c.last_contact_at", d), ("c.id", d)),
+                           "contacts_by_last_contact"),))
     if key == "created":
-        return Order((Part("contacts c", "c.id", "", (("c.created_at", d), ("c.id", d))),))
+        return Order((Part("contacts c", "c.id", "", (("c.created_at", d), ("c.id", d)), "contacts_by_created"),))
     if key == "organisation":
         named = Part("contacts c", "c.id", "c.organisation_key > ''",
-                     (("c.organisation_key", d), ("c.sort_key", d), ("c.id", d)))
-        blank = Part("contacts c", "c.id", "c.organisation_key = ''", _BY_NAME)
+                     (("c.organisation_key", d), ("c.sort_key", d), ("c.id", d)), "contacts_by_organisation")
+        blank = Part("contacts c", "c.id", "c.organisation_key = ''", _BY_NAME, "contacts_by_organisation")
         return Order((named, blank), first="c.organisation_key > ''")
     if key.startswith("custom:") and key[7:].isdigit():
         valued = Part("contact_custom_values v", "v.contact_id", "v.field_id = :field",
-                      (("v.sort_value", d), ("v.name_key", d), ("v.contact_id", d)))
+                      (("v.sort_value", d), ("v.name_key", d), ("v.contact_id", d)), "contact_custom_values_by_field")
         blank = Part("contacts c", "c.id", "NOT EXISTS (SELECT 1 FROM contact_custom_values v "
-                     "WHERE v.contact_id = c.id AND v.field_id = :field)", _BY_NAME, probes=True)
+                     "WHERE v.contact_id = c.id AND v.field_id = :field)", _BY_NAME, "contacts_by_sort_key",
+                     probes=True)
         return Order((valued, blank), {"field": int(key[7:])},
                      "LEFT JOIN contact_custom_values v ON v.contact_id = c.id AND v.field_id = :field",
                      "v.contact_id IS NOT NULL")
@@ -123,13 +129,14 @@ class Budget:
         return False
 
 
-def _part_sql(part: Part, select: str, condition: str = "", tail: str = "") -> str:
+def _part_sql(part: Part, select: str, condition: str = "", tail: str = "", indexed: bool = False) -> str:
     where = " AND ".join(w for w in (part.where, condition) if w)
-    return f"SELECT {select} FROM {part.table} {'WHERE ' + where if where else ''} {tail}"
+    table = f"{part.table} INDEXED BY {part.index}" if indexed else part.table
+    return f"SELECT {select} FROM {table} {'WHERE ' + where if where else ''} {tail}"
 
 
 def _part_page(conn, part: Part, params: dict, offset: int, limit: int, size: int | None,
-               condition: str = "") -> list[int]:
+               condition: str = "", indexed: bool = False) -> list[int]:
     """``limit`` ids of a part from ``offset``; read backwards from the end when that is nearer
     and the part probes another table for each row (``size``: the part's exact size, if known)."""
     if size is not None and part.probes and offset > size // 2:
@@ -139,12 +146,12 @@ def _part_page(conn, part: Part, params: dict, offset: int, limit: int, size: in
         sql = _part_sql(part, part.id, condition, f"ORDER BY {part.order_by(flip=True)} LIMIT :limit OFFSET :offset")
         rows = [r[0] for r in conn.execute(sql, {**params, "limit": take, "offset": max(0, size - offset - take)})]
         return rows[::-1]
-    sql = _part_sql(part, part.id, condition, f"ORDER BY {part.order_by()} LIMIT :limit OFFSET :offset")
+    sql = _part_sql(part, part.id, condition, f"ORDER BY {part.order_by()} LIMIT :limit OFFSET :offset", indexed)
     return [r[0] for r in conn.execute(sql, {**params, "limit": limit, "offset": offset})]
 
 
 def _parts_page(conn, order: Order, params: dict, offset: int, limit: int, size_of, conditions=None,
-                exact: bool = True) -> list[int]:
+                exact: bool = True, indexed: bool = False) -> list[int]:
     """A page across the parts. ``size_of(i)``: part i's size, asked only when the page starts
     past its end (or, with ``exact`` sizes, to read a probing last part from its end)."""
     ids: list[int] = []
@@ -152,7 +159,7 @@ def _parts_page(conn, order: Order, params: dict, offset: int, limit: int, size_
     for i, part in enumerate(order.parts):
         condition = conditions[i] if conditions else ""
         size = size_of(i) if exact and part.probes and i == last else None
-        got = _part_page(conn, part, params, offset, limit, size, condition)
+        got = _part_page(conn, part, params, offset, limit, size, condition, indexed)
         ids.extend(got)
         if len(got) == limit or i == last:
             break
@@ -175,6 +182,13 @@ def match_condition(parsed: ParsedQuery, contact_id: str, params: dict) -> str:
         tests.append(f"EXISTS (SELECT 1 FROM contact_group_members m WHERE m.group_id = :group "
                      f"AND m.contact_id = {contact_id})")
     return " AND ".join(tests)
+
+
+def _matching_ids_sql(plan) -> str:
+    """``SELECT contact_id`` of every match of a search plan (search_index.Plan)."""
+    fts = plan.table
+    return (f"SELECT s.contact_id FROM {fts} CROSS JOIN contact_search s ON s.rank = {fts}.rowid "
+            f"WHERE {fts} MATCH :match {'AND ' + plan.test if plan.test else ''}")
 
 
 def sorted_matches(conn, key: str, descending: bool, plan) -> array:
@@ -210,10 +224,12 @@ class OrderedPages:
         self.search = None  # (parsed, key, descending)
         self.sorted: array | None = None
         self.sizes: dict[int, int] = {}
+        self.clustered = False  # the search's walk ran past its estimate
 
     def _forget_older(self, version) -> None:
         if version != self.version:
             self.version, self.book_sizes, self.search, self.sorted, self.sizes = version, {}, None, None, {}
+            self.clustered = False
 
     def book(self, conn, version, key: str, descending: bool, offset: int, limit: int, total: int) -> list[int]:
         """A page of the whole book."""
@@ -236,19 +252,22 @@ class OrderedPages:
         is their count, ``total`` the book's)."""
         self._forget_older(version)
         if self.search != (parsed, key, descending):
-            self.search, self.sorted, self.sizes = (parsed, key, descending), None, {}
+            self.search, self.sorted, self.sizes, self.clustered = (parsed, key, descending), None, {}, False
         if self.sorted is None:
-            walk_rows = walk_estimate(offset, limit, matches, total)
-            if should_walk(offset, limit, matches, total):
+            if not self.clustered and should_walk(offset, limit, matches, total):
+                budget = WALK_BUDGET_S + walk_estimate(offset, limit, matches, total) * WALK_SECONDS_PER_ROW
                 try:
-                    with Budget(conn, WALK_BUDGET_S + walk_rows * WALK_SECONDS_PER_ROW):
+                    with Budget(conn, budget):
                         return self._walk(conn, key, descending, parsed, offset, limit)
-                except Interrupted:  # they are not: sorting them all is the surer cost
-                    pass
+                except Interrupted:
+                    self.clustered = True  # the matches sit together somewhere down the order
+            if self.clustered and offset == 0:
+                return self._walk_matches(conn, key, descending, plan(), limit)
             self.sorted = sorted_matches(conn, key, descending, plan())
         return self.sorted[offset: offset + limit].tolist()
 
     def _walk(self, conn, key, descending, parsed, offset, limit) -> list[int]:
+        """Down the order's index, each row tested on its stored search documents and group."""
         order = order_for(key, descending)
         params = dict(order.params)
         conditions = [match_condition(parsed, part.id, params) for part in order.parts]
@@ -259,3 +278,20 @@ class OrderedPages:
             return self.sizes[i]
 
         return _parts_page(conn, order, params, offset, limit, size_of, conditions, exact=False)
+
+    def _walk_matches(self, conn, key, descending, plan, limit) -> list[int]:
+        """The first page of matches clustered down the order: FTS5's matches gathered into a
+        set once (≈0.6 µs a match), then the order's index read down to them, each row looked
+        up in that set (≈0.3 µs a row) — cheaper than testing each row's documents (≈3 µs)."""
+        order = order_for(key, descending)
+        params = {**dict(plan.params), **order.params, "match": plan.match}
+        condition = f"IN ({_matching_ids_sql(plan)})"
+        conditions = [f"{part.id} {condition}" for part in order.parts]
+
+        def size_of(i: int) -> int:
+            if i not in self.sizes:
+                sql = _part_sql(order.parts[i], "count(*)", conditions[i], indexed=True)
+                self.sizes[i] = conn.execute(sql, params).fetchone()[0]
+            return self.sizes[i]
+
+        return _parts_page(conn, order, params, 0, limit, size_of, conditions, exact=False, indexed=True)
