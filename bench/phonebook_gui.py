@@ -8,6 +8,11 @@ QT_QPA_PLATFORM=offscreen:
    paint, all on the UI thread, as the operator waits for them.
 2. the app's memory with the whole book listed (an empty search: all N contacts), after scrolling
    to the middle and to the end: the child's peak RSS (VmHWM), and its RSS at the end.
+3. sorting by a click on a column's header (a real mouse click on the header) until the table's
+   viewport has painted the rows in the new order: every sortable column clicked twice
+   (ascending, then descending; dates newest first, then oldest), on the whole book and with
+   a search or a group chosen; then the keystrokes once more with the table sorted by
+   organisation.
 
 The child builds the window the way ``python -m crm_desktop gui`` does (setup_application +
 AppController.start, no single-instance server), waits for its start-up check to finish and
@@ -32,11 +37,14 @@ from bench.common import (PAINT_TIMEOUT_S, BenchResult, PaintWatch, aim, last_li
 
 NAME = "phonebook-gui"
 KEYSTROKE_AIM_MS = 30
+SORT_AIM_MS = 300
 MEMORY_AIM_MIB = 150
 RESULT_MARKER = "phonebook-gui-result "
 
 # What an operator types, one keystroke at a time; "" is clearing the line (Esc) after each.
 TYPED = ("محمدی", "رضایی", "علی‌پور", "۰۹۱۲", "0912 1", "+98912", "شرکت", "بانک ملت", "داروخانه")
+# The searches (and a group: None here) the columns are sorted with, after the whole book.
+SORTED_SEARCHES = ("محمد", "0912", "شرکت", None)
 
 
 def keystrokes(typed=TYPED) -> list[str]:
@@ -112,8 +120,104 @@ def run(ctx) -> BenchResult:
         result.notes.append(f"no paint within {PAINT_TIMEOUT_S} s (repainted by hand) after: {missed[:5]!r}")
     slowest = sorted(data["keystrokes"], key=lambda k: -k["ms"])[:5]
     result.notes.append("slowest: " + "; ".join(f"{k['text']!r} {k['ms']:.1f} ms ({k['rows']:,})" for k in slowest))
+    add_sort_figures(result, data, ctx.runs)
     result.notes.append("the daily auto-backup is left out; the start-up check is waited for before timing")
     return result
+
+
+def add_sort_figures(result: BenchResult, data: dict, runs: int) -> None:
+    book = [c["ms"] for c in data["sorts"] if c["search"] == ""]
+    filtered = [c["ms"] for c in data["sorts"] if c["search"] != ""]
+    if book:
+        worst = p95(book)
+        result.add("sort clicks, whole book", len(book), "", f"{len(book) // max(1, runs)} × {runs} runs, header "
+                   "clicked → rows repainted in the new order")
+        result.add("sort p50", round(median(book), 2), "ms")
+        result.add("sort p95", round(worst, 2), "ms", aim(worst, SORT_AIM_MS, "ms"))
+        result.add("sort max", round(max(book), 2), "ms")
+    if filtered:
+        result.add("sort clicks, searched", len(filtered), "", "the same with " + ", ".join(
+            "a group" if s is None else repr(s) for s in SORTED_SEARCHES))
+        result.add("searched sort p50", round(median(filtered), 2), "ms")
+        result.add("searched sort p95", round(p95(filtered), 2), "ms")
+        result.add("searched sort max", round(max(filtered), 2), "ms")
+    sorted_keys = [k["ms"] for k in data.get("sorted_keystrokes", [])]
+    if sorted_keys:
+        worst = p95(sorted_keys)
+        result.add("keystrokes sorted by organisation p95", round(worst, 2), "ms",
+                   f"{len(sorted_keys)} keystrokes; {aim(worst, KEYSTROKE_AIM_MS, 'ms')}")
+    slowest = sorted(data["sorts"], key=lambda c: -c["ms"])[:5]
+    if slowest:
+        result.notes.append("slowest sorts: " + "; ".join(
+            f"{c['column']}{' ↓' if c['descending'] else ''} {c['search'] or 'book'} {c['ms']:.1f} ms ({c['rows']:,})"
+            for c in slowest))
+
+
+def sort_clicks(app, tab, search, watch, runs: int) -> list[dict]:
+    """Every sortable column clicked twice on its header, on the whole book and then with each
+    of SORTED_SEARCHES; each click timed until the viewport has painted (and checked: the
+    header shows the column, the first row is the one the repository puts first)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from crm_desktop.phonebook.views.table_model import order_of
+
+    table = tab.table
+    header = table.horizontalHeader()
+    groups = tab.phonebook.groups()
+    clicks = []
+    for run_index in range(max(1, runs)):
+        for searched in ("", *SORTED_SEARCHES):
+            if searched is None:
+                search.set_query("", emit=True)
+                tab.groups.choose(groups[0].id)
+                label = f"group {groups[0].name}"
+            else:
+                tab.groups.choose(None)
+                search.setText(searched)
+                search.flush()
+                label = searched
+            watch.wait(watch.paints - 1 if watch.paints else 0)
+            keys = [c.key for c in table.model().columns if c.sortable and c.key != "name"] + ["name"]
+            for key in keys:
+                for _ in range(2):
+                    section = table.model().column_index(key)
+                    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+                    since = watch.paints
+                    started = time.perf_counter()
+                    QTest.mouseClick(header.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(x, header.height() // 2))
+                    painted = watch.wait(since)
+                    ms = (time.perf_counter() - started) * 1000
+                    model = table.model()
+                    descending = header.sortIndicatorOrder() == Qt.DescendingOrder
+                    assert header.sortIndicatorSection() == section, (key, header.sortIndicatorSection())
+                    if run_index == 0 and model.rowCount():
+                        order = order_of(key)
+                        query = model.source().query
+                        first = tab.phonebook.rows(query, 0, 1)[0].id
+                        assert query.order == (f"-{order}" if descending else order)
+                        assert model.row_object(0).id == first
+                    clicks.append({"run": run_index, "search": label, "column": key, "descending": descending,
+                                   "ms": ms, "rows": model.rowCount(), "painted": painted})
+    search.set_query("", emit=True)
+    tab.groups.choose(None)
+    return clicks
+
+
+def sorted_keystrokes(tab, search, watch) -> list[dict]:
+    """The keystrokes once more with the table sorted by organisation (then back to the names)."""
+    tab.sort_by("organisation")
+    watch.wait(watch.paints - 1 if watch.paints else 0)
+    out = []
+    for text in keystrokes():
+        since = watch.paints
+        started = time.perf_counter()
+        search.setText(text)
+        search.flush()
+        watch.wait(since)
+        out.append({"text": text, "ms": (time.perf_counter() - started) * 1000})
+    tab.sort_by("name")
+    return out
 
 
 # -- the child: the real app window --------------------------------------------------------------
@@ -173,6 +277,8 @@ def child(db: Path, runs: int) -> int:
         scroll[key] = (time.perf_counter() - started) * 1000
     for _ in range(20):
         app.processEvents()
+    sorts = sort_clicks(app, tab, search, watch, runs)
+    sorted_keys = sorted_keystrokes(tab, search, watch)
     if profile:
         import pstats
 
@@ -185,6 +291,8 @@ def child(db: Path, runs: int) -> int:
         "start_rss_mib": start_rss,
         "tab_rss_mib": tab_rss,
         "open_ms": open_ms,
+        "sorts": sorts,
+        "sorted_keystrokes": sorted_keys,
         "vmrss_mib": status_mib("VmRSS"),
         "vmhwm_mib": status_mib("VmHWM"),
     }
