@@ -195,15 +195,21 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from crm_desktop.demo.steps import fill_demo
     from crm_desktop.office import Office
     from crm_desktop.preferences import Preferences
 
     db = work / "office.sqlite3"
     with Office(db) as office:
-        fill_demo(office.conn, {"contacts": args.contacts}, seed=7)
+        from crm_desktop.demo.generate import fill_contacts
+        from crm_desktop.demo.phonebook_extras import fill_phonebook_extras
+        from crm_desktop.phonebook.repo import update_search_index
         from crm_desktop.reminders.demo import fill_reminders
         from crm_desktop.storage.db import transaction
+
+        with transaction(office.conn):  # the contacts fill_demo makes, dated by the clock (their «تاریخ ثبت»)
+            made = fill_contacts(office.conn, args.contacts, seed=7, today=CLOCK.date())
+            fill_phonebook_extras(office.conn, made.first_id, made.last_id, 7, now=CLOCK)
+            update_search_index(office.conn)
 
         with transaction(office.conn):
             fill_reminders(office.conn, DEMO_REMINDERS, seed=7, now=CLOCK)
