@@ -229,3 +229,33 @@ def test_a_switchboard_number_many_share_still_matches_by_name(conn, book, tmp_p
     again = run_import(ImportArgs(path, conn=conn, duplicates="merge"))
     assert (again.added, again.merged) == (0, 60)
     assert [e.contact_id for e in again.entries] == first.added_ids
+
+
+@pytest.mark.parametrize("already", [0, 300, 5000])  # an empty book, a rebuild, new contacts ranked in
+def test_a_bulk_import_indexes_exactly_what_a_rebuild_from_the_tables_would(conn, book, tmp_path, already):
+    from crm_desktop.demo.generate import fill_contacts
+    from crm_desktop.phonebook import search_index
+
+    if already:
+        fill_contacts(conn, already, seed=5)
+        search_index.rebuild(conn)
+    add_fields(book)
+    lines = ["نام,نام خانوادگی,سازمان,موبایل,تلفن منزل,تلفن محل کار,ایمیل,کد ملی,یادداشت,گروه‌ها,"
+             "شماره کفش,تاریخ عضویت,سطح,معرف"]
+    for i in range(1, 801):
+        lines.append(f"علی‌{i % 37},رضايي {i % 11},شرکت {i % 5} ك,0912{i:07d},021 {i:08d},"
+                     f"{'031 3222 1100' if i % 4 == 0 else ''},p{i}@Example.com;q{i % 9}@x.ir,"
+                     f"{'0013542419' if i == 7 else ''},یادداشت {i} تلفن ۰۲۱۸۸۷۷,"
+                     f"{'ویژه، مشتری' if i % 3 == 0 else 'ویژه' if i % 3 == 1 else ''},"
+                     f"{i % 50 if i % 2 else ''},{'1403/07/15' if i % 5 == 0 else ''},"
+                     f"{'طلایی' if i % 7 == 0 else ''},{'آقای نادری' if i % 6 == 0 else ''}")
+    summary = run_import(ImportArgs(write_csv(tmp_path, "\n".join(lines) + "\n"), conn=conn))
+    assert (summary.added, summary.rejected) == (800, 0)
+    indexed = {r[0]: r[1:] for r in conn.execute("SELECT contact_id, rank, words, numbers FROM contact_search")}
+    assert any("14030715" in numbers for _, _, numbers in indexed.values())  # a custom date, as Jalali
+    search_index.rebuild(conn)
+    rebuilt = {r[0]: r[1:] for r in conn.execute("SELECT contact_id, rank, words, numbers FROM contact_search")}
+    assert {k: v[1:] for k, v in indexed.items()} == {k: v[1:] for k, v in rebuilt.items()}
+    by_name = [r[0] for r in conn.execute("SELECT id FROM contacts ORDER BY sort_key, id")]
+    assert sorted(indexed, key=lambda k: indexed[k][0]) == by_name  # ranks in Persian order
+    assert search_index.check(conn) == []

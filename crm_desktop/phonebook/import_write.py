@@ -343,12 +343,14 @@ def secondary_indexes(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
     """Insert many validated contacts with executemany (the same rows ``Phonebook.add`` writes,
     see contact_rows.insert_contact), then index them for search in one go: a rebuild of the
-    whole index when they are at least a quarter of the book, else ``index_contacts``. Runs
-    inside the caller's transaction; returns the new ids in order."""
+    whole index when they are at least a quarter of the book, else ``index_contacts``; their
+    search documents are made here from the contacts in memory, not read back. Runs inside the
+    caller's transaction; returns the new ids in order."""
     from crm_desktop.core.text import sort_key
     from crm_desktop.phonebook import search_index
     from crm_desktop.phonebook.model import now_iso
     from crm_desktop.phonebook.repo_groups import custom_value
+    from crm_desktop.phonebook.search import DocumentBuilder
 
     fields = {f.id: f for f in book.fields()} if any(c.custom for c in contacts) else {}
     first = book._next_id()  # noqa: SLF001 - ids are never handed out twice (deleted ones count)
@@ -361,6 +363,7 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
     dropped = secondary_indexes(conn) if total >= DROP_INDEXES_MIN and total >= in_book else []
     for name, _sql in dropped:
         conn.execute(f'DROP INDEX "{name}"')
+    builder, documents, document_of = DocumentBuilder(), {}, search_index.contact_documents
     for start in range(0, total, CHUNK):
         report(progress, start, total, TEXT_ADDING)
         rows, phones, emails, addresses, members, custom = [], [], [], [], [], []
@@ -376,6 +379,7 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
                 addresses.append((contact_id, a.province, a.city, a.street, a.postal_code, position))
             for group_id in c.group_ids:
                 members.append((group_id, contact_id))
+            searched = []  # (kind, stored value) in field id order, as the index reads them back
             for field_id, value in c.custom.items():
                 field = fields.get(int(field_id))
                 if field is None:
@@ -383,6 +387,10 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
                 stored = custom_value(field, value)
                 if stored is not None:
                     custom.append((contact_id, field.id, stored[0], stored[1]))
+                    searched.append((field.id, field.kind, stored[0]))
+            if len(searched) > 1:
+                searched.sort()
+            documents[contact_id] = document_of(builder, c, [(kind, value) for _, kind, value in searched])
         conn.executemany(CONTACT_SQL, rows)
         conn.executemany(PHONE_SQL, phones)
         conn.executemany(EMAIL_SQL, emails)
@@ -398,9 +406,9 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
 
     in_book += total
     if total * 4 >= in_book:
-        search_index.rebuild(conn, indexed)
+        search_index.rebuild(conn, indexed, known=documents)
     else:
-        search_index.index_contacts(conn, ids, indexed)
+        search_index.index_contacts(conn, ids, indexed, known=documents)
     return ids
 
 

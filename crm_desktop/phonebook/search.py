@@ -69,14 +69,16 @@ def group_mark(group_id: int) -> str:
 
 
 class DocumentBuilder:
-    """Builds the two documents; remembers the tokens of repeated values (names repeat a lot)."""
+    """Builds the two documents; remembers the tokens of repeated values (names repeat a lot)
+    and the marks of each group."""
 
     def __init__(self, memo_size: int = 50_000):
-        self._memo: dict[str, tuple[dict, dict]] = {}
+        self._memo: dict[str, tuple[tuple, tuple]] = {}
         self._memo_size = memo_size
+        self._groups: dict[int, tuple[str, str]] = {}  # group id -> (group_token, group_mark)
 
-    def _split(self, text: str) -> tuple[dict, dict]:
-        """(word tokens, digit runs) of one field value, as dicts (ordered sets)."""
+    def _split(self, text: str) -> tuple[tuple, tuple]:
+        """(word tokens, digit runs) of one field value, each without repeats, in order."""
         words: dict[str, None] = {}
         numbers: dict[str, None] = {}
         for token in tokens(text):
@@ -86,33 +88,41 @@ class DocumentBuilder:
                 words[token] = None
                 for run in _DIGITS.findall(token):
                     numbers[run] = None
+        split = tuple(words), tuple(numbers)
         if self._memo_size:
             if len(self._memo) >= self._memo_size:
                 self._memo.clear()
-            self._memo[text] = (words, numbers)
-        return words, numbers
+            self._memo[text] = split
+        return split
 
     def documents(self, texts: Iterable[str | None], nationals: Iterable[str] = (), national_code: str = "",
                   group_ids: Iterable[int] = ()) -> tuple[str, str]:
         """(words, numbers) for a contact: ``texts`` are its searchable values, ``nationals`` its
-        phone numbers in national form."""
+        phone numbers in national form. Each token once, where it first appears."""
         memo = self._memo
-        words: dict[str, None] = {}
-        numbers = dict.fromkeys(nationals)
+        words: list[str] = []
+        numbers = list(nationals)
         if national_code:
-            numbers[national_code] = None
+            numbers.append(national_code)
         for text in texts:
             if text:
-                split = memo.get(text) or self._split(text)
-                words.update(split[0])
-                numbers.update(split[1])
-        numbers.pop("", None)
-        words_doc = " ".join(words)
-        numbers_doc = (NUMBER_MARK + (" " + NUMBER_MARK).join(numbers)) if numbers else ""
+                split = memo.get(text)
+                if split is None:
+                    split = self._split(text)
+                words += split[0]
+                numbers += split[1]
+        words_doc = " ".join(dict.fromkeys(words)) if words else ""
+        if numbers:
+            unique = dict.fromkeys(numbers)
+            unique.pop("", None)
+            numbers_doc = (NUMBER_MARK + (" " + NUMBER_MARK).join(unique)) if unique else ""
+        else:
+            numbers_doc = ""
         if group_ids:
-            groups = sorted(set(group_ids))
-            words_doc = " ".join([words_doc, *(group_token(g) for g in groups)]).lstrip()
-            numbers_doc = " ".join([numbers_doc, *(group_mark(g) for g in groups)]).lstrip()
+            marks = self._groups
+            groups = [marks.get(g) or marks.setdefault(g, (group_token(g), group_mark(g))) for g in sorted(set(group_ids))]
+            words_doc = " ".join([words_doc, *(token for token, _ in groups)]).lstrip()
+            numbers_doc = " ".join([numbers_doc, *(mark for _, mark in groups)]).lstrip()
         return words_doc, numbers_doc
 
 

@@ -15,7 +15,8 @@ the list, where there always is room.
 Every change goes through this module inside the caller's transaction: the FTS5 tables read
 their content from ``contact_search``, and a document is removed with exactly the text it was
 indexed with, so the index cannot drift from its content. Bulk loads (demo data, big imports)
-insert contacts first and call ``rebuild`` (or ``index_contacts`` for the new ids) after.
+insert contacts first and call ``rebuild`` (or ``index_contacts`` for the new ids) after; a big
+import hands over the documents it made from the contacts in memory (``contact_documents``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
+from operator import attrgetter
 from typing import Callable, Iterable
 
 from crm_desktop.core import jalali
@@ -41,6 +44,7 @@ TIDY_AFTER = 10_000  # documents changed at once after which the FTS5 segments a
 Progress = Callable[[int, int], object]
 
 TEXT_COLUMNS = ("title", "first_name", "last_name", "organisation", "job_title", "unit", "manager", "website", "note")
+_text_columns = attrgetter(*TEXT_COLUMNS)  # a Contact's values of TEXT_COLUMNS, in that order
 _CONTACT_INDEX = "CREATE UNIQUE INDEX contact_search_by_contact ON contact_search (contact_id)"
 
 # What the documents are made of, per table, in one fixed order (a document built from a full
@@ -134,6 +138,17 @@ def _stream(conn: sqlite3.Connection, where: str = "", params=None):
             yield contact_id, builder.documents(texts, nationals, row[1], group_ids)
 
 
+def contact_documents(builder: DocumentBuilder, contact, custom: Iterable[tuple[str, str]] = ()) -> tuple[str, str]:
+    """(words, numbers) of a contact held in memory, exactly as ``_stream`` makes them from its
+    stored rows (a bulk insert indexes what it has just written without reading it back): the
+    contact as stored (``model.normalised``), its ``custom`` values as (field kind, stored value)
+    in field id order. For a contact without notes-log entries (a new one)."""
+    texts = [*_text_columns(contact), *contact.emails]
+    for kind, value in custom:
+        texts.extend(custom_search_texts(kind, value))
+    return builder.documents(texts, [p.national for p in contact.phones], contact.national_code, contact.group_ids)
+
+
 def documents(conn: sqlite3.Connection, ids) -> dict[int, tuple[str, str]]:
     """(words, numbers) of the given contacts (missing ids are left out)."""
     ids = list(ids)
@@ -158,36 +173,28 @@ def _fts_remove(conn, rows: Iterable[tuple[int, str, str]]) -> None:
                      [(r, n) for r, _, n in rows])
 
 
-def rebuild(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
+def rebuild(conn: sqlite3.Connection, progress: Progress | None = None,
+            known: dict[int, tuple[str, str]] | None = None) -> int:
     """Index every contact from scratch (after a bulk insert); returns how many. One transaction
-    (a savepoint inside the caller's). ``progress(done, total)`` now and then."""
+    (a savepoint inside the caller's). ``progress(done, total)`` now and then. ``known``: the
+    documents (``contact_documents``) of contacts a bulk insert has just added, ids above every
+    other contact's; only the others are read back from the tables."""
     with transaction(conn):
         total, top = conn.execute("SELECT count(*), coalesce(max(id), 0) FROM contacts").fetchone()
-        ranks: array | dict = array("q", bytes(8 * (top + 1))) if top <= 4 * total + 1000 else {}
-        rank = BASE
-        for (contact_id,) in conn.execute("SELECT id FROM contacts ORDER BY sort_key, id"):
-            ranks[contact_id] = rank
-            rank += GAP
-        # documents are made in contact id order (one pass over each table) and stored in rank
-        # order (sorted through a temporary table), so that both writes are sequential
-        conn.execute("DROP TABLE IF EXISTS temp.rebuilt_documents")
-        conn.execute("CREATE TEMP TABLE rebuilt_documents (rank INTEGER, contact_id INTEGER, words TEXT, numbers TEXT)")
-        insert = "INSERT INTO temp.rebuilt_documents VALUES (?, ?, ?, ?)"
-        batch, done = [], 0
-        for contact_id, (words, numbers) in _stream(conn):
-            batch.append((ranks[contact_id], contact_id, words, numbers))
-            if len(batch) == CHUNK:
-                conn.executemany(insert, batch)
-                done += len(batch)
-                batch = []
-                if progress is not None:
-                    progress(done, total)
-        conn.executemany(insert, batch)
-        conn.execute("DROP INDEX IF EXISTS contact_search_by_contact")
-        conn.execute("DELETE FROM contact_search")
-        conn.execute("INSERT INTO contact_search (rank, contact_id, words, numbers) "
-                     "SELECT rank, contact_id, words, numbers FROM temp.rebuilt_documents ORDER BY rank")
-        conn.execute("DROP TABLE temp.rebuilt_documents")
+        if known:
+            first = min(known)
+            if conn.execute("SELECT count(*) FROM contacts WHERE id >= ?", (first,)).fetchone()[0] != len(known):
+                known, first = None, None  # not the newest contacts after all: read everything back
+        else:
+            known, first = None, None
+        if known is not None and len(known) == total:  # nothing else to read: straight in rank order
+            rows = [(BASE + GAP * i, contact_id, *known[contact_id]) for i, (contact_id,) in
+                    enumerate(conn.execute("SELECT id FROM contacts ORDER BY sort_key, id"))]
+            conn.execute("DROP INDEX IF EXISTS contact_search_by_contact")
+            conn.execute("DELETE FROM contact_search")
+            conn.executemany("INSERT INTO contact_search (rank, contact_id, words, numbers) VALUES (?, ?, ?, ?)", rows)
+        else:
+            _rebuild_through_temp(conn, progress, total, top, known, first)
         conn.execute(_CONTACT_INDEX)
         for table, column in (("contact_words", "words"), ("contact_numbers", "numbers")):
             conn.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
@@ -196,6 +203,38 @@ def rebuild(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
         if progress is not None:
             progress(total, total)
         return total
+
+
+def _rebuild_through_temp(conn, progress, total: int, top: int, known, first) -> None:
+    """``rebuild``'s contact_search for a book read (at least partly) from the tables: documents
+    are made in contact id order (one pass over each table) and stored in rank order (sorted
+    through a temporary table), so that both writes are sequential."""
+    ranks: array | dict = array("q", bytes(8 * (top + 1))) if top <= 4 * total + 1000 else {}
+    rank = BASE
+    for (contact_id,) in conn.execute("SELECT id FROM contacts ORDER BY sort_key, id"):
+        ranks[contact_id] = rank
+        rank += GAP
+    conn.execute("DROP TABLE IF EXISTS temp.rebuilt_documents")
+    conn.execute("CREATE TEMP TABLE rebuilt_documents (rank INTEGER, contact_id INTEGER, words TEXT, numbers TEXT)")
+    insert = "INSERT INTO temp.rebuilt_documents VALUES (?, ?, ?, ?)"
+    stream = _stream(conn) if known is None else _stream(conn, "WHERE {column} < :first", {"first": first})
+    if known is not None:
+        stream = chain(stream, known.items())
+    batch, done = [], 0
+    for contact_id, (words, numbers) in stream:
+        batch.append((ranks[contact_id], contact_id, words, numbers))
+        if len(batch) == CHUNK:
+            conn.executemany(insert, batch)
+            done += len(batch)
+            batch = []
+            if progress is not None:
+                progress(done, total)
+    conn.executemany(insert, batch)
+    conn.execute("DROP INDEX IF EXISTS contact_search_by_contact")
+    conn.execute("DELETE FROM contact_search")
+    conn.execute("INSERT INTO contact_search (rank, contact_id, words, numbers) "
+                 "SELECT rank, contact_id, words, numbers FROM temp.rebuilt_documents ORDER BY rank")
+    conn.execute("DROP TABLE temp.rebuilt_documents")
 
 
 def update(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
@@ -320,8 +359,9 @@ def tidy(conn: sqlite3.Connection, changed: int) -> None:
 
 
 def index_contacts(conn: sqlite3.Connection, ids: Iterable[int], progress: Progress | None = None, *,
-                   tidy_up: bool = True) -> None:
-    """Add contacts that are not in the index yet (new, restored, or bulk-inserted)."""
+                   tidy_up: bool = True, known: dict[int, tuple[str, str]] | None = None) -> None:
+    """Add contacts that are not in the index yet (new, restored, or bulk-inserted). ``known``:
+    their documents already made (``contact_documents``), instead of reading them back."""
     ids = sorted(set(int(i) for i in ids))
     if not ids:
         return
@@ -334,7 +374,7 @@ def index_contacts(conn: sqlite3.Connection, ids: Iterable[int], progress: Progr
                 "AND NOT EXISTS (SELECT 1 FROM contact_search s WHERE s.contact_id = contacts.id) ORDER BY sort_key, id",
                 {"ids": _ids_json(chunk)},
             ).fetchall()
-            docs = documents(conn, [k[0] for k in keys])
+            docs = documents(conn, [k[0] for k in keys]) if known is None else known
             # new contacts between the same two indexed neighbours share that gap evenly
             runs: dict[tuple, list[int]] = defaultdict(list)
             for contact_id, key in keys:
