@@ -259,3 +259,5 @@ def test_a_bulk_import_indexes_exactly_what_a_rebuild_from_the_tables_would(conn
     by_name = [r[0] for r in conn.execute("SELECT id FROM contacts ORDER BY sort_key, id")]
     assert sorted(indexed, key=lambda k: indexed[k][0]) == by_name  # ranks in Persian order
     assert search_index.check(conn) == []
+    assert conn.execute("SELECT count(*) FROM contact_custom_values v JOIN contacts c ON c.id = v.contact_id "
+                        "WHERE v.name_key <> c.sort_key").fetchone()[0] == 0  # as the triggers would set it
