@@ -22,17 +22,19 @@ from crm_desktop.core.digits import to_latin, to_persian
 
 _EXTENSION = re.compile(r"(?i)(داخلی|ext\.?|x|#|;|,|،)")
 _MOBILE = re.compile(r"09[0-9]{9}")
+_DIGIT = re.compile(r"[0-9]")
+_NOT_DIGITS = re.compile(r"[^0-9]+")
 
 
 def phone_digits(text) -> str:
     """Every digit in ``text``, in any script, as ASCII digits (nothing else)."""
-    return "".join(ch for ch in to_latin(str(text or "")) if "0" <= ch <= "9")
+    return _NOT_DIGITS.sub("", to_latin(str(text or "")))
 
 
 def national_form(text) -> str:
     """The number as dialled inside Iran (``09121234567``, ``02188776655``); see module notes."""
     s = to_latin(str(text or ""))
-    start = re.search(r"[0-9]", s)
+    start = _DIGIT.search(s)
     if start is None:
         return ""
     first_digit = start.start()

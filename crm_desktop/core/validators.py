@@ -39,6 +39,7 @@ from crm_desktop.errors import ValidationError
 
 _BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _STRIP = dict.fromkeys(map(ord, _BIDI_MARKS + " \t\u00a0\u2007\u2009\u202f\u200c-\u2010\u2012\u2013_.()"))
+_NO_BIDI_MARKS = dict.fromkeys(map(ord, _BIDI_MARKS))
 
 
 def _error(field: str, en: str, fa: str) -> ValidationError:
@@ -198,7 +199,7 @@ _EMAIL_RE = re.compile(r"([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+
 
 def email(text, field: str = "ایمیل") -> str:
     """An e-mail address, trimmed, with its domain in lower case."""
-    s = str(text if text is not None else "").translate(dict.fromkeys(map(ord, _BIDI_MARKS))).strip()
+    s = str(text if text is not None else "").translate(_NO_BIDI_MARKS).strip()
     if not s:
         raise _required(field)
     match = _EMAIL_RE.fullmatch(s)
