@@ -31,11 +31,14 @@ class Groups:
         self.book = book
         self.ids = {normalise(g.name): g.id for g in book.groups()}
         self.created = 0
+        self._keys: dict[str, str] = {}  # name as written -> normalise(name) (a file repeats them)
 
     def resolve(self, names) -> list[int]:
         out = []
         for name in names:
-            key = normalise(name)
+            key = self._keys.get(name)
+            if key is None:
+                key = self._keys[name] = normalise(name)
             if not key:
                 continue
             if key not in self.ids:
@@ -51,12 +54,6 @@ class Groups:
             if self.ids[key] not in out:
                 out.append(self.ids[key])
         return out
-
-
-def _mobiles(contact: Contact) -> list[str]:
-    from crm_desktop.phonebook.importer import mobiles
-
-    return mobiles(contact)
 
 
 @lru_cache(maxsize=65536)
@@ -140,19 +137,33 @@ class SameNameIndex:
             self.names[where] = names
         return names
 
-    def find(self, contact: Contact) -> tuple[tuple | None, tuple | None]:
-        """(where, ("phone" | "email", the shared value)) or (None, None)."""
+    @staticmethod
+    def keys_of(contact: Contact) -> list[tuple]:
+        """The contact's ("p", phone) keys, then its ("e", e-mail) keys."""
+        keys = [("p", p.national) for p in contact.phones if p.national]
+        if contact.emails:
+            keys += [("e", e.casefold()) for e in contact.emails]
+        return keys
+
+    def find(self, contact: Contact, keys: list[tuple] | None = None) -> tuple[tuple | None, tuple | None]:
+        """(where, ("phone" | "email", the shared value)) or (None, None). ``keys``: its
+        ``keys_of`` when already made."""
         if not (contact.phones or contact.emails):
             return None, None
         if not self.loaded:
             self._load()
+        if keys is None:
+            keys = self.keys_of(contact)
         names = None
-        candidates = [(("p", p.national), ("phone", p.national)) for p in contact.phones if p.national]
-        candidates += [(("e", e.casefold()), ("email", e)) for e in contact.emails]
-        for key, shared in candidates:
-            holders = self.holders.get(key)
+        holders_of = self.holders.get
+        for i, key in enumerate(keys):
+            holders = holders_of(key)
             if not holders:
                 continue
+            if key[0] == "p":
+                shared = ("phone", key[1])
+            else:  # the e-mails come last: the shared one as the row wrote it
+                shared = ("email", contact.emails[i - len(keys) + len(contact.emails)])
             if names is None:
                 names = set(contact_name_keys(contact))
                 if not names:
@@ -181,16 +192,15 @@ class SameNameIndex:
                 return where
         return None
 
-    def remember(self, contact: Contact, where: tuple) -> None:
-        """``contact`` is at ``where`` now (a new row, or a contact that received a merge)."""
+    def remember(self, contact: Contact, where: tuple, keys: list[tuple] | None = None) -> None:
+        """``contact`` is at ``where`` now (a new row, or a contact that received a merge);
+        ``keys``: its ``keys_of`` when already made."""
         self.sources[where] = contact
         old = self.names.pop(where, None)
         if old is not None and self._names_of(where) != old:  # a merge gave it another name
             self.grouped.clear()
         holders = self.holders
-        keys = [("p", p.national) for p in contact.phones if p.national]
-        keys += [("e", e.casefold()) for e in contact.emails]
-        for key in keys:
+        for key in self.keys_of(contact) if keys is None else keys:
             found = holders.get(key)
             if found is None:
                 holders[key] = [where]
@@ -217,7 +227,7 @@ def _owner_name(book, national: str, contact_id: int) -> str:
 
 def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
     """Add, merge or skip every good row, in one transaction (see the module notes)."""
-    from crm_desktop.phonebook.importer import MERGE, MERGED, SKIPPED, Entry, merge_into
+    from crm_desktop.phonebook.importer import MERGE, MERGED, SKIPPED, Entry, merge_into, mobiles
     from crm_desktop.phonebook.repo import Phonebook
 
     book = Phonebook(conn)  # no notify: the caller tells the app once, after the commit
@@ -239,7 +249,7 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
             contact.group_ids = groups.resolve(row.groups)
             if args.group_id is not None and args.group_id not in contact.group_ids:
                 contact.group_ids.append(args.group_id)
-            keys = _mobiles(contact)
+            keys = mobiles(contact)
             target = mobile = None
             for mobile in keys:
                 target = seen.get(mobile)
@@ -253,12 +263,13 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                         break
             shared = None  # ("phone" | "email", value): a duplicate by its name and that
             if target is None:
-                target, shared = same_name.find(contact)
+                shared_keys = same_name.keys_of(contact)
+                target, shared = same_name.find(contact, shared_keys)
             if target is None:
                 here = ("new", len(new))
                 for key in keys:
                     seen.setdefault(key, here)
-                same_name.remember(contact, here)
+                same_name.remember(contact, here, shared_keys)
                 new.append(contact)
                 new_rows.append(row)
                 continue
@@ -286,7 +297,7 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                 what_fa, what_en = f"همین نام و ایمیل {shared[1]}", f"the same name and e-mail {shared[1]}"
             if args.duplicates == MERGE:
                 merge_into(owner, contact)
-                for key in _mobiles(owner):
+                for key in mobiles(owner):
                     seen.setdefault(key, target)
                 same_name.remember(owner, target)
                 summary.entries.append(Entry(
