@@ -12,6 +12,7 @@ e-mails add up, text fields are joined.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import compress
 
 from crm_desktop.core.digits import to_persian
@@ -238,7 +239,7 @@ def _split_full_name(text: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
-_TEXT, _PHONE, _PHONE_TYPE, _ADDRESS, _EMAIL, _GROUPS, _CUSTOM = range(7)
+_TEXT, _PHONE, _PHONE_TYPE, _ADDRESS, _EMAIL, _GROUPS, _CUSTOM, _ONLY = range(8)
 _EMAIL_SPLIT = re.compile(r"[\s,;،؛]+|:::")
 _GROUP_SPLIT = re.compile(r"\s*(?::::|[,،;؛\n])\s*")
 _UNQUOTE = frozenset("=+-@\t\r")
@@ -265,6 +266,10 @@ class RowReader:
                     else _ADDRESS if name in ADDRESS_FIELDS else _EMAIL if name == "email"
                     else _GROUPS if name == "groups" else _TEXT)
             plan.append((index, name, slot or ("1" if what == _ADDRESS else ""), what))
+        # a text field only one column fills is set as the cell is read (no list of its values)
+        columns_of = Counter(entry[1] for entry in plan if entry[3] == _TEXT)
+        plan = [(index, name, slot, _ONLY if what == _TEXT and name in TEXT_FIELDS and columns_of[name] == 1 else what)
+                for index, name, slot, what in plan]
         self.plan = plan
         # one entry (or None) per column: itertools.compress then skips the empty cells in C
         self.by_column = [None] * (max((p[0] for p in plan), default=-1) + 1)
@@ -291,7 +296,9 @@ class RowReader:
                 cell = clean_cell(cell)
             if not cell:
                 continue
-            if what == _TEXT:
+            if what == _ONLY:
+                setattr(contact, name, cell)
+            elif what == _TEXT:
                 if name in text:
                     text[name].append(cell)
                 else:
@@ -338,7 +345,7 @@ class RowReader:
                 labelled = kind_from_labels([phone_types[slot]])
             strict = name == "mobile"
             for number, ext in split_phones(cell):
-                contact.phones.append(Phone(number=number, kind=phone_kind(number, labelled, strict), ext=ext))
+                contact.phones.append(Phone(number, phone_kind(number, labelled, strict), ext))
         if addresses:
             contact.addresses = [a for _, a in sorted(addresses.items()) if not a.is_empty()]
         return contact, groups
