@@ -225,3 +225,19 @@ def test_bulk_import_of_a_big_csv(conn, book, tmp_path):
     assert someone.first_name == "نام7" and [p.national for p in someone.phones] == ["09120000007", "02100000007"]
     assert someone.emails == ["p7@example.com"] and someone.addresses[0].city == "تهران"
     assert {g.name: g.count for g in book.groups()} == {"ویژه": 1000}
+
+
+@pytest.mark.parametrize("limit", [999, 40])  # SQLite's old default; two contacts per INSERT
+def test_the_bulk_insert_splits_its_statements_at_the_parameter_limit(conn, book, tmp_path, monkeypatch, limit):
+    from crm_desktop.phonebook import import_write
+
+    monkeypatch.setattr(import_write, "_parameter_limit", lambda _conn: limit)
+    lines = ["نام,نام خانوادگی,موبایل,تلفن,ایمیل,شهر"]
+    lines += [f"نام{i},خانواده{i % 7},0912{i:07d},021{i:08d},p{i}@example.com,{'قم' if i % 2 else ''}" for i in range(601)]
+    summary = run_import(ImportArgs(write_csv(tmp_path, "\n".join(lines)), conn=conn))
+    assert summary.added == 601
+    counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("contacts", "contact_phones", "contact_emails", "contact_addresses")]
+    assert counts == [601, 1202, 601, 300]
+    last = book.get(summary.added_ids[-1])
+    assert [p.national for p in last.phones] == ["09120000600", "02100000600"] and last.emails == ["p600@example.com"]

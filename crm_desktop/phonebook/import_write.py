@@ -351,14 +351,21 @@ def secondary_indexes(conn: sqlite3.Connection) -> list[tuple[str, str]]:
         "ORDER BY rowid", CONTACT_TABLES).fetchall()
 
 
+def _parameter_limit(conn: sqlite3.Connection) -> int:
+    """The most ``?`` one statement may hold."""
+    try:
+        return conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    except AttributeError:  # Python 3.10 has no Connection.getlimit
+        return 999  # SQLite's default before 3.32 (32766 since)
+
+
 def insert_rows(conn: sqlite3.Connection, head: str, width: int, values: list) -> None:
     """Insert the rows whose ``width`` values follow each other in ``values`` with ``head``
     («INSERT INTO t (…) VALUES »), many rows per statement: one statement step per few hundred
     rows instead of one per row (a phone row costs half as much as through executemany)."""
     if not values:
         return
-    limit = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    per = max(1, min(ROWS_PER_INSERT, limit // width))
+    per = max(1, min(ROWS_PER_INSERT, _parameter_limit(conn) // width))
     one = "(" + ", ".join("?" * width) + ")"
     full = head + ", ".join([one] * per)
     step = per * width
