@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.actions import make_action
-from crm_desktop.ui.lazy_table import setup_table_view
+from crm_desktop.ui.lazy_table import current_object, select_object, selected_objects, setup_table_view
 
 WATCHED_TABLES = frozenset({"cheques", "cheque_events", "cheque_images", "cheque_leaves", "cheque_books", "banks",
                             "contacts", "*"})
@@ -213,30 +213,20 @@ class ChequesTab(QWidget):
 
     # --- the current cheque -----------------------------------------------------------------------
     def current_row(self):
-        index = self.table.currentIndex()
-        return self.model.row_object(index.row()) if index.isValid() else None
+        return current_object(self.table)
 
     def current_id(self) -> int | None:
         row = self.current_row()
         return row.id if row is not None else None
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
-        return [r.id for r in (self.model.row_object(i) for i in rows) if r is not None]
+        return [r.id for r in selected_objects(self.table)]
 
     def rows(self) -> list:
         return [self.model.row_object(i) for i in range(self.model.rowCount())]
 
     def select_cheque(self, cheque_id: int) -> bool:
-        row = self.model.find_row(lambda r: r is not None and r.id == cheque_id, limit=2000)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-        self.table.scrollTo(index)
-        return True
+        return select_object(self.table, cheque_id)
 
     def focus_table(self) -> None:
         self.table.setFocus(Qt.OtherFocusReason)

@@ -328,3 +328,34 @@ def _unsortable_clicked(view, section: int) -> None:
     finally:
         header.blockSignals(False)
     header.viewport().update()
+
+
+# -- the rows a view over a LazyTableModel shows -----------------------------------------------------
+def current_object(view):
+    """The object of the view's current row, or None."""
+    index = view.currentIndex()
+    return view.model().row_object(index.row()) if index.isValid() else None
+
+
+def selected_objects(view) -> list:
+    """The objects of the selected rows in table order (the current row when none is selected)."""
+    rows = sorted({index.row() for index in view.selectionModel().selectedRows()})
+    if not rows and view.currentIndex().isValid():
+        rows = [view.currentIndex().row()]
+    model = view.model()
+    return [r for r in (model.row_object(i) for i in rows) if r is not None]
+
+
+def select_object(view, object_id, *, limit: int = 2000) -> bool:
+    """Make the row whose object has ``id == object_id`` current and selected, scrolled into
+    view (searching at most ``limit`` rows); False when it is not among them."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    model = view.model()
+    row = model.find_row(lambda r: r is not None and r.id == object_id, limit=limit)
+    if row < 0:
+        return False
+    index = model.index(row, 0)
+    view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+    view.scrollTo(index)
+    return True

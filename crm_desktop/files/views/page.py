@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from crm_desktop.files.views.filter_bar import FileFilterBar
 from crm_desktop.files.views.table_model import COLUMN_WIDTHS, FileSource, FileTableModel
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.actions import make_action
-from crm_desktop.ui.lazy_table import setup_table_view
+from crm_desktop.ui.lazy_table import current_object, select_object, selected_objects, setup_table_view
 
 NEW_TEXT = {PERSONNEL: "پرونده پرسنلی تازه", "customer": "مشتری تازه", APPLICANT: "متقاضی تازه"}
 EMPTY_TEXT = {PERSONNEL: "هنوز پرونده پرسنلی‌ای ثبت نشده است.", "customer": "هنوز پرونده مشتری‌ای ثبت نشده است.",
@@ -197,31 +197,20 @@ class FilesPage(QWidget):
 
     # --- the current file -------------------------------------------------------------------------
     def current_row(self):
-        index = self.table.currentIndex()
-        return self.model.row_object(index.row()) if index.isValid() else None
+        return current_object(self.table)
 
     def current_id(self) -> int | None:
         row = self.current_row()
         return row.id if row is not None else None
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
-        return [r.id for r in (self.model.row_object(i) for i in rows) if r is not None]
+        return [r.id for r in selected_objects(self.table)]
 
     def rows(self) -> list:
         return [self.model.row_object(i) for i in range(self.model.rowCount())]
 
     def select_file(self, file_id: int) -> bool:
-        row = self.model.find_row(lambda r: r is not None and r.id == file_id, limit=5000)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
-        return True
+        return select_object(self.table, file_id, limit=5000)
 
     def show_file(self, file_id: int) -> None:
         """Select the file, clearing the filters if they hide it."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from crm_desktop.core.digits import format_number
 from crm_desktop.reminders.views.common import colour_icon
 from crm_desktop.reminders.views.table_model import ReminderFilter, ReminderSource, ReminderTableModel, reminder_columns
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
-from crm_desktop.ui.lazy_table import setup_table_view
+from crm_desktop.ui.lazy_table import current_object, select_object, selected_objects, setup_table_view
 from crm_desktop.ui.search_line import SearchLine
 
 ALL_GROUPS = "همهٔ گروه‌ها"
@@ -156,23 +156,13 @@ class ListView(QWidget):
         return [self.model.row_object(i) for i in range(self.model.rowCount())]
 
     def selected_rows(self) -> list:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
-        return [r for r in (self.model.row_object(i) for i in rows) if r is not None]
+        return selected_objects(self.table)
 
     def current_row(self):
-        index = self.table.currentIndex()
-        return self.model.row_object(index.row()) if index.isValid() else None
+        return current_object(self.table)
 
     def select_reminder(self, reminder_id: int) -> bool:
-        row = self.model.find_row(lambda r: r is not None and r.id == reminder_id, limit=2000)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-        self.table.scrollTo(index)
-        return True
+        return select_object(self.table, reminder_id)
 
     def focus_table(self) -> None:
         self.table.setFocus(Qt.OtherFocusReason)
