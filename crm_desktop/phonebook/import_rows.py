@@ -117,6 +117,20 @@ def rows_from_cards(cards, progress: Progress | None = None) -> list[ImportRow]:
 
 def rows_from_table(table: Table, mapping: dict[int, str], progress: Progress | None = None,
                     limit: int | None = None, fields=()) -> list[ImportRow]:
+    """The ImportRows of a table's rows (the first ``limit``). A whole table is read column by
+    column (``import_columns``) when its mapping allows; the rows are the same."""
+    if limit is None:
+        from crm_desktop.phonebook.import_columns import rows_by_columns
+
+        found = rows_by_columns(table, mapping, progress, fields)
+        if found is not None:
+            return found
+    return rows_one_by_one(table, mapping, progress, limit, fields)
+
+
+def rows_one_by_one(table: Table, mapping: dict[int, str], progress: Progress | None = None,
+                    limit: int | None = None, fields=()) -> list[ImportRow]:
+    """``rows_from_table`` a row at a time: ``RowReader`` and ``normalised`` for each."""
     rows = []
     total = len(table.rows) if limit is None else min(limit, len(table.rows))
     reader = RowReader(mapping, fields)

@@ -289,3 +289,17 @@ def transaction(conn: sqlite3.Connection):
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+@contextmanager
+def page_cache(conn: sqlite3.Connection, mib: int):
+    """A page cache of up to ``mib`` MiB for this connection while the block runs (SQLite keeps
+    2 MiB by default). A bulk write of a hundred thousand rows otherwise spills its pages to
+    the WAL and reads them back as it builds the indexes; the cache grows only as far as pages
+    are used and is set back after."""
+    was = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
+    try:
+        yield conn
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(was)}")
