@@ -7,7 +7,10 @@ contacts fit in a few seconds."""
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from contextlib import nullcontext
+from itertools import chain
+from operator import attrgetter
 from functools import lru_cache
 
 from crm_desktop.core.digits import to_persian
@@ -104,7 +107,7 @@ class SameNameIndex:
         self.grouped: dict[tuple, tuple[int, dict]] = {}  # a much-shared phone: (holders seen, {name: where})
         self.loaded = bool(db_empty)
 
-    def _load(self) -> None:
+    def load(self) -> None:
         self.loaded = True
         pending, self.holders = self.holders, {}
         holders, sources = self.holders, self.sources
@@ -153,7 +156,7 @@ class SameNameIndex:
         if not (contact.phones or contact.emails):
             return None, None
         if not self.loaded:
-            self._load()
+            self.load()
         if keys is None:
             keys = self.keys_of(contact)
         names = None
@@ -216,6 +219,19 @@ class SameNameIndex:
         return source[6] if source is not None else ""
 
 
+def shared_keys(row_keys: list[list[tuple]], same_name: SameNameIndex) -> set[tuple]:
+    """The ("p", phone) / ("e", e-mail) keys that two rows of the file share, or a row shares
+    with the database. A row with none of them is no duplicate and has none: it is added without
+    the row-by-row checks (nothing it holds can make a later row a duplicate either)."""
+    counts = Counter(chain.from_iterable(row_keys))
+    shared = {key for key, n in counts.items() if n > 1}
+    if not same_name.loaded:  # a book with contacts: its phones and e-mails
+        same_name.load()
+    if same_name.holders:
+        shared.update(key for key in counts if key in same_name.holders)
+    return shared
+
+
 def _owner_name(book, national: str, contact_id: int) -> str:
     try:
         for owner_id, name in book.phone_owners(national):
@@ -245,13 +261,20 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
         seen: dict[str, tuple] = {}  # mobile -> ("new", index in new) | ("db", contact id)
         existing: dict[int, Contact] = {}  # database contacts that receive merged rows
         same_name = SameNameIndex(conn, db_empty)
+        row_keys = [same_name.keys_of(row.contact) for row in rows]
+        shared = shared_keys(row_keys, same_name)
         for i, row in enumerate(rows):
             if i % 2000 == 0:
                 report(progress, i, total, TEXT_CHECKING)
             contact = row.contact
-            contact.group_ids = groups.resolve(row.groups)
+            contact.group_ids = groups.resolve(row.groups) if row.groups else []
             if args.group_id is not None and args.group_id not in contact.group_ids:
                 contact.group_ids.append(args.group_id)
+            shared_keys_row = row_keys[i]
+            if shared.isdisjoint(shared_keys_row):  # no phone or e-mail of it is anywhere else
+                new.append(contact)
+                new_rows.append(row)
+                continue
             keys = mobiles(contact)
             target = mobile = None
             for mobile in keys:
@@ -264,15 +287,14 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                     if found is not None:
                         target = ("db", found)
                         break
-            shared = None  # ("phone" | "email", value): a duplicate by its name and that
+            by_name = None  # ("phone" | "email", value): a duplicate by its name and that
             if target is None:
-                shared_keys = same_name.keys_of(contact)
-                target, shared = same_name.find(contact, shared_keys)
+                target, by_name = same_name.find(contact, shared_keys_row)
             if target is None:
                 here = ("new", len(new))
                 for key in keys:
                     seen.setdefault(key, here)
-                same_name.remember(contact, here, shared_keys)
+                same_name.remember(contact, here, shared_keys_row)
                 new.append(contact)
                 new_rows.append(row)
                 continue
@@ -287,17 +309,17 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                 owner = existing.get(contact_id)
                 if owner is not None:
                     name = owner.display_name
-                elif shared is None:
+                elif by_name is None:
                     name = _owner_name(book, mobile, contact_id)
                 else:
                     name = same_name.name_of(contact_id) or _owner_name(book, "", contact_id)
                 where_fa, where_en = f"از پیش برای «{name}»", f"already saved for {name!r}"
-            if shared is None:
+            if by_name is None:
                 what_fa, what_en = f"شماره همراه {to_persian(mobile)}", f"mobile {mobile}"
-            elif shared[0] == "phone":
-                what_fa, what_en = f"همین نام و تلفن {to_persian(shared[1])}", f"the same name and phone {shared[1]}"
+            elif by_name[0] == "phone":
+                what_fa, what_en = f"همین نام و تلفن {to_persian(by_name[1])}", f"the same name and phone {by_name[1]}"
             else:
-                what_fa, what_en = f"همین نام و ایمیل {shared[1]}", f"the same name and e-mail {shared[1]}"
+                what_fa, what_en = f"همین نام و ایمیل {by_name[1]}", f"the same name and e-mail {by_name[1]}"
             if args.duplicates == MERGE:
                 merge_into(owner, contact)
                 for key in mobiles(owner):
@@ -330,6 +352,10 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
         report(progress, len(new), len(new), TEXT_ADDING)
 
 
+# a contact's stored columns in CONTACT_SQL's order, from kind to note (the first five: what
+# display_name takes)
+stored_fields = attrgetter("kind", "title", "first_name", "last_name", "organisation", "job_title", "unit", "manager",
+                           "birthday", "national_code", "website", "note")
 CONTACT_SQL = (
     "INSERT INTO contacts (id, kind, title, first_name, last_name, organisation, job_title, unit, manager, birthday, "
     "national_code, website, note, display_name, sort_key, created_at, updated_at, organisation_key) VALUES "
@@ -385,7 +411,7 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
     caller's transaction; returns the new ids in order."""
     from crm_desktop.core.text import sort_key
     from crm_desktop.phonebook import search_index
-    from crm_desktop.phonebook.model import now_iso
+    from crm_desktop.phonebook.model import display_name, now_iso, sort_name
     from crm_desktop.phonebook.repo_groups import custom_value
     from crm_desktop.phonebook.search import DocumentBuilder
 
@@ -402,20 +428,20 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
         conn.execute(f'DROP INDEX "{name}"')
     builder, documents, document_of = DocumentBuilder(), {}, search_index.contact_documents
     keys: dict[str, str] = {}  # sort name or organisation -> its sort key (names repeat)
+    stored_custom: dict[tuple, tuple] = {}  # (field id, value) -> (field, custom_value(field, value))
     for start in range(0, total, CHUNK):
         report(progress, start, total, TEXT_ADDING)
         rows, phones, emails, addresses, members, custom = [], [], [], [], [], []
         for contact_id, c in zip(ids[start:start + CHUNK], contacts[start:start + CHUNK]):
-            name, organisation = c.sort_name, c.organisation
+            values = stored_fields(c)  # kind, title, first_name, last_name, organisation, …
+            name = sort_name(values[0], values[2], values[3], values[4])
             name_key = keys.get(name)
             if name_key is None:
                 name_key = keys[name] = sort_key(name)
-            organisation_key = keys.get(organisation)
+            organisation_key = keys.get(values[4])
             if organisation_key is None:
-                organisation_key = keys[organisation] = sort_key(organisation)
-            rows += (contact_id, c.kind, c.title, c.first_name, c.last_name, organisation, c.job_title, c.unit,
-                     c.manager, c.birthday, c.national_code, c.website, c.note, c.display_name, name_key, now, now,
-                     organisation_key)
+                organisation_key = keys[values[4]] = sort_key(values[4])
+            rows += (contact_id, *values, display_name(*values[:5]), name_key, now, now, organisation_key)
             for position, p in enumerate(c.phones):
                 phones += (contact_id, p.kind, p.number, p.national, p.ext or "", position)
             for position, e in enumerate(c.emails):
@@ -424,12 +450,18 @@ def bulk_add(book, conn, contacts: list[Contact], progress) -> list[int]:
                 addresses += (contact_id, a.province, a.city, a.street, a.postal_code, position)
             for group_id in c.group_ids:
                 members += (group_id, contact_id)
+            if not c.custom:
+                documents[contact_id] = document_of(builder, c)
+                continue
             searched = []  # (kind, stored value) in field id order, as the index reads them back
             for field_id, value in c.custom.items():
-                field = fields.get(int(field_id))
-                if field is None:
-                    raise UserError(f"no custom field with id {field_id}", "این فیلد دلخواه دیگر وجود ندارد.")
-                stored = custom_value(field, value)
+                stored = stored_custom.get((field_id, value))
+                if stored is None:
+                    field = fields.get(int(field_id))
+                    if field is None:
+                        raise UserError(f"no custom field with id {field_id}", "این فیلد دلخواه دیگر وجود ندارد.")
+                    stored = stored_custom[(field_id, value)] = (field, custom_value(field, value))
+                field, stored = stored
                 if stored is not None:
                     custom += (contact_id, field.id, stored[0], stored[1], name_key)
                     searched.append((field.id, field.kind, stored[0]))

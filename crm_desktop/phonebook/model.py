@@ -123,19 +123,24 @@ class Note:
 def display_name(kind: str, title: str = "", first: str = "", last: str = "", organisation: str = "") -> str:
     """What lists show: «title first last» for a person (its organisation when it has no name),
     the organisation's name for an organisation (its person's name when empty)."""
-    person = " ".join(part.strip() for part in (title or "", first or "", last or "") if part and part.strip())
-    organisation = (organisation or "").strip()
-    has_name = bool((first or "").strip() or (last or "").strip())
+    title, first, last = _stripped(title), _stripped(first), _stripped(last)
+    person = " ".join([part for part in (title, first, last) if part])
+    organisation = _stripped(organisation)
     if kind == ORGANISATION:
         return organisation or person
-    return person if has_name else (organisation or person)
+    return person if first or last else (organisation or person)
+
+
+def _stripped(text: str | None) -> str:
+    return text.strip() if text else ""
 
 
 def sort_name(kind: str, first: str = "", last: str = "", organisation: str = "") -> str:
     """What lists sort by (before core.text.sort_key): «last first» for a person, the organisation's
     name for an organisation; the title never counts."""
-    person = " ".join(part.strip() for part in (last or "", first or "") if part and part.strip())
-    organisation = (organisation or "").strip()
+    last, first = _stripped(last), _stripped(first)
+    person = f"{last} {first}" if last and first else last or first
+    organisation = _stripped(organisation)
     if kind == ORGANISATION:
         return organisation or person
     return person or organisation
