@@ -26,6 +26,14 @@ A walk that runs ``WALK_BUDGET_S`` longer than the matches' share of the book pr
 stopped: the matches sit together far down the order («شرکت» or «بانک» by organisation). The
 first page then comes from a walk that looks each row up in a set of the matches gathered from
 FTS5 first (much cheaper a row than testing its documents), and a later page sorts them at once.
+
+The organisation and custom-field orders sort by a value, then by the name, which is FTS5's rank
+order: with more than ``RANKED_FROM`` matches they use order_ranks.py instead (a TEMP table of
+each rank's value ordinal): a page is one pass over FTS5's matches, one lookup in that table each
+(≈0.25 µs), unless a walk is expected to read fewer than a twelfth as many rows as there are
+matches (each row costs ≈12 times as much): the walk is tried within twice its estimate and a
+few milliseconds, then the matches are looked up. Pages past the first are cut from all the
+matches in order, looked up once and kept until the next write.
 """
 
 from __future__ import annotations
@@ -35,12 +43,18 @@ import time
 from array import array
 from dataclasses import dataclass, field
 
+from crm_desktop.phonebook import order_ranks
 from crm_desktop.phonebook.search import ParsedQuery
+from crm_desktop.phonebook.search_index import contacts_at
 
 SORT_AT_ONCE_UP_TO = 15_000  # matches; ≈50 ms on a million-contact book (≈3.5 µs a match)
 WALK_BUDGET_S = 0.03  # a walk may take this much longer than its estimate …
 WALK_SECONDS_PER_ROW = 3e-6  # … of this per row it expects to read
 PROGRESS_STEP = 2000  # SQLite instructions between two looks at the clock during a walk
+RANKED_FROM = 3000  # matches from which the organisation and custom orders use order_ranks.py …
+RANKED_SECONDS_PER_MATCH = 0.25e-6  # … at this cost a match (a walk: WALK_SECONDS_PER_ROW a row)
+RANKED_WALK_SLACK_S = 0.003  # a walk before a ranked look-up may take twice its estimate and this
+RANKED_SAMPLE = 1024  # matches whose place in the order predicts a walk's length
 
 
 @dataclass(frozen=True)
@@ -225,11 +239,13 @@ class OrderedPages:
         self.sorted: array | None = None
         self.sizes: dict[int, int] = {}
         self.clustered = False  # the search's walk ran past its estimate
+        self.ranked: array | None = None  # the search's ranks in its order (order_ranks.py)
+        self.own_changes = 0  # rows written to TEMP tables by building order_ranks (not data)
 
     def _forget_older(self, version) -> None:
         if version != self.version:
             self.version, self.book_sizes, self.search, self.sorted, self.sizes = version, {}, None, None, {}
-            self.clustered = False
+            self.clustered, self.ranked = False, None
 
     def book(self, conn, version, key: str, descending: bool, offset: int, limit: int, total: int) -> list[int]:
         """A page of the whole book."""
@@ -253,6 +269,10 @@ class OrderedPages:
         self._forget_older(version)
         if self.search != (parsed, key, descending):
             self.search, self.sorted, self.sizes, self.clustered = (parsed, key, descending), None, {}, False
+            self.ranked = None
+        source = order_ranks.source_for(key)
+        if source is not None and matches > RANKED_FROM:
+            return self._ranked(conn, source, key, descending, parsed, plan, offset, limit, matches, total)
         if self.sorted is None:
             if not self.clustered and should_walk(offset, limit, matches, total):
                 budget = WALK_BUDGET_S + walk_estimate(offset, limit, matches, total) * WALK_SECONDS_PER_ROW
@@ -265,6 +285,52 @@ class OrderedPages:
                 return self._walk_matches(conn, key, descending, plan(), limit)
             self.sorted = sorted_matches(conn, key, descending, plan())
         return self.sorted[offset: offset + limit].tolist()
+
+    def _ranked(self, conn, source, key, descending, parsed, plan, offset, limit, matches, total) -> list[int]:
+        """A page through order_ranks.py, after a walk when that looks much cheaper."""
+        if self.ranked is None:
+            looked_up = matches * RANKED_SECONDS_PER_MATCH
+            estimate = walk_estimate(offset, limit, matches, total) * WALK_SECONDS_PER_ROW
+            if estimate < looked_up and not self.clustered and order_ranks.is_ready(conn, source):
+                rows = self._walk_rows(conn, source, descending, plan(), offset + limit, matches, total)
+                estimate = max(estimate, rows * WALK_SECONDS_PER_ROW)
+            if not self.clustered and estimate < looked_up:
+                try:
+                    with Budget(conn, 2 * estimate + RANKED_WALK_SLACK_S):
+                        return self._walk(conn, key, descending, parsed, offset, limit)
+                except Interrupted:
+                    self.clustered = True
+            before = conn.total_changes
+            order_ranks.ensure(conn, source)
+            self.own_changes += conn.total_changes - before
+            if offset == 0:
+                return contacts_at(conn, order_ranks.page(conn, source, plan(), descending, offset, limit))
+            self.ranked = array("q", order_ranks.all_ranks(conn, source, plan(), descending))
+        return contacts_at(conn, self.ranked[offset: offset + limit].tolist())
+
+    def _walk_rows(self, conn, source, descending, plan, wanted: int, matches: int, total: int) -> float:
+        """Rows a walk would read to find ``wanted`` matches, from where a sample of them lies in
+        the order (ordinals tell roughly how far down; without a value: the second part, spread
+        like their ranks)."""
+        if source.name not in self.book_sizes:
+            self.book_sizes[source.name] = order_ranks.valued(conn, source)
+        if "ranks" not in self.book_sizes:
+            self.book_sizes["ranks"] = tuple(conn.execute(f"SELECT {end}(rank) FROM contact_search").fetchone()[0] or 0
+                                             for end in ("min", "max"))
+        valued, (low, high) = self.book_sizes[source.name], self.book_sizes["ranks"]
+        got = order_ranks.sample(conn, source, plan, RANKED_SAMPLE, low, high)
+        if not got:
+            return 0.0
+        places = []
+        for rank, ordinal in got:
+            if ordinal is None:
+                places.append(valued + (total - valued) * (rank - low) / max(1, high - low))
+            else:
+                place = ordinal // order_ranks.SPACING
+                places.append(valued - place if descending else place)
+        places.sort()
+        k = max(1, round(wanted * len(got) / max(1, matches)))
+        return places[k - 1] if k <= len(places) else float(total)
 
     def _walk(self, conn, key, descending, parsed, offset, limit) -> list[int]:
         """Down the order's index, each row tested on its stored search documents and group."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from crm_desktop.phonebook import search_index
+from crm_desktop.phonebook import order_ranks, search_index
 from crm_desktop.phonebook.contact_rows import ContactRow, load_contacts, table_rows
 from crm_desktop.phonebook.model import Contact
 from crm_desktop.phonebook.repo_order import order_for
@@ -138,8 +138,9 @@ class SearchMixin:
         return search_index.contacts_at(self.conn, ranks)
 
     def _version(self) -> tuple[int, int]:
-        """Changes when anything was written (by this connection or another)."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+        """Changes when anything was written (by this connection or another); building the
+        TEMP tables of order_ranks.py writes no data."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes - self._ordered.own_changes
 
     def _plan(self, parsed: ParsedQuery) -> search_index.Plan:
         key = (parsed, self._version())
@@ -161,10 +162,12 @@ class SearchMixin:
                                      offset, limit, self._count_parsed(parsed), total)
 
     def rebuild_search_index(self, progress: Callable[[int, int], object] | None = None) -> int:
+        order_ranks.drop_all(self.conn)  # their triggers would fire for every contact
         with self._writing({"contact_search"}):
             return search_index.rebuild(self.conn, progress)
 
     def update_search_index(self, progress: Callable[[int, int], object] | None = None) -> int:
+        order_ranks.drop_all(self.conn)
         with self._writing({"contact_search"}):
             return search_index.update(self.conn, progress)
 

@@ -1,0 +1,167 @@
+"""The organisation and custom-field orders through order_ranks.py (a TEMP table of each search
+rank's value ordinal): the pages equal the order worked out in Python, whichever way they are
+found; every write on the connection keeps the TEMP tables in step through their triggers; a
+write by another connection, or a new value with no room left between its neighbours, makes
+them be built again; a rebuild of the search index drops them first."""
+
+from __future__ import annotations
+
+import pytest
+
+from crm_desktop.phonebook import order_ranks, repo_order
+from crm_desktop.phonebook.model import Contact, CustomField
+from crm_desktop.phonebook.repo import Phonebook, SearchQuery
+from crm_desktop.storage.db import open_database, transaction
+from tests.test_phonebook_sorting import ORGANISATIONS, expected, ids, random_book
+
+@pytest.fixture
+def book(conn):
+    return Phonebook(conn)
+
+
+@pytest.fixture
+def ranked(monkeypatch):
+    """Every search with a match goes through order_ranks.py (never a walk first)."""
+    monkeypatch.setattr(repo_order, "RANKED_FROM", 0)
+    monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", 0.0)
+
+
+def in_step(conn, key: str) -> None:
+    """The TEMP tables of an order are current and hold what a fresh build would."""
+    src = order_ranks.source_for(key)
+    assert order_ranks.is_ready(conn, src), key
+    got = dict(conn.execute(f"SELECT r.rank, v.value FROM temp.{src.ranks} r JOIN temp.{src.ordinals} v "
+                            "ON v.ord = r.ord"))
+    assert got == dict(conn.execute(f"SELECT rank, value FROM ({src.fill})"))
+    assert conn.execute(f"SELECT count(*) FROM temp.{src.ranks}").fetchone()[0] == len(got)
+    ordinals = [r[0] for r in conn.execute(f"SELECT ord FROM temp.{src.ordinals} ORDER BY value")]
+    assert ordinals == sorted(set(ordinals))  # strictly increasing with the value
+
+
+@pytest.mark.parametrize("way", ["looked up", "walked first", "walk stopped"])
+def test_every_way_gives_the_orders_pages(book, conn, monkeypatch, way):
+    how, size, groups = random_book(book, conn)
+    monkeypatch.setattr(repo_order, "RANKED_FROM", 0)
+    monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", 1.0 if way != "looked up" else 0.0)
+    if way == "walk stopped":
+        monkeypatch.setattr(repo_order, "WALK_SECONDS_PER_ROW", -1.0)
+        monkeypatch.setattr(repo_order, "RANKED_WALK_SLACK_S", -1.0)
+        monkeypatch.setattr(repo_order, "PROGRESS_STEP", 1)
+    looked_up = []
+    real = order_ranks.page
+    monkeypatch.setattr(order_ranks, "page", lambda *a: looked_up.append(a[1].name) or real(*a))
+    orders = ["organisation", f"custom:{how}", f"custom:{size}"]
+    for text, group in (("علی", None), ("0912", None), ("", groups[0]), ("احمدی", groups[1]), ("ز", None)):
+        for order in orders + [f"-{o}" for o in orders]:
+            want = expected(book, conn, order, text, group, how, size)
+            assert ids(book, order, text, group) == want, (order, text, group)
+            for offset, limit in ((0, 5), (3, 11), (len(want) - 4, 10)):
+                assert ids(book, order, text, group, max(0, offset), limit) == want[max(0, offset):max(0, offset) + limit]
+            assert book.count(SearchQuery(text, group, order)) == len(want)
+    assert bool(looked_up) == (way != "walked first")
+
+
+def test_every_write_keeps_the_tables_in_step(book, conn, tmp_path, ranked):
+    from crm_desktop.phonebook.importer import ImportArgs, run_import
+
+    field = book.add_field(CustomField("شهر", "text"))
+    size = book.add_field(CustomField("تعداد", "number"))
+    a = book.add(Contact(first_name="علی", last_name="رضایی", organisation="گلستان", custom={field: "تبریز"}))
+    b = book.add(Contact(first_name="مریم", last_name="احمدی", organisation="پارس", custom={field: "اصفهان", size: "7"}))
+    keys = ("organisation", f"custom:{field}", f"custom:{size}")
+    for key in keys:
+        assert ids(book, key, "علی") == [a]  # builds the tables
+    state = book._version()
+
+    def check():
+        for key in keys:
+            in_step(conn, key)
+
+    check()
+    assert book._version() == state  # building them wrote no data
+    contact = book.get(a)
+    contact.organisation, contact.last_name, contact.custom = "چکاد", "یزدانی", {field: "کرج", size: "12"}
+    book.update(contact)  # a new organisation and a new rank
+    check()
+    contact.organisation, contact.custom = "", {}
+    book.update(contact)
+    check()
+    assert ids(book, "organisation", "علی") == [a]
+    many = book.add_many([Contact(first_name="علی", last_name=f"نفر{i}", organisation=ORGANISATIONS[i % 9],
+                                  custom={field: ["ری", "کرج", "آمل"][i % 3], size: str(i)}) for i in range(60)])
+    check()
+    for i in range(40):  # squeezed between the same two neighbours: their ranks are spread out again
+        book.add(Contact(first_name="علی", last_name=f"نفر{i}ب", organisation="آبان"))
+    check()
+    book.merge(b, many[0])
+    check()
+    snapshot = book.delete([b, many[1]])
+    check()
+    book.undo_delete(snapshot)
+    check()
+    book.delete_field(size)
+    check()
+    lines = ["نام,نام خانوادگی,سازمان,موبایل,شهر"]
+    lines += [f"علی{i},واردشده,{ORGANISATIONS[i % 9]} نو,0912{i:07d},کرج" for i in range(300)]
+    path = tmp_path / "contacts.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    assert run_import(ImportArgs(path, conn=conn)).added == 300  # the bulk path, on this connection
+    check()
+    for key in keys:
+        want = expected(book, conn, key, "علی", None, field, size)
+        assert ids(book, key, "علی") == want
+        assert ids(book, f"-{key}", "علی") == expected(book, conn, f"-{key}", "علی", None, field, size)
+
+
+def test_another_connections_write_builds_them_again(book, conn, db_path, ranked):
+    first = book.add(Contact(first_name="علی", last_name="یزدانی", organisation="کوثر"))
+    assert ids(book, "organisation", "علی") == [first]
+    other = open_database(db_path)
+    try:
+        Phonebook(other).add(Contact(first_name="علی", last_name="احمدی", organisation="آریا"))
+    finally:
+        other.close()
+    src = order_ranks.source_for("organisation")
+    assert not order_ranks.is_ready(conn, src)
+    assert [book.get(i).organisation for i in ids(book, "organisation", "علی")] == ["آریا", "کوثر"]
+    in_step(conn, "organisation")
+
+
+def test_a_value_with_no_room_left_builds_them_again(book, conn, monkeypatch, ranked):
+    monkeypatch.setattr(order_ranks, "SPACING", 1)  # neighbours one apart: no room between them
+    for organisation in ("آریا", "بهار"):
+        book.add(Contact(first_name="علی", organisation=organisation))
+    assert len(ids(book, "organisation", "علی")) == 2
+    src = order_ranks.source_for("organisation")
+    book.add(Contact(first_name="علی", organisation="بیشه"))  # after the last: room above it
+    assert order_ranks.is_ready(conn, src)
+    book.add(Contact(first_name="علی", organisation="ب"))  # between آریا and بهار: none
+    assert not order_ranks.is_ready(conn, src)
+    shown = ["آریا", "ب", "بهار", "بیشه"]
+    assert [book.get(i).organisation for i in ids(book, "organisation", "علی")] == shown
+    in_step(conn, "organisation")
+    book.add(Contact(first_name="علی", organisation="آ"))  # before the first: room below it
+    assert order_ranks.is_ready(conn, src)
+    assert [book.get(i).organisation for i in ids(book, "organisation", "علی")] == ["آ"] + shown
+    in_step(conn, "organisation")
+
+
+def test_a_rebuild_of_the_search_index_drops_them(book, conn, ranked):
+    book.add(Contact(first_name="علی", organisation="آریا"))
+    ids(book, "organisation", "علی")
+    assert conn.execute("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'").fetchone()[0] > 0
+    book.rebuild_search_index()
+    assert conn.execute("SELECT count(*) FROM sqlite_temp_master WHERE type IN ('trigger', 'table') "
+                        "AND name <> 'order_ranks_meta'").fetchone()[0] == 0
+    assert [book.get(i).organisation for i in ids(book, "organisation", "علی")] == ["آریا"]
+
+
+def test_at_most_a_few_orders_are_kept(book, conn, ranked):
+    fields = [book.add_field(CustomField(f"فیلد {i}", "number")) for i in range(order_ranks.MAX_BUILT + 1)]
+    book.add(Contact(first_name="علی", organisation="آریا", custom={f: "1" for f in fields}))
+    for f in fields:
+        ids(book, f"custom:{f}", "علی")
+    kept = [r[0] for r in conn.execute("SELECT name FROM temp.order_ranks_meta ORDER BY built")]
+    assert kept == [f"custom_{f}" for f in fields[-order_ranks.MAX_BUILT:]]
+    with transaction(conn):
+        conn.execute("UPDATE contacts SET organisation = 'x'")  # the dropped ones left no trigger behind
