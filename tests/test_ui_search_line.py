@@ -110,3 +110,20 @@ def test_ctrl_f_focuses_the_search_line_of_the_tab_showing(qtbot):
         qtbot.waitUntil(line.hasFocus)
         assert line.selectedText() == "قبلی"  # ready to type over
     assert isinstance(QTabWidget.focusWidget(tabs), QLineEdit)
+
+
+@pytest.mark.parametrize("text", ["0912", "۰۹۱۲ ۱۲۳", "ali@", "علی"])
+def test_typed_text_starts_at_the_right_edge_even_digits_alone(qtbot, text):
+    """Qt lays «0912» out left to right; in this right-to-left box it must still sit at the
+    right, where the operator started typing, not jump to the far left."""
+    line = make_line(qtbot)
+    line.resize(300, line.sizeHint().height())
+    qtbot.waitExposed(line)
+    type_text(line, text)
+    line.setCursorPosition(0)  # no caret drawn beside the text
+    line.clearFocus()
+    image = line.grab().toImage()
+    inked = [x for x in range(20, image.width() - 4)  # (the clear button sits at the left)
+             if any(image.pixelColor(x, y).lightness() < 100 for y in range(4, image.height() - 4))]
+    assert inked and min(inked) > image.width() / 2  # the text in the right half of a 300 px box
+    assert max(inked) > image.width() - 30

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -35,6 +35,20 @@ class SearchLine(QLineEdit):
         self._timer.timeout.connect(self.flush)
         self.textChanged.connect(self._on_text_changed)
         self.returnPressed.connect(self.flush)
+        self._align_to_layout()
+
+    # -- alignment ---------------------------------------------------------------------------
+    def _align_to_layout(self) -> None:
+        """Text starts at the layout's start edge whatever it is: Qt lays a line of only digits
+        or Latin letters («0912») out left to right, which in a right-to-left window would put
+        it at the far left of the box, away from where the typing began."""
+        edge = Qt.AlignRight if self.layoutDirection() == Qt.RightToLeft else Qt.AlignLeft
+        self.setAlignment(edge | Qt.AlignVCenter | Qt.AlignAbsolute)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.LayoutDirectionChange:
+            self._align_to_layout()
 
     # -- debounce ---------------------------------------------------------------------------
     def delay_ms(self) -> int:
