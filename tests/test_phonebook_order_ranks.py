@@ -24,6 +24,7 @@ def ranked(monkeypatch):
     """Every search with a match goes through order_ranks.py (never a walk first)."""
     monkeypatch.setattr(repo_order, "RANKED_FROM", 0)
     monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", 0.0)
+    monkeypatch.setattr(repo_order, "UNBUILT_WALK_S", 0.0)
 
 
 def in_step(conn, key: str) -> None:
@@ -43,6 +44,7 @@ def test_every_way_gives_the_orders_pages(book, conn, monkeypatch, way):
     how, size, groups = random_book(book, conn)
     monkeypatch.setattr(repo_order, "RANKED_FROM", 0)
     monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", 1.0 if way != "looked up" else 0.0)
+    monkeypatch.setattr(repo_order, "UNBUILT_WALK_S", 0.0)
     if way == "walk stopped":
         monkeypatch.setattr(repo_order, "WALK_SECONDS_PER_ROW", -1.0)
         monkeypatch.setattr(repo_order, "RANKED_WALK_SLACK_S", -1.0)
@@ -165,3 +167,59 @@ def test_at_most_a_few_orders_are_kept(book, conn, ranked):
     assert kept == [f"custom_{f}" for f in fields[-order_ranks.MAX_BUILT:]]
     with transaction(conn):
         conn.execute("UPDATE contacts SET organisation = 'x'")  # the dropped ones left no trigger behind
+
+
+def test_a_cheap_walk_builds_nothing_and_a_stopped_one_builds(book, conn, monkeypatch):
+    monkeypatch.setattr(repo_order, "RANKED_FROM", 0)
+    for i, organisation in enumerate(ORGANISATIONS):
+        book.add(Contact(first_name="علی", last_name=f"نفر{i}", organisation=organisation))
+    src = order_ranks.source_for("organisation")
+    assert len(ids(book, "organisation", "علی", None, 0, 5)) == 5  # walked: cheaper than building the tables
+    assert not order_ranks.is_ready(conn, src)
+    monkeypatch.setattr(repo_order, "WALK_SECONDS_PER_ROW", -1.0)  # every walk runs out of time at once
+    monkeypatch.setattr(repo_order, "RANKED_WALK_SLACK_S", -1.0)
+    monkeypatch.setattr(repo_order, "PROGRESS_STEP", 1)
+    assert [book.get(i).organisation for i in ids(book, "organisation", "نفر", None, 0, 3)] == ["آریا", "بهار", "پارس"]
+    assert order_ranks.is_ready(conn, src)
+
+
+@pytest.mark.parametrize("share", [0.05, 0.5, 0.95])
+def test_pages_without_a_value_at_every_offset(book, conn, share):
+    """order_blanks.py: the whole book sorted by a custom field, every page of the contacts
+    without a value (after those with one), in both directions, as worked out in Python."""
+    import random
+
+    rnd = random.Random(7)
+    field = book.add_field(CustomField("تعداد", "number"))
+    names = ["علی", "مریم", "ژاله", "گلناز", "پرویز", "چنگیز"]
+    book.add_many([Contact(first_name=rnd.choice(names), last_name=rnd.choice(names),
+                           custom={field: str(rnd.randrange(5))} if rnd.random() < share else {})
+                   for _ in range(150)])
+    for order in (f"custom:{field}", f"-custom:{field}"):
+        want = expected(book, conn, order, "", None, None, field)
+        for offset in range(0, len(want), 7):
+            for limit in (1, 5, 30):
+                assert ids(book, order, "", None, offset, limit) == want[offset:offset + limit], (order, offset, limit)
+
+
+def test_a_version_8_book_gets_the_index_of_values_by_name(tmp_path):
+    from crm_desktop.storage import migrations
+
+    path = tmp_path / "v8.sqlite3"
+    old = open_database(path, migrate=False)
+    migrations.migrate(old, target=8)
+    book = Phonebook(old)
+    field = book.add_field(CustomField("تعداد", "number"))
+    book.add_many([Contact(first_name=f"نفر{i}", custom={field: "1"} if i % 3 == 0 else {}) for i in range(30)])
+    old.close()
+    conn = open_database(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+        plan = " ".join(r[3] for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM contact_custom_values WHERE field_id = 1 AND name_key < 'x'"))
+        assert "contact_custom_values_by_name" in plan
+        book = Phonebook(conn)
+        want = expected(book, conn, f"custom:{field}", "", None, None, field)
+        assert ids(book, f"custom:{field}", "", None, 15, 10) == want[15:25]
+    finally:
+        conn.close()

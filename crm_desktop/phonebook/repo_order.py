@@ -12,8 +12,8 @@ Every order is read from an index in that order (migration m0008); the book is n
   after them in name order, in both directions.
 
 An order is one or two *parts* read one after the other. A page of the whole book is a LIMIT /
-OFFSET on a part's index; the size of the first part is one count of an index range. With a
-search or a group a page comes one of two ways:
+OFFSET on a part's index (the contacts without a custom value: order_blanks.py); the size of the
+first part is one count of an index range. With a search or a group a page comes one of two ways:
 
 * **sorted at once**: the matches FTS5 finds are sorted in one query (≈3 µs a match) and the
   ordered ids are kept until the next write, so further pages cost nothing. Used for a few
@@ -31,9 +31,10 @@ The organisation and custom-field orders sort by a value, then by the name, whic
 order: with more than ``RANKED_FROM`` matches they use order_ranks.py instead (a TEMP table of
 each rank's value ordinal): a page is one pass over FTS5's matches, one lookup in that table each
 (≈0.25 µs), unless a walk is expected to read fewer than a twelfth as many rows as there are
-matches (each row costs ≈12 times as much): the walk is tried within twice its estimate and a
-few milliseconds, then the matches are looked up. Pages past the first are cut from all the
-matches in order, looked up once and kept until the next write.
+matches (each row costs ≈12 times as much; until the table is built — ≈1 s at a million
+contacts —, a walk expected to take up to ``UNBUILT_WALK_S``): the walk is tried within twice its
+estimate and a few milliseconds, then the matches are looked up. Pages past the first are cut
+from all the matches in order, looked up once and kept until the next write.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ import time
 from array import array
 from dataclasses import dataclass, field
 
-from crm_desktop.phonebook import order_ranks
+from crm_desktop.phonebook import order_blanks, order_ranks
 from crm_desktop.phonebook.search import ParsedQuery
 from crm_desktop.phonebook.search_index import contacts_at
 
@@ -55,6 +56,7 @@ RANKED_FROM = 3000  # matches from which the organisation and custom orders use 
 RANKED_SECONDS_PER_MATCH = 0.25e-6  # … at this cost a match (a walk: WALK_SECONDS_PER_ROW a row)
 RANKED_WALK_SLACK_S = 0.003  # a walk before a ranked look-up may take twice its estimate and this
 RANKED_SAMPLE = 1024  # matches whose place in the order predicts a walk's length
+UNBUILT_WALK_S = 0.025  # a walk expected to take up to this is tried rather than build order_ranks' tables
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,8 @@ def _part_page(conn, part: Part, params: dict, offset: int, limit: int, size: in
                condition: str = "", indexed: bool = False) -> list[int]:
     """``limit`` ids of a part from ``offset``; read backwards from the end when that is nearer
     and the part probes another table for each row (``size``: the part's exact size, if known)."""
+    if size is not None and part.probes and not condition:  # the whole book: no test of its own
+        return order_blanks.blank_page(conn, params["field"], offset, limit, size)
     if size is not None and part.probes and offset > size // 2:
         take = min(limit, size - offset)
         if take <= 0:
@@ -291,10 +295,11 @@ class OrderedPages:
         if self.ranked is None:
             looked_up = matches * RANKED_SECONDS_PER_MATCH
             estimate = walk_estimate(offset, limit, matches, total) * WALK_SECONDS_PER_ROW
-            if estimate < looked_up and not self.clustered and order_ranks.is_ready(conn, source):
+            ready = order_ranks.is_ready(conn, source)
+            if estimate < looked_up and not self.clustered and ready:
                 rows = self._walk_rows(conn, source, descending, plan(), offset + limit, matches, total)
                 estimate = max(estimate, rows * WALK_SECONDS_PER_ROW)
-            if not self.clustered and estimate < looked_up:
+            if not self.clustered and estimate < (looked_up if ready else max(looked_up, UNBUILT_WALK_S)):
                 try:
                     with Budget(conn, 2 * estimate + RANKED_WALK_SLACK_S):
                         return self._walk(conn, key, descending, parsed, offset, limit)
