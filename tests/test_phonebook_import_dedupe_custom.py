@@ -261,3 +261,49 @@ def test_a_bulk_import_indexes_exactly_what_a_rebuild_from_the_tables_would(conn
     assert search_index.check(conn) == []
     assert conn.execute("SELECT count(*) FROM contact_custom_values v JOIN contacts c ON c.id = v.contact_id "
                         "WHERE v.name_key <> c.sort_key").fetchone()[0] == 0  # as the triggers would set it
+
+
+@pytest.mark.parametrize("duplicates", ["skip", "merge"])
+def test_rows_that_share_nothing_skip_the_row_by_row_check_with_the_same_outcome(conn, tmp_path, monkeypatch,
+                                                                                  duplicates):
+    """import_write adds the rows whose phones and e-mails appear nowhere else without the
+    row-by-row duplicate checks. Forcing every row through those checks gives the same summary
+    and the same book: the shortcut changes nothing but the time."""
+    from crm_desktop.demo.generate import fill_contacts
+    from crm_desktop.phonebook import import_write
+
+    fill_contacts(conn, 700, seed=5)
+    path = tmp_path / "all.csv"
+    export_contacts(conn, None, path)
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    # the file again with its own duplicates: rows 2–101 repeated at the end
+    path.write_text("\n".join(lines + lines[1:101]) + "\n", encoding="utf-8-sig")
+
+    def outcome(name, force):
+        target = fresh(tmp_path, name)
+        try:
+            book = Phonebook(target)
+            for row in (contact("علی", "رضایی", "0912 000 1111"), contact("نسرین", "صادقی", emails=["a@b.ir"])):
+                book.add(row)  # a book that is not empty
+            if force:
+                monkeypatch.setattr(import_write, "shared_keys", lambda keys, index: _Everything())
+            summary = run_import(ImportArgs(path, conn=target, duplicates=duplicates))
+            monkeypatch.undo()
+            rows = target.execute(
+                "SELECT c.id, c.display_name, group_concat(p.national) FROM contacts c "
+                "LEFT JOIN contact_phones p ON p.contact_id = c.id GROUP BY c.id ORDER BY c.id").fetchall()
+            return summary.to_json() | {"seconds": 0, "path": ""}, rows
+        finally:
+            target.close()
+
+    shortcut, checked = outcome("shortcut", False), outcome("checked", True)
+    assert shortcut == checked
+    summary = shortcut[0]
+    assert summary["added"] >= 600 and summary["skipped" if duplicates == "skip" else "merged"] >= 100
+
+
+class _Everything(set):
+    """Shared keys that every row has a part in (even a row without phones or e-mails)."""
+
+    def isdisjoint(self, other):
+        return False
