@@ -49,7 +49,8 @@ def _from(conn, field: int, skip: int, take: int, backwards: bool) -> list[int]:
             return []
         passed = conn.execute(
             count.format(cond=f"{after}= (:key, :id) AND (name_key, contact_id) {before} (:next_key, :next_id)"),
-            {"field": field, "key": at[0], "id": at[1], "next_key": following[0], "next_id": following[1]}).fetchone()[0]
+            {"field": field, "key": at[0], "id": at[1], "next_key": following[0], "next_id": following[1]},
+        ).fetchone()[0]
         at = following
     return [r[0] for r in conn.execute(
         f"SELECT c.id FROM contacts c INDEXED BY contacts_by_sort_key WHERE (c.sort_key, c.id) {after}= (:key, :id) "

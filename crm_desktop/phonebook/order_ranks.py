@@ -71,7 +71,8 @@ def source_for(key: str) -> Source | None:
         return Source(
             f"custom_{field}",
             f"SELECT {value} AS x, count(*) FROM contact_custom_values WHERE field_id = {field} GROUP BY x ORDER BY x",
-            f"SELECT s.rank AS rank, {value.replace('sort_value', 'v.sort_value')} AS value FROM contact_custom_values v "
+            f"SELECT s.rank AS rank, {value.replace('sort_value', 'v.sort_value')} AS value "
+            "FROM contact_custom_values v "
             f"JOIN contact_search s ON s.contact_id = v.contact_id WHERE v.field_id = {field}",
             f"(SELECT {value} FROM main.contact_custom_values WHERE contact_id = {{cid}} AND field_id = {field})",
             (("INSERT ON main.contact_custom_values", f"NEW.field_id = {field}", ("NEW.contact_id",)),
@@ -96,7 +97,8 @@ SELECT x, CASE WHEN hi - lo >= 2 THEN (lo + hi) / 2 ELSE lo END FROM (
         SELECT x, {below} AS lo0, {above} AS hi0
         FROM (SELECT {value} AS x) WHERE x IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {v} WHERE value = x)));
 UPDATE {META} SET stale = 1 WHERE name = '{src.name}' AND EXISTS (
-    SELECT 1 FROM (SELECT x, (SELECT ord FROM {v} WHERE value = x) AS mine FROM (SELECT {value} AS x) WHERE x IS NOT NULL)
+    SELECT 1 FROM (SELECT x, (SELECT ord FROM {v} WHERE value = x) AS mine
+                   FROM (SELECT {value} AS x) WHERE x IS NOT NULL)
     WHERE mine <= {below} OR mine >= {above});
 INSERT OR REPLACE INTO {src.ranks} (rank, ord)
 SELECT r, (SELECT ord FROM {v} WHERE value = x) FROM (SELECT {rank} AS r, {value} AS x)

@@ -28,12 +28,12 @@ first page then comes from a walk that looks each row up in a set of the matches
 FTS5 first (much cheaper a row than testing its documents), and a later page sorts them at once.
 
 The organisation and custom-field orders sort by a value, then by the name, which is FTS5's rank
-order: with more than ``RANKED_FROM`` matches they use order_ranks.py instead (a TEMP table of
-each rank's value ordinal): a page is one pass over FTS5's matches, one lookup in that table each
+order: with more than ``RANKED_FROM`` matches (or any, once built) they use order_ranks.py instead
+(a TEMP table of each rank's value ordinal): a page is one pass over FTS5's matches, one lookup each
 (≈0.25 µs), unless a walk is expected to read fewer than a twelfth as many rows as there are
 matches (each row costs ≈12 times as much; until the table is built — ≈1 s at a million
 contacts —, a walk expected to take up to ``UNBUILT_WALK_S``): the walk is tried within twice its
-estimate and a few milliseconds, then the matches are looked up. Pages past the first are cut
+estimate and a few milliseconds (at least half the look-up's), then the matches are looked up. Pages past the first are cut
 from all the matches in order, looked up once and kept until the next write.
 """
 
@@ -52,9 +52,10 @@ SORT_AT_ONCE_UP_TO = 15_000  # matches; ≈50 ms on a million-contact book (≈3
 WALK_BUDGET_S = 0.03  # a walk may take this much longer than its estimate …
 WALK_SECONDS_PER_ROW = 3e-6  # … of this per row it expects to read
 PROGRESS_STEP = 2000  # SQLite instructions between two looks at the clock during a walk
-RANKED_FROM = 3000  # matches from which the organisation and custom orders use order_ranks.py …
+RANKED_FROM = 3000  # matches from which the organisation and custom orders build order_ranks' tables …
 RANKED_SECONDS_PER_MATCH = 0.25e-6  # … at this cost a match (a walk: WALK_SECONDS_PER_ROW a row)
 RANKED_WALK_SLACK_S = 0.003  # a walk before a ranked look-up may take twice its estimate and this
+# (or half the look-up's estimate, if more: a walk slowed down by a busy machine is not given up early)
 RANKED_SAMPLE = 1024  # matches whose place in the order predicts a walk's length
 UNBUILT_WALK_S = 0.025  # a walk expected to take up to this is tried rather than build order_ranks' tables
 
@@ -275,7 +276,7 @@ class OrderedPages:
             self.search, self.sorted, self.sizes, self.clustered = (parsed, key, descending), None, {}, False
             self.ranked = None
         source = order_ranks.source_for(key)
-        if source is not None and matches > RANKED_FROM:
+        if source is not None and (matches > RANKED_FROM or order_ranks.is_ready(conn, source)):
             return self._ranked(conn, source, key, descending, parsed, plan, offset, limit, matches, total)
         if self.sorted is None:
             if not self.clustered and should_walk(offset, limit, matches, total):
@@ -301,7 +302,7 @@ class OrderedPages:
                 estimate = max(estimate, rows * WALK_SECONDS_PER_ROW)
             if not self.clustered and estimate < (looked_up if ready else max(looked_up, UNBUILT_WALK_S)):
                 try:
-                    with Budget(conn, 2 * estimate + RANKED_WALK_SLACK_S):
+                    with Budget(conn, max(2 * estimate + RANKED_WALK_SLACK_S, looked_up / 2)):
                         return self._walk(conn, key, descending, parsed, offset, limit)
                 except Interrupted:
                     self.clustered = True

@@ -3,7 +3,9 @@
 
 In Persian order (the default) a page comes straight from FTS5 in rank order; the next page of
 the same query continues after the last rank instead of counting an OFFSET again. Other orders
-(organisation, last contact, created, a custom field) read their own indexes: see repo_order.py."""
+(organisation, last contact, created, a custom field) read their own indexes: see repo_order.py;
+a search by organisation or a custom field looks its matches up in order_ranks.py's TEMP tables,
+which a rebuild of the search index drops first (their triggers would fire for every contact)."""
 
 from __future__ import annotations
 
@@ -140,7 +142,8 @@ class SearchMixin:
     def _version(self) -> tuple[int, int]:
         """Changes when anything was written (by this connection or another); building the
         TEMP tables of order_ranks.py writes no data."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes - self._ordered.own_changes
+        data = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return data, self.conn.total_changes - self._ordered.own_changes
 
     def _plan(self, parsed: ParsedQuery) -> search_index.Plan:
         key = (parsed, self._version())
