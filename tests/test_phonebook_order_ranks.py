@@ -225,3 +225,25 @@ def test_a_version_8_book_gets_the_index_of_values_by_name(tmp_path):
         assert ids(book, f"custom:{field}", "", None, 15, 10) == want[15:25]
     finally:
         conn.close()
+
+
+def test_a_statement_still_reading_leaves_the_old_tables_and_sorts_at_once(book, conn, db_path, monkeypatch, ranked):
+    sorted_at_once = []
+    real = repo_order.sorted_matches
+    monkeypatch.setattr(repo_order, "sorted_matches", lambda *a: sorted_at_once.append(a[1]) or real(*a))
+    for i, organisation in enumerate(ORGANISATIONS):
+        book.add(Contact(first_name="علی", last_name=f"نفر{i}", organisation=organisation))
+    assert len(ids(book, "organisation", "علی")) == 9
+    other = open_database(db_path)
+    try:
+        Phonebook(other).add(Contact(first_name="علی", organisation="آبان"))  # the tables must be built again …
+    finally:
+        other.close()
+    reading = conn.execute("SELECT id FROM contacts")
+    reading.fetchone()  # … but this statement is not finished: SQLite refuses to drop them
+    shown = [book.get(i).organisation for i in ids(book, "organisation", "علی", None, 0, 3)]
+    assert shown == ["آبان", "آریا", "بهار"] and sorted_at_once == ["organisation"]
+    reading.close()
+    book.rebuild_search_index()
+    assert [book.get(i).organisation for i in ids(book, "organisation", "علی", None, 0, 3)] == shown
+    in_step(conn, "organisation")

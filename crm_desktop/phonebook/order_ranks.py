@@ -165,6 +165,10 @@ def _meta(conn) -> dict[str, tuple]:
         return {}
 
 
+def _source_named(name: str) -> Source:
+    return source_for("organisation" if name == "organisation" else f"custom:{name[len('custom_'):]}")
+
+
 def _drop(conn, src: Source) -> None:
     for trigger in _trigger_names(src):
         conn.execute(f"DROP TRIGGER IF EXISTS temp.{trigger}")
@@ -179,10 +183,12 @@ def drop_all(conn) -> None:
     names = list(_meta(conn))
     if not names:
         return
-    with _TempWrites(conn):
-        for name in names:
-            key = "organisation" if name == "organisation" else f"custom:{name[7:]}"
-            _drop(conn, source_for(key))
+    try:
+        with _TempWrites(conn):
+            for name in names:
+                _drop(conn, _source_named(name))
+    except sqlite3.OperationalError:  # a statement of this connection still reading: the triggers stay
+        pass
 
 
 def _build(conn, src: Source) -> None:
@@ -194,7 +200,7 @@ def _build(conn, src: Source) -> None:
         _drop(conn, src)
         older = sorted(_meta(conn).items(), key=lambda item: item[1][2])
         for name, _ in older[: max(0, len(older) - MAX_BUILT + 1)]:
-            _drop(conn, source_for("organisation" if name == "organisation" else f"custom:{name[7:]}"))
+            _drop(conn, _source_named(name))
         conn.execute(f"CREATE TEMP TABLE {src.ordinals} (value PRIMARY KEY, ord INTEGER) WITHOUT ROWID")
         conn.execute(f"CREATE TEMP TABLE {src.ranks} (rank INTEGER PRIMARY KEY, ord INTEGER)")
         ordinals, place = [], 0

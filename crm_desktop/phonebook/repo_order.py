@@ -293,6 +293,8 @@ class OrderedPages:
 
     def _ranked(self, conn, source, key, descending, parsed, plan, offset, limit, matches, total) -> list[int]:
         """A page through order_ranks.py, after a walk when that looks much cheaper."""
+        if self.sorted is not None:  # sorted at once: the tables could not be built
+            return self.sorted[offset: offset + limit].tolist()
         if self.ranked is None:
             looked_up = matches * RANKED_SECONDS_PER_MATCH
             estimate = walk_estimate(offset, limit, matches, total) * WALK_SECONDS_PER_ROW
@@ -307,8 +309,13 @@ class OrderedPages:
                 except Interrupted:
                     self.clustered = True
             before = conn.total_changes
-            order_ranks.ensure(conn, source)
-            self.own_changes += conn.total_changes - before
+            try:
+                order_ranks.ensure(conn, source)
+            except sqlite3.OperationalError:  # a statement of this connection still reading: no DROP TABLE
+                self.sorted = sorted_matches(conn, key, descending, plan())
+                return self.sorted[offset: offset + limit].tolist()
+            finally:
+                self.own_changes += conn.total_changes - before
             if offset == 0:
                 return contacts_at(conn, order_ranks.page(conn, source, plan(), descending, offset, limit))
             self.ranked = array("q", order_ranks.all_ranks(conn, source, plan(), descending))
