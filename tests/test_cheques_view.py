@@ -620,3 +620,19 @@ def test_a_bank_named_on_cheques_is_not_offered_for_deletion_first(qtbot, office
     assert banks.delete() is False
     assert len(seen) == 1 and seen[0][0] == QMessageBox.Critical  # no «حذف شود؟» before the refusal
     assert "۱ چک" in seen[0][1] and "پنهان کردن" in seen[0][1]
+
+
+def test_a_new_paid_cheque_is_written_on_the_only_book_with_leaves_left(qtbot, office, people):
+    used_up = office.cheques.add_book(ChequeBook(bank="melli", account_number="1111", first_serial="000001", leaves=1))
+    office.cheques.issue_from_book(used_up, paid(1, people["sara"], TODAY + timedelta(days=3)))
+    book = office.cheques.add_book(ChequeBook(bank="mellat", account_number="0102-345", first_serial="000101", leaves=5))
+    dialog = open_form(qtbot, office, direction="paid")
+    assert dialog.book.currentData() == book  # the used-up book is not offered at all
+    assert dialog.serial.text() == "۰۰۰۱۰۱" and "برگ ۱" in dialog.book_hint.text()
+    assert not dialog.is_dirty()  # closing it untouched asks nothing
+    received_form = open_form(qtbot, office, direction="received")
+    assert not received_form.form.isRowVisible(received_form.book_row) and received_form.serial.isEnabled()
+
+    office.cheques.add_book(ChequeBook(bank="tejarat", account_number="2222", first_serial="500", leaves=5))
+    dialog = open_form(qtbot, office, direction="paid")
+    assert dialog.book.currentData() is None and dialog.serial.text() == ""  # two books: the operator picks

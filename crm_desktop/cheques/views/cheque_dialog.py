@@ -100,6 +100,10 @@ class ChequeDialog(QDialog):
         self._load(cheque)
         if book_id is not None:
             self.book.setCurrentIndex(max(0, self.book.findData(book_id)))
+        elif self.original is None and prefill is None and self.book.count() == 2:
+            # a new cheque, and one cheque book with leaves left: a paid one is written on it
+            # («بدون دسته چک» stays a click away)
+            self.book.setCurrentIndex(1)
         self._baseline = self.state()
         self._update_title()
 
