@@ -56,7 +56,8 @@ RANKED_FROM = 3000  # matches from which the organisation and custom orders buil
 RANKED_SECONDS_PER_MATCH = 0.25e-6  # … at this cost a match (a walk: WALK_SECONDS_PER_ROW a row)
 RANKED_WALK_SLACK_S = 0.003  # a walk before a ranked look-up may take twice its estimate and this
 # (or half the look-up's estimate, if more: a walk slowed down by a busy machine is not given up early)
-RANKED_SAMPLE = 1024  # matches whose place in the order predicts a walk's length
+RANKED_SAMPLE = 1024  # matches whose place in the order predicts a walk's length …
+SAMPLE_FROM_S = 0.003  # … when spread evenly the walk would take more than this (the sample: ≈1-2 ms)
 UNBUILT_WALK_S = 0.025  # a walk expected to take up to this is tried rather than build order_ranks' tables
 
 
@@ -299,7 +300,7 @@ class OrderedPages:
             looked_up = matches * RANKED_SECONDS_PER_MATCH
             estimate = walk_estimate(offset, limit, matches, total) * WALK_SECONDS_PER_ROW
             ready = order_ranks.is_ready(conn, source)
-            if estimate < looked_up and not self.clustered and ready:
+            if SAMPLE_FROM_S < estimate < looked_up and not self.clustered and ready:
                 rows = self._walk_rows(conn, source, descending, plan(), offset + limit, matches, total)
                 estimate = max(estimate, rows * WALK_SECONDS_PER_ROW)
             if not self.clustered and estimate < (looked_up if ready else max(looked_up, UNBUILT_WALK_S)):
