@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 SPACING = 1 << 20
 MAX_BUILT = 3  # orders kept at once (each ≈20 bytes a valued contact in TEMP pages)
-SAMPLE_RUNS = 8
+SAMPLE_RUNS = 8  # places along the ranks a sample of matches is taken from
 TEMP_CACHE_KIB = 32 * 1024  # TEMP page cache: the tables stay in memory instead of a temp file
 META = "order_ranks_meta"  # unqualified: a trigger may not name a schema in what it writes
 

@@ -31,10 +31,11 @@ The organisation and custom-field orders sort by a value, then by the name, whic
 order: with more than ``RANKED_FROM`` matches (or any, once built) they use order_ranks.py instead
 (a TEMP table of each rank's value ordinal): a page is one pass over FTS5's matches, one lookup each
 (≈0.25 µs), unless a walk is expected to read fewer than a twelfth as many rows as there are
-matches (each row costs ≈12 times as much; until the table is built — ≈1 s at a million
-contacts —, a walk expected to take up to ``UNBUILT_WALK_S``): the walk is tried within twice its
-estimate and a few milliseconds (at least half the look-up's), then the matches are looked up. Pages past the first are cut
-from all the matches in order, looked up once and kept until the next write.
+matches (each row costs ≈12 times as much; a sample of the matches tells how far down the order
+they start; until the table is built — ≈1 s at a million contacts —, a walk expected to take up
+to ``UNBUILT_WALK_S``): the walk is tried within twice its estimate and a few milliseconds (at
+least half the look-up's), then the matches are looked up. Pages past the first are cut from all
+the matches in order, looked up once and kept until the next write.
 """
 
 from __future__ import annotations
@@ -326,12 +327,13 @@ class OrderedPages:
         """Rows a walk would read to find ``wanted`` matches, from where a sample of them lies in
         the order (ordinals tell roughly how far down; without a value: the second part, spread
         like their ranks)."""
-        if source.name not in self.book_sizes:
-            self.book_sizes[source.name] = order_ranks.valued(conn, source)
-        if "ranks" not in self.book_sizes:
-            self.book_sizes["ranks"] = tuple(conn.execute(f"SELECT {end}(rank) FROM contact_search").fetchone()[0] or 0
-                                             for end in ("min", "max"))
-        valued, (low, high) = self.book_sizes[source.name], self.book_sizes["ranks"]
+        sizes = self.book_sizes
+        if f"valued {source.name}" not in sizes:
+            sizes[f"valued {source.name}"] = order_ranks.valued(conn, source)
+        if "ranks" not in sizes:
+            sizes["ranks"] = tuple(conn.execute(f"SELECT {end}(rank) FROM contact_search").fetchone()[0] or 0
+                                   for end in ("min", "max"))
+        valued, (low, high) = sizes[f"valued {source.name}"], sizes["ranks"]
         got = order_ranks.sample(conn, source, plan, RANKED_SAMPLE, low, high)
         if not got:
             return 0.0
