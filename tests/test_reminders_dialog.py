@@ -233,6 +233,30 @@ def test_groups_dialog_adds_renames_and_colours(qtbot, office):
     assert office.reminders.group(group_id) is None
 
 
+def test_groups_dialog_moves_a_group_and_refuses_a_name_taken(qtbot, office, monkeypatch):
+    from crm_desktop.reminders.views.groups_dialog import ReminderGroupsDialog
+    from crm_desktop.ui import dialogs
+
+    dialog = ReminderGroupsDialog(office)
+    qtbot.addWidget(dialog)
+    names = dialog.names()
+    assert len(names) >= 3
+    dialog.list.setCurrentRow(0)
+    assert not dialog.up_button.isEnabled() and dialog.down_button.isEnabled() and dialog.rename_button.isEnabled()
+    dialog.down_button.click()
+    assert dialog.names()[:2] == [names[1], names[0]] and dialog.list.currentRow() == 1
+    assert dialog.up_button.isEnabled()
+    dialog.up_button.click()
+    assert dialog.names() == names
+    dialog.list.setCurrentRow(len(names) - 1)
+    assert not dialog.down_button.isEnabled()
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, message: errors.append(str(message)))
+    dialog.ask_name = lambda *a: names[0]
+    assert dialog.add() is None and errors == [f"گروهی با نام «{names[0]}» هست."]
+    assert dialog.names() == names
+
+
 def test_holidays_dialog_lists_the_year_and_takes_corrections(qtbot, office):
     from crm_desktop.core import jalali
     from crm_desktop.reminders.views.holidays_dialog import ADDED, OFFICIAL, REMOVED, HolidaysDialog

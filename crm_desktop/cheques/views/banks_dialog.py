@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QListWidgetItem
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError, ValidationError
-from crm_desktop.phonebook.views.list_manager import ListManagerDialog
+from crm_desktop.ui.list_manager import ListManagerDialog
 from crm_desktop.ui import dialogs
 
 

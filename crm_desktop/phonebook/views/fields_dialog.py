@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook import model
-from crm_desktop.phonebook.views.list_manager import ListManagerDialog
+from crm_desktop.ui.list_manager import ListManagerDialog
 from crm_desktop.ui import dialogs
 
 TITLE = "فیلدهای دلخواه"

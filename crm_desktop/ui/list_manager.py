@@ -1,4 +1,4 @@
-"""The frame the phonebook's managers share (groups, custom fields): a list with its action
+"""The frame the managers share (phonebook and reminder groups, custom fields, banks): a list with its action
 buttons beside it and «بستن» below; Del deletes, F2 or a double-click opens, Ctrl+N adds."""
 
 from __future__ import annotations
