@@ -266,6 +266,21 @@ class _SpanBox(_Box):
         row.addStretch(1)
         return row
 
+    def _lay_out(self, span: QHBoxLayout, text_field: QWidget, add_text: str, what: str) -> None:
+        """The day's list, the span row, then the text field with «افزودن …» and «حذف»; fills it."""
+        self.add_button = _button(self, add_text, f"attendance.day.add_{what}", self.add)
+        self.delete_button = _button(self, "حذف", f"attendance.day.delete_{what}", self.delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(text_field, 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        layout = QGridLayout(self)
+        layout.addWidget(self.list, 0, 0)
+        layout.addLayout(span, 1, 0)
+        layout.addLayout(buttons, 2, 0)
+        self.list.currentItemChanged.connect(lambda *_a: self.delete_button.setEnabled(self.current() is not None))
+        self.refresh()
+
     def _hourly_toggled(self, hourly: bool) -> None:
         self.start.setEnabled(hourly)
         self.end.setEnabled(hourly)
@@ -298,20 +313,9 @@ class LeaveBox(_SpanBox):
         self.note = QLineEdit(self)
         self.note.setObjectName("attendance.day.leave_note")
         self.note.setPlaceholderText("توضیح (اختیاری)")
-        self.add_button = _button(self, "افزودن مرخصی", "attendance.day.add_leave", self.add)
-        self.delete_button = _button(self, "حذف", "attendance.day.delete_leave", self.delete)
         span = self._span_fields("attendance.day.leave")
         span.insertWidget(0, self.leave_type)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.note, 1)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        layout = QGridLayout(self)
-        layout.addWidget(self.list, 0, 0)
-        layout.addLayout(span, 1, 0)
-        layout.addLayout(buttons, 2, 0)
-        self.list.currentItemChanged.connect(lambda *_a: self.delete_button.setEnabled(self.current() is not None))
-        self.refresh()
+        self._lay_out(span, self.note, "افزودن مرخصی", "leave")
 
     def refresh(self) -> None:
         self.list.clear()
@@ -345,19 +349,7 @@ class MissionBox(_SpanBox):
         self.place = QLineEdit(self)
         self.place.setObjectName("attendance.day.mission_place")
         self.place.setPlaceholderText("محل ماموریت")
-        self.add_button = _button(self, "افزودن ماموریت", "attendance.day.add_mission", self.add)
-        self.delete_button = _button(self, "حذف", "attendance.day.delete_mission", self.delete)
-        span = self._span_fields("attendance.day.mission")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.place, 1)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        layout = QGridLayout(self)
-        layout.addWidget(self.list, 0, 0)
-        layout.addLayout(span, 1, 0)
-        layout.addLayout(buttons, 2, 0)
-        self.list.currentItemChanged.connect(lambda *_a: self.delete_button.setEnabled(self.current() is not None))
-        self.refresh()
+        self._lay_out(self._span_fields("attendance.day.mission"), self.place, "افزودن ماموریت", "mission")
 
     def refresh(self) -> None:
         self.list.clear()
