@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -41,14 +41,12 @@ class SearchLine(QLineEdit):
     def _align_to_layout(self) -> None:
         """Text starts at the layout's start edge whatever it is: Qt lays a line of only digits
         or Latin letters («0912») out left to right, which in a right-to-left window would put
-        it at the far left of the box, away from where the typing began."""
+        it at the far left of the box, away from where the typing began. Decided once, when
+        the line is made (the app's direction never changes while it runs); no event handler
+        is overridden in Python for it, since Qt sends direction changes to every widget,
+        also to ones whose Python side is already gone."""
         edge = Qt.AlignRight if self.layoutDirection() == Qt.RightToLeft else Qt.AlignLeft
         self.setAlignment(edge | Qt.AlignVCenter | Qt.AlignAbsolute)
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.LayoutDirectionChange:
-            self._align_to_layout()
 
     # -- debounce ---------------------------------------------------------------------------
     def delay_ms(self) -> int:
