@@ -12,20 +12,22 @@ from PySide6.QtWidgets import QApplication, QWidget
 @pytest.fixture
 def persian_app(qapp):
     """The QApplication right to left with the Persian (Iran) locale and the bundled fonts,
-    as app.py sets it once; restored afterwards so other tests see what they expect."""
+    as app.py sets it once. Locale and font are restored afterwards; the direction stays right
+    to left once set: Qt sends a direction change to every widget still alive, and flipping it
+    back and forth for each test crashed PySide6 (SIGSEGV in setLayoutDirection) once enough
+    earlier tests' widgets were waiting to be deleted."""
     from crm_desktop.ui.fonts import load_bundled_fonts, ui_font
 
-    old_direction = qapp.layoutDirection()
     old_locale = QLocale()
     old_font = qapp.font()
-    qapp.setLayoutDirection(Qt.RightToLeft)
+    if qapp.layoutDirection() != Qt.RightToLeft:
+        qapp.setLayoutDirection(Qt.RightToLeft)
     QLocale.setDefault(QLocale(QLocale.Persian, QLocale.Iran))
     load_bundled_fonts()
     qapp.setFont(ui_font(10))
     yield qapp
     qapp.setFont(old_font)
     QLocale.setDefault(old_locale)
-    qapp.setLayoutDirection(old_direction)
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -19,9 +19,9 @@ TITLE = "مدیریت گروه‌ها"
 
 class GroupsDialog(GroupsManagerDialog):
     def __init__(self, office, parent: QWidget | None = None):
-        self.office = office
         super().__init__(office.phonebook, parent, name="groups", title=TITLE, width=460,
                          hint="با حذف یک گروه، مخاطبان آن حذف نمی‌شوند.", icon=lambda colour: colour_icon(colour, 16))
+        self.office = office
 
     def item_text(self, group) -> str:
         return f"{group.name}  ({format_number(group.count)})"

@@ -18,13 +18,13 @@ TITLE = "گروه‌های یادآوری"
 
 class ReminderGroupsDialog(GroupsManagerDialog):
     def __init__(self, office, parent: QWidget | None = None):
-        self.office = office
         super().__init__(office.reminders, parent, name="reminder_groups", title=TITLE, width=440,
                          hint="با حذف یک گروه، یادآوری‌های آن حذف نمی‌شوند؛ فقط بی‌گروه می‌مانند.",
                          icon=lambda colour: colour_icon(colour, 16),
                          extra=(("بالاتر", "reminder_groups.up", lambda: self.move(-1)),
                                 ("پایین‌تر", "reminder_groups.down", lambda: self.move(1))))
         self.up_button, self.down_button = self.extra_buttons
+        self.office = office
 
     def delete_informative(self, group) -> str:
         return "یادآوری‌های این گروه می‌مانند و بی‌گروه می‌شوند."
