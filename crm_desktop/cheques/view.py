@@ -305,13 +305,8 @@ class ChequesTab(QWidget):
         text = ("این چک و همهٔ مراحل و تصویر آن حذف شود؟" if len(ids) == 1 else
                 f"{to_persian(len(ids))} چک با همهٔ مراحل و تصویرهایشان حذف شوند؟")
         text += "\nاگر چک از دسته چک دفتر صادر شده، برگ آن دوباره استفاده‌نشده می‌شود."
-        if not dialogs.confirm(self, text, "حذف چک", yes_text="حذف", no_text="انصراف"):
+        if not dialogs.delete_confirmed(self, ids, text, "حذف چک", self.office.cheques.delete):
             return False
-        try:
-            for cheque_id in ids:
-                self.office.cheques.delete(cheque_id)
-        except Exception as error:  # noqa: BLE001 - the operator sees why
-            dialogs.show_error(self, error)
         self.refresh()
         return True
 

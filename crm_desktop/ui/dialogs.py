@@ -132,6 +132,19 @@ def build_error(parent: QWidget | None, error: BaseException | str, title: str =
     return box
 
 
+def delete_confirmed(parent: QWidget | None, ids, question: str, title: str, delete_one) -> bool:
+    """Ask «حذف / انصراف» about ``ids``; on «حذف», ``delete_one(id)`` for each, showing an error
+    (Persian) that stops it. False when nothing was asked or the operator said no."""
+    if not ids or not confirm(parent, question, title, yes_text="حذف", no_text="انصراف"):
+        return False
+    try:
+        for record_id in ids:
+            delete_one(record_id)
+    except Exception as error:  # noqa: BLE001 - the operator sees why
+        show_error(parent, error)
+    return True
+
+
 def show_error(parent: QWidget | None, error: BaseException | str, title: str = ERROR_TITLE) -> None:
     """Show an error: a UserError shows its Persian ``.fa``; any other exception is logged and
     shown as a generic Persian message with the traceback under «جزئیات»."""

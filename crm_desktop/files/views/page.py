@@ -261,13 +261,8 @@ class FilesPage(QWidget):
         text = ("این پرونده با همهٔ پیوست‌ها و سوابقش حذف شود؟" if len(ids) == 1 else
                 f"{format_number(len(ids))} پرونده با همهٔ پیوست‌ها و سوابقشان حذف شوند؟")
         text += "\nمخاطب در دفتر تلفن می‌ماند."
-        if not dialogs.confirm(self, text, "حذف پرونده", yes_text="حذف", no_text="انصراف"):
+        if not dialogs.delete_confirmed(self, ids, text, "حذف پرونده", self.office.files.delete):
             return False
-        try:
-            for file_id in ids:
-                self.office.files.delete(file_id)
-        except Exception as error:  # noqa: BLE001 - the operator sees why
-            dialogs.show_error(self, error)
         self.refresh()
         return True
 
