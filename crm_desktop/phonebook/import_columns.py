@@ -50,6 +50,7 @@ _ONLY_FIELDS = ("title", "first_name", "last_name", "organisation", "job_title",
                 "website")
 _CHUNK = 5000  # rows between two progress reports
 _BAD = object()  # a cached value whose check failed: the row is read again by RowReader
+_UNREAD = object()
 
 
 class _Unsupported(Exception):
@@ -171,7 +172,7 @@ def rows_by_columns(table, mapping: dict[int, str], progress: Progress | None = 
     blank = [""] * total
 
     def column(index):
-        return _cleaned(columns[index], all_text) if index is not None else blank
+        return _cleaned(columns[index], all_text)
 
     text = {name: column(index) for name, index in plan.text.items()}
     kinds = _cached(text.get("kind"), lambda v: v.casefold())
@@ -208,8 +209,8 @@ def _cached(cells, read) -> list:
     seen: dict[str, object] = {"": ""}
     out = []
     for cell in cells:
-        value = seen.get(cell, _BAD)
-        if value is _BAD and cell not in seen:
+        value = seen.get(cell, _UNREAD)
+        if value is _UNREAD:
             value = seen[cell] = read(cell)
         out.append(value)
     return out
