@@ -2,8 +2,10 @@
 
 Each group of commands lives next to what it works on and registers itself here through
 ``COMMAND_MODULES`` (``register(subparsers)`` adds parsers whose ``func(args)`` returns an exit
-code). Modules are imported only when the command line is parsed, never for the GUI's own start.
-Every error is one clear line on stderr and a non-zero exit.
+code), which also names the commands each module adds. Only the modules of the command being run
+are imported (all of them for ``--help`` or an unknown command), never any for the GUI's own
+start: ``import contacts`` does not load the PDF reports' fonts. Every error is one clear line on
+stderr and a non-zero exit.
 """
 
 from __future__ import annotations
@@ -17,18 +19,19 @@ from pathlib import Path
 from crm_desktop import __version__
 from crm_desktop.errors import UserError
 
-COMMAND_MODULES = [
-    "crm_desktop.storage.commands",
-    "crm_desktop.demo.commands",
-    "crm_desktop.reports.commands",
-    "crm_desktop.phonebook.io_commands",
-    "crm_desktop.phonebook.commands",
-    "crm_desktop.reminders.commands",
-    "crm_desktop.cheques.commands",
-    "crm_desktop.files.commands",
-    "crm_desktop.cheque_print.print_commands",
-    "crm_desktop.attendance.commands",
-]
+# module -> the top-level commands its register() adds (tests check the two agree)
+COMMAND_MODULES = {
+    "crm_desktop.storage.commands": ("check", "backup", "restore"),
+    "crm_desktop.demo.commands": ("demo-data",),
+    "crm_desktop.reports.commands": ("report",),
+    "crm_desktop.phonebook.io_commands": ("import", "export"),
+    "crm_desktop.phonebook.commands": ("search",),
+    "crm_desktop.reminders.commands": ("reminders", "export"),
+    "crm_desktop.cheques.commands": ("cheques", "export"),
+    "crm_desktop.files.commands": ("files",),
+    "crm_desktop.cheque_print.print_commands": ("print-cheque", "templates"),
+    "crm_desktop.attendance.commands": ("attendance",),
+}
 
 
 def db_path(args) -> Path:
@@ -93,7 +96,25 @@ def clear_progress(progress) -> None:
         print("\r    \r", end="", file=sys.stderr, flush=True)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_of(argv: list[str]) -> str | None:
+    """The command ``argv`` runs (``import`` in ``--db X import contacts F``), or None when it
+    names none before ``--help`` / ``--version`` or starts with an unknown option."""
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--db":
+            next(rest, None)
+        elif arg.startswith("--db="):
+            continue
+        elif arg.startswith("-"):
+            return None
+        else:
+            return arg
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or (``command``) just the parsers of the modules that add that
+    command; an unknown or missing one gets them all, so help and errors list every command."""
     parser = OneLineParser(
         prog="crm-desktop",
         description="crm_desktop: a Persian desktop CRM on one local SQLite file.",
@@ -104,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="start the app (the default)")
     gui.add_argument("--minimized", action="store_true", help="start in the tray (used at log-on)")
     gui.set_defaults(func=run_gui)
-    for name in COMMAND_MODULES:
+    modules = [name for name, commands in COMMAND_MODULES.items() if command in commands]
+    for name in modules or COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -144,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = _fast_gui_args(argv)
     if args is None:
-        parser = build_parser()
+        parser = build_parser(command_of(argv))
         args = parser.parse_args(argv)
         if args.command is None:
             args.func = run_gui
