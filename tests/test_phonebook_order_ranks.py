@@ -39,12 +39,20 @@ def in_step(conn, key: str) -> None:
     assert ordinals == sorted(set(ordinals))  # strictly increasing with the value
 
 
-@pytest.mark.parametrize("way", ["looked up", "walked first", "walk stopped"])
+@pytest.mark.parametrize("way", ["looked up", "walked first", "walked down the tables", "walk stopped"])
 def test_every_way_gives_the_orders_pages(book, conn, monkeypatch, way):
     how, size, groups = random_book(book, conn)
     monkeypatch.setattr(repo_order, "RANKED_FROM", 0)
-    monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", {"looked up": 0.0, "walked first": 1.0}.get(way, 1e-12))
+    walks = way.startswith("walked")
+    monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", 0.0 if way == "looked up" else 1.0 if walks else 1e-12)
     monkeypatch.setattr(repo_order, "UNBUILT_WALK_S", 0.0)
+    walked_down = []
+    real_walk = repo_order.OrderedPages._walk_ranked
+    monkeypatch.setattr(repo_order.OrderedPages, "_walk_ranked",
+                        lambda self, *a: walked_down.append(a[1].name) or real_walk(self, *a))
+    if way == "walked down the tables":  # built before: every walk goes down their index
+        for key in ("organisation", f"custom:{how}", f"custom:{size}"):
+            order_ranks.ensure(conn, order_ranks.source_for(key))
     if way == "walk stopped":
         monkeypatch.setattr(repo_order, "WALK_SECONDS_PER_ROW", -1.0)
         monkeypatch.setattr(repo_order, "RANKED_WALK_SLACK_S", -1.0)
@@ -61,7 +69,8 @@ def test_every_way_gives_the_orders_pages(book, conn, monkeypatch, way):
                 start = max(0, offset)
                 assert ids(book, order, text, group, start, limit) == want[start:start + limit]
             assert book.count(SearchQuery(text, group, order)) == len(want)
-    assert bool(looked_up) == (way != "walked first")
+    assert bool(looked_up) == (not walks)
+    assert bool(walked_down) == (way == "walked down the tables")
 
 
 def test_every_write_keeps_the_tables_in_step(book, conn, tmp_path, ranked):

@@ -7,7 +7,9 @@ organisation (one custom value) those orders are the name order, so a match's pl
 ``order_ranks_<name>`` holds (rank, ordinal) for every indexed contact with a value, so the first
 page of a search in such an order is one pass over FTS5's matches with one lookup each in a
 small table (≈0.25 µs a match, instead of ≈3.5 µs joining contacts and sorting), kept to the
-page by SQLite's sorter.
+page by SQLite's sorter. Its index by (ordinal, rank) is the order itself: a walk down it that
+tests each contact's search documents (repo_order.py) reads a row in ≈1.4 µs, half what a walk
+down the contacts' own index costs.
 
 ``order_values_<name>`` gives each distinct value an ordinal with room between neighbours
 (``SPACING`` times its first contact's place at build time, so an ordinal also tells roughly how
@@ -48,6 +50,11 @@ class Source:
     @property
     def ordinals(self) -> str:
         return f"order_values_{self.name}"
+
+    @property
+    def by_ordinal(self) -> str:
+        """The index of ``ranks`` by (ordinal, rank): the valued contacts in the order."""
+        return f"order_ranks_{self.name}_by_ord"
 
 
 def source_for(key: str) -> Source | None:
@@ -210,6 +217,7 @@ def _build(conn, src: Source) -> None:
         conn.executemany(f"INSERT INTO {src.ordinals} (value, ord) VALUES (?, ?)", ordinals)
         conn.execute(f"INSERT INTO {src.ranks} (rank, ord) SELECT f.rank, o.ord FROM ({src.fill}) AS f "
                      f"JOIN {src.ordinals} o ON o.value = f.value ORDER BY f.rank")
+        conn.execute(f"CREATE INDEX temp.{src.by_ordinal} ON {src.ranks} (ord, rank)")
         for statement in _trigger_sql(src):
             conn.execute(statement)
         built = conn.execute(f"SELECT coalesce(max(built), 0) + 1 FROM {META}").fetchone()[0]

@@ -54,11 +54,12 @@ WALK_BUDGET_S = 0.03  # a walk may take this much longer than its estimate …
 WALK_SECONDS_PER_ROW = 3e-6  # … of this per row it expects to read
 PROGRESS_STEP = 2000  # SQLite instructions between two looks at the clock during a walk
 RANKED_FROM = 3000  # matches from which the organisation and custom orders build order_ranks' tables …
-RANKED_SECONDS_PER_MATCH = 0.25e-6  # … at this cost a match (a walk: WALK_SECONDS_PER_ROW a row)
+RANKED_SECONDS_PER_MATCH = 0.25e-6  # … at this cost a match (a walk: WALK_SECONDS_PER_ROW a row, …
+RANKED_WALK_SECONDS_PER_ROW = 1.4e-6  # … this down order_ranks.py's TEMP index once it is built)
 RANKED_WALK_SLACK_S = 0.003  # a walk before a ranked look-up may take twice its estimate and this
 # (or half the look-up's estimate, if more: a walk slowed down by a busy machine is not given up early)
 RANKED_SAMPLE = 1024  # matches whose place in the order predicts a walk's length …
-SAMPLE_FROM_S = 0.003  # … when spread evenly the walk would take more than this (the sample: ≈1-2 ms)
+SAMPLE_FROM_S = 0.003  # … when a walk tried on a guess could waste more than this (the sample: ≈1-2 ms)
 UNBUILT_WALK_S = 0.025  # a walk expected to take up to this is tried rather than build order_ranks' tables
 
 
@@ -189,20 +190,44 @@ def _parts_page(conn, order: Order, params: dict, offset: int, limit: int, size_
     return ids
 
 
+def _document_tests(parsed: ParsedQuery, params: dict) -> str:
+    """An SQL condition on a contact_search row ``s``: its stored documents hold every word
+    prefix and number fragment of the query ('' for a query of none)."""
+    inner = [parsed.words_test("s.words", params) if parsed.words else "",
+             parsed.numbers_test("s.numbers", params) if parsed.numbers else ""]
+    return " AND ".join(t for t in inner if t)
+
+
+def _group_test(parsed: ParsedQuery, contact_id: str, params: dict) -> str:
+    if parsed.group_id is None:
+        return ""
+    params["group"] = parsed.group_id
+    return f"EXISTS (SELECT 1 FROM contact_group_members m WHERE m.group_id = :group AND m.contact_id = {contact_id})"
+
+
 def match_condition(parsed: ParsedQuery, contact_id: str, params: dict) -> str:
     """An SQL condition on a contact id: the contact matches the query (its stored documents
     hold every word prefix and number fragment; it is in the group)."""
     tests = []
-    if parsed.words or parsed.numbers:
-        inner = [parsed.words_test("s.words", params) if parsed.words else "",
-                 parsed.numbers_test("s.numbers", params) if parsed.numbers else ""]
-        tests.append(f"EXISTS (SELECT 1 FROM contact_search s WHERE s.contact_id = {contact_id} AND "
-                     f"{' AND '.join(t for t in inner if t)})")
-    if parsed.group_id is not None:
-        params["group"] = parsed.group_id
-        tests.append(f"EXISTS (SELECT 1 FROM contact_group_members m WHERE m.group_id = :group "
-                     f"AND m.contact_id = {contact_id})")
+    documents = _document_tests(parsed, params)
+    if documents:
+        tests.append(f"EXISTS (SELECT 1 FROM contact_search s WHERE s.contact_id = {contact_id} AND {documents})")
+    group = _group_test(parsed, contact_id, params)
+    if group:
+        tests.append(group)
     return " AND ".join(tests)
+
+
+def ranked_order(source, descending: bool) -> Order:
+    """An order of order_ranks.py's as two parts of ``contact_search s`` rows: the valued ones
+    down the TEMP index by (ordinal, rank), then the others in rank order (name order, in both
+    directions). A walk reads the first with one lookup of ``s`` a row instead of two."""
+    d = descending
+    valued = Part(f"temp.{source.ranks} o INDEXED BY {source.by_ordinal} JOIN contact_search s ON s.rank = o.rank",
+                  "s.contact_id", "", (("o.ord", d), ("o.rank", d)), source.by_ordinal)
+    blank = Part("contact_search s", "s.contact_id", f"NOT EXISTS (SELECT 1 FROM temp.{source.ranks} o "
+                 "WHERE o.rank = s.rank)", (("s.rank", False),), "")
+    return Order((valued, blank))
 
 
 def _matching_ids_sql(plan) -> str:
@@ -244,7 +269,7 @@ class OrderedPages:
         self.book_sizes: dict[str, int] = {}
         self.search = None  # (parsed, key, descending)
         self.sorted: array | None = None
-        self.sizes: dict[int, int] = {}
+        self.sizes: dict = {}  # part -> its matches (a walk's parts, or ('ranked', part))
         self.clustered = False  # the search's walk ran past its estimate
         self.ranked: array | None = None  # the search's ranks in its order (order_ranks.py)
         self.own_changes = 0  # rows written to TEMP tables by building order_ranks (not data)
@@ -299,14 +324,18 @@ class OrderedPages:
             return self.sorted[offset: offset + limit].tolist()
         if self.ranked is None:
             looked_up = matches * RANKED_SECONDS_PER_MATCH
-            estimate = walk_estimate(offset, limit, matches, total) * WALK_SECONDS_PER_ROW
             ready = order_ranks.is_ready(conn, source)
-            if SAMPLE_FROM_S < estimate < looked_up and not self.clustered and ready:
+            per_row = RANKED_WALK_SECONDS_PER_ROW if ready else WALK_SECONDS_PER_ROW  # down the TEMP index: less
+            estimate = walk_estimate(offset, limit, matches, total) * per_row
+            if estimate < looked_up and SAMPLE_FROM_S < max(estimate, looked_up / 2) and not self.clustered and ready:
+                # a walk would be tried, and a wrong guess (a walk stopped at its budget) costs more than a sample
                 rows = self._walk_rows(conn, source, descending, plan(), offset + limit, matches, total)
-                estimate = max(estimate, rows * WALK_SECONDS_PER_ROW)
+                estimate = max(estimate, rows * per_row)
             if not self.clustered and estimate < (looked_up if ready else max(looked_up, UNBUILT_WALK_S)):
                 try:
                     with Budget(conn, max(2 * estimate + RANKED_WALK_SLACK_S, looked_up / 2)):
+                        if ready:
+                            return self._walk_ranked(conn, source, descending, parsed, offset, limit)
                         return self._walk(conn, key, descending, parsed, offset, limit)
                 except Interrupted:
                     self.clustered = True
@@ -360,6 +389,21 @@ class OrderedPages:
             return self.sizes[i]
 
         return _parts_page(conn, order, params, offset, limit, size_of, conditions, exact=False)
+
+    def _walk_ranked(self, conn, source, descending, parsed, offset, limit) -> list[int]:
+        """``_walk`` down order_ranks.py's TEMP index (``ranked_order``): the same page."""
+        order = ranked_order(source, descending)
+        params: dict = {}
+        condition = " AND ".join(t for t in (_document_tests(parsed, params),
+                                             _group_test(parsed, "s.contact_id", params)) if t)
+
+        def size_of(i: int) -> int:
+            if ("ranked", i) not in self.sizes:
+                sql = _part_sql(order.parts[i], "count(*)", condition)
+                self.sizes[("ranked", i)] = conn.execute(sql, params).fetchone()[0]
+            return self.sizes[("ranked", i)]
+
+        return _parts_page(conn, order, params, offset, limit, size_of, [condition, condition], exact=False)
 
     def _walk_matches(self, conn, key, descending, plan, limit) -> list[int]:
         """The first page of matches clustered down the order: FTS5's matches gathered into a
