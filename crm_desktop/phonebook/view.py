@@ -49,6 +49,11 @@ WATCHED_TABLES = frozenset({
     "contact_group_members", "custom_fields", "contact_custom_values", "contact_notes", "contact_search",
 })
 FIELD_TABLES = frozenset({"custom_fields"})
+# Rows read from the database at a time: a screenful or three. Every keystroke reads the first
+# page again (and a search sorted by organisation walks until it fills it), so a small page keeps
+# typing fast; scrolling reads the next one as it comes into view.
+PAGE_SIZE = 100
+MAX_PAGES = 16
 
 UNDO_TEXT = "بازگردانی"
 
@@ -125,7 +130,7 @@ class PhonebookTab(ContactActions, QWidget):
 
         self._order = (NAME, False)  # the column the table is sorted by (its key), descending
         self.model = LazyTableModel(contact_columns(self._fields()), ContactSource(self.office, search_query()),
-                                    self)
+                                    self, page_size=PAGE_SIZE, max_pages=MAX_PAGES)
         setup_table_view(self.table, self.model, sorted_by=self._order)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -381,7 +386,8 @@ class PhonebookTab(ContactActions, QWidget):
         columns = contact_columns(fields)
         if self._order[0] not in {c.key for c in columns}:  # its custom column went away
             self._order = (NAME, False)
-        self.model = LazyTableModel(columns, ContactSource(self.office, self.query()), self)
+        self.model = LazyTableModel(columns, ContactSource(self.office, self.query()), self, page_size=PAGE_SIZE,
+                                    max_pages=MAX_PAGES)
         setup_table_view(self.table, self.model, sorted_by=self._order)
         self._size_columns()
         self._connect_selection()
