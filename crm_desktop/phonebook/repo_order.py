@@ -30,12 +30,13 @@ FTS5 first (much cheaper a row than testing its documents), and a later page sor
 The organisation and custom-field orders sort by a value, then by the name, which is FTS5's rank
 order: with more than ``RANKED_FROM`` matches (or any, once built) they use order_ranks.py instead
 (a TEMP table of each rank's value ordinal): a page is one pass over FTS5's matches, one lookup each
-(≈0.25 µs), unless a walk is expected to read fewer than a twelfth as many rows as there are
-matches (each row costs ≈12 times as much; a sample of the matches tells how far down the order
-they start; until the table is built — ≈1 s at a million contacts —, a walk expected to take up
-to ``UNBUILT_WALK_S``): the walk is tried within twice its estimate and a few milliseconds (at
-least half the look-up's), then the matches are looked up. Pages past the first are cut from all
-the matches in order, looked up once and kept until the next write.
+(≈0.25 µs), unless a walk is expected to read fewer than a sixth as many rows as there are
+matches (a walk down the TEMP table's index by ordinal, ``ranked_order``, costs ≈1.4 µs a row; a
+sample of the matches tells how far down the order they start; until the table is built — ≈1.5 s
+at a million contacts —, a walk down the contacts' index expected to take up to
+``UNBUILT_WALK_S``): the walk is tried within twice its estimate and a few milliseconds (at least
+half the look-up's), then the matches are looked up. Pages past the first are cut from all the
+matches in order, looked up once and kept until the next write.
 """
 
 from __future__ import annotations
