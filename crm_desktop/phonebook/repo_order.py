@@ -57,6 +57,7 @@ PROGRESS_STEP = 2000  # SQLite instructions between two looks at the clock durin
 RANKED_FROM = 3000  # matches from which the organisation and custom orders build order_ranks' tables …
 RANKED_SECONDS_PER_MATCH = 0.25e-6  # … at this cost a match (a walk: WALK_SECONDS_PER_ROW a row, …
 RANKED_WALK_SECONDS_PER_ROW = 1.4e-6  # … this down order_ranks.py's TEMP index once it is built)
+RANKED_WALK_MARGIN = 2  # once built, a walk is tried when expected to cost less than 1/2 the look-up
 RANKED_WALK_SLACK_S = 0.003  # a walk before a ranked look-up may take twice its estimate and this
 # (or half the look-up's estimate, if more: a walk slowed down by a busy machine is not given up early)
 RANKED_SAMPLE = 1024  # matches whose place in the order predicts a walk's length …
@@ -332,7 +333,11 @@ class OrderedPages:
                 # a walk would be tried, and a wrong guess (a walk stopped at its budget) costs more than a sample
                 rows = self._walk_rows(conn, source, descending, plan(), offset + limit, matches, total)
                 estimate = max(estimate, rows * per_row)
-            if not self.clustered and estimate < (looked_up if ready else max(looked_up, UNBUILT_WALK_S)):
+            if ready:  # a walk stopped at its budget costs that and the look-up: tried when clearly cheaper
+                worth = estimate * RANKED_WALK_MARGIN < looked_up
+            else:
+                worth = estimate < max(looked_up, UNBUILT_WALK_S)
+            if not self.clustered and worth:
                 try:
                     with Budget(conn, max(2 * estimate + RANKED_WALK_SLACK_S, looked_up / 2)):
                         if ready:
