@@ -329,8 +329,10 @@ class OrderedPages:
             ready = order_ranks.is_ready(conn, source)
             per_row = RANKED_WALK_SECONDS_PER_ROW if ready else WALK_SECONDS_PER_ROW  # down the TEMP index: less
             estimate = walk_estimate(offset, limit, matches, total) * per_row
-            if estimate < looked_up and SAMPLE_FROM_S < max(estimate, looked_up / 2) and not self.clustered and ready:
-                # a walk would be tried, and a wrong guess (a walk stopped at its budget) costs more than a sample
+            if (estimate * RANKED_WALK_MARGIN < looked_up and SAMPLE_FROM_S < max(estimate, looked_up / 2)
+                    and not self.clustered and ready):
+                # a walk may be worth it (a sample only ever finds it longer), and a wrong guess (a walk
+                # stopped at its budget) costs more than a sample
                 rows = self._walk_rows(conn, source, descending, plan(), offset + limit, matches, total)
                 estimate = max(estimate, rows * per_row)
             if ready:  # a walk stopped at its budget costs that and the look-up: tried when clearly cheaper
