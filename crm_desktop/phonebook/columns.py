@@ -229,7 +229,7 @@ def suggest_mapping(headers, fields=()) -> dict[int, str]:
 
 # --- one row → one contact -------------------------------------------------------------------
 
-_KINDS_ORG = {"organisation", "organization", "org", "company", "سازمان", "شرکت", "حقوقی"}
+ORGANISATION_KINDS = {"organisation", "organization", "org", "company", "سازمان", "شرکت", "حقوقی"}
 
 
 def _split_full_name(text: str) -> tuple[str, str]:
@@ -239,10 +239,12 @@ def _split_full_name(text: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
-_TEXT, _PHONE, _PHONE_TYPE, _ADDRESS, _EMAIL, _GROUPS, _CUSTOM, _ONLY = range(8)
-_EMAIL_SPLIT = re.compile(r"[\s,;،؛]+|:::")
-_GROUP_SPLIT = re.compile(r"\s*(?::::|[,،;؛\n])\s*")
-_UNQUOTE = frozenset("=+-@\t\r")
+# What a mapped column fills, in RowReader.plan's (column, field, slot, what) entries (import_columns.py
+# reads the same plan): PLAN_ONLY is a text field no other column fills.
+PLAN_TEXT, PLAN_PHONE, PLAN_PHONE_TYPE, PLAN_ADDRESS, PLAN_EMAIL, PLAN_GROUPS, PLAN_CUSTOM, PLAN_ONLY = range(8)
+EMAIL_SPLIT = re.compile(r"[\s,;،؛]+|:::")
+GROUP_SPLIT = re.compile(r"\s*(?::::|[,،;؛\n])\s*")
+UNQUOTED_MARKS = frozenset("=+-@\t\r")
 
 
 class RowReader:
@@ -257,18 +259,18 @@ class RowReader:
             field_id = custom_id(key)
             if field_id is not None:
                 if field_id in by_id:
-                    plan.append((index, by_id[field_id], "", _CUSTOM))
+                    plan.append((index, by_id[field_id], "", PLAN_CUSTOM))
                 continue
             name, slot = base(key)
             if not name or name not in FIELDS:
                 continue
-            what = (_PHONE if name in PHONE_FIELDS else _PHONE_TYPE if name == "phone_type"
-                    else _ADDRESS if name in ADDRESS_FIELDS else _EMAIL if name == "email"
-                    else _GROUPS if name == "groups" else _TEXT)
-            plan.append((index, name, slot or ("1" if what == _ADDRESS else ""), what))
+            what = (PLAN_PHONE if name in PHONE_FIELDS else PLAN_PHONE_TYPE if name == "phone_type"
+                    else PLAN_ADDRESS if name in ADDRESS_FIELDS else PLAN_EMAIL if name == "email"
+                    else PLAN_GROUPS if name == "groups" else PLAN_TEXT)
+            plan.append((index, name, slot or ("1" if what == PLAN_ADDRESS else ""), what))
         # a text field only one column fills is set as the cell is read (no list of its values)
-        columns_of = Counter(entry[1] for entry in plan if entry[3] == _TEXT)
-        plan = [(index, name, slot, _ONLY if what == _TEXT and name in TEXT_FIELDS and columns_of[name] == 1 else what)
+        columns_of = Counter(entry[1] for entry in plan if entry[3] == PLAN_TEXT)
+        plan = [(index, name, slot, PLAN_ONLY if what == PLAN_TEXT and name in TEXT_FIELDS and columns_of[name] == 1 else what)
                 for index, name, slot, what in plan]
         self.plan = plan
         # one entry (or None) per column: itertools.compress then skips the empty cells in C
@@ -290,37 +292,37 @@ class RowReader:
             cell = row[index]
             if cell.__class__ is str:
                 cell = cell.strip()
-                if cell[:1] == "'" and cell[1:2] in _UNQUOTE and len(cell) > 1:
+                if cell[:1] == "'" and cell[1:2] in UNQUOTED_MARKS and len(cell) > 1:
                     cell = cell[1:]
             else:
                 cell = clean_cell(cell)
             if not cell:
                 continue
-            if what == _ONLY:
+            if what == PLAN_ONLY:
                 setattr(contact, name, cell)
-            elif what == _TEXT:
+            elif what == PLAN_TEXT:
                 if name in text:
                     text[name].append(cell)
                 else:
                     text[name] = [cell]
-            elif what == _PHONE:
+            elif what == PLAN_PHONE:
                 phone_cells.append((name, slot, cell))
-            elif what == _PHONE_TYPE:
+            elif what == PLAN_PHONE_TYPE:
                 phone_types[slot] = cell
-            elif what == _ADDRESS:
+            elif what == PLAN_ADDRESS:
                 address = addresses.get(slot)
                 if address is None:
                     address = addresses[slot] = Address()
                 old = getattr(address, name)
                 setattr(address, name, f"{old}، {cell}" if old else cell)
-            elif what == _EMAIL:
-                contact.emails.extend(e for e in _EMAIL_SPLIT.split(cell) if e)
-            elif what == _CUSTOM:
+            elif what == PLAN_EMAIL:
+                contact.emails.extend(e for e in EMAIL_SPLIT.split(cell) if e)
+            elif what == PLAN_CUSTOM:
                 stored = custom_value(name, cell)  # name: the CustomField
                 if stored is not None:
                     contact.custom[name.id] = stored[0]
             else:
-                for group in _GROUP_SPLIT.split(cell):
+                for group in GROUP_SPLIT.split(cell):
                     group = group.strip().lstrip("*").strip()
                     if group and group.casefold() not in ("mycontacts", "starred") and group not in groups:
                         groups.append(group)
@@ -337,7 +339,7 @@ class RowReader:
                 contact.birthday = parse_birthday(text["birthday"][0])
         else:
             kind = ""
-        if kind in _KINDS_ORG or (kind == "" and contact.organisation and not (contact.first_name or contact.last_name)):
+        if kind in ORGANISATION_KINDS or (kind == "" and contact.organisation and not (contact.first_name or contact.last_name)):
             contact.kind = ORGANISATION
         for name, slot, cell in phone_cells:
             labelled = PHONE_FIELDS[name]

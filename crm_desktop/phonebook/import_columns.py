@@ -22,21 +22,21 @@ from crm_desktop.core import validators
 from crm_desktop.core.phone import national_form
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.columns import (
-    _ADDRESS,
-    _CUSTOM,
-    _EMAIL,
-    _EMAIL_SPLIT,
-    _GROUP_SPLIT,
-    _KINDS_ORG,
-    _ONLY,
-    _PHONE,
-    _TEXT,
-    _UNQUOTE,
+    EMAIL_SPLIT,
+    GROUP_SPLIT,
+    ORGANISATION_KINDS,
     PHONE_FIELDS,
+    PLAN_ADDRESS,
+    PLAN_CUSTOM,
+    PLAN_EMAIL,
+    PLAN_ONLY,
+    PLAN_PHONE,
+    PLAN_TEXT,
     RowReader,
+    UNQUOTED_MARKS,
     row_name,
 )
-from crm_desktop.phonebook.import_rows import ROW, TEXT_READING, ImportRow, Progress, _build, report
+from crm_desktop.phonebook.import_rows import ROW, TEXT_READING, ImportRow, Progress, build_row, report
 from crm_desktop.phonebook.import_values import clean_cell, parse_birthday, phone_kind, split_phones
 from crm_desktop.phonebook.model import ORGANISATION, PERSON, Address, Contact, Phone
 from crm_desktop.phonebook.repo_groups import custom_value
@@ -65,13 +65,13 @@ def _cleaned(column, text: bool) -> list[str]:
     else:
         cells = [c.strip() if c.__class__ is str else clean_cell(c, unquote=False) for c in column]
     if "'" in "".join(cells) and any(map(str.startswith, cells, repeat("'"))):
-        cells = [c[1:] if c[:1] == "'" and c[1:2] in _UNQUOTE and len(c) > 1 else c for c in cells]
+        cells = [c[1:] if c[:1] == "'" and c[1:2] in UNQUOTED_MARKS and len(c) > 1 else c for c in cells]
     return cells
 
 
 def _groups_of(cell: str) -> tuple[str, ...]:
     found: list[str] = []
-    for group in _GROUP_SPLIT.split(cell):
+    for group in GROUP_SPLIT.split(cell):
         group = group.strip().lstrip("*").strip()
         if group and group.casefold() not in ("mycontacts", "starred") and group not in found:
             found.append(group)
@@ -80,7 +80,7 @@ def _groups_of(cell: str) -> tuple[str, ...]:
 
 def _emails_of(cell: str):
     try:
-        return tuple(validators.email(e, field="پست الکترونیک") for e in _EMAIL_SPLIT.split(cell) if e)
+        return tuple(validators.email(e, field="پست الکترونیک") for e in EMAIL_SPLIT.split(cell) if e)
     except ValidationError:
         return _BAD
 
@@ -122,29 +122,29 @@ class _Plan:
     """What each mapped column fills, checked against what this way reads."""
 
     def __init__(self, reader: RowReader):
-        self.text: dict[str, int] = {}  # field -> its column (_ONLY fields and _TEXT_READ)
+        self.text: dict[str, int] = {}  # field -> its column (PLAN_ONLY fields and _TEXT_READ)
         self.phones: list[tuple[int, str | None, bool]] = []  # (column, label, strict)
         self.addresses: dict[str, dict[str, int]] = {}  # slot -> {part: column}
         self.emails: list[int] = []
         self.groups: list[int] = []
         self.custom: list[tuple[int, object]] = []  # (column, CustomField)
         for index, name, slot, what in reader.plan:
-            if what == _ONLY or (what == _TEXT and name in _TEXT_READ):
+            if what == PLAN_ONLY or (what == PLAN_TEXT and name in _TEXT_READ):
                 if name in self.text:
                     raise _Unsupported(name)
                 self.text[name] = index
-            elif what == _PHONE:
+            elif what == PLAN_PHONE:
                 if name == "phone" and slot:  # a label column may name its kind
                     raise _Unsupported(name)
                 self.phones.append((index, PHONE_FIELDS[name], name == "mobile"))
-            elif what == _ADDRESS:
+            elif what == PLAN_ADDRESS:
                 parts = self.addresses.setdefault(slot, {})
                 if name in parts:
                     raise _Unsupported(name)
                 parts[name] = index
-            elif what == _EMAIL:
+            elif what == PLAN_EMAIL:
                 self.emails.append(index)
-            elif what == _CUSTOM:
+            elif what == PLAN_CUSTOM:
                 self.custom.append((index, name))
             elif name == "groups":
                 self.groups.append(index)
@@ -192,7 +192,7 @@ def rows_by_columns(table, mapping: dict[int, str], progress: Progress | None = 
                    phone_columns, email_columns, address_columns, group_columns, custom_columns)
         if row is None:  # read again, row by row, for its errors
             cells = rows[i]
-            row = _build(ImportRow(numbers[i], ROW), lambda cells=cells: reader(cells))
+            row = build_row(ImportRow(numbers[i], ROW), lambda cells=cells: reader(cells))
             if not row.ok and not row.name:
                 row.name = row_name(cells, mapping)
         else:
@@ -237,7 +237,7 @@ def _row(i, title, first, last, organisation, job, unit, manager, code, website,
     if not (first or last or organisation):
         return None
     kind = kinds[i] if kinds is not None else ""
-    kind = ORGANISATION if kind in _KINDS_ORG or (kind == "" and organisation and not (first or last)) else PERSON
+    kind = ORGANISATION if kind in ORGANISATION_KINDS or (kind == "" and organisation and not (first or last)) else PERSON
     birthday = None
     if birthdays is not None:
         birthday = birthdays[i]

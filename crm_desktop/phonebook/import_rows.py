@@ -77,7 +77,8 @@ class ImportRow:
         self.errors_en.append(en)
 
 
-def _build(row: ImportRow, make) -> ImportRow:
+def build_row(row: ImportRow, make) -> ImportRow:
+    """``row`` with the contact ``make()`` returns (validated by ``normalised``), or its errors."""
     contact = None
     try:
         contact, groups = make()
@@ -111,7 +112,7 @@ def rows_from_cards(cards, progress: Progress | None = None) -> list[ImportRow]:
                 row.fail(en, fa)
             rows.append(row)
             continue
-        rows.append(_build(ImportRow(card.line, LINE, name=_card_name(card)), lambda card=card: card_to_contact(card)))
+        rows.append(build_row(ImportRow(card.line, LINE, name=_card_name(card)), lambda card=card: card_to_contact(card)))
     return rows
 
 
@@ -139,7 +140,7 @@ def rows_one_by_one(table: Table, mapping: dict[int, str], progress: Progress | 
             report(progress, i, total, TEXT_READING)
         cells = table.rows[i]
         row = ImportRow(table.numbers[i], ROW)
-        rows.append(_build(row, lambda cells=cells: reader(cells)))
+        rows.append(build_row(row, lambda cells=cells: reader(cells)))
         if not row.ok and not row.name:
             row.name = row_name(cells, mapping)
     return rows
