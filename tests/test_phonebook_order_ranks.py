@@ -73,6 +73,64 @@ def test_every_way_gives_the_orders_pages(book, conn, monkeypatch, way):
     assert bool(walked_down) == (way == "walked down the tables")
 
 
+def all_pages_as_expected(book, conn, how, size, groups) -> None:
+    orders = ["organisation", f"custom:{how}", f"custom:{size}"]
+    for text, group in (("علی", None), ("0912", None), ("", groups[0]), ("احمدی", groups[1]), ("ز", None)):
+        for order in orders + [f"-{o}" for o in orders]:
+            want = expected(book, conn, order, text, group, how, size)
+            for offset, limit in ((0, len(want) + 1), (0, 5), (3, 11), (max(0, len(want) - 4), 10)):
+                assert ids(book, order, text, group, offset, limit) == want[offset:offset + limit], (order, text, group)
+
+
+def build_all(conn, *keys) -> None:
+    for key in keys:
+        order_ranks.ensure(conn, order_ranks.source_for(key))
+
+
+def test_walks_down_the_tables_follow_the_connections_own_writes(book, conn, monkeypatch):
+    how, size, groups = random_book(book, conn)
+    monkeypatch.setattr(repo_order, "RANKED_FROM", 0)
+    monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", 1.0)  # a walk is always worth trying
+    walked = []
+    real = repo_order.OrderedPages._walk_ranked
+    monkeypatch.setattr(repo_order.OrderedPages, "_walk_ranked", lambda self, *a: walked.append(1) or real(self, *a))
+    keys = ("organisation", f"custom:{how}", f"custom:{size}")
+    build_all(conn, *keys)
+    moved = book.get(5)
+    moved.organisation, moved.last_name, moved.custom = "آآآ", "ییی", {how: "گوگل", size: "99"}
+    book.update(moved)  # a new value, a new place in the name order
+    for i in range(30):
+        book.add(Contact(first_name="علی", last_name=f"نفر{i}", organisation="آبان", custom={size: str(i)}))
+    book.delete([7, 8, 9])
+    book.add_to_group([1, 2, 3, 4], groups[0])
+    assert all(order_ranks.is_ready(conn, order_ranks.source_for(key)) for key in keys)
+    all_pages_as_expected(book, conn, how, size, groups)
+    assert walked
+
+
+def test_a_walk_down_the_tables_stopped_at_its_budget_looks_the_matches_up(book, conn, monkeypatch):
+    how, size, groups = random_book(book, conn)
+    build_all(conn, "organisation", f"custom:{how}", f"custom:{size}")
+    monkeypatch.setattr(repo_order, "RANKED_FROM", 0)
+    monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", 1e-12)
+    monkeypatch.setattr(repo_order, "RANKED_WALK_SECONDS_PER_ROW", -1.0)  # tried, and out of time at once
+    monkeypatch.setattr(repo_order, "RANKED_WALK_SLACK_S", -1.0)
+    monkeypatch.setattr(repo_order, "PROGRESS_STEP", 1)
+    stopped = []
+    real = repo_order.OrderedPages._walk_ranked
+
+    def walk(self, *args):
+        try:
+            return real(self, *args)
+        except Exception as error:
+            stopped.append(type(error).__name__)
+            raise
+
+    monkeypatch.setattr(repo_order.OrderedPages, "_walk_ranked", walk)
+    all_pages_as_expected(book, conn, how, size, groups)
+    assert stopped and set(stopped) == {"OperationalError"}  # interrupted, then looked up
+
+
 def test_every_write_keeps_the_tables_in_step(book, conn, tmp_path, ranked):
     from crm_desktop.phonebook.importer import ImportArgs, run_import
 

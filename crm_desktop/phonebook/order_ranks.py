@@ -7,14 +7,14 @@ organisation (one custom value) those orders are the name order, so a match's pl
 ``order_ranks_<name>`` holds (rank, ordinal) for every indexed contact with a value, so the first
 page of a search in such an order is one pass over FTS5's matches with one lookup each in a
 small table (≈0.25 µs a match, instead of ≈3.5 µs joining contacts and sorting), kept to the
-page by SQLite's sorter. Its index by (ordinal, rank) is the order itself: a walk down it that
-tests each contact's search documents (repo_order.py) reads a row in ≈1.4 µs, half what a walk
-down the contacts' own index costs.
+page by SQLite's sorter. Its index on the ordinal (SQLite adds the rank: the rowid) is the order
+itself: a walk down it that tests each contact's search documents (repo_order.py) reads a row
+in ≈1.4 µs, half what a walk down the contacts' own index costs.
 
 ``order_values_<name>`` gives each distinct value an ordinal with room between neighbours
 (``SPACING`` times its first contact's place at build time, so an ordinal also tells roughly how
 far down the order it is). Nothing is written to the database file: the tables live in this
-connection's TEMP schema, are built on first use (≈1 s for the organisations of a million
+connection's TEMP schema, are built on first use (≈1.5 s for the organisations of a million
 contacts) and kept in step by TEMP triggers on contact_search, contacts and contact_custom_values
 for this connection's writes. Another connection's commit (PRAGMA data_version changes), or a new
 value finding no room between its neighbours, makes the next use build them again.
@@ -26,9 +26,9 @@ import sqlite3
 from dataclasses import dataclass
 
 SPACING = 1 << 20
-MAX_BUILT = 3  # orders kept at once (each ≈20 bytes a valued contact in TEMP pages)
+MAX_BUILT = 3  # orders kept at once (each ≈40 bytes a valued contact in TEMP pages: table, index, values)
 SAMPLE_RUNS = 8  # places along the ranks a sample of matches is taken from
-TEMP_CACHE_KIB = 32 * 1024  # TEMP page cache: the tables stay in memory instead of a temp file
+TEMP_CACHE_KIB = 32 * 1024  # TEMP page cache (a million contacts' organisations: 21 MiB); more spills to a temp file
 META = "order_ranks_meta"  # unqualified: a trigger may not name a schema in what it writes
 
 
@@ -217,7 +217,7 @@ def _build(conn, src: Source) -> None:
         conn.executemany(f"INSERT INTO {src.ordinals} (value, ord) VALUES (?, ?)", ordinals)
         conn.execute(f"INSERT INTO {src.ranks} (rank, ord) SELECT f.rank, o.ord FROM ({src.fill}) AS f "
                      f"JOIN {src.ordinals} o ON o.value = f.value ORDER BY f.rank")
-        conn.execute(f"CREATE INDEX temp.{src.by_ordinal} ON {src.ranks} (ord, rank)")
+        conn.execute(f"CREATE INDEX temp.{src.by_ordinal} ON {src.ranks} (ord)")  # (ord, rank): rank is the rowid
         for statement in _trigger_sql(src):
             conn.execute(statement)
         built = conn.execute(f"SELECT coalesce(max(built), 0) + 1 FROM {META}").fetchone()[0]

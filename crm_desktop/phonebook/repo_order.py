@@ -30,8 +30,9 @@ FTS5 first (much cheaper a row than testing its documents), and a later page sor
 The organisation and custom-field orders sort by a value, then by the name, which is FTS5's rank
 order: with more than ``RANKED_FROM`` matches (or any, once built) they use order_ranks.py instead
 (a TEMP table of each rank's value ordinal): a page is one pass over FTS5's matches, one lookup each
-(≈0.25 µs), unless a walk is expected to read fewer than a sixth as many rows as there are
-matches (a walk down the TEMP table's index by ordinal, ``ranked_order``, costs ≈1.4 µs a row; a
+(≈0.25 µs), unless a walk is expected to read fewer than about an eleventh as many rows as there
+are matches (a walk down the TEMP table's index by ordinal, ``ranked_order``, costs ≈1.4 µs a row,
+and is tried when it should cost under half the look-up: ``RANKED_WALK_MARGIN``; a
 sample of the matches tells how far down the order they start; until the table is built — ≈1.5 s
 at a million contacts —, a walk down the contacts' index expected to take up to
 ``UNBUILT_WALK_S``): the walk is tried within twice its estimate and a few milliseconds (at least
@@ -69,7 +70,7 @@ UNBUILT_WALK_S = 0.025  # a walk expected to take up to this is tried rather tha
 class Part:
     """Rows of one table, in the order of one of its indexes."""
 
-    table: str  # "contacts c" | "contact_custom_values v"
+    table: str  # "contacts c" | "contact_custom_values v" | ranked_order's TEMP table joined to contact_search s
     id: str  # the contact id in it
     where: str  # the rows of this part
     terms: tuple  # ORDER BY: (expression, descending) pairs, the order of …
@@ -226,7 +227,7 @@ def ranked_order(source, descending: bool) -> Order:
     directions). A walk reads the first with one lookup of ``s`` a row instead of two."""
     d = descending
     valued = Part(f"temp.{source.ranks} o INDEXED BY {source.by_ordinal} JOIN contact_search s ON s.rank = o.rank",
-                  "s.contact_id", "", (("o.ord", d), ("o.rank", d)), source.by_ordinal)
+                  "s.contact_id", "", (("o.ord", d), ("o.rank", d)), "")  # its index is named in the table
     blank = Part("contact_search s", "s.contact_id", f"NOT EXISTS (SELECT 1 FROM temp.{source.ranks} o "
                  "WHERE o.rank = s.rank)", (("s.rank", False),), "")
     return Order((valued, blank))
