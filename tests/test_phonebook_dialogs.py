@@ -332,3 +332,39 @@ def test_prefill(qtbot, office):
     assert dialog.phones.rows[0].number.text() == "۰۹۱۲ ۱۲۳ ۴۵۶۷"
     type_text(dialog.first_name, "ناشناس")
     assert office.phonebook.get(dialog.save()).phones[0].national == "09121234567"
+
+
+# --- an organisation's national ID ---------------------------------------------------------------
+
+def test_an_organisation_keeps_its_national_id_and_can_be_edited_and_saved(qtbot, office):
+    """An organisation's code is its 11-digit legal national ID («شناسه ملی»): shown, checked as
+    such, and an edit of another field saves (a hidden field checked as a 10-digit code used to
+    block every save of such an organisation)."""
+    pb = office.phonebook
+    org = pb.add(model.Contact(model.ORGANISATION, organisation="رستوران راهبرد", national_code="10100001805"))
+    dialog = open_dialog(qtbot, office, org)
+    assert dialog.national_code.isVisible()
+    assert dialog.form.labelForField(dialog.national_code).text() == "شناسه ملی:"
+    assert dialog.national_code.text() == "۱۰۱۰۰۰۰۱۸۰۵"
+    type_text(dialog.unit, "فروش")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    saved = pb.get(org)
+    assert (saved.unit, saved.national_code) == ("فروش", "10100001805")
+
+
+def test_a_code_is_checked_as_the_kind_of_contact_needs(qtbot, office):
+    dialog = open_dialog(qtbot, office)
+    type_text(dialog.first_name, "مریم")
+    typed(dialog.national_code.edit, "۰۰۸۴۵۷۵۹۴۸")  # a person's 10-digit code
+    assert dialog.form.labelForField(dialog.national_code).text() == "کد ملی:"
+    assert not dialog.national_code.error_label.isVisible()
+    dialog.organisation_radio.setChecked(True)  # now an organisation: 11 digits are needed
+    type_text(dialog.organisation, "شرکت پارس")
+    assert dialog.form.labelForField(dialog.national_code).text() == "شناسه ملی:"
+    assert dialog.national_code.error_label.isVisible()
+    assert dialog.national_code.shown_error().startswith("شناسه ملی: باید ۱۱ رقم باشد")
+    assert dialog.save() is None and ids(office) == []
+    typed(dialog.national_code.edit, "۱۰۱۰۰۰۰۱۸۰۵")
+    assert dialog.save() is not None
+    assert office.phonebook.get(ids(office)[0]).national_code == "10100001805"

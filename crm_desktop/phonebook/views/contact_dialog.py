@@ -254,7 +254,8 @@ class ContactDialog(QDialog):
         self.manager = QLineEdit()
         self.manager.setObjectName("contact.manager")
         self.birthday = BirthdayEdit(today=lambda: self.clock().date())
-        self.national_code = national_code_edit(name="contact.national_code")
+        self.national_code = national_code_edit(name="contact.national_code",
+                                                organisation=lambda: self.kind() == model.ORGANISATION)
         self.website = QLineEdit()
         self.website.setObjectName("contact.website")
         self.website.setLayoutDirection(Qt.LeftToRight)
@@ -271,7 +272,7 @@ class ContactDialog(QDialog):
         for label, widget in (("سمت:", self.job_title), ("واحد:", self.unit), ("مدیر:", self.manager),
                               ("تاریخ تولد:", self.birthday), ("کد ملی:", self.national_code)):
             form.addRow(label, widget)
-            if widget is not self.unit:
+            if widget not in (self.unit, self.national_code):  # an organisation has a unit and a national ID
                 self._person_rows.append(widget)
         form.addRow("وب‌سایت:", self.website)
 
@@ -326,6 +327,11 @@ class ContactDialog(QDialog):
         for widget in self._person_rows:
             self.form.setRowVisible(widget, person)
         self.organisation_label.setText("سازمان:" if person else "نام سازمان:")
+        code_name = "کد ملی" if person else "شناسه ملی"
+        self.form.labelForField(self.national_code).setText(f"{code_name}:")
+        self.national_code.field_name = code_name
+        if self.national_code.text().strip():  # 10 digits for a person, 11 for an organisation
+            self.national_code.validate()
         if not person:
             self.name_error.hide()
 
@@ -464,6 +470,7 @@ class ContactDialog(QDialog):
             return
         targets: dict[str, list[ValidatedField]] = {
             "کد ملی": [self.national_code],
+            "شناسه ملی": [self.national_code],
             "تلفن همراه": [row.number for row in self.phones.rows],
             "شماره تلفن": [row.number for row in self.phones.rows],
             "پست الکترونیک": [row.email for row in self.emails.rows],
