@@ -297,3 +297,23 @@ def test_a_version_7_book_gets_its_sort_keys(tmp_path):
         assert organisations(book, "organisation")[0] == "آبان"
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("way", ["as they come", "looked up in order_ranks"])
+def test_a_contacts_position_is_its_row_in_every_order_search_and_group(book, conn, monkeypatch, way):
+    """``position`` (where the table selects a contact after an edit, however far down) equals
+    its row among those listed; None for a contact the query does not show."""
+    how, size, groups = random_book(book, conn)
+    if way == "looked up in order_ranks":  # the listing leaves every match's rank in order behind
+        monkeypatch.setattr(repo_order, "RANKED_FROM", 0)
+        monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", 0.0)
+    keys = ["name", "organisation", "last_contact", "created", f"custom:{how}", f"custom:{size}"]
+    everyone = ids(book, "name")
+    for text, group in (("", None), ("علی", None), ("0912", None), ("", groups[0]), ("احمدی", groups[1])):
+        for order in keys + [f"-{k}" for k in keys]:
+            listed = ids(book, order, text, group, 0, 3) + ids(book, order, text, group, 3)
+            query = SearchQuery(text, group, order)
+            for contact_id in everyone[::7]:
+                want = listed.index(contact_id) if contact_id in listed else None
+                assert book.position(query, contact_id) == want, (order, text, group, contact_id)
+    assert book.position(SearchQuery(), 10**9) is None

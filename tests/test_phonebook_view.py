@@ -508,3 +508,29 @@ def test_the_real_contact_dialog_and_wizards_open_from_the_tab(office, make_tab,
     kinds = [name for name, _ in shown]
     assert kinds == ["ContactDialog", "ContactDialog", "ImportWizard", "GroupsDialog", "FieldsDialog"]
     assert shown[0][1].contact_id == ids["علی رضایی"] and shown[1][1].contact_id is None
+
+
+def test_an_edited_contact_is_selected_wherever_it_lands(make_tab, office):
+    """After an edit moves a contact far down the list (past every page read and past the rows
+    a scan would look at), the table scrolls to it and selects it; the same sorted by date added
+    (newest first) for a contact brought back by undo at the bottom."""
+    book = office.phonebook
+    book.add_many([Contact(first_name="علی", last_name=f"احمدی {i:03d}") for i in range(450)])
+    tab = make_tab()
+    moved_id = book.add(Contact(first_name="آرش", last_name="آبادی"))
+    tab.refresh()
+    assert tab.select_contact(moved_id) and tab.current_id() == moved_id  # row 0
+    moved = book.get(moved_id)
+    moved.last_name = "یزدانی"  # to the end of the Persian order
+    book.update(moved)
+    tab.refresh()
+    assert (tab.model.rowCount() - 1) // tab.model.page_size not in tab.model.cached_pages()  # not read yet
+    assert tab.select_contact(moved_id, search_rows=10)
+    assert tab.current_id() == moved_id and tab.table.currentIndex().row() == tab.model.rowCount() - 1
+    assert tab.table.rowAt(tab.table.viewport().height() - 5) >= 440  # scrolled down to it
+
+    tab.sort_by("created", descending=True)
+    oldest = tab.model.row_object(tab.model.rowCount() - 1).id
+    tab.select_contact(oldest)
+    tab.table.scrollToTop()
+    assert tab.select_contact(oldest, search_rows=10) and tab.current_id() == oldest

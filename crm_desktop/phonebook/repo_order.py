@@ -63,6 +63,7 @@ RANKED_WALK_SLACK_S = 0.003  # a walk before a ranked look-up may take twice its
 # (or half the look-up's estimate, if more: a walk slowed down by a busy machine is not given up early)
 RANKED_SAMPLE = 1024  # matches whose place in the order predicts a walk's length …
 SAMPLE_FROM_S = 0.003  # … when a walk tried on a guess could waste more than this (the sample: ≈1-2 ms)
+POSITION_SORT_UP_TO = 200_000  # matches sorted at once (≈3.5 µs each) to find where one contact is
 UNBUILT_WALK_S = 0.025  # a walk expected to take up to this is tried rather than build order_ranks' tables
 
 
@@ -233,6 +234,44 @@ def ranked_order(source, descending: bool) -> Order:
     return Order((valued, blank))
 
 
+def book_position(conn, order: Order, contact_id: int) -> int | None:
+    """Where ``contact_id`` is in an order of the whole book: the rows of the parts before its
+    own, and the rows before it in its part (a NULL sorts first, as in the index). None when no
+    part holds it."""
+    before = 0
+    for part in order.parts:
+        directions = {descending for _, descending in part.terms}
+        if len(directions) != 1:
+            return None
+        if part.probes:  # the contacts without a custom value, in name order (always the last part)
+            return _blank_position(conn, order.params["field"], contact_id, before)
+        exprs = ", ".join(f"coalesce({expr}, -9e999)" for expr, _ in part.terms)
+        params = {**order.params, "cid": contact_id}
+        found = conn.execute(_part_sql(part, exprs, f"{part.id} = :cid"), params).fetchone()
+        if found is None:
+            before += conn.execute(_part_sql(part, "count(*)"), order.params).fetchone()[0]
+            continue
+        marks = ", ".join(f":k{i}" for i in range(len(found)))
+        params.update({f"k{i}": value for i, value in enumerate(found)})
+        earlier = f"({exprs}) {'>' if directions.pop() else '<'} ({marks})"
+        return before + conn.execute(_part_sql(part, "count(*)", earlier), params).fetchone()[0]
+    return None
+
+
+def _blank_position(conn, field: int, contact_id: int, valued: int) -> int | None:
+    """Where a contact without a value of custom field ``field`` is, after the ``valued`` ones:
+    the contacts before it in name order less those of them with a value (counted on the index
+    of values by name key; testing each contact for a value would take seconds at a million)."""
+    found = conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+    if found is None:
+        return None
+    key = (found[0], contact_id)
+    named_before = conn.execute("SELECT count(*) FROM contacts WHERE (sort_key, id) < (?, ?)", key).fetchone()[0]
+    valued_before = conn.execute("SELECT count(*) FROM contact_custom_values WHERE field_id = ? AND "
+                                 "(name_key, contact_id) < (?, ?)", (field, *key)).fetchone()[0]
+    return valued + named_before - valued_before
+
+
 def _matching_ids_sql(plan) -> str:
     """``SELECT contact_id`` of every match of a search plan (search_index.Plan)."""
     fts = plan.table
@@ -320,6 +359,32 @@ class OrderedPages:
                 return self._walk_matches(conn, key, descending, plan(), limit)
             self.sorted = sorted_matches(conn, key, descending, plan())
         return self.sorted[offset: offset + limit].tolist()
+
+    def position(self, conn, version, key: str, descending: bool, parsed: ParsedQuery, plan, contact_id: int,
+                 matches: int) -> int | None:
+        """Where ``contact_id`` is among a search's matches in the order: from the matches in order
+        when they are known, else sorted at once (and kept for the pages) up to
+        ``POSITION_SORT_UP_TO`` matches; None when it is not among them, or there are more."""
+        self._forget_older(version)
+        if self.search != (parsed, key, descending):
+            if matches > POSITION_SORT_UP_TO:
+                return None
+            self.search, self.sorted, self.sizes, self.clustered = (parsed, key, descending), None, {}, False
+            self.ranked = None
+        if self.sorted is None and self.ranked is not None:
+            found = conn.execute("SELECT rank FROM contact_search WHERE contact_id = ?", (contact_id,)).fetchone()
+            try:
+                return self.ranked.index(found[0]) if found is not None else None
+            except ValueError:
+                return None
+        if self.sorted is None:
+            if matches > POSITION_SORT_UP_TO:
+                return None
+            self.sorted = sorted_matches(conn, key, descending, plan())
+        try:
+            return self.sorted.index(contact_id)
+        except ValueError:
+            return None
 
     def _ranked(self, conn, source, key, descending, parsed, plan, offset, limit, matches, total) -> list[int]:
         """A page through order_ranks.py, after a walk when that looks much cheaper."""

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from crm_desktop.phonebook import order_ranks, search_index
 from crm_desktop.phonebook.contact_rows import ContactRow, load_contacts, table_rows
 from crm_desktop.phonebook.model import Contact
-from crm_desktop.phonebook.repo_order import order_for
+from crm_desktop.phonebook.repo_order import book_position, order_for
 from crm_desktop.phonebook.search import ParsedQuery, parse
 
 
@@ -70,6 +70,46 @@ class SearchMixin:
                 return table_rows(self.conn, ids, shown)
         except NoMatch:
             return []
+
+    def position(self, query: SearchQuery | None, contact_id: int) -> int | None:
+        """The row ``contact_id`` is on among those the query shows (``rows``' offset), found by
+        counting, not by reading pages; None when the query does not show it (or, for a search
+        with very many matches in an order other than the name, when finding it would cost more)."""
+        query = query or SearchQuery()
+        parsed = parse(query.text, query.group_id)
+        order = query.order or "name"
+        descending, key = order.startswith("-"), order.lstrip("-")
+        try:
+            with self._reading():
+                self._group_known(parsed)
+                if key == "name":
+                    return self._name_position(parsed, descending, contact_id)
+                order_for(key, descending)
+                if parsed.empty:
+                    return book_position(self.conn, order_for(key, descending), contact_id)
+                return self._ordered.position(self.conn, self._version(), key, descending, parsed,
+                                              lambda: self._plan(parsed), contact_id, self._count_parsed(parsed))
+        except NoMatch:
+            return None
+
+    def _name_position(self, parsed: ParsedQuery, descending: bool, contact_id: int) -> int | None:
+        before = ">" if descending else "<"
+        if parsed.empty:
+            found = self.conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+            if found is None:
+                return None
+            return self.conn.execute(f"SELECT count(*) FROM contacts WHERE (sort_key, id) {before} (?, ?)",
+                                     (found[0], contact_id)).fetchone()[0]
+        found = self.conn.execute("SELECT rank FROM contact_search WHERE contact_id = ?", (contact_id,)).fetchone()
+        if found is None:
+            return None
+        plan = self._plan(parsed)
+        rowid = f"{plan.table}.rowid"
+        sql, params = plan.sql("1", f"AND {rowid} = :at")
+        if self.conn.execute(sql, {**params, "at": found[0]}).fetchone() is None:
+            return None  # not a match
+        sql, params = plan.sql("count(*)", f"AND {rowid} {before} :at")
+        return self.conn.execute(sql, {**params, "at": found[0]}).fetchone()[0]
 
     def iter_contacts(self, query: SearchQuery | None = None, chunk: int = 1000) -> Iterator[Contact]:
         """Full contacts in the query's order (Persian order by default), a chunk at a time."""

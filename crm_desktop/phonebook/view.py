@@ -436,11 +436,18 @@ class PhonebookTab(ContactActions, QWidget):
         self.table.scrollTo(index)
 
     def select_contact(self, contact_id, *, search_rows: int = 2000) -> bool:
-        """Select ``contact_id`` if it is among the first ``search_rows`` rows shown."""
-        row = self.model.find_row(lambda r: r is not None and r.id == contact_id)
+        """Select ``contact_id`` (scrolled to) wherever it is among the rows shown: on a page
+        already read, else at the place the phonebook counts for it, else (a search with very
+        many matches in another order) if it is among the first ``search_rows`` rows."""
+        is_it = lambda r: r is not None and r.id == contact_id  # noqa: E731
+        row = self.model.find_row(is_it)
         if row < 0:
-            row = self.model.find_row(lambda r: r is not None and r.id == contact_id,
-                                      limit=min(search_rows, self.model.rowCount()))
+            try:
+                row = self.phonebook.position(self.model.source().query, contact_id)
+            except AttributeError:  # a phonebook without positions (tests' stand-ins)
+                row = None
+            if row is None or not 0 <= row < self.model.rowCount() or not is_it(self.model.row_object(row)):
+                row = self.model.find_row(is_it, limit=min(search_rows, self.model.rowCount()))
         if row >= 0:
             self.select_row(row)
             return True
