@@ -394,3 +394,20 @@ def test_a_refused_write_leaves_no_alert_behind(office, people):
     with pytest.raises(ValidationError):
         office.cheques.add(cheque(10, drawer_id=people["sara"], serial="999"))
     assert office.conn.execute("SELECT count(*) FROM reminders").fetchone()[0] == before == 1
+
+
+def test_a_contact_on_a_cheque_is_not_deleted_and_the_message_names_it(office, cheques, people):
+    cheques.add(cheque(1, drawer_id=people["ali"]))
+    book = office.phonebook
+    with pytest.raises(UserError) as one:
+        book.delete([people["ali"]])
+    assert one.value.fa == "مخاطب «علی رضایی» در دفتر چک به کار رفته است و حذف نشد."
+    with pytest.raises(UserError) as several:  # with others selected: none of them goes
+        book.delete([people["sara"], people["ali"], people["reza"]])
+    assert several.value.fa == "مخاطب «علی رضایی» در دفتر چک به کار رفته است؛ هیچ‌یک از مخاطبان انتخاب‌شده حذف نشد."
+    cheques.add(cheque(2, direction="paid", payee_id=people["sara"]))
+    with pytest.raises(UserError) as two:
+        book.delete([people["sara"], people["ali"], people["reza"]])
+    assert two.value.fa == ("این مخاطبان در بخش‌های دیگر به کار رفته‌اند: «علی رضایی» (دفتر چک)، «سارا احمدی» (دفتر چک)؛ "
+                            "هیچ‌یک از مخاطبان انتخاب‌شده حذف نشد.")
+    assert all(book.get(i) is not None for i in people.values())

@@ -75,6 +75,20 @@ def _referencing_tables(conn) -> list[tuple[str, str]]:
     return found
 
 
+_PLACES = {"cheques": "دفتر چک", "cheque_events": "دفتر چک", "reminders": "یادآورها", "files": "پرونده‌ها"}
+
+
+def _blocking_references(conn) -> list[tuple[str, str, str]]:
+    """(table, column, on delete) of other features' foreign keys to contacts(id) that forbid
+    deleting a contact they name (not SET NULL or CASCADE)."""
+    found = []
+    for table, column in _referencing_tables(conn):
+        for row in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
+            if row[2] == "contacts" and row[3] == column and row[6].upper() in ("NO ACTION", "RESTRICT"):
+                found.append((table, column, row[6]))
+    return found
+
+
 class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
     def __init__(self, conn: sqlite3.Connection, notify: Callable[[set], object] | None = None):
         self.conn = conn
@@ -239,13 +253,37 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
             try:
                 self.conn.execute("DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(:ids))", params)
             except sqlite3.IntegrityError as error:
-                raise UserError(f"a contact is still used elsewhere: {error}",
-                                "این مخاطب در بخش دیگری (مانند چک یا یادآور) به کار رفته است و حذف نمی‌شود.") from error
+                raise self._still_used(ids, len(ids) > 1) from error
             if ids:
                 highest = settings.get(self.conn, HIGHEST_DELETED, 0)
                 settings.set(self.conn, HIGHEST_DELETED, max(ids[-1], highest if isinstance(highest, int) else 0))
         snapshot.ids = [row[0] for row in snapshot.tables.get("contacts", ([], []))[1]]
         return snapshot
+
+    def _still_used(self, ids: list[int], several: bool) -> UserError:
+        """The error for a delete another feature's rows forbid: who is used, and where."""
+        params = {"ids": ids_json(ids)}
+        used: dict[int, list[str]] = {}
+        for table, column, on_delete in _blocking_references(self.conn):
+            place = _PLACES.get(table, "بخش دیگری از برنامه")
+            for (contact_id,) in self.conn.execute(
+                    f'SELECT DISTINCT "{column}" FROM "{table}" WHERE "{column}" IN (SELECT value FROM json_each(:ids))',
+                    params):
+                if place not in used.setdefault(contact_id, []):
+                    used[contact_id].append(place)
+        def name(contact_id: int) -> str:
+            row = self.conn.execute("SELECT display_name FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+            return row[0] if row else str(contact_id)
+
+        en = f"contacts {sorted(used)} are still used elsewhere; nothing was deleted"
+        if len(used) == 1:
+            (contact_id, places), = used.items()
+            done = "؛ هیچ‌یک از مخاطبان انتخاب‌شده حذف نشد." if several else " و حذف نشد."
+            return UserError(en, f"مخاطب «{name(contact_id)}» در {' و '.join(places)} به کار رفته است{done}")
+        shown = [f"«{name(i)}» ({' و '.join(places)})" for i, places in sorted(used.items())[:5]]
+        more = " و …" if len(used) > 5 else ""
+        return UserError(en, f"این مخاطبان در بخش‌های دیگر به کار رفته‌اند: {'، '.join(shown)}{more}؛ "
+                             "هیچ‌یک از مخاطبان انتخاب‌شده حذف نشد.")
 
     def undo_delete(self, snapshot: DeletedContacts) -> None:
         """Put deleted contacts back with the same ids, phones, notes, groups and values."""
