@@ -101,3 +101,14 @@ def test_export_round_trip_through_the_command_line(db_path, tmp_path):
     other = tmp_path / "other.sqlite3"
     done = run_cli("import", "contacts", out, "--json", db=other)
     assert json.loads(done.stdout)["added"] == 4
+
+
+def test_a_pdf_or_a_picture_is_not_read_as_a_csv(db_path, tmp_path):
+    for name, data in (("list.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
+                       ("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        done = run_cli("import", "contacts", path, db=db_path)
+        assert done.returncode == 2, done.stderr
+        assert error_lines(done) == [f"crm-desktop: error: {path}: not a contacts file (vCard, CSV or Excel .xlsx)"]
+    assert count(db_path) == 0

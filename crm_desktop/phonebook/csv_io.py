@@ -39,9 +39,16 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+# the first bytes of files people pick by mistake: PDF, PNG, JPEG, GIF, an old Word or Excel file
+_NOT_TEXT = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0")
+
+
 def read_csv(path, *, header: bool | None = None, encoding: str | None = None) -> Table:
     data = read_bytes(path)
     text, used = decode(data, encoding)
+    if data.startswith(_NOT_TEXT) or "\x00" in text[:65536]:  # no text file holds NUL characters
+        raise UnreadableFile(path, "not a contacts file (vCard, CSV or Excel .xlsx)",
+                             "پرونده مخاطبان (vCard، CSV یا اکسل xlsx) نیست.")
     text = text.lstrip("\ufeff")
     if used == CP1256:
         text = text.translate(_ARABIC_TO_PERSIAN)

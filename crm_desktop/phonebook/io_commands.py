@@ -24,7 +24,8 @@ def register(sub) -> None:
     contacts.add_argument("file", metavar="FILE")
     contacts.add_argument("--format", choices=("vcf", "csv", "xlsx"), help="file format (default: from the extension)")
     contacts.add_argument("--duplicates", choices=("skip", "merge"), default="skip",
-                          help="a contact whose mobile is already saved: skip it or merge it (default: %(default)s)")
+                          help="a contact already saved (the same mobile, or the same name with a shared phone or "
+                               "e-mail), or earlier in the file: skip it or merge it (default: %(default)s)")
     contacts.add_argument("--on-error", choices=("skip", "refuse"), default="skip",
                           help="rows that cannot be read: skip them or refuse the whole file (default: %(default)s)")
     contacts.add_argument("--mapping", metavar="JSON",
