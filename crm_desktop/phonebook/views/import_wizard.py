@@ -233,7 +233,8 @@ class PolicyPage(QWizardPage):
         self.wiz = wizard
         self.setObjectName("import.policy")
         self.setTitle("تنظیمات ورود")
-        self.setSubTitle("مخاطبی که شماره همراهش پیش‌تر ثبت شده، و سطری که ایراد دارد، چه شود؟")
+        self.setSubTitle("مخاطبی که پیش‌تر ثبت شده (همان شماره همراه، یا همان نام با تلفن یا ایمیل مشترک)، "
+                         "و سطری که ایراد دارد، چه شود؟")
         self.setButtonText(QWizard.NextButton, "ورود")
         self.skip_duplicates = QRadioButton("نادیده گرفته شود (مخاطب موجود دست نمی‌خورد)")
         self.skip_duplicates.setObjectName("import.duplicates.skip")
