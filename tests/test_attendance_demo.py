@@ -144,3 +144,23 @@ def test_days_off_have_no_punches_but_a_rare_fridays_overtime(filled):
     on_holidays = rows(db, f"SELECT count(*) FROM attendance_punches WHERE date(at) IN ({marks}) AND time(at) > ?",
                        *holidays, time(8).isoformat())[0][0]
     assert on_holidays == 0
+
+
+@pytest.mark.parametrize("now", [datetime(2026, 12, 2, 0, 55), datetime(2026, 12, 2, 5, 30), datetime(2026, 12, 1, 23, 50)])
+def test_just_after_midnight_last_nights_shift_has_no_exit_yet(tmp_path, now):
+    """The night shift (22:00-06:00) that began yesterday is still on at 00:55 and 05:30: it has
+    entries but no exits yet. No punch is after now, whatever the hour the demo is made at (the
+    whole suite failed when run just after midnight)."""
+    from crm_desktop.attendance.demo import fill_attendance
+    from crm_desktop.demo.steps import fill_demo_file
+    from crm_desktop.storage.db import open_database
+
+    path = tmp_path / "office.sqlite3"
+    fill_demo_file(path, {"contacts": 100, "reminders": 0, "cheques": 0, "files": 12, "attendance": 0}, seed=4)
+    conn = open_database(path)
+    try:
+        made = fill_attendance(conn, 1, seed=4, now=now)
+        assert made.punches > 0
+        assert conn.execute("SELECT count(*) FROM attendance_punches WHERE at > ?", (now.isoformat(),)).fetchone()[0] == 0
+    finally:
+        conn.close()

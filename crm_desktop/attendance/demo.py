@@ -201,7 +201,7 @@ def fill_attendance(conn: sqlite3.Connection, months: int, seed=1, progress=None
                 continue
             start, end = spans[0][0], spans[-1][1]
             shape = _Day(rnd, person, start, end, schedule.grace)
-            if day == today and now < end + timedelta(hours=3):  # at work now: only the entries so far
+            if now < end + timedelta(hours=3):  # at work now (today, or last night's shift): the entries so far
                 if start <= now and rnd.random() < 0.9:
                     rows.append((min(shape.entry(result), now), "in"))
                 continue
@@ -240,6 +240,7 @@ def fill_attendance(conn: sqlite3.Connection, months: int, seed=1, progress=None
                 rows.append((shape.entry(result), "in"))
             else:
                 rows += [(shape.entry(result), "in"), (shape.exit(result), "out")]
+        rows = [(at, direction) for at, direction in rows if at <= now]  # nothing in the future
         stamp = now.isoformat()
         values = [(member.file_id, at.replace(second=0).isoformat(), direction,
                    "manual" if rnd.random() < person["manual"] else "device", stamp) for at, direction in rows]
