@@ -126,7 +126,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     gui.add_argument("--minimized", action="store_true", help="start in the tray (used at log-on)")
     gui.set_defaults(func=run_gui)
     modules = [name for name, commands in COMMAND_MODULES.items() if command in commands]
-    for name in modules or COMMAND_MODULES:
+    if not modules and command != "gui":  # gui is built in; anything else unknown: every command
+        modules = list(COMMAND_MODULES)
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 

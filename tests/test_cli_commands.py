@@ -76,3 +76,18 @@ def test_importing_contacts_does_not_load_the_pdf_reports_or_the_demo():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_gui_help_loads_no_command_module(capsys):
+    code = (
+        "import sys\n"
+        "from crm_desktop import cli\n"
+        "cli.build_parser(cli.command_of(['gui', '--help']))\n"
+        "print(sorted(m for m in sys.modules if m.endswith(('commands', 'print_commands')) and m.startswith('crm_desktop')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    with pytest.raises(SystemExit):
+        cli.main(["gui", "--help"])
+    assert "--minimized" in capsys.readouterr().out
