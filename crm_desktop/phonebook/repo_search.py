@@ -84,9 +84,9 @@ class SearchMixin:
                 self._group_known(parsed)
                 if key == "name":
                     return self._name_position(parsed, descending, contact_id)
-                order_for(key, descending)
+                ordered = order_for(key, descending)  # an unknown order: ValueError
                 if parsed.empty:
-                    return book_position(self.conn, order_for(key, descending), contact_id)
+                    return book_position(self.conn, ordered, contact_id)
                 return self._ordered.position(self.conn, self._version(), key, descending, parsed,
                                               lambda: self._plan(parsed), contact_id, self._count_parsed(parsed))
         except NoMatch:
