@@ -63,30 +63,21 @@ def update_search_index(conn: sqlite3.Connection, progress: Callable[[int, int],
     return search_index.update(conn, progress)
 
 
-def _referencing_tables(conn) -> list[tuple[str, str]]:
-    """(table, column) of other features' foreign keys to contacts(id)."""
+def _referencing_tables(conn, blocking: bool = False) -> list[tuple[str, str]]:
+    """(table, column) of other features' foreign keys to contacts(id); ``blocking``: only those
+    that forbid deleting a contact they name (not SET NULL or CASCADE)."""
     found = []
     for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"):
         if table in OWN_TABLES or table == "contacts" or table.startswith("sqlite_"):
             continue
         for row in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
-            if row[2] == "contacts" and row[4] in (None, "id"):
+            if row[2] == "contacts" and row[4] in (None, "id") and (
+                    not blocking or row[6].upper() in ("NO ACTION", "RESTRICT")):
                 found.append((table, row[3]))
     return found
 
 
 _PLACES = {"cheques": "دفتر چک", "cheque_events": "دفتر چک", "reminders": "یادآورها", "files": "پرونده‌ها"}
-
-
-def _blocking_references(conn) -> list[tuple[str, str, str]]:
-    """(table, column, on delete) of other features' foreign keys to contacts(id) that forbid
-    deleting a contact they name (not SET NULL or CASCADE)."""
-    found = []
-    for table, column in _referencing_tables(conn):
-        for row in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
-            if row[2] == "contacts" and row[3] == column and row[6].upper() in ("NO ACTION", "RESTRICT"):
-                found.append((table, column, row[6]))
-    return found
 
 
 class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
@@ -264,13 +255,14 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
         """The error for a delete another feature's rows forbid: who is used, and where."""
         params = {"ids": ids_json(ids)}
         used: dict[int, list[str]] = {}
-        for table, column, on_delete in _blocking_references(self.conn):
+        for table, column in _referencing_tables(self.conn, blocking=True):
             place = _PLACES.get(table, "بخش دیگری از برنامه")
             for (contact_id,) in self.conn.execute(
                     f'SELECT DISTINCT "{column}" FROM "{table}" WHERE "{column}" IN (SELECT value FROM json_each(:ids))',
                     params):
                 if place not in used.setdefault(contact_id, []):
                     used[contact_id].append(place)
+
         def name(contact_id: int) -> str:
             row = self.conn.execute("SELECT display_name FROM contacts WHERE id = ?", (contact_id,)).fetchone()
             return row[0] if row else str(contact_id)

@@ -265,11 +265,18 @@ def _blank_position(conn, field: int, contact_id: int, valued: int) -> int | Non
     found = conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact_id,)).fetchone()
     if found is None:
         return None
-    key = (found[0], contact_id)
-    named_before = conn.execute("SELECT count(*) FROM contacts WHERE (sort_key, id) < (?, ?)", key).fetchone()[0]
     valued_before = conn.execute("SELECT count(*) FROM contact_custom_values WHERE field_id = ? AND "
-                                 "(name_key, contact_id) < (?, ?)", (field, *key)).fetchone()[0]
-    return valued + named_before - valued_before
+                                 "(name_key, contact_id) < (?, ?)", (field, found[0], contact_id)).fetchone()[0]
+    return valued + name_place(conn, contact_id) - valued_before
+
+
+def name_place(conn, contact_id: int, descending: bool = False) -> int | None:
+    """Where ``contact_id`` is in the whole book in name order (None: no such contact)."""
+    found = conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+    if found is None:
+        return None
+    return conn.execute(f"SELECT count(*) FROM contacts WHERE (sort_key, id) {'>' if descending else '<'} (?, ?)",
+                        (found[0], contact_id)).fetchone()[0]
 
 
 def _matching_ids_sql(plan) -> str:
@@ -367,8 +374,6 @@ class OrderedPages:
         ``POSITION_SORT_UP_TO`` matches; None when it is not among them, or there are more."""
         self._forget_older(version)
         if self.search != (parsed, key, descending):
-            if matches > POSITION_SORT_UP_TO:
-                return None
             self.search, self.sorted, self.sizes, self.clustered = (parsed, key, descending), None, {}, False
             self.ranked = None
         if self.sorted is None and self.ranked is not None:

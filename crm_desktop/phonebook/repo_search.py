@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from crm_desktop.phonebook import order_ranks, search_index
 from crm_desktop.phonebook.contact_rows import ContactRow, load_contacts, table_rows
 from crm_desktop.phonebook.model import Contact
-from crm_desktop.phonebook.repo_order import book_position, order_for
+from crm_desktop.phonebook.repo_order import book_position, name_place, order_for
 from crm_desktop.phonebook.search import ParsedQuery, parse
 
 
@@ -93,13 +93,9 @@ class SearchMixin:
             return None
 
     def _name_position(self, parsed: ParsedQuery, descending: bool, contact_id: int) -> int | None:
-        before = ">" if descending else "<"
         if parsed.empty:
-            found = self.conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact_id,)).fetchone()
-            if found is None:
-                return None
-            return self.conn.execute(f"SELECT count(*) FROM contacts WHERE (sort_key, id) {before} (?, ?)",
-                                     (found[0], contact_id)).fetchone()[0]
+            return name_place(self.conn, contact_id, descending)
+        before = ">" if descending else "<"
         found = self.conn.execute("SELECT rank FROM contact_search WHERE contact_id = ?", (contact_id,)).fetchone()
         if found is None:
             return None

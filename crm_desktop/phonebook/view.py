@@ -442,10 +442,7 @@ class PhonebookTab(ContactActions, QWidget):
         is_it = lambda r: r is not None and r.id == contact_id  # noqa: E731
         row = self.model.find_row(is_it)
         if row < 0:
-            try:
-                row = self.phonebook.position(self.model.source().query, contact_id)
-            except AttributeError:  # a phonebook without positions (tests' stand-ins)
-                row = None
+            row = self.phonebook.position(self.model.source().query, contact_id)
             if row is None or not 0 <= row < self.model.rowCount() or not is_it(self.model.row_object(row)):
                 row = self.model.find_row(is_it, limit=min(search_rows, self.model.rowCount()))
         if row >= 0:

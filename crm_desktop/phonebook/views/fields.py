@@ -57,9 +57,8 @@ class CheckedEdit(ValidatedField):
 def national_code_edit(parent=None, name=None, organisation=lambda: False) -> CheckedEdit:
     """A person's national code («کد ملی», 10 digits), or while ``organisation()`` is true a legal
     entity's national ID («شناسه ملی», 11 digits): the contact form asks which the contact is."""
-    edit = CheckedEdit(lambda t: validators.legal_national_id(t) if organisation() else validators.national_code(t),
+    return CheckedEdit(lambda t: validators.legal_national_id(t) if organisation() else validators.national_code(t),
                        parent, name=name, field_name="کد ملی")
-    return edit
 
 
 def postal_code_edit(parent=None, name=None) -> CheckedEdit:
