@@ -139,3 +139,36 @@ def test_a_custom_column_sorts_by_its_values_and_keeps_its_order_when_columns_ch
     assert names(tab)[:3] == ["علی رضایی", "گلناز یزدانی", "مریم احمدی"]
     book.delete_field(staff)  # the sorted column goes: back to name order
     assert indicator(tab) == ("name", "ascending") and names(tab) == BY_NAME
+
+
+def test_the_wait_cursor_shows_only_while_a_sorted_search_builds_its_lookup_tables(office, make_tab, qtbot,
+                                                                                      monkeypatch):
+    """Sorted by organisation, the first search of a big book builds order_ranks' tables (≈1.5 s
+    at a million contacts): the operator sees the wait cursor for that, and only for that."""
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.phonebook import order_ranks, repo_order
+
+    add(office)
+    monkeypatch.setattr(repo_order, "RANKED_FROM", 0)  # any search takes order_ranks' way (a big book's)
+    monkeypatch.setattr(repo_order, "RANKED_SECONDS_PER_MATCH", 0.0)  # and builds rather than walks
+    monkeypatch.setattr(repo_order, "UNBUILT_WALK_S", 0.0)
+    cursors = []  # the override cursor's shape while the tables are built
+    build = order_ranks._build
+
+    def watched(conn, src):
+        shown = QApplication.overrideCursor()
+        cursors.append(shown.shape() if shown is not None else None)
+        return build(conn, src)
+
+    monkeypatch.setattr(order_ranks, "_build", watched)
+    tab = make_tab()
+    click_header(qtbot, tab, "organisation")
+    assert cursors == []  # sorting the whole book builds nothing
+    search(tab, "0912")
+    assert names(tab) == BY_ORGANISATION
+    assert cursors == [Qt.WaitCursor]
+    assert QApplication.overrideCursor() is None  # taken down once the page is read
+    search(tab, "0912000000")  # built already: no wait cursor, no build
+    assert names(tab) == BY_ORGANISATION
+    assert cursors == [Qt.WaitCursor] and QApplication.overrideCursor() is None

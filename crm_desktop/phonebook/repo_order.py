@@ -46,6 +46,7 @@ import sqlite3
 import time
 from array import array
 from dataclasses import dataclass, field
+from typing import Callable
 
 from crm_desktop.phonebook import order_blanks, order_ranks
 from crm_desktop.phonebook.search import ParsedQuery
@@ -322,6 +323,7 @@ class OrderedPages:
         self.clustered = False  # the search's walk ran past its estimate
         self.ranked: array | None = None  # the search's ranks in its order (order_ranks.py)
         self.own_changes = 0  # rows written to TEMP tables by building order_ranks (not data)
+        self.before_build: Callable[[], object] | None = None  # called before order_ranks builds its tables
 
     def _forget_older(self, version) -> None:
         if version != self.version:
@@ -420,7 +422,7 @@ class OrderedPages:
                     self.clustered = True
             before = conn.total_changes
             try:
-                order_ranks.ensure(conn, source)
+                order_ranks.ensure(conn, source, self.before_build)
             except sqlite3.OperationalError:  # a statement of this connection still reading: no DROP TABLE
                 self.sorted = sorted_matches(conn, key, descending, plan())
                 return self.sorted[offset: offset + limit].tolist()

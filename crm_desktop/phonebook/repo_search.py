@@ -9,6 +9,7 @@ which a rebuild of the search index drops first (their triggers would fire for e
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -59,6 +60,17 @@ class SearchMixin:
                 return found
         except NoMatch:
             return 0
+
+    @contextmanager
+    def on_long_step(self, callback: Callable[[], object]):
+        """While the block runs, ``callback()`` is called before a step that takes long: building
+        the lookup tables of a search sorted by organisation or a custom field (≈1.5 s at a
+        million contacts), so that the UI can show a busy cursor only then."""
+        was, self._ordered.before_build = self._ordered.before_build, callback
+        try:
+            yield
+        finally:
+            self._ordered.before_build = was
 
     def rows(self, query: SearchQuery | None, offset: int = 0, limit: int = 200) -> list[ContactRow]:
         """A page of the table: ``limit`` lines from ``offset``, in the query's order."""

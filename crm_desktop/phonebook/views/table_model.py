@@ -12,6 +12,7 @@ from datetime import date
 
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_persian
+from crm_desktop.ui.busy import busy_on_demand
 from crm_desktop.ui.lazy_table import NUMBER_ALIGN, Column
 
 LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate: a phone number's digit groups keep their order
@@ -75,8 +76,10 @@ class ContactSource:
         return self.phonebook.count(self.query)
 
     def rows(self, offset: int, limit: int) -> list:
+        """A page; a wait cursor while the phonebook builds an order's lookup tables for it."""
         self.page_queries += 1
-        return self.phonebook.rows(self.query, offset, limit)
+        with busy_on_demand() as show_busy, self.phonebook.on_long_step(show_busy):
+            return self.phonebook.rows(self.query, offset, limit)
 
 
 def _phones(row) -> str:
