@@ -112,3 +112,18 @@ def test_a_pdf_or_a_picture_is_not_read_as_a_csv(db_path, tmp_path):
         assert done.returncode == 2, done.stderr
         assert error_lines(done) == [f"crm-desktop: error: {path}: not a contacts file (vCard, CSV or Excel .xlsx)"]
     assert count(db_path) == 0
+
+
+def test_a_name_with_a_half_space_is_printed_as_written(db_path, tmp_path):
+    """The summary names a duplicate's owner and an ignored column with their half-spaces
+    (ZWNJ), not as Python escapes ('علی\\u200cپور')."""
+    first = tmp_path / "first.csv"
+    first.write_text("نام,نام خانوادگی,موبایل\nگیتا,علی\u200cپور,09121112233\n", encoding="utf-8")
+    assert run_cli("import", "contacts", first, db=db_path).returncode == 0
+    again = tmp_path / "again.csv"
+    again.write_text("نام,نام خانوادگی,موبایل,شماره\u200cپرونده\nگیتا,علی\u200cپور,09121112233,12\n", encoding="utf-8")
+    done = run_cli("import", "contacts", again, db=db_path)
+    assert done.returncode == 0, done.stderr
+    assert "already saved for 'گیتا علی\u200cپور'" in done.stdout
+    assert "column 'شماره\u200cپرونده' matches no field" in done.stdout
+    assert "\\u200c" not in done.stdout

@@ -446,6 +446,31 @@ def test_ctrl_p_prints_the_group_and_search_shown(office, make_tab, inline_runs,
     assert pdf.suffix == ".pdf" and pdf.read_bytes().startswith(b"%PDF")
 
 
+def test_ctrl_shift_p_prints_the_selected_contacts_card_with_its_notes(office, make_tab, inline_runs, qtbot):
+    from tests.pdf_helpers import has_persian, read_pdf
+
+    ids = add_people(office)
+    office.phonebook.add_note(model.Note(ids["علی رضایی"], "پیش‌فاکتور فرستاده شد", kind="call",
+                                         at="2025-03-01T10:00:00"))
+    tab = make_tab()
+    assert tab.select_contact(ids["علی رضایی"])
+    tab.table.setFocus()
+    menu = tab.build_context_menu()
+    assert tab.print_card_action in menu.actions() and tab.print_card_action.isEnabled()
+    qtbot.keyClick(tab.table, Qt.Key_P, Qt.ControlModifier | Qt.ShiftModifier)
+    assert len(inline_runs) == 1
+    pdf = inline_runs[0]
+    assert pdf.suffix == ".pdf" and "علی رضایی" in pdf.name
+    pages = read_pdf(pdf)
+    assert len(pages) == 1
+    for phrase in ("کارت مخاطب", "علی رضایی", "پیش‌فاکتور فرستاده شد", "سوابق تماس و یادداشت‌ها (۱)"):
+        assert has_persian(pages[0], phrase), phrase
+    assert not has_persian(pages[0], "مریم احمدی")  # only the chosen contact
+    add_to_selection(tab, row_of(tab, "مریم احمدی"))  # two selected: a card is for one contact
+    assert not tab.print_card_action.isEnabled()
+    assert tab.print_card_action not in tab.build_context_menu().actions()
+
+
 def test_export_writes_the_current_view(office, make_tab, inline_runs, messages, monkeypatch, tmp_path):
     from crm_desktop.phonebook.views import list_actions
 

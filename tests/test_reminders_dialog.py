@@ -253,7 +253,7 @@ def test_groups_dialog_moves_a_group_and_refuses_a_name_taken(qtbot, office, mon
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, message: errors.append(str(message)))
     dialog.ask_name = lambda *a: names[0]
-    assert dialog.add() is None and errors == [f"گروهی با نام «{names[0]}» هست."]
+    assert dialog.add() is None and errors == [f"گروهی به نام «{names[0]}» از پیش هست."]
     assert dialog.names() == names
 
 

@@ -68,7 +68,7 @@ def test_phonebook_list_from_the_database(demo_db, tmp_path):
     assert "report:" in result.stdout and "300 contacts" in result.stdout
     pages = read_pdf(out)
     assert len(pages) == page_count(out) > 5
-    assert all(has_persian(p, "دفترچه تلفن") for p in pages)
+    assert all(has_persian(p, "دفتر تلفن") for p in pages)
     assert has_persian(pages[0], "همه مخاطبان — ۳۰۰ مخاطب")
 
 

@@ -75,3 +75,9 @@ def persian_collation(a: str | None, b: str | None) -> int:
     """A SQLite collation function (registered as PERSIAN on every connection)."""
     ka, kb = sort_key(a), sort_key(b)
     return (ka > kb) - (ka < kb)
+
+
+def quoted(text: str) -> str:
+    """``'text'`` for an English (CLI) message. Unlike ``repr()``, a Persian name keeps its
+    half-space: repr writes «علی‌پور» as 'علی\\u200cپور'."""
+    return f"'{text}'"

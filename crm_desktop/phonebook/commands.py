@@ -11,6 +11,7 @@ import sys
 from datetime import date, datetime
 
 from crm_desktop.cli import db_path, print_json
+from crm_desktop.core.text import quoted
 from crm_desktop.errors import UserError
 
 
@@ -30,7 +31,7 @@ def register(sub) -> None:
 class NoSuchGroup(UserError):
     def __init__(self, name: str, known: list[str]):
         listed = ", ".join(known) if known else "none"
-        super().__init__(f"no group named {name!r} (groups: {listed})", f"گروهی به نام «{name}» نیست.")
+        super().__init__(f"no group named {quoted(name)} (groups: {listed})", f"گروهی به نام «{name}» نیست.")
 
 
 def jalali_text(iso: str | None) -> str:

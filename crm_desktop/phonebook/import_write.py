@@ -14,7 +14,7 @@ from operator import attrgetter
 from functools import lru_cache
 
 from crm_desktop.core.digits import to_persian
-from crm_desktop.core.text import normalise
+from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.import_rows import ImportRow, report
 from crm_desktop.phonebook.model import Contact
@@ -313,7 +313,7 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                     name = _owner_name(book, mobile, contact_id)
                 else:
                     name = same_name.name_of(contact_id) or _owner_name(book, "", contact_id)
-                where_fa, where_en = f"از پیش برای «{name}»", f"already saved for {name!r}"
+                where_fa, where_en = f"از پیش برای «{name}»", f"already saved for {quoted(name)}"
             if by_name is None:
                 what_fa, what_en = f"شماره همراه {to_persian(mobile)}", f"mobile {mobile}"
             elif by_name[0] == "phone":

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from crm_desktop.core.digits import to_persian
+from crm_desktop.core.text import quoted
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.columns import suggest_mapping
 from crm_desktop.phonebook.import_rows import (
@@ -125,7 +126,7 @@ class ImportSummary:
     def text_en(self) -> str:
         lines = [f"{self.added} added, {self.merged} merged, {self.skipped} skipped, {self.rejected} rejected "
                  f"({self.rows} read from {self.path} in {self.seconds:.2f} s)"]
-        lines += [f"column {name!r} matches no field and was not imported" for name in self.ignored_columns]
+        lines += [f"column {quoted(name)} matches no field and was not imported" for name in self.ignored_columns]
         for e in self.entries:
             lines.append(f"{e.where} {e.number}: {e.outcome}: {e.reason_en}" + (f" ({e.name})" if e.name else ""))
         return "\n".join(lines)

@@ -8,7 +8,7 @@ from datetime import date
 
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_latin
-from crm_desktop.core.text import normalise, sort_key
+from crm_desktop.core.text import normalise, quoted, sort_key
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import search_index
 from crm_desktop.phonebook.contact_rows import ids_json
@@ -86,7 +86,7 @@ class GroupsMixin:
     def _unique_group_name(self, name: str, group_id=None) -> None:
         row = self.conn.execute("SELECT id FROM contact_groups WHERE name_key = ?", (normalise(name),)).fetchone()
         if row and row[0] != group_id:
-            raise ValidationError(f"a group named {name!r} exists", f"گروهی به نام «{name}» از پیش هست.", "نام")
+            raise ValidationError(f"a group named {quoted(name)} exists", f"گروهی به نام «{name}» از پیش هست.", "نام")
 
     def add_group(self, name: str, colour: str = "#1f6f8b") -> int:
         name, colour = _name(name, "group"), checked_colour(colour)
@@ -189,7 +189,7 @@ class GroupsMixin:
             raise ValidationError("a choice list needs choices", "دست‌کم یک گزینه برای فهرست بنویسید.", "گزینه‌ها")
         row = self.conn.execute("SELECT id FROM custom_fields WHERE name_key = ?", (normalise(name),)).fetchone()
         if row and row[0] != field.id:
-            raise ValidationError(f"a field named {name!r} exists", f"فیلدی به نام «{name}» از پیش هست.", "نام")
+            raise ValidationError(f"a field named {quoted(name)} exists", f"فیلدی به نام «{name}» از پیش هست.", "نام")
         return CustomField(name, field.kind, choices, bool(field.show_in_table), int(field.position or 0), field.id)
 
     def add_field(self, field: CustomField) -> int:

@@ -21,7 +21,7 @@ from crm_desktop.cli import clear_progress, terminal_progress
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, format_date, format_datetime, from_iso, from_iso_datetime, to_jalali
 from crm_desktop.core.phone import format_phone
-from crm_desktop.core.text import normalise
+from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.model import NOTE_KINDS, ORGANISATION, PHONE_KINDS, Contact, CustomField, Group, Note
 from crm_desktop.reports import commands
@@ -30,7 +30,7 @@ from crm_desktop.reports.card import Field, Section, draw_card
 from crm_desktop.reports.page import PageSetup, ReportInfo, ReportWriter
 from crm_desktop.reports.table import Column, Table
 
-LIST_TITLE = "دفترچه تلفن"
+LIST_TITLE = "دفتر تلفن"
 CARD_TITLE = "کارت مخاطب"
 PROGRESS_EVERY = 200  # contacts between progress calls
 
@@ -129,7 +129,7 @@ def write_phonebook_list(
                 done += 1
                 table.row(list_row(done, contact))
                 if progress is not None and done % PROGRESS_EVERY == 0:
-                    progress(done, count or 0, "در حال چاپ دفترچه تلفن…")
+                    progress(done, count or 0, "در حال چاپ دفتر تلفن…")
             if done == 0:
                 table.row(["", "مخاطبی برای چاپ نیست.", "", "", ""])
     if progress is not None:
@@ -279,7 +279,7 @@ def find_group(groups: Sequence[Group], name: str) -> Group:
             return group
     known = "، ".join(g.name for g in groups) or "هیچ گروهی تعریف نشده است"
     raise UserError(
-        f"no group named {name!r} (groups: {', '.join(g.name for g in groups) or 'none'})",
+        f"no group named {quoted(name)} (groups: {', '.join(g.name for g in groups) or 'none'})",
         f"گروهی به نام «{name}» نیست. گروه‌ها: {known}",
     )
 

@@ -178,6 +178,8 @@ class PhonebookTab(ContactActions, QWidget):
         self.dial_action = self._action("تماس", "phonebook.dial", self.dial_current, tip="شماره‌گیری مخاطب")
         self.print_action = self._action("چاپ", "phonebook.print", self.print_list, ["Ctrl+P"],
                                          "چاپ فهرست همین گروه و جستجو")
+        self.print_card_action = self._action("چاپ کارت مخاطب", "phonebook.print_card", self.print_card,
+                                              ["Ctrl+Shift+P"], "چاپ همه مشخصات و یادداشت‌های این مخاطب")
         self.export_action = self._action("خروجی…", "phonebook.export", self.export_list,
                                           tip="vCard، CSV یا Excel از همین فهرست")
         self.import_action = self._action("ورود از فایل…", "phonebook.import", self.import_contacts,
@@ -210,6 +212,7 @@ class PhonebookTab(ContactActions, QWidget):
         self.toolbar.addAction(self.merge_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.print_action)
+        self.toolbar.addAction(self.print_card_action)
         self.toolbar.addAction(self.export_action)
         self.toolbar.addAction(self.import_action)
         self.toolbar.addSeparator()
@@ -462,6 +465,7 @@ class PhonebookTab(ContactActions, QWidget):
             action.setEnabled(has)
         self.dial_button.setEnabled(has)
         self.merge_action.setEnabled(n == 2)
+        self.print_card_action.setEnabled(has and n <= 1)
         self.selection_label.setText(f"{format_number(n)} مورد انتخاب شده" if n > 1 else "")
 
     # --- keyboard --------------------------------------------------------------------------------------
@@ -511,6 +515,14 @@ class PhonebookTab(ContactActions, QWidget):
         from crm_desktop.phonebook.views import list_actions
 
         list_actions.print_list(self, self.office, self.query(), self.model.rowCount(), self.group_name())
+
+    def print_card(self, contact_id=None) -> None:
+        """The current contact's card with its notes, to print."""
+        from crm_desktop.phonebook.views import list_actions
+
+        contact_id = contact_id if contact_id is not None else self.current_id()
+        if contact_id is not None:
+            list_actions.print_card(self, self.office, contact_id, self._name_of(contact_id))
 
     def export_list(self) -> None:
         from crm_desktop.phonebook.views import list_actions
@@ -586,6 +598,8 @@ class PhonebookTab(ContactActions, QWidget):
         menu.addSeparator()
         menu.addAction(self.new_action)
         menu.addAction(self.print_action)
+        if contact_id is not None and self.selected_count() <= 1:
+            menu.addAction(self.print_card_action)
         menu.addAction(self.export_action)
         menu.addAction(self.import_action)
         return menu

@@ -73,7 +73,7 @@ class Reminders(GroupsMixin, QueryMixin, HolidaysMixin, SourcesMixin, AlarmsMixi
             raise ValidationError(f"no group {r.group_id}", "این گروه دیگر وجود ندارد.", "گروه")
         if r.contact_id is not None and not self.conn.execute(
                 "SELECT 1 FROM contacts WHERE id = ?", (r.contact_id,)).fetchone():
-            raise ValidationError(f"no contact {r.contact_id}", "این مخاطب دیگر در دفترچه تلفن نیست.", "مخاطب")
+            raise ValidationError(f"no contact {r.contact_id}", "این مخاطب دیگر در دفتر تلفن نیست.", "مخاطب")
         return r
 
     def _values(self, r: Reminder) -> dict:

@@ -1,7 +1,7 @@
 """One PDF report: A4 pages with the office's header and «صفحه x از y» footer, a content box
 and a cursor that moves down the page.
 
-    with ReportWriter(path, ReportInfo("دفترچه تلفن", office_name=prefs.office_name)) as doc:
+    with ReportWriter(path, ReportInfo("دفتر تلفن", office_name=prefs.office_name)) as doc:
         doc.paragraph("…")                     # wrapped RTL text; breaks pages by itself
         Table(columns).draw(doc, rows)          # crm_desktop.reports.table
         draw_card(doc, "…", sections)           # crm_desktop.reports.card

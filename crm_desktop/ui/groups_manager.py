@@ -111,7 +111,7 @@ class GroupsManagerDialog(ListManagerDialog):
         if not name:
             return None
         if any(g.name == name and g.id != except_id for g in self.groups):
-            dialogs.show_error(self, f"گروهی با نام «{name}» هست.")
+            dialogs.show_error(self, f"گروهی به نام «{name}» از پیش هست.")
             return None
         return name
 

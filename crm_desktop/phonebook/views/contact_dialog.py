@@ -301,7 +301,7 @@ class ContactDialog(QDialog):
             inner.addWidget(self.groups)
         else:
             self.groups.hide()
-            empty = QLabel("هنوز گروهی ساخته نشده است (مدیریت گروه‌ها در دفترچه تلفن).")
+            empty = QLabel("هنوز گروهی ساخته نشده است (مدیریت گروه‌ها در دفتر تلفن).")
             empty.setObjectName("contact.groups.empty")
             empty.setEnabled(False)
             inner.addWidget(empty)

@@ -1,4 +1,5 @@
-"""Print and export of the list the phonebook tab shows (its group and search), off the UI thread.
+"""Print and export of the list the phonebook tab shows (its group and search), and the printed
+card of one contact, off the UI thread.
 
 Both ask for a file name (``ask_save_path``, replaced in tests), then run the report or exporter
 function through the ops runner (a progress dialog with «انصراف» for a big book) and, for a
@@ -69,11 +70,11 @@ def _reading_phonebook(office):
     return conn, Phonebook(conn)
 
 
-def printout_path(today: date | None = None) -> Path:
+def printout_path(today: date | None = None, stem: str = "دفتر تلفن") -> Path:
     folder = Path(tempfile.gettempdir()) / "crm_desktop-printouts"
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%H%M%S")
-    return folder / default_name("دفترچه تلفن", f" {stamp}.pdf", today)
+    return folder / default_name(stem, f" {stamp}.pdf", today)
 
 
 @dataclass
@@ -115,7 +116,44 @@ def print_list(parent, office, query, count: int, group_name: str | None) -> Non
         if not open_file(args.path):
             dialogs.show_info(parent, f"فهرست برای چاپ در این فایل ذخیره شد:\n{dialogs.path_text(args.path)}")
 
-    runner(parent, "چاپ دفترچه تلفن", write_list_pdf, args, done, label=f"{format_number(count)} مخاطب — {args.scope}")
+    runner(parent, "چاپ دفتر تلفن", write_list_pdf, args, done, label=f"{format_number(count)} مخاطب — {args.scope}")
+
+
+@dataclass
+class CardArgs:
+    office: object
+    contact_id: int
+    path: Path
+    office_name: str = ""
+
+
+def write_card_pdf(args: CardArgs, _progress):
+    """On the worker: one contact's card and notes log (``phonebook.report.phonebook_report``)."""
+    from crm_desktop.phonebook.report import phonebook_report
+
+    conn, book = _reading_phonebook(args.office)
+    try:
+        return phonebook_report(book, args.path, office_name=args.office_name, contact_id=args.contact_id)
+    finally:
+        conn.close()
+
+
+def print_card(parent, office, contact_id: int, name: str) -> None:
+    """Write one contact's card (its details and notes log) to a PDF and open it to print."""
+    args = CardArgs(office, contact_id, printout_path(stem=f"کارت {_file_safe(name)}" if name else "کارت مخاطب"),
+                    office.preferences.office_name)
+
+    def done(_result) -> None:
+        if not open_file(args.path):
+            dialogs.show_info(parent, f"کارت برای چاپ در این فایل ذخیره شد:\n{dialogs.path_text(args.path)}")
+
+    runner(parent, "چاپ کارت مخاطب", write_card_pdf, args, done, label=name)
+
+
+def _file_safe(name: str) -> str:
+    """A name as part of a file name: no path or reserved characters, not too long."""
+    kept = "".join("-" if c in '\\/:*?"<>|' else c for c in name).strip()
+    return kept[:60]
 
 
 @dataclass
