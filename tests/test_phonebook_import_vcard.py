@@ -164,6 +164,22 @@ def test_broken_file_reports_each_bad_card_with_its_line_number():
     assert [r.name for r in rows if not r.ok][1:3] == ["کاوه موسوی", "سارا نوری"]
 
 
+def test_a_cell_number_that_is_a_mobile_typo_rejects_its_card(tmp_path):
+    """TYPE=CELL on 0912555 (a digit-short mobile) is reported with its line, as a CSV's mobile
+    column is; a landline or a foreign number the phone labelled «mobile» is kept as «other»."""
+    path = tmp_path / "android.vcf"
+    path.write_bytes("\r\n".join([
+        "BEGIN:VCARD", "VERSION:2.1", "N:رضایی;علی;;;", "TEL;CELL:0912555", "END:VCARD",
+        "BEGIN:VCARD", "VERSION:2.1", "N:کریمی;سارا;;;", "TEL;CELL:021 8877 6655", "TEL;CELL:+44 20 7946 0958",
+        "END:VCARD", ""]).encode("utf-8"))
+    rows, _ = read_rows(path)
+    bad, good = rows
+    assert not bad.ok and bad.number == 1 and bad.name == "علی رضایی"
+    assert "همراه" in bad.errors[0]
+    assert good.ok and [(p.kind, p.national) for p in good.contact.phones] == [("other", "02188776655"),
+                                                                               ("other", "+442079460958")]
+
+
 def test_empty_and_binary_files_do_not_crash():
     assert read_cards(b"") == []
     cards = read_cards(bytes(range(256)) * 4)

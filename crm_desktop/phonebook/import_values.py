@@ -164,9 +164,9 @@ def kind_from_labels(labels) -> str | None:
 
 def phone_kind(number: str, labelled: str | None, strict: bool = False) -> str:
     """The kind to store: the label's, except that a «mobile» that is not an Iranian mobile
-    number becomes «other» (a foreign number always; any other one unless ``strict``, where
-    it stays «mobile» so that validation reports the typo), and a number without a label is
-    «mobile» when it is one, else «other»."""
+    number becomes «other» (a foreign number always; a landline too unless ``strict``; a number
+    that starts 09 never: it stays «mobile» so that validation reports the typo), and a number
+    without a label is «mobile» when it is one, else «other»."""
     if labelled is None:
         return "mobile" if is_mobile_number(number) else "other"
     if labelled != "mobile":
@@ -174,7 +174,12 @@ def phone_kind(number: str, labelled: str | None, strict: bool = False) -> str:
     if strict:  # only a foreign number is not kept as a mobile (a typo is left to validation)
         foreign = "+" in number or number.lstrip()[:2] in ("00", "۰۰", "٠٠")
         return "other" if foreign and national_form(number).startswith("+") else "mobile"
-    return "mobile" if is_mobile_number(number) else "other"
+    if is_mobile_number(number):
+        return "mobile"
+    # 09… that is not a mobile is a typo (a digit short, one too many): kept a «mobile» so that
+    # the card is rejected with its line, as in a CSV's mobile column; a landline or a foreign
+    # number labelled «mobile» by the phone's default is kept as «other»
+    return "mobile" if national_form(number).startswith("09") else "other"
 
 
 def clean_cell(value, unquote: bool = True) -> str:
