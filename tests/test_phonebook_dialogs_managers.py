@@ -77,6 +77,28 @@ def test_an_empty_note_or_a_bad_date_is_not_added(qtbot, office, contact_id):
     assert office.phonebook.notes(contact_id) == []
 
 
+def test_a_note_dated_after_today_is_refused_on_its_field(qtbot, office, contact_id):
+    """The log holds what happened and sets «آخرین تماس»: a date after today (a typo, or a
+    meeting still ahead) gets the message on the field; later today is still accepted."""
+    from crm_desktop.errors import ValidationError
+
+    widget = NotesWidget(office, contact_id, clock=lambda: datetime(2024, 10, 8, 10, 15))
+    qtbot.addWidget(widget)
+    widget.show()
+    type_text(widget.text, "جلسه فروش")
+    widget.when.edit.setText("۱۴۰۳/۰۷/۱۸ ۰۸:۰۰")  # tomorrow
+    assert widget.add_entry() is None
+    assert widget.when.shown_error() == "تاریخ سابقه بعد از امروز است؛ برای کار پیش رو یادآوری بگذارید."
+    assert office.phonebook.notes(contact_id) == []
+    assert office.phonebook.get(contact_id).last_contact_at is None
+    widget.when.edit.setText("۱۴۰۳/۰۷/۱۷ ۱۸:۰۰")  # this evening: today still
+    assert widget.add_entry() is not None
+    assert office.phonebook.notes(contact_id)[0].at == "2024-10-08T18:00:00"
+    with pytest.raises(ValidationError) as refused:  # the repository refuses it too (the CLI, other callers)
+        office.phonebook.add_note(model.Note(contact_id, "فردا", "meeting", "2999-01-01T10:00:00"))
+    assert refused.value.fa.startswith("تاریخ سابقه بعد از امروز است")
+
+
 def test_deleting_a_note_asks_first(qtbot, office, contact_id, monkeypatch):
     pb = office.phonebook
     pb.add_note(model.Note(contact_id, "قدیمی", "note", "2024-10-01T08:00:00"))

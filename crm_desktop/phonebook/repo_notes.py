@@ -11,6 +11,17 @@ from crm_desktop.phonebook import search_index
 from crm_desktop.phonebook.model import NOTE_KINDS, Note, now_iso
 
 
+FUTURE_TEXT = "تاریخ سابقه بعد از امروز است؛ برای کار پیش رو یادآوری بگذارید."
+
+
+def not_after_today(at: datetime, now: datetime) -> datetime:
+    """``at``, unless it falls after today: the log holds what happened (it sets the contact's
+    «آخرین تماس»); what lies ahead belongs in a reminder."""
+    if at.date() > now.date():
+        raise ValidationError(f"note time {at.isoformat()} is after today", FUTURE_TEXT, "تاریخ")
+    return at
+
+
 def checked_note(note: Note) -> Note:
     text = (note.text or "").strip()
     if not text:
@@ -20,10 +31,11 @@ def checked_note(note: Note) -> Note:
     at = (note.at or "").strip()
     if at:
         try:
-            at = jalali.iso_datetime(datetime.fromisoformat(at))
+            when = datetime.fromisoformat(at)
         except ValueError:
             raise ValidationError(f"note time {at!r} is not an ISO date-time", "تاریخ و ساعت درست نیست.",
                                   "تاریخ") from None
+        at = jalali.iso_datetime(not_after_today(when, datetime.now()))
     else:
         at = now_iso()
     return Note(note.contact_id, text, note.kind, at, note.id)
