@@ -306,6 +306,35 @@ def test_merge_two_selected_keeps_the_chosen_one_with_both_numbers(office, make_
     assert sorted(p.national for p in kept.phones) == ["02188776655", "09121234567"]
 
 
+def test_merging_two_contacts_of_the_same_name_tells_them_apart(office, make_tab, messages):
+    """Two «علی رضایی»: the question shows each one's organisation and phone, the buttons say
+    which is which, and the fields where they differ (the kept one's value stays) are named."""
+    a = office.phonebook.add(Contact(first_name="علی", last_name="رضایی", organisation="پارس",
+                                     national_code="0012345679", phones=[Phone("09121234567")]))
+    b = office.phonebook.add(Contact(first_name="علی", last_name="رضایی", organisation="آرمان",
+                                     national_code="1234567891", phones=[Phone("09351112233")]))
+    tab = make_tab()
+    tab.select_row(0)
+    add_to_selection(tab, 1)
+    first_id, second_id = tab.selected_ids()
+    first_org = office.phonebook.get(first_id).organisation
+    second_org = office.phonebook.get(second_id).organisation
+    messages.click = "merge.keep_second"
+    tab.merge_action.trigger()
+    box = messages[0]
+    details = box.informativeText()
+    assert f"\u200f۱. علی رضایی — {first_org}" in details and f"\u200f۲. علی رضایی — {second_org}" in details
+    assert "۰۹۱۲ ۱۲۳ ۴۵۶۷" in details and "۰۹۳۵ ۱۱۱ ۲۲۳۳" in details
+    assert "فرق دارد و مقدار مخاطبِ نگه‌داشته می‌ماند: سازمان، کد ملی." in details
+    buttons = {b.objectName(): b.text() for b in box.buttons()}
+    assert buttons["merge.keep_first"] == f"نگه‌داشتن «علی رضایی» ({first_org})"
+    assert buttons["merge.keep_second"] == f"نگه‌داشتن «علی رضایی» ({second_org})"
+    assert office.phonebook.get(first_id) is None
+    kept = office.phonebook.get(second_id)
+    assert kept.organisation == second_org and {a, b} == {first_id, second_id}
+    assert sorted(p.national for p in kept.phones) == ["09121234567", "09351112233"]
+
+
 # --- dial ---------------------------------------------------------------------------------------------
 def test_dial_opens_tel_and_logs_a_call_note(office, make_tab, dialed, messages):
     ids = add_people(office)

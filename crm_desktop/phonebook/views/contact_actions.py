@@ -8,13 +8,48 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMenu
 
-from crm_desktop.core.digits import format_number
+from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.phone import format_phone, national_form
 from crm_desktop.phonebook import model
+from crm_desktop.phonebook.contact_rows import phone_text
 from crm_desktop.phonebook.views.table_model import LRI, PDI
 from crm_desktop.ui import dialogs
 
 CALL_NOTE = "تماس با شماره {number}"
+RLM = "\u200f"
+# (attribute, label) of the one-value fields where the kept contact's value wins in a merge
+MERGE_FIELDS = (("title", "عنوان"), ("organisation", "سازمان"), ("job_title", "سمت"), ("unit", "واحد"),
+                ("manager", "مدیر"), ("national_code", "کد ملی"), ("birthday", "تاریخ تولد"), ("website", "وب‌سایت"))
+
+
+def _first_phone(contact) -> str:
+    phones = sorted((p for p in contact.phones if p.national), key=lambda p: p.kind != "mobile")
+    return f"{LRI}{phone_text(phones[0].national, phones[0].ext)}{PDI}" if phones else ""
+
+
+def merge_details(contacts) -> list[str]:
+    """One line per contact for the merge question: name, organisation, first phone."""
+    return [" — ".join(part for part in (c.display_name, c.organisation if c.kind != model.ORGANISATION else "",
+                                         _first_phone(c)) if part) for c in contacts]
+
+
+def merge_labels(contacts) -> list[str]:
+    """What the two «نگه‌داشتن …» buttons name: the names, and when the names are the same,
+    what tells the two apart (their organisation or phone), else «اولی» / «دومی»."""
+    names = [f"«{c.display_name}»" for c in contacts]
+    if names[0] != names[1]:
+        return names
+    for detail in (lambda c: c.organisation if c.kind != model.ORGANISATION else "", _first_phone):
+        details = [detail(c) for c in contacts]
+        if all(details) and details[0] != details[1]:
+            return [f"{name} ({d})" for name, d in zip(names, details)]
+    return [f"اولی {names[0]}", f"دومی {names[1]}"]
+
+
+def differing_fields(first, second) -> list[str]:
+    """The labels of the one-value fields both contacts fill with different values."""
+    return [label for attr, label in MERGE_FIELDS
+            if getattr(first, attr) and getattr(second, attr) and getattr(first, attr) != getattr(second, attr)]
 
 
 class ContactActions:
@@ -72,15 +107,25 @@ class ContactActions:
         if len(ids) != 2:
             dialogs.show_info(self, "برای ادغام، دقیقاً دو مخاطب را انتخاب کنید.")
             return
-        names = [self._name_of(i) for i in ids]
-        box = dialogs.build_confirm(
-            self, f"«{names[0]}» و «{names[1]}» یکی شوند. کدام نگه داشته شود؟", "ادغام مخاطبان",
-            informative="همه تلفن‌ها، نشانی‌ها، یادداشت‌ها و گروه‌های دیگری به آن منتقل و دیگری حذف می‌شود.")
+        contacts = [self.phonebook.get(i) for i in ids]
+        if None in contacts:
+            dialogs.show_info(self, "یکی از این دو مخاطب دیگر در دفتر تلفن نیست.")
+            self.refresh()
+            return
+        labels = merge_labels(contacts)
+        # RLM first: a line that holds an isolated (left-to-right) number still reads right to left
+        lines = [f"{RLM}{to_persian(n)}. {line}" for n, line in enumerate(merge_details(contacts), 1)]
+        differ = differing_fields(*contacts)
+        if differ:
+            lines.append(f"این موارد در دو مخاطب فرق دارد و مقدار مخاطبِ نگه‌داشته می‌ماند: {'، '.join(differ)}.")
+        lines.append("همه تلفن‌ها، نشانی‌ها، یادداشت‌ها و گروه‌های دیگری به آن منتقل و دیگری حذف می‌شود.")
+        box = dialogs.build_confirm(self, "این دو مخاطب یکی شوند. کدام نگه داشته شود؟", "ادغام مخاطبان",
+                                    informative="\n".join(lines))
         for button in list(box.buttons()):
             box.removeButton(button)
-        keep_first = box.addButton(f"نگه‌داشتن «{names[0]}»", box.ButtonRole.YesRole)
+        keep_first = box.addButton(f"نگه‌داشتن {labels[0]}", box.ButtonRole.YesRole)
         keep_first.setObjectName("merge.keep_first")
-        keep_second = box.addButton(f"نگه‌داشتن «{names[1]}»", box.ButtonRole.AcceptRole)
+        keep_second = box.addButton(f"نگه‌داشتن {labels[1]}", box.ButtonRole.AcceptRole)
         keep_second.setObjectName("merge.keep_second")
         cancel = box.addButton(dialogs.CANCEL_TEXT, box.ButtonRole.RejectRole)
         cancel.setObjectName("dialog.no")
