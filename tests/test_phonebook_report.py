@@ -118,7 +118,7 @@ def card_contact():
     c = person("مریم", "احمدی", ("۰۹۱۲ ۱۲۳ ۴۵۶۷", "mobile"), ("021 8877 6655", "work"), title="خانم",
                emails=["m.ahmadi@example.com"], organisation="شرکت بازرگانی پارس", job="مدیر فروش", cid=7)
     c.phones[1].ext = "12"
-    c.birthday = "--03-21"  # no year: 1 Farvardin
+    c.birthday = "--03-21"  # no year: 2 Farvardin (the form's day, in every year)
     c.national_code = "0012345679"
     c.addresses = [Address("تهران", "تهران", "خیابان ولیعصر، کوچه بهار، پلاک ۱۲", "1234567890")]
     c.group_ids = [1, 3]
@@ -144,7 +144,7 @@ def test_contact_card_with_notes_log(tmp_path):
     pages = read_pdf(out)
     first = pages[0]
     for phrase in ("کارت مخاطب", "خانم مریم احمدی", "شرکت بازرگانی پارس", "مدیر فروش", "مشتریان، همکاران",
-                   "۱ فروردین", "خیابان ولیعصر", "تاریخ قرارداد", "سوابق تماس"):
+                   "۲ فروردین", "خیابان ولیعصر", "تاریخ قرارداد", "سوابق تماس"):
         assert any(has_persian(p, phrase) for p in pages), phrase
     text = "\n".join(p.visual_text() for p in pages)
     assert "۰۹۱۲ ۱۲۳ ۴۵۶۷" in text and "۰۰۱۲۳۴۵۶۷۹" in text and "۱۲۳۴۵۶۷۸۹۰" in text

@@ -3,7 +3,8 @@
 ``crm-desktop --db PATH search QUERY [--group NAME] [--limit N] [--json]`` prints the matching
 contacts in Persian order of their names, one per line (name, organisation, phones, last contact
 as a Jalali date), or as JSON. The query reads exactly as in the app (ي/ی, ZWNJ, digit scripts,
-any part of a phone number in any writing)."""
+any part of a phone number in any writing). In the JSON a birthday is Jalali: ``1369/01/01``, or
+``12/25`` (month/day) for one stored without a year."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ def register(sub) -> None:
     search.add_argument("query", metavar="QUERY", nargs="?", default="", help="what to look for (empty: everyone)")
     search.add_argument("--group", metavar="NAME", help="only the contacts in this group")
     search.add_argument("--limit", type=int, default=0, metavar="N", help="at most N contacts (default: all)")
-    search.add_argument("--json", action="store_true", help="print the result as JSON")
+    search.add_argument("--json", action="store_true",
+                        help="print the result as JSON (birthdays are Jalali: YYYY/MM/DD, or MM/DD without a year)")
     search.set_defaults(func=run_search)
 
 
@@ -49,8 +51,19 @@ def jalali_text(iso: str | None) -> str:
 
 
 def birthday_text(stored: str | None) -> str:
-    """A birthday with a year as a Jalali date; '' without one."""
-    return "" if not stored or stored.startswith("--") else jalali_text(stored)
+    """A birthday as a Jalali date ('1369/01/01'), or without a year as the Jalali 'MM/DD' the
+    contact form shows ('--03-15' → '12/25'); '' for none."""
+    if not stored:
+        return ""
+    if stored.startswith("--"):
+        from crm_desktop.phonebook.model import no_year_to_jalali
+
+        try:
+            month, day = no_year_to_jalali(stored)
+        except ValueError:
+            return stored
+        return f"{month:02d}/{day:02d}"
+    return jalali_text(stored)
 
 
 def run_search(args) -> int:

@@ -7,7 +7,10 @@ Phonebook, a connection or a database path. Contacts come in Persian order of th
 
 The CSV / XLSX columns carry our Persian headers, which ``columns.suggest_mapping`` recognises,
 so an exported sheet imports again as it is. Phones are text (``0912 123 4567``: the leading 0
-survives); birthdays are Jalali (``1365/04/12``) or ``--MM-DD`` without a year.
+survives); birthdays are Jalali (``1365/04/12``), or without a year the Jalali day and month the
+contact form shows (``25 اسفند``: Latin digits like the dates; ``--02-29``, which has no Jalali day
+of its own, is ``29 فوریه``), which the importer reads back to the same stored value. vCards keep
+``BDAY:--MM-DD``, the standard's form.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from crm_desktop.core.jalali import format_date
+from crm_desktop.core.jalali import MONTH_NAMES, format_date
 from crm_desktop.core.phone import format_phone
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.import_rows import Progress, gc_paused, report
-from crm_desktop.phonebook.model import Contact
+from crm_desktop.phonebook.import_values import GREGORIAN_MONTH_NAMES
+from crm_desktop.phonebook.model import Contact, jalali_to_no_year, no_year_to_jalali
 from crm_desktop.phonebook.table import CSV, VCF, XLSX, format_of
 
 TEXT_EXPORT = "نوشتن مخاطبان…"
@@ -102,7 +106,10 @@ def _birthday_text(birthday: str | None) -> str:
     if not birthday:
         return ""
     if birthday.startswith("--"):
-        return birthday
+        month, day = no_year_to_jalali(birthday)
+        if jalali_to_no_year(month, day) != birthday:  # --02-29: «10 اسفند» would import as --02-28
+            return f"{int(birthday[5:7])} {GREGORIAN_MONTH_NAMES[int(birthday[2:4])]}"
+        return f"{day} {MONTH_NAMES[month]}"
     from datetime import date
 
     return format_date(date.fromisoformat(birthday), digits="latin")

@@ -9,9 +9,11 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from crm_desktop.core.digits import to_latin, to_persian
-from crm_desktop.core.jalali import TYPED_MAX_YEAR, TYPED_MIN_YEAR, from_jalali
+from crm_desktop.core.jalali import MONTH_NAMES, TYPED_MAX_YEAR, TYPED_MIN_YEAR, from_jalali
 from crm_desktop.core.phone import national_form
+from crm_desktop.core.text import normalise
 from crm_desktop.errors import ValidationError
+from crm_desktop.phonebook.model import jalali_to_no_year
 
 BIRTHDAY = "تاریخ تولد"
 APPLE_NO_YEAR = 1604  # iPhone writes a birthday without a year as 1604-MM-DD
@@ -21,12 +23,23 @@ _YMD = re.compile(r"(\d{4})\s*[-/.؍]\s*(\d{1,2})\s*[-/.؍]\s*(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _EMPTY_DATES = {"", "0/0/00", "0/0/0000", "00/00/0000", "0000-00-00", "--", "-"}
 _MOBILE = re.compile(r"09[0-9]{9}")
+# A day and a month by name, either way round: «25 اسفند», «۲۵ اسفند ماه», «اسفند ۲۵» (after normalise).
+_DAY_NAME = re.compile(r"(\d{1,2}) ?([^\d ]+(?: [^\d ]+)?)")
+_NAME_DAY = re.compile(r"([^\d ]+(?: [^\d ]+)?) ?(\d{1,2})")
+GREGORIAN_MONTH_NAMES = ("", "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
+                         "نوامبر", "دسامبر")
+"""Gregorian month names in Persian, index 1..12: the export writes a year-less 29 February as «29 فوریه»."""
+_JALALI_BY_NAME = {normalise(name): i for i, name in enumerate(MONTH_NAMES) if name}
+_JALALI_BY_NAME[normalise("امرداد")] = 5
+_GREGORIAN_BY_NAME = {normalise(name): i for i, name in enumerate(GREGORIAN_MONTH_NAMES) if name}
+_GREGORIAN_BY_NAME.update({normalise(name): i for name, i in (("می", 5), ("جولای", 7), ("آگوست", 8), ("اگوست", 8))})
 
 
 def _bad_birthday(text: str) -> ValidationError:
     return ValidationError(
-        f"{BIRTHDAY}: {text!r} is not a date (write 1365/04/12, 1986-07-03 or --07-03)",
-        f"{BIRTHDAY}: «{text}» تاریخ نیست؛ مانند {to_persian('1365/04/12')} یا \u20681986-07-03\u2069 بنویسید.",
+        f"{BIRTHDAY}: {text!r} is not a date (write 1365/04/12, 1986-07-03, --07-03 or 12 تیر)",
+        f"{BIRTHDAY}: «{text}» تاریخ نیست؛ مانند {to_persian('1365/04/12')}، {to_persian(12)} تیر"
+        f" یا \u20681986-07-03\u2069 بنویسید.",
         BIRTHDAY,
     )
 
@@ -52,6 +65,30 @@ def _full(year: int, month: int, day: int, text: str) -> str:
         raise _bad_birthday(text) from None
 
 
+def _named_month_day(text: str) -> str | None:
+    """'--MM-DD' from a day and a month by name: a Jalali month through the contact form's rule
+    (``model.jalali_to_no_year``: «25 اسفند» → '--03-15'), or a Gregorian month in Persian
+    («29 فوریه» → '--02-29'); None if ``text`` is not a day and a month name."""
+    s = normalise(text)
+    match = _DAY_NAME.fullmatch(s)
+    if match:
+        day, name = match.groups()
+    else:
+        match = _NAME_DAY.fullmatch(s)
+        if not match:
+            return None
+        name, day = match.groups()
+    name = name.removesuffix(" ماه")
+    if name in _JALALI_BY_NAME:
+        try:
+            return jalali_to_no_year(_JALALI_BY_NAME[name], int(day))
+        except ValueError:
+            raise _bad_birthday(text) from None
+    if name in _GREGORIAN_BY_NAME:
+        return _month_day(_GREGORIAN_BY_NAME[name], int(day), text)
+    return None
+
+
 def parse_birthday(value) -> str | None:
     """See ``_parse_birthday``; text answers are remembered (a big file repeats its dates, and
     a Jalali date costs jdatetime tens of microseconds)."""
@@ -69,7 +106,8 @@ def _parse_birthday(value) -> str | None:
     """A birthday as we store it ('YYYY-MM-DD' or '--MM-DD'), from anything other programs
     write: ``1986-07-03``, ``19860703``, ``1986-07-03T00:00:00Z``, ``--0703``, ``--07-03``,
     ``1604-07-03`` (iPhone: no year), a Jalali ``1365/04/12``, Outlook's ``7/3/1986`` (month
-    first unless the first number is over 12), a spreadsheet date. '' and ``0/0/00`` → None."""
+    first unless the first number is over 12), a spreadsheet date, a day and month without a year
+    as our export writes it (``25 اسفند``, Jalali; ``29 فوریه``). '' and ``0/0/00`` → None."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -93,6 +131,9 @@ def _parse_birthday(value) -> str | None:
         a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         month, day = (b, a) if a > 12 else (a, b)
         return _full(year, month, day, text)
+    named = _named_month_day(text)
+    if named is not None:
+        return named
     raise _bad_birthday(text)
 
 

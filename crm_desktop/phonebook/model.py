@@ -6,7 +6,7 @@ Names: lists show ``display_name`` («title first last», or the organisation); 
 ``core.text.sort_key`` so the order is Persian (ب پ ت … ژ … ک گ … ی)."""
 
 # The phonebook's API (no Qt), as the other features and the views use it:
-# model.py: Contact, Phone, Address, Group, CustomField, Note dataclasses; display_name(), sort_name(), normalised(contact) (validates, Persian ValidationError naming the field), PHONE_KINDS / NOTE_KINDS / FIELD_KINDS (key -> Persian label).
+# model.py: Contact, Phone, Address, Group, CustomField, Note dataclasses; display_name(), sort_name(), normalised(contact) (validates, Persian ValidationError naming the field), PHONE_KINDS / NOTE_KINDS / FIELD_KINDS (key -> Persian label); no_year_to_jalali('--MM-DD') -> (month, day) and jalali_to_no_year(month, day) -> '--MM-DD' for every birthday without a year.
 # repo.py: class Phonebook(conn, notify=lambda tables: None) — every write is one transaction (storage.db.transaction) and then notify({"contacts", ...}).
 #   - add(contact) -> int ; update(contact) ; get(id) -> Contact | None (phones, emails, addresses, group_ids, custom filled)
 #   - delete(ids) -> DeletedContacts (a snapshot) ; undo_delete(snapshot)  (same ids come back with everything)
@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from crm_desktop.core import validators
+from crm_desktop.core import jalali, validators
 from crm_desktop.core.phone import national_form
 from crm_desktop.errors import ValidationError
 
@@ -215,3 +215,38 @@ def birthday_date(contact: Contact) -> date | None:
     if contact.birthday and not contact.birthday.startswith("--"):
         return date.fromisoformat(contact.birthday)
     return None
+
+
+# --- birthdays without a year ----------------------------------------------------------------
+# Stored the way vCards write them, Gregorian '--MM-DD'; shown, typed, printed, exported and
+# reminded as one fixed Jalali day and month: the day that '--MM-DD' falls on in the Jalali year
+# 1403 (20 March 2024 to 20 March 2025, a year with 30 Esfand). The same contact thus shows the
+# same Jalali day everywhere and every year. 1403 has 366 days and no 29 February, so two values
+# do not go both ways: 30 Esfand is stored as --03-20, which reads back as 1 Farvardin, and
+# --02-29 reads as 10 Esfand, like --02-28.
+
+NO_YEAR_REFERENCE = 1403
+
+
+def no_year_to_jalali(stored: str) -> tuple[int, int]:
+    """The Jalali (month, day) of a birthday stored without a year ('--03-15' → (12, 25)).
+    ValueError for text that is not '--MM-DD' or a day that no year has."""
+    if len(stored) != 7 or not stored.startswith("--") or stored[4] != "-" or not stored[2:4].isdigit() \
+            or not stored[5:].isdigit():
+        raise ValueError(f"not a birthday without a year: {stored!r}")
+    month, day = int(stored[2:4]), int(stored[5:7])
+    date(2000, month, day)  # a leap year: --02-29 exists, --02-30 does not
+    if (month, day) == (2, 29):
+        day = 28
+    # 1403 runs from 20 March 2024 to 20 March 2025: 20 March itself is read as 1 Farvardin.
+    _, j_month, j_day = jalali.to_jalali(date(2024 if (month, day) >= (3, 20) else 2025, month, day))
+    return j_month, j_day
+
+
+def jalali_to_no_year(month: int, day: int) -> str:
+    """The stored form ('--MM-DD') of a Jalali day and month without a year ((12, 25) →
+    '--03-15'). ValueError for a day the month never has (31 Mehr, 31 Esfand)."""
+    if not 1 <= month <= 12 or not 1 <= day <= jalali.month_length(NO_YEAR_REFERENCE, month):
+        raise ValueError(f"no Jalali day {day} in month {month}")
+    g = jalali.from_jalali(NO_YEAR_REFERENCE, month, day)
+    return f"--{g.month:02d}-{g.day:02d}"

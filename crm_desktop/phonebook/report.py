@@ -19,11 +19,12 @@ from typing import Callable, Iterable, Sequence
 
 from crm_desktop.cli import clear_progress, terminal_progress
 from crm_desktop.core.digits import to_persian
-from crm_desktop.core.jalali import MONTH_NAMES, format_date, format_datetime, from_iso, from_iso_datetime, to_jalali
+from crm_desktop.core.jalali import MONTH_NAMES, format_date, format_datetime, from_iso, from_iso_datetime
 from crm_desktop.core.phone import format_phone
 from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import UserError
-from crm_desktop.phonebook.model import NOTE_KINDS, ORGANISATION, PHONE_KINDS, Contact, CustomField, Group, Note
+from crm_desktop.phonebook.model import (NOTE_KINDS, ORGANISATION, PHONE_KINDS, Contact, CustomField, Group, Note,
+                                     no_year_to_jalali)
 from crm_desktop.reports import commands
 from crm_desktop.reports.bidi import isolate, ltr
 from crm_desktop.reports.card import Field, Section, draw_card
@@ -149,27 +150,17 @@ def _date_text(iso: str | None) -> str:
         return to_persian(iso)
 
 
-def birthday_text(birthday: str | None, today: date | None = None) -> str:
-    """«۱۳۶۵/۰۴/۱۲», or «۱۲ تیر» for a birthday stored without a year ('--07-03')."""
+def birthday_text(birthday: str | None) -> str:
+    """«۱۳۶۵/۰۴/۱۲», or «۱۲ تیر» for a birthday stored without a year ('--07-03'): the same Jalali
+    day the contact form shows (``model.no_year_to_jalali``)."""
     if not birthday:
         return ""
     if birthday.startswith("--"):
         try:
-            month, day = int(birthday[2:4]), int(birthday[5:7])
-            year = (today or date.today()).year
-            while True:
-                try:
-                    d = date(year, month, day)
-                    break
-                except ValueError:
-                    if month == 2 and day == 29:
-                        year += 1
-                        continue
-                    raise
+            month, day = no_year_to_jalali(birthday)
         except ValueError:
             return to_persian(birthday)
-        _, jm, jd = to_jalali(d)
-        return f"{to_persian(jd)} {MONTH_NAMES[jm]}"
+        return f"{to_persian(day)} {MONTH_NAMES[month]}"
     return _date_text(birthday)
 
 
@@ -186,7 +177,6 @@ def card_sections(
     *,
     group_names: dict[int, str] | None = None,
     fields: Sequence[CustomField] = (),
-    today: date | None = None,
 ) -> list[Section]:
     group_names = group_names or {}
     person = contact.kind != ORGANISATION
@@ -199,7 +189,7 @@ def card_sections(
         Field("سمت", contact.job_title),
         Field("واحد", contact.unit),
         Field("مدیر", contact.manager),
-        Field("تاریخ تولد" if person else "تاریخ تأسیس", birthday_text(contact.birthday, today)),
+        Field("تاریخ تولد" if person else "تاریخ تأسیس", birthday_text(contact.birthday)),
         Field("کد ملی" if person else "شناسه ملی", to_persian(contact.national_code), ltr=True),
         Field("گروه‌ها", "، ".join(group_names[g] for g in contact.group_ids if g in group_names)),
     ]
@@ -259,7 +249,7 @@ def write_contact_card(
     started = time.perf_counter()
     info = ReportInfo(CARD_TITLE, office_name=office_name, subtitle=contact.display_name, date=today)
     with ReportWriter(path, info, PageSetup(landscape=landscape)) as doc:
-        draw_card(doc, contact.display_name, card_sections(contact, group_names=group_names, fields=fields, today=today))
+        draw_card(doc, contact.display_name, card_sections(contact, group_names=group_names, fields=fields))
         notes = list(notes)
         doc.heading(f"سوابق تماس و یادداشت‌ها ({to_persian(len(notes))})")
         if notes:

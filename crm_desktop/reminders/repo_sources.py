@@ -8,23 +8,19 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 from crm_desktop.core import jalali
+from crm_desktop.phonebook.model import no_year_to_jalali
 from crm_desktop.reminders.model import Reminder, Repeat
 
 BIRTHDAY_GROUP = "تولد"
 
 
-def birthday_month_day(birthday: str, today: date) -> tuple[int, int] | None:
+def birthday_month_day(birthday: str) -> tuple[int, int] | None:
     """The Jalali (month, day) of a stored birthday: 'YYYY-MM-DD', or '--MM-DD' (Gregorian, no
-    year: read in ``today``'s Gregorian year)."""
+    year: the fixed Jalali day the contact form shows, the same in every year); None if neither."""
     try:
         if birthday.startswith("--"):
-            month, day = int(birthday[2:4]), int(birthday[5:7])
-            if (month, day) == (2, 29):
-                day = 28
-            d = date(today.year, month, day)
-        else:
-            d = date.fromisoformat(birthday[:10])
-        _, j_month, j_day = jalali.to_jalali(d)
+            return no_year_to_jalali(birthday)
+        _, j_month, j_day = jalali.to_jalali(date.fromisoformat(birthday[:10]))
     except (ValueError, OverflowError):
         return None
     return j_month, j_day
@@ -47,7 +43,7 @@ class SourcesMixin:
         made = 0
         with self._writing({"reminders"}):
             for contact_id, name, birthday in self.conn.execute(sql, params).fetchall():
-                month_day = birthday_month_day(birthday, now.date())
+                month_day = birthday_month_day(birthday)
                 if month_day is None:
                     continue
                 month, day = month_day

@@ -1,9 +1,11 @@
 """The birthday field: a Jalali date, or — with «بدون سال» ticked — a Jalali day and month only.
 
-A birthday without a year is stored the way vCards write it, Gregorian ``--MM-DD``. A Jalali day
-and month is turned into Gregorian through the Jalali year 1403 (the one that has Esfand 30), and
-back through whichever of 2024/2025 falls in 1403, so a typed day and month always come back the
-same (only Esfand 30 = --03-20 reads back as 1 Farvardin, and --02-29 as 10 Esfand)."""
+A birthday without a year is stored the way vCards write it, Gregorian ``--MM-DD``, and turned
+to and from a Jalali day and month by ``model.no_year_to_jalali`` / ``model.jalali_to_no_year``
+(through the Jalali year 1403), the same pair the card, the reminders and the export use. A
+stored value the operator did not change is given back as it was loaded, also the two that do not
+go both ways (--02-29 shows as 10 Esfand; 30 Esfand is stored as --03-20 and reads back as
+1 Farvardin)."""
 
 from __future__ import annotations
 
@@ -14,32 +16,14 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSpinBox, QVBox
 
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_persian
+from crm_desktop.phonebook.model import NO_YEAR_REFERENCE, jalali_to_no_year, no_year_to_jalali
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
 
 NO_YEAR_TEXT = "بدون سال"
-_REFERENCE_YEAR = 1403
 
-
-def month_day_to_store(month: int, day: int) -> str:
-    """Jalali month/day → Gregorian ``--MM-DD``."""
-    day = min(day, jalali.month_length(_REFERENCE_YEAR, month))
-    g = jalali.from_jalali(_REFERENCE_YEAR, month, day)
-    return f"--{g.month:02d}-{g.day:02d}"
-
-
-def store_to_month_day(stored: str) -> tuple[int, int]:
-    """Gregorian ``--MM-DD`` → Jalali (month, day)."""
-    month, day = int(stored[2:4]), int(stored[5:7])
-    for year in (2024, 2025):
-        try:
-            g = date(year, month, day)
-        except ValueError:
-            continue
-        y, m, d = jalali.to_jalali(g)
-        if y == _REFERENCE_YEAR:
-            return m, d
-    _, m, d = jalali.to_jalali(date(2024, month, min(day, 28) if month == 2 and day > 29 else day))
-    return m, d
+# The names this module had before the pair moved to the model.
+month_day_to_store = jalali_to_no_year
+store_to_month_day = no_year_to_jalali
 
 
 class _PersianSpin(QSpinBox):
@@ -57,6 +41,7 @@ class BirthdayEdit(QWidget):
         self.date_edit.set_range(None, today())
         self.no_year = QCheckBox(NO_YEAR_TEXT, self)
         self.no_year.setObjectName("contact.birthday.no_year")
+        self._loaded: tuple[str, int, int] | None = None  # a stored '--MM-DD' and the month/day it showed as
         self.day = _PersianSpin(self)
         self.day.setObjectName("contact.birthday.day")
         self.day.setRange(1, 31)
@@ -80,7 +65,7 @@ class BirthdayEdit(QWidget):
         self._show_mode(False)
 
     def _fit_day(self) -> None:
-        self.day.setMaximum(jalali.month_length(_REFERENCE_YEAR, self.month.currentData()))
+        self.day.setMaximum(jalali.month_length(NO_YEAR_REFERENCE, self.month.currentData()))
 
     def _show_mode(self, no_year: bool) -> None:
         if no_year and self.date_edit.date() is not None:
@@ -96,13 +81,24 @@ class BirthdayEdit(QWidget):
 
     def value(self) -> str | None:
         if self.no_year.isChecked():
-            return month_day_to_store(self.month.currentData(), self.day.value())
+            month, day = self.month.currentData(), self.day.value()
+            if self._loaded is not None and self._loaded[1:] == (month, day):
+                return self._loaded[0]  # unchanged: never rewritten (--02-29 stays --02-29)
+            return jalali_to_no_year(month, day)
         d = self.date_edit.date()
         return jalali.iso_date(d) if d else None
 
     def set_value(self, stored: str | None) -> None:
+        self._loaded = None
+        month_day = None
         if stored and stored.startswith("--"):
-            month, day = store_to_month_day(stored)
+            try:
+                month_day = no_year_to_jalali(stored)
+            except ValueError:
+                stored = None
+        if month_day is not None:
+            month, day = month_day
+            self._loaded = (stored, month, day)
             self.no_year.setChecked(True)
             self.month.setCurrentIndex(month - 1)
             self.day.setValue(day)

@@ -1,0 +1,165 @@
+"""A birthday without a year (stored Gregorian ``--MM-DD``, as vCards write it) is one Jalali day
+everywhere: the contact form, the printed card, the yearly reminder (in every year), the CSV /
+XLSX export and its re-import, and ``search --json``; opening and saving the form never rewrites
+it."""
+
+import csv
+import io
+import json
+from datetime import date, datetime
+
+import pytest
+
+from crm_desktop.core import jalali
+from crm_desktop.office import Office
+from crm_desktop.phonebook import model, report
+from crm_desktop.phonebook.exporter import export_contacts
+from crm_desktop.phonebook.importer import ImportArgs, run_import
+from crm_desktop.phonebook.repo import Phonebook
+from crm_desktop.storage.db import open_database
+from tests.conftest import run_cli
+from tests.pdf_helpers import read_pdf
+from tests.ui_helpers import persian_app, type_text  # noqa: F401
+
+CLOCK = lambda: datetime(2026, 1, 10, 10, 0)  # noqa: E731 - ۱۴۰۴/۱۰/۲۰: read in 2026, --03-15 was 24 Esfand
+
+
+@pytest.fixture
+def office(tmp_path):
+    office = Office(tmp_path / "office.sqlite3", clock=CLOCK)
+    yield office
+    office.close()
+
+
+def add(office, first, birthday):
+    count = office.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+    contact = model.Contact(first_name=first, last_name="کریمی", birthday=birthday,
+                            phones=[model.Phone(f"0935111{count:04d}")])
+    return office.phonebook.add(model.normalised(contact))
+
+
+# --- the pair every place uses ---------------------------------------------------------------
+
+def test_the_pair_goes_both_ways_for_every_day_the_form_offers_but_30_esfand():
+    for month in range(1, 13):
+        for day in range(1, jalali.month_length(model.NO_YEAR_REFERENCE, month) + 1):
+            stored = model.jalali_to_no_year(month, day)
+            expected = (1, 1) if (month, day) == (12, 30) else (month, day)  # 30 Esfand 1403 is 20 March
+            assert model.no_year_to_jalali(stored) == expected
+    assert model.jalali_to_no_year(12, 25) == "--03-15" and model.jalali_to_no_year(1, 1) == "--03-20"
+    assert model.no_year_to_jalali("--02-29") == model.no_year_to_jalali("--02-28") == (12, 10)
+    for bad in ("--02-30", "--13-01", "1990-03-15", "--3-15"):
+        with pytest.raises(ValueError):
+            model.no_year_to_jalali(bad)
+    with pytest.raises(ValueError):
+        model.jalali_to_no_year(7, 31)
+
+
+# --- the form ----------------------------------------------------------------------------------
+
+def open_form(qtbot, office, contact_id):
+    from crm_desktop.phonebook.views.contact_dialog import ContactDialog
+
+    dialog = ContactDialog(office, contact_id, clock=CLOCK)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+@pytest.mark.usefixtures("persian_app")
+@pytest.mark.parametrize("stored, month, day", [("--03-15", "اسفند", "۲۵"), ("--02-29", "اسفند", "۱۰"),
+                                                ("--03-20", "فروردین", "۱")])
+def test_the_form_shows_the_day_and_saving_another_edit_keeps_the_stored_birthday(qtbot, office, stored, month, day):
+    contact_id = add(office, "سارا", stored)
+    dialog = open_form(qtbot, office, contact_id)
+    birthday = dialog.birthday
+    assert birthday.no_year.isChecked() and birthday.month.isVisible() and not birthday.date_edit.isVisible()
+    assert birthday.month.currentText() == month and birthday.day.text() == day
+    type_text(dialog.job_title, "حسابدار")  # an unrelated edit
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    saved = Phonebook(office.conn).get(contact_id)
+    assert saved.job_title == "حسابدار" and saved.birthday == stored
+
+
+@pytest.mark.usefixtures("persian_app")
+def test_a_day_the_operator_changes_is_stored(qtbot, office):
+    contact_id = add(office, "سارا", "--02-29")
+    dialog = open_form(qtbot, office, contact_id)
+    dialog.birthday.day.setValue(11)  # 11 Esfand
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    assert office.phonebook.get(contact_id).birthday == "--03-01"
+    again = open_form(qtbot, office, contact_id)
+    assert again.birthday.month.currentText() == "اسفند" and again.birthday.day.text() == "۱۱"
+
+
+# --- the printed card --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stored, shown", [("--03-15", "تاریخ تولد 25 اسفند"), ("--02-29", "تاریخ تولد 10 اسفند")])
+@pytest.mark.parametrize("today", [date(2025, 1, 10), date(2026, 1, 10)])
+def test_the_card_prints_the_day_the_form_shows_whatever_the_year(tmp_path, stored, shown, today):
+    out = tmp_path / "card.pdf"
+    contact = model.Contact(first_name="سارا", last_name="کریمی", birthday=stored)
+    report.write_contact_card(out, contact, [], today=today)
+    lines = read_pdf(out)[0].logical_text().splitlines()
+    assert [line for line in lines if line.startswith("تاریخ تولد")] == [shown]  # logical(): Latin digits
+
+
+# --- the reminders -----------------------------------------------------------------------------
+
+def jalali_days(office, contact_id, years):
+    """The Jalali (year, month, day) of each time the contact's birthday reminder rings in ``years``."""
+    start, end = jalali.from_jalali(years[0], 1, 1), jalali.from_jalali(years[-1], 12, 29)
+    return [jalali.to_jalali(o.at) for o in office.reminders.occurrences_between(start, end, contact_id=contact_id)]
+
+
+@pytest.mark.parametrize("now", [datetime(2025, 6, 1, 8), datetime(2026, 6, 1, 8)])  # made in 1404, or in 1405
+def test_birthday_reminders_ring_on_the_same_jalali_day_every_year(tmp_path, now):
+    with Office(tmp_path / "office.sqlite3", clock=lambda: now) as office:
+        sara = add(office, "سارا", "--03-15")
+        leap = add(office, "لیلا", "--02-29")
+        assert office.reminders.birthday_reminders(now=now) == 2
+        assert jalali_days(office, sara, [1405, 1406]) == [(1405, 12, 25), (1406, 12, 25)]
+        assert jalali_days(office, leap, [1405, 1406]) == [(1405, 12, 10), (1406, 12, 10)]
+
+
+# --- export and import -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_export_writes_the_jalali_day_and_imports_back_to_the_same_value(office, tmp_path, fmt):
+    stored = {"سارا": "--03-15", "لیلا": "--02-29", "نادر": "--03-20", "مینا": "1981-08-03"}
+    for name, birthday in stored.items():
+        add(office, name, birthday)
+    out = tmp_path / f"all.{fmt}"
+    export_contacts(office.phonebook, None, out)
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    else:
+        from openpyxl import load_workbook
+
+        rows = [[c.value or "" for c in row] for row in load_workbook(out).active.iter_rows()]
+    column, name = rows[0].index("تاریخ تولد"), rows[0].index("نام")
+    cells = {row[name]: row[column] for row in rows[1:]}
+    assert cells == {"سارا": "25 اسفند", "لیلا": "29 فوریه", "نادر": "1 فروردین", "مینا": "1360/05/12"}
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        summary = run_import(ImportArgs(out, conn=other))
+        assert (summary.added, summary.rejected) == (4, 0), summary.text_en()
+        assert {c.first_name: c.birthday for c in Phonebook(other).iter_contacts()} == stored
+    finally:
+        other.close()
+
+
+def test_search_json_gives_the_jalali_month_and_day(db_path):
+    conn = open_database(db_path)
+    book = Phonebook(conn)
+    book.add(model.Contact(first_name="سارا", birthday="--03-15"))
+    book.add(model.Contact(first_name="مینا", birthday="1990-03-21"))
+    conn.close()
+    done = run_cli("search", "--json", db=db_path)
+    assert done.returncode == 0, done.stderr
+    found = {c["name"]: c["birthday"] for c in json.loads(done.stdout)["contacts"]}
+    assert found == {"سارا": "12/25", "مینا": "1369/01/01"}
+    help_text = run_cli("search", "--help").stdout
+    assert "MM/DD without a year" in help_text
