@@ -444,6 +444,29 @@ def test_custom_fields_marked_for_the_table_become_columns(office, make_tab):
     assert cell(tab, row_of(tab, "علی رضایی"), f"custom.{field_id}") == "۱۴۰۴/۰۱/۰۱"
 
 
+def test_custom_columns_leave_the_phones_column_room_for_a_number(office, make_tab, qtbot):
+    """Four custom fields shown in the table: the widest columns give way so the phones column
+    still shows a whole mobile number; a narrower window scrolls sideways rather than clip it."""
+    book = office.phonebook
+    for name in ("نحوه آشنایی با دفتر", "تاریخ تولد همسر", "شماره پرونده قدیمی", "نام کارشناس پیگیری"):
+        book.add_field(model.CustomField(name, show_in_table=True))
+    add_people(office)
+    tab = make_tab()
+    header = tab.table.horizontalHeader()
+    phones = tab.model.column_index("phones")
+    number = tab.table.fontMetrics().horizontalAdvance("۰۹۱۲ ۱۲۳ ۴۵۶۷")
+    assert header.sectionSize(phones) > number
+    assert header.sectionSize(tab.model.column_index("name")) >= 100  # the others still read
+    tab.resize(700, 650)
+    qtbot.waitUntil(lambda: tab.table.viewport().width() < 700)
+    assert header.sectionSize(phones) > number
+    assert tab.table.horizontalScrollBar().maximum() > 0  # the rest is a sideways scroll away
+    tab.resize(1600, 650)
+    qtbot.waitUntil(lambda: tab.table.viewport().width() > 1100)
+    visible = sum(header.sectionSize(i) for i in range(tab.model.columnCount()))
+    assert visible <= tab.table.viewport().width() + 1  # wide again: no scroll, phones take the rest
+
+
 # --- print, export, import ----------------------------------------------------------------------------
 @pytest.fixture
 def inline_runs(monkeypatch):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from crm_desktop.core.digits import format_number
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.views.contact_actions import ContactActions
 from crm_desktop.phonebook.views.groups_pane import GroupsPane
-from crm_desktop.phonebook.views.table_model import LRI, NAME, PDI, ContactSource, contact_columns
+from crm_desktop.phonebook.views.table_model import LRI, NAME, ORGANISATION, PDI, ContactSource, contact_columns
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.actions import make_action
 from crm_desktop.ui.lazy_table import LazyTableModel, setup_table_view
@@ -56,6 +56,28 @@ PAGE_SIZE = 100
 MAX_PAGES = 16
 
 UNDO_TEXT = "بازگردانی"
+
+
+PHONES_SAMPLE = "۰۹۱۲ ۱۲۳ ۴۵۶۷، ۰۲۱ ۸۸"  # what the phones column should show at least
+
+
+def _level_down(widths: dict[int, int], columns: list[int], floor: int, need: int) -> int:
+    """Narrow ``columns`` by up to ``need`` pixels in all, the widest first and down to a common
+    width (never below ``floor``), so they end up alike rather than one crushed; returns the
+    pixels taken."""
+    taken = 0
+    while taken < need:
+        wider = [i for i in columns if widths[i] > floor]
+        if not wider:
+            break
+        top = max(widths[i] for i in wider)
+        below = max([widths[i] for i in wider if widths[i] < top] + [floor])
+        tops = [i for i in wider if widths[i] == top]
+        step = min(top - below, -(-(need - taken) // len(tops)))  # ceil: the last pixels too
+        for i in tops:
+            widths[i] -= step
+        taken += step * len(tops)
+    return min(taken, need) if taken else 0
 
 
 def count_text(n: int) -> str:
@@ -288,14 +310,62 @@ class PhonebookTab(ContactActions, QWidget):
         header.setMinimumSectionSize(60)
         em = self.table.fontMetrics().horizontalAdvance("م")
         widths = {"name": 200, "organisation": 170, "last_contact": 100, "created": 100}
+        self._preferred_widths = {}
+        self._fitting = True
         for i, column in enumerate(self.model.columns):
             if column.key == "phones":
                 header.setSectionResizeMode(i, QHeaderView.Stretch)
             else:
-                self.table.setColumnWidth(i, widths.get(column.key, max(90, em * (len(column.title) + 2))))
+                self._preferred_widths[i] = widths.get(column.key, max(90, em * (len(column.title) + 2)))
+                self.table.setColumnWidth(i, self._preferred_widths[i])
+        self._fitting = False
+        self._fit_phones()
+
+    def _fit_phones(self) -> None:
+        """Keep the phones column wide enough for a mobile and the start of a second number:
+        when the other columns (custom ones shown in the table, or columns the operator
+        widened) leave it less, the widest of them give way, down to a floor, and take their
+        width back when the window grows; only past the floors does the table scroll sideways."""
+        if not self.table.isVisible() or not hasattr(self, "_preferred_widths"):
+            return
+        header = self.table.horizontalHeader()
+        phones = self.model.column_index("phones")
+        metrics = self.table.fontMetrics()
+        want = metrics.horizontalAdvance(PHONES_SAMPLE) + 2 * metrics.horizontalAdvance("م")
+        em = metrics.horizontalAdvance("م")
+        widths = {i: self._preferred_widths.get(i, header.sectionSize(i))
+                  for i in range(self.model.columnCount()) if i != phones and not header.isSectionHidden(i)}
+        need = want - (self.table.viewport().width() - sum(widths.values()))
+        keys = {i: self.model.columns[i].key for i in widths}
+        # the custom columns give way first, then the organisation, the name last
+        custom = [i for i in widths if keys[i] not in (NAME, ORGANISATION, "last_contact", "created")]
+        for group, floor in ((custom, em * 6), ([i for i in widths if keys[i] == ORGANISATION], em * 8),
+                             ([i for i in widths if keys[i] == NAME], em * 10)):
+            if need <= 0:
+                break
+            need -= _level_down(widths, group, max(floor, header.minimumSectionSize()), need)
+        self._fitting = True
+        try:
+            for i, width in widths.items():
+                if header.sectionSize(i) != width:
+                    header.resizeSection(i, width)
+            if need > 0:  # still too narrow: a sideways scroll rather than a clipped number
+                header.setSectionResizeMode(phones, QHeaderView.Interactive)
+                header.resizeSection(phones, want)
+            else:
+                header.setSectionResizeMode(phones, QHeaderView.Stretch)
+        finally:
+            self._fitting = False
+
+    def _remember_width(self, section: int, _old: int, new: int) -> None:
+        """A column the operator dragged keeps that width as the one it returns to."""
+        if not self._fitting and self.model.columns[section].key != "phones":
+            self._preferred_widths[section] = new
 
     def _connect(self) -> None:
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sorted)
+        self.table.horizontalHeader().sectionResized.connect(self._remember_width)
+        self.table.viewport().installEventFilter(self)  # its width decides the phones column's
         self.search.searchChanged.connect(self._on_search)
         self.search.navigateDown.connect(self.focus_table)
         self.search.install_shortcut(self)
@@ -631,6 +701,11 @@ class PhonebookTab(ContactActions, QWidget):
         return True
 
     # --- lifecycle ------------------------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Resize and watched is self.table.viewport():
+            self._fit_phones()
+        return super().eventFilter(watched, event)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.check_search_index)
