@@ -287,6 +287,25 @@ def test_deleting_several_names_the_count_and_ctrl_z_undoes(office, make_tab, me
     assert names(tab) == PERSIAN_ORDER
 
 
+def test_deleting_a_contact_on_a_cheque_says_so_before_asking_to_confirm(office, make_tab, messages):
+    """No «حذف شود؟» for a delete that cannot happen: the refusal naming the cheque book comes
+    at once, and nothing is deleted."""
+    from crm_desktop.cheques.repo import Cheques
+    from tests.test_cheques_repo import cheque
+
+    ids = add_people(office)
+    Cheques(office.conn).add(cheque(1, drawer_id=ids["علی رضایی"]))
+    tab = make_tab()
+    tab.select_row(row_of(tab, "علی رضایی"))
+    messages.click = "yes"
+    tab.delete_action.trigger()
+    assert [m.text() for m in messages] == ["مخاطب «علی رضایی» در دفتر چک به کار رفته است و حذف نشد."]
+    assert office.phonebook.get(ids["علی رضایی"]) is not None and "علی رضایی" in names(tab)
+    tab.select_row(row_of(tab, "مریم احمدی"))  # one not in use: asked, then deleted
+    tab.delete_action.trigger()
+    assert "حذف شود" in messages[-1].text() and office.phonebook.get(ids["مریم احمدی"]) is None
+
+
 # --- merge --------------------------------------------------------------------------------------------
 def test_merge_two_selected_keeps_the_chosen_one_with_both_numbers(office, make_tab, messages):
     ids = add_people(office)

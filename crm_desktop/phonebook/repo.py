@@ -244,15 +244,24 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
             try:
                 self.conn.execute("DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(:ids))", params)
             except sqlite3.IntegrityError as error:
-                raise self._still_used(ids, len(ids) > 1) from error
+                raise (self._still_used(ids, len(ids) > 1)
+                       or UserError(f"contacts {ids} are still used elsewhere", "این مخاطب جای دیگری به کار رفته است و حذف نشد.")
+                       ) from error
             if ids:
                 highest = settings.get(self.conn, HIGHEST_DELETED, 0)
                 settings.set(self.conn, HIGHEST_DELETED, max(ids[-1], highest if isinstance(highest, int) else 0))
         snapshot.ids = [row[0] for row in snapshot.tables.get("contacts", ([], []))[1]]
         return snapshot
 
-    def _still_used(self, ids: list[int], several: bool) -> UserError:
-        """The error for a delete another feature's rows forbid: who is used, and where."""
+    def delete_blocker(self, ids) -> UserError | None:
+        """The refusal ``delete(ids)`` would meet (a contact a cheque, reminder or file still
+        points at), or None: the tab asks before the operator is asked to confirm."""
+        ids = sorted(set(int(i) for i in ids))
+        return self._still_used(ids, len(ids) > 1)
+
+    def _still_used(self, ids: list[int], several: bool) -> UserError | None:
+        """The error for a delete another feature's rows forbid: who is used, and where (None:
+        nothing forbids it)."""
         params = {"ids": ids_json(ids)}
         used: dict[int, list[str]] = {}
         for table, column in _referencing_tables(self.conn, blocking=True):
@@ -267,6 +276,8 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
             row = self.conn.execute("SELECT display_name FROM contacts WHERE id = ?", (contact_id,)).fetchone()
             return row[0] if row else str(contact_id)
 
+        if not used:
+            return None
         en = f"contacts {sorted(used)} are still used elsewhere; nothing was deleted"
         if len(used) == 1:
             (contact_id, places), = used.items()

@@ -57,6 +57,10 @@ class ContactActions:
         ids = self.selected_ids()
         if not ids:
             return
+        blocker = self.phonebook.delete_blocker(ids)
+        if blocker is not None:  # say so now rather than after «حذف شود؟»
+            dialogs.show_error(self, blocker)
+            return
         if len(ids) == 1:
             name = self._name_of(ids[0])
             question = f"مخاطب «{name}» حذف شود؟"
