@@ -78,3 +78,18 @@ def test_a_missing_database_is_not_created(tmp_path):
     path = tmp_path / "none.sqlite3"
     done = run_cli("search", "x", db=path)
     assert done.returncode == 3 and "no such database" in done.stderr and not path.exists()
+
+
+def test_an_empty_or_unknown_group_is_refused_alike_by_search_export_and_report(db_path, tmp_path):
+    """``--group ""`` is no group name: search, export and report all refuse it (export used to
+    export the whole book), naming the groups there are, with exit code 2."""
+    from tests.conftest import run_cli
+
+    assert run_cli("demo-data", "--contacts", "20", db=db_path).returncode == 0
+    for args in (("search", "علی"), ("export", "contacts", "--format", "csv", "--out", tmp_path / "x.csv"),
+                 ("report", "phonebook", "--out", tmp_path / "x.pdf")):
+        for name in ("", "گروه ناموجود"):
+            done = run_cli(*args, "--group", name, db=db_path)
+            assert done.returncode == 2, (args, name, done.stdout)
+            assert f"no group named '{name}' (groups: " in done.stderr
+    assert not (tmp_path / "x.csv").exists() and not (tmp_path / "x.pdf").exists()

@@ -195,8 +195,11 @@ def test_phonebook_report_prints_one_card_by_id(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["card.pdf"]
 
 
-def test_find_group_ignores_arabic_letter_forms():
+def test_group_named_ignores_arabic_letter_forms():
+    from crm_desktop.phonebook.repo_groups import group_named
+
     groups = [Group("مشتریان ویژه", id=1), Group("همکاران", id=2)]
-    assert report.find_group(groups, "مشتريان  ويژه").id == 1  # Arabic ي, extra space
-    with pytest.raises(UserError, match="no group named"):
-        report.find_group(groups, "تامین کنندگان")
+    assert group_named(groups, "مشتريان  ويژه").id == 1  # Arabic ي, extra space
+    with pytest.raises(UserError, match="no group named") as missing:
+        group_named(groups, "تامین کنندگان")
+    assert missing.value.fa == "گروهی به نام «تامین کنندگان» نیست. گروه‌ها: مشتریان ویژه، همکاران"

@@ -12,7 +12,6 @@ import sys
 from datetime import date, datetime
 
 from crm_desktop.cli import db_path, print_json
-from crm_desktop.core.text import quoted
 from crm_desktop.errors import UserError
 
 
@@ -28,12 +27,6 @@ def register(sub) -> None:
     search.add_argument("--json", action="store_true",
                         help="print the result as JSON (birthdays are Jalali: YYYY/MM/DD, or MM/DD without a year)")
     search.set_defaults(func=run_search)
-
-
-class NoSuchGroup(UserError):
-    def __init__(self, name: str, known: list[str]):
-        listed = ", ".join(known) if known else "none"
-        super().__init__(f"no group named {quoted(name)} (groups: {listed})", f"گروهی به نام «{name}» نیست.")
 
 
 def jalali_text(iso: str | None) -> str:
@@ -68,8 +61,8 @@ def birthday_text(stored: str | None) -> str:
 
 def run_search(args) -> int:
     from crm_desktop.core.phone import format_phone
-    from crm_desktop.core.text import normalise
     from crm_desktop.phonebook.repo import Phonebook, SearchQuery
+    from crm_desktop.phonebook.repo_groups import group_named
     from crm_desktop.storage.db import open_database
 
     if args.limit < 0:
@@ -80,13 +73,8 @@ def run_search(args) -> int:
         if book.search_index_is_stale():  # contacts bulk-inserted by another program
             print("crm-desktop: bringing the search index up to date…", file=sys.stderr)
             book.update_search_index()
-        group_id, groups = None, book.groups()
-        if args.group is not None:
-            wanted = normalise(args.group)
-            found = [g for g in groups if normalise(g.name) == wanted]
-            if not found:
-                raise NoSuchGroup(args.group, [g.name for g in groups])
-            group_id = found[0].id
+        groups = book.groups()
+        group_id = group_named(groups, args.group).id if args.group is not None else None
         names = {g.id: g.name for g in groups}
         query = SearchQuery(args.query, group_id)
         total = book.count(query)

@@ -78,16 +78,10 @@ def _open(source):
 
 def group_query(phonebook, group: str | None = None, search: str | None = None):
     """The SearchQuery for a group name (UserError if there is none) and / or a search text."""
-    from crm_desktop.core.text import normalise
     from crm_desktop.phonebook.repo import SearchQuery
+    from crm_desktop.phonebook.repo_groups import group_named
 
-    group_id = None
-    if group:
-        wanted = normalise(group)
-        found = [g for g in phonebook.groups() if normalise(g.name) == wanted]
-        if not found:
-            raise UserError(f"no group named {group!r}", f"گروهی به نام «{group}» نیست.")
-        group_id = found[0].id
+    group_id = group_named(phonebook.groups(), group).id if group is not None else None
     return SearchQuery(text=search or "", group_id=group_id)
 
 

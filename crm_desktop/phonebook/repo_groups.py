@@ -20,6 +20,18 @@ _THOUSANDS = dict.fromkeys(map(ord, "٬,'’ \u00a0\u202f"))
 MAX_NAME = 100
 
 
+def group_named(groups, name: str) -> Group:
+    """The group called ``name`` (compared normalised: ي/ی, ZWNJ, digits…); a UserError that
+    lists the groups there are otherwise (an empty name included)."""
+    wanted = normalise(name)
+    for group in groups:
+        if wanted and normalise(group.name) == wanted:
+            return group
+    names = [g.name for g in groups]
+    raise UserError(f"no group named {quoted(name)} (groups: {', '.join(names) or 'none'})",
+                    f"گروهی به نام «{name}» نیست. گروه‌ها: {'، '.join(names) or 'هیچ گروهی تعریف نشده است'}")
+
+
 def _name(text, what: str) -> str:
     name = " ".join((text or "").split())
     if not name:

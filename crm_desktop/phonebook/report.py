@@ -21,10 +21,10 @@ from crm_desktop.cli import clear_progress, terminal_progress
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, format_date, format_datetime, from_iso, from_iso_datetime
 from crm_desktop.core.phone import format_phone
-from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import UserError
-from crm_desktop.phonebook.model import (NOTE_KINDS, ORGANISATION, PHONE_KINDS, Contact, CustomField, Group, Note,
+from crm_desktop.phonebook.model import (NOTE_KINDS, ORGANISATION, PHONE_KINDS, Contact, CustomField, Note,
                                      no_year_to_jalali)
+from crm_desktop.phonebook.repo_groups import group_named
 from crm_desktop.reports import commands
 from crm_desktop.reports.bidi import isolate, ltr
 from crm_desktop.reports.card import Field, Section, draw_card
@@ -262,18 +262,6 @@ def write_contact_card(
 # --- from the database -----------------------------------------------------------------------------
 
 
-def find_group(groups: Sequence[Group], name: str) -> Group:
-    wanted = normalise(name)
-    for group in groups:
-        if normalise(group.name) == wanted:
-            return group
-    known = "، ".join(g.name for g in groups) or "هیچ گروهی تعریف نشده است"
-    raise UserError(
-        f"no group named {quoted(name)} (groups: {', '.join(g.name for g in groups) or 'none'})",
-        f"گروهی به نام «{name}» نیست. گروه‌ها: {known}",
-    )
-
-
 def phonebook_report(
     phonebook,
     path,
@@ -289,7 +277,7 @@ def phonebook_report(
     """The phonebook report from a ``Phonebook`` (repo.py): one contact's card with
     ``contact_id``, else the list of all contacts, one group and/or a search result."""
     if contact_id is not None:
-        if group or search:
+        if group is not None or search:
             raise UserError("--contact prints one contact; it cannot be combined with --group or --search",
                             "چاپ کارت یک مخاطب با گروه یا جستجو با هم ممکن نیست.")
         contact = phonebook.get(contact_id)
@@ -307,7 +295,7 @@ def phonebook_report(
         )
     from crm_desktop.phonebook.repo import SearchQuery
 
-    group_obj = find_group(phonebook.groups(), group) if group else None
+    group_obj = group_named(phonebook.groups(), group) if group is not None else None
     if search and phonebook.search_index_is_stale():
         # Contacts added in bulk (demo data, an old import) are not searchable until the index
         # is rebuilt; the phonebook tab does the same when it opens.
