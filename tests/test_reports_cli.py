@@ -103,3 +103,16 @@ def test_phonebook_search_group_and_card_from_the_database(demo_db, tmp_path, ca
     assert cli.main(["--db", str(demo_db), "report", "phonebook", "--out", str(tmp_path / "x.pdf"), "--group", "ناموجود"]) == 2
     assert error_lines(capsys)[0].startswith("crm-desktop: error: no group named 'ناموجود'")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_report_is_not_written_into_a_file_named_for_something_else(tmp_path):
+    """``--out r.txt`` is refused (exit 2) rather than a PDF written into a .txt; the attendance
+    report, which also writes XLSX, takes .xlsx too."""
+    from tests.conftest import run_cli
+
+    db = tmp_path / "x.sqlite3"
+    done = run_cli("report", "phonebook", "--out", tmp_path / "r.txt", db=db)
+    assert done.returncode == 2 and f"'{tmp_path / 'r.txt'}' must end in .pdf" in done.stderr
+    done = run_cli("report", "attendance", "--out", tmp_path / "r.doc", db=db)
+    assert done.returncode == 2 and "must end in .pdf or .xlsx" in done.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -33,6 +33,7 @@ from crm_desktop.attendance.report_data import (FORMER, MEASURES, Summary, Times
 from crm_desktop.attendance.report_xlsx import write_summary_xlsx, write_timesheet_xlsx
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, format_date
+from crm_desktop.errors import UserError
 from crm_desktop.reports import bidi, commands, fonts
 from crm_desktop.reports.bidi import isolate
 from crm_desktop.reports.page import INK, MUTED, PageSetup, ReportInfo, ReportWriter, draw_line
@@ -265,7 +266,8 @@ def write_month_summary(office, path, year: int, month: int, *, office_name: str
 
 def register_report(kinds) -> None:
     parser = commands.add_report_parser(
-        kinds, "attendance", help="a person's Jalali-month timesheet, or the office's month summary (PDF or XLSX)")
+        kinds, "attendance", help="a person's Jalali-month timesheet, or the office's month summary (PDF or XLSX)",
+        suffixes=())  # checked with --xlsx in mind (below)
     parser.add_argument("--month", metavar="YYYY/MM", help="the Jalali month, e.g. 1404/08 (default: this month)")
     parser.add_argument("--person", metavar="ID", help="a personnel file's id or number (default: the whole office)")
     parser.add_argument("--xlsx", action="store_true", help="write XLSX instead of PDF (also when --out ends in .xlsx)")
@@ -282,6 +284,9 @@ def run_attendance_report(args) -> int:
         out = check_output(args.out)  # a bad --out or month fails before the database is opened
         year, month = parse_month(args.month)
         as_xlsx = args.xlsx or out.suffix.lower() == ".xlsx"
+        if not as_xlsx and out.suffix.lower() != ".pdf":
+            raise UserError(f"'{out}' must end in .pdf or .xlsx (or give --xlsx)",
+                            "نام فایل خروجی باید به ‎.pdf یا ‎.xlsx ختم شود.")
         with commands.open_office(args) as office:
             name = office.preferences.office_name
             if args.person:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from pathlib import Path
 
 from crm_desktop.cli import db_path
 
@@ -35,13 +36,27 @@ def register(sub) -> None:
         importlib.import_module(name).register_report(kinds)
 
 
-def add_report_parser(kinds, name: str, help: str, description: str | None = None) -> argparse.ArgumentParser:
-    """A parser for one report kind with the options every report has (--out, --landscape)."""
+def add_report_parser(kinds, name: str, help: str, description: str | None = None,
+                      suffixes: tuple[str, ...] = (".pdf",)) -> argparse.ArgumentParser:
+    """A parser for one report kind with the options every report has (--out, --landscape).
+    ``--out`` must end in one of ``suffixes`` (none: the command checks it): a PDF is never
+    written into «report.txt»."""
     parser = kinds.add_parser(name, help=help, description=description or help)
-    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write (replaced if it exists)")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", type=_output_file(suffixes) if suffixes else str,
+                        help="the PDF file to write (replaced if it exists)")
     parser.add_argument("--landscape", action="store_true", help="A4 landscape instead of portrait")
     parser.add_argument("--quiet", action="store_true", help="print nothing on success")
     return parser
+
+
+def _output_file(suffixes: tuple[str, ...]):
+    def checked(text: str) -> str:
+        if not text.lower().endswith(suffixes) and not Path(text).is_dir():  # a folder: said later, plainly
+            raise argparse.ArgumentTypeError(f"{text!r} must end in {' or '.join(suffixes)}")
+        return text
+
+    checked.__name__ = "output file"  # what argparse names in its error
+    return checked
 
 
 def open_office(args):
