@@ -10,7 +10,7 @@ of writing the same number meets:
   8 digits, so 10 digits can only be a national number with the trunk 0 dropped);
 * short numbers (internal extensions, 8-digit local numbers, 1xx service numbers) keep their
   digits; a foreign number keeps its country code as ``+<digits>`` (``001…`` → ``+1…``);
-* anything after an extension marker («داخلی», ``ext``, ``x``, ``#``) or a list separator
+* anything after an extension marker («داخلی» / «داخلي», ``ext``, ``x``, ``#``) or a list separator
   («،», ``,``, ``;``) is ignored.
 """
 
@@ -20,7 +20,7 @@ import re
 
 from crm_desktop.core.digits import to_latin, to_persian
 
-_EXTENSION = re.compile(r"(?i)(داخلی|ext\.?|x|#|;|,|،)")
+_EXTENSION = re.compile(r"(?i)(داخلی|داخلي|ext\.?|x|#|;|,|،)")
 _MOBILE = re.compile(r"09[0-9]{9}")
 _DIGIT = re.compile(r"[0-9]")
 _NOT_DIGITS = re.compile(r"[^0-9]+")
@@ -59,6 +59,23 @@ def national_form(text) -> str:
     if len(digits) == 10 and digits[0] != "0":
         return "0" + digits
     return digits
+
+
+# one number as written: an optional +, then digits with spaces, dashes, dots and brackets
+_WRITTEN_NUMBER = re.compile(r"\+?[\s(]*[0-9][0-9\s().\-\u2010-\u2013]*")
+_BIDI_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def extra_text(text) -> str:
+    """What ``text`` holds besides one written number (a word, a second number, an extension
+    marker without its digits), joined by « … »; '' when it is just a number. Spaces, dashes,
+    dots, brackets and a leading + belong to the number."""
+    s = _BIDI_MARKS.sub("", str(text or ""))
+    match = _WRITTEN_NUMBER.search(to_latin(s))  # to_latin keeps every character's place
+    if match is None:
+        return s.strip()
+    parts = (s[: match.start()].strip(), s[match.end():].strip())
+    return " … ".join(part for part in parts if part)
 
 
 def is_mobile(number) -> bool:

@@ -18,6 +18,11 @@ Rules (test vectors beside them in tests/test_core_validators.py):
   dots and brackets; returned as ``09…`` (11 digits).
 * Landline: 0 + 2-digit area code (first digit 1–8; 09… is a mobile) + 8 digits; +98 / 0098 /
   98 accepted; returned as ``0…`` (11 digits).
+* Phone number (a home, work or fax number in the contact form): one number and nothing else,
+  either a landline as above, a mobile as above, or a foreign number written with ``+`` or
+  ``00`` (country code and number: 7 to 15 digits, E.164); returned in ``phone.national_form``
+  (``02188776655``, ``09121234567``, ``+4930123456``). Short numbers (110, 1566) are not.
+* Extension (داخلی): digits only, in any script; returned in ASCII digits.
 * Postal code: 10 digits, not all the same, and no 0 or 2 among the first five digits (Iran
   Post leaves ۰ and ۲ out of the first five digits because handwritten they look like ۵ and ۳).
   Stricter rules seen in some libraries (the fifth digit never 5, no 2 in the last five) could not
@@ -34,6 +39,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from crm_desktop.core import phone as _phone
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.errors import ValidationError
 
@@ -149,6 +155,56 @@ def landline(text, field: str = "تلفن ثابت") -> str:
                      "پیش‌شماره شهر را هم بنویسید؛ مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵.")
     raise _error(field, "not a landline number; write it like 021 8877 6655",
                  "شماره تلفن ثابت درست نیست؛ مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵ بنویسید.")
+
+
+def single_number(text, field: str = "شماره تلفن") -> str:
+    """``text`` stripped, when it is one written number and nothing else (an extension should
+    have been taken off first: ``import_values.split_extension``)."""
+    extra = _phone.extra_text(text)
+    if not extra:
+        return str(text if text is not None else "").strip()
+    if any(c.isdigit() for c in to_latin(extra)):
+        raise _error(field, "write one number per row",
+                     "در هر ردیف یک شماره بنویسید؛ برای شمارهٔ دیگر «افزودن شماره» را بزنید.")
+    raise _error(field, f"{extra!r} is not part of a phone number",
+                 f"«{_isolate(extra)}» جزو شماره نیست؛ فقط شماره و داخلی را بنویسید، "
+                 f"مانند \u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069 داخلی ۲۰.")
+
+
+def phone_number(text, field: str = "شماره تلفن") -> str:
+    """A whole number to dial from Iran: a landline with its area code, a mobile, or a foreign
+    number written with + or 00; in ``phone.national_form`` (``02188776655``, ``+4930123456``)."""
+    s = _compact(single_number(text, field))
+    if not s:
+        raise _required(field)
+    foreign = None
+    if s.startswith("+"):
+        foreign = s[1:]
+    elif s.startswith("00"):
+        foreign = s[2:]
+    if foreign is not None and not foreign.startswith("98"):
+        if not re.fullmatch(r"[1-9][0-9]{6,14}", foreign):
+            example = _isolate("+49 30 1234 5678")
+            raise _error(field, "not a foreign number; write the country code and the number after +",
+                         f"شمارهٔ خارجی درست نیست؛ کد کشور و شماره را پس از + بنویسید، مانند {example}.")
+        return "+" + foreign
+    national = _phone.national_form(s)  # +98 (0)21 …, 98 912 …, 912 … all become 0…
+    if _MOBILE_RE.fullmatch(national):
+        return mobile(national, field)
+    if national.startswith("09"):
+        raise _error(field, "not a mobile number; write it like 0912 123 4567",
+                     "شماره همراه درست نیست؛ مانند ۰۹۱۲ ۱۲۳ ۴۵۶۷ بنویسید.")
+    return landline(national, field)
+
+
+def extension(text, field: str = "داخلی") -> str:
+    """An extension (داخلی): digits only, returned in ASCII digits; '' for nothing."""
+    s = to_latin(str(text if text is not None else "")).translate(_NO_BIDI_MARKS).strip()
+    if not s:
+        return ""
+    if not re.fullmatch(r"[0-9]+", s):
+        raise _error(field, "an extension is digits only", "فقط رقم بنویسید، مانند ۲۰.")
+    return s
 
 
 def postal_code(text, field: str = "کد پستی") -> str:

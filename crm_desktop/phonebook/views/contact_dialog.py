@@ -41,14 +41,17 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import phone as phone_core
-from crm_desktop.core.digits import to_persian
+from crm_desktop.core import validators
+from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import model
 from crm_desktop.phonebook.views.birthday import BirthdayEdit
-from crm_desktop.phonebook.views.fields import CustomFieldEditor, national_code_edit
+from crm_desktop.phonebook.import_values import split_extension
+from crm_desktop.phonebook.views.fields import CustomFieldEditor, check_contact_phone, national_code_edit
 from crm_desktop.phonebook.views.notes_widget import NotesWidget
 from crm_desktop.phonebook.views.rows import AddressRow, EmailRow, PhoneRow, RowList
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.phone_edit import PhoneRowGuard
 from crm_desktop.ui.validated_field import ValidatedField
 
 NEW_TITLE = "مخاطب تازه"
@@ -63,6 +66,9 @@ DUPLICATE_CANCEL = "انصراف"
 UNSAVED_TEXT = "تغییرات ذخیره نشده‌اند. فرم بدون ذخیره بسته شود؟"
 UNSAVED_YES = "بستن بدون ذخیره"
 UNSAVED_NO = "ادامهٔ ویرایش"
+SAME_NUMBER = "این شماره در ردیف بالاتر هم آمده است."
+SHORT_NUMBER_HINT = "شماره‌های کوتاه (مانند ۱۱۰) را با نوع «دیگر» ثبت کنید."
+FIXED_LINE_KINDS = ("home", "work", "fax")
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -73,6 +79,21 @@ def colour_icon(colour: str, size: int = 12) -> QIcon:
 
 def _isolate(text: str) -> str:
     return f"\u2066{text}\u2069"
+
+
+def check_typed_phone(text: str, kind: str) -> str:
+    """The form's rule for a phone the operator typed (imports keep model.normalised's): one
+    number and nothing else; a mobile is an Iranian mobile; a home, work or fax number is a whole
+    landline, a mobile or a foreign number (+ / 00); «دیگر» may be short (110, 1566)."""
+    validators.single_number(text)
+    if kind not in FIXED_LINE_KINDS:
+        return check_contact_phone(text, kind)
+    try:
+        return validators.phone_number(text)
+    except ValidationError as error:
+        if len(phone_core.phone_digits(text)) <= 5 and not phone_core.national_form(text).startswith("+"):
+            raise ValidationError(str(error), f"{error.fa} {SHORT_NUMBER_HINT}", error.field) from None
+        raise
 
 
 def duplicate_message(found: list[tuple[model.Phone, int, str]]) -> str:
@@ -130,7 +151,7 @@ class ContactDialog(QDialog):
         column.addWidget(self.banner)
 
         column.addWidget(self._identity_box())
-        self.phones = RowList("contact.phones", lambda i, p: PhoneRow(i, p), "افزودن شماره")
+        self.phones = RowList("contact.phones", self._phone_row, "افزودن شماره")
         column.addWidget(self._boxed("تلفن‌ها", self.phones))
         self.emails = RowList("contact.emails", lambda i, p: EmailRow(i, p), "افزودن ایمیل")
         column.addWidget(self._boxed("پست الکترونیک", self.emails))
@@ -184,6 +205,11 @@ class ContactDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(body, 1)
         layout.addWidget(self.buttons)
+
+    def _phone_row(self, index: int, parent: QWidget) -> PhoneRow:
+        row = PhoneRow(index, parent)
+        row.guard = PhoneRowGuard(row.kind, row.number, row.ext, split=split_extension, check=check_typed_phone)
+        return row
 
     def _side(self, notes: QWidget) -> QWidget:
         """The notes log, and under it the contact's reminders with «یادآوری تازه» (the reminder
@@ -357,6 +383,9 @@ class ContactDialog(QDialog):
             self.phones.add_row().set_phone(phone)
         if not contact.phones:
             self.phones.add_row()
+        if self.original is not None:  # stored phones are judged again only once changed
+            for row in self.phones.rows:
+                row.guard.mark_loaded()
         self.emails.clear()
         for email in contact.emails:
             self.emails.add_row().set_email(email)
@@ -420,12 +449,28 @@ class ContactDialog(QDialog):
         items: list[tuple[object, QWidget]] = []
         items.append((self.birthday, self.birthday.date_edit))
         items.append((self.national_code, self.national_code))
-        for rows in (self.phones, self.emails, self.addresses):
+        for row in self.phones.rows:
+            items.append((row.guard, row))
+        for rows in (self.emails, self.addresses):
             for row in rows.rows:
                 items.append((row, row))
         for editor in self.custom_editors.values():
             items.append((editor, editor.widget))
         return items
+
+    def _mark_repeated_phones(self) -> QWidget | None:
+        """«این شماره در ردیف بالاتر هم آمده است.» under a phone that an earlier row has too
+        (same national form and extension), when either row is new or changed; the first such row."""
+        first, seen = None, {}
+        for row in self.phones.rows:
+            if row.is_empty() or row.number.shown_error():
+                continue
+            key = (phone_core.national_form(row.number.text()), to_latin(row.ext.text().strip()))
+            earlier = seen.setdefault(key, row)
+            if earlier is not row and any(r.guard.number_touched() or r.guard.ext_touched() for r in (row, earlier)):
+                row.number.set_external_error(SAME_NUMBER)
+                first = first or row
+        return first
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -447,6 +492,8 @@ class ContactDialog(QDialog):
         for checker, widget in self._field_widgets():
             if not checker.validate() and first_bad is None:
                 first_bad = widget
+        repeated = self._mark_repeated_phones()
+        first_bad = first_bad or repeated
         if first_bad is not None:
             self._show_banner(FIX_ERRORS)
             self._focus(first_bad)
