@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
 
-from crm_desktop.core.digits import to_persian
+from crm_desktop.core.digits import persian_decimal, to_persian
 from crm_desktop.errors import ValidationError
 
 FORMAT = "crm_desktop.cheque_template"
@@ -49,8 +49,7 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def _fa(value: float) -> str:
-    text = f"{value:g}"
-    return to_persian(text.replace(".", "٫"))
+    return persian_decimal(f"{value:g}")
 
 
 @dataclass

@@ -18,6 +18,12 @@ def to_persian(text) -> str:
     return str(text).translate(_TO_PERSIAN)
 
 
+def persian_decimal(text) -> str:
+    """A decimal number as Persian text: Persian digits and the decimal separator «٫» (U+066B),
+    «2.5» → «۲٫۵» (a Latin point between Persian digits reads as a stray dot)."""
+    return to_persian(str(text).replace(".", "\u066b"))
+
+
 def format_number(value: int, digits: str = "persian") -> str:
     """A whole number grouped by thousands: 1000000 → «۱٬۰۰۰٬۰۰۰» (Latin: «1,000,000»)."""
     text = f"{int(value):,}"

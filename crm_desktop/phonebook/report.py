@@ -18,7 +18,7 @@ from datetime import date
 from typing import Callable, Iterable, Sequence
 
 from crm_desktop.cli import clear_progress, terminal_progress
-from crm_desktop.core.digits import to_persian
+from crm_desktop.core.digits import persian_decimal, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, format_date, format_datetime, from_iso, from_iso_datetime
 from crm_desktop.core.phone import format_phone
 from crm_desktop.errors import UserError
@@ -168,7 +168,7 @@ def custom_value(field: CustomField, value: str) -> str:
     if field.kind == "date":
         return _date_text(value)
     if field.kind == "number":
-        return to_persian(value)
+        return persian_decimal(value)
     return value
 
 

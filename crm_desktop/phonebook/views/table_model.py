@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from crm_desktop.core import jalali
-from crm_desktop.core.digits import to_persian
+from crm_desktop.core.digits import persian_decimal
 from crm_desktop.ui.busy import busy_on_demand
 from crm_desktop.ui.lazy_table import NUMBER_ALIGN, Column
 
@@ -48,7 +48,7 @@ def custom_text(field, value) -> str:
     if kind == "date":
         return jalali_date_text(value)
     if kind == "number":
-        return to_persian(value)
+        return persian_decimal(value)
     return str(value)
 
 
