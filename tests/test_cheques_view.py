@@ -313,6 +313,29 @@ def test_a_contacts_card_lists_their_cheques_with_the_bounced_one_marked(qtbot, 
     assert good
 
 
+def test_the_contact_form_opens_on_the_cheques_tab_in_red_when_one_bounced(qtbot, office, people):
+    """The contact form keeps most of its side for the notes log; the reminders, cheques and
+    files are tabs under it, and a bounced cheque makes its tab the open one, in red."""
+    from crm_desktop.phonebook.views.contact_dialog import ContactDialog
+
+    bad = office.cheques.add(received(2, people["ali"], TODAY - timedelta(days=5), 9_000_000))
+    office.cheques.set_status(bad, "deposited", account="A")
+    office.cheques.set_status(bad, "bounced", reason="کسری موجودی")
+    office.cheques.add(received(3, people["sara"], TODAY))
+    shown = {}
+    for who in ("ali", "sara"):
+        dialog = ContactDialog(office, people[who], clock=lambda: NOW)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        tabs = dialog.related
+        assert [tabs.tabText(i) for i in range(tabs.count())] == ["یادآوری\u200cها", "چک‌ها", "پرونده‌ها"]
+        shown[who] = (tabs.tabText(tabs.currentIndex()), tabs.tabBar().tabTextColor(tabs.currentIndex()).name())
+        assert dialog.notes_widget.height() > tabs.height()  # the log keeps the larger share
+    assert shown["ali"] == ("چک‌ها", "#c62828")
+    assert shown["sara"][0] == "یادآوری\u200cها"
+
+
 def test_a_due_alerts_open_goes_to_the_cheque(qtbot, db_path, people, office):
     from crm_desktop.app import setup_application
     from crm_desktop.shell.controller import AppController

@@ -79,6 +79,7 @@ class ContactChequesBox(QGroupBox):
                 item.setFont(font)
             self.list.addItem(item)
         self.list.setVisible(bool(rows))
+        self.bounced = bounced  # the contact's cheques now bounced (the contact form shows it on the tab)
         if not rows:
             self.summary.setText("چکی از این مخاطب یا برای او ثبت نشده است.")
         elif bounced:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -215,20 +216,32 @@ class ContactDialog(QDialog):
         """The notes log, and under it the contact's reminders with «یادآوری تازه» (the reminder
         book), the cheques they drew or received, bounced ones marked (the cheque book), and
         their personnel / customer / applicant files (the files)."""
-        from crm_desktop.cheques.views.contact_cheques import ContactChequesBox
+        from crm_desktop.cheques.views.contact_cheques import BOUNCED_COLOUR, ContactChequesBox
         from crm_desktop.files.views.contact_files import ContactFilesBox
         from crm_desktop.reminders.views.contact_reminders import ContactRemindersBox
 
         self.reminders_box = ContactRemindersBox(self.office, self.contact_id, clock=self.clock)
         self.cheques_box = ContactChequesBox(self.office, self.contact_id, clock=self.clock)
         self.files_box = ContactFilesBox(self.office, self.contact_id, clock=self.clock)
+        # one tab each under the notes log, which keeps most of the height (stacked, the three
+        # boxes left the log a line and a half at the dialog's size); bounced cheques make theirs
+        # the open tab, in red
+        self.related = QTabWidget()
+        self.related.setObjectName("contact.related")
+        for box in (self.reminders_box, self.cheques_box, self.files_box):
+            title = box.title()
+            box.setTitle("")
+            box.setFlat(True)
+            self.related.addTab(box, title)
+        if getattr(self.cheques_box, "bounced", 0):
+            index = self.related.indexOf(self.cheques_box)
+            self.related.tabBar().setTabTextColor(index, QColor(BOUNCED_COLOUR))
+            self.related.setCurrentIndex(index)
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(notes, 1)
-        column.addWidget(self.reminders_box)
-        column.addWidget(self.cheques_box)
-        column.addWidget(self.files_box)
+        column.addWidget(notes, 3)
+        column.addWidget(self.related, 2)
         return side
 
     def _boxed(self, title: str, widget: QWidget) -> QGroupBox:
