@@ -424,6 +424,32 @@ def test_keyboard_ctrl_f_down_enter_and_ctrl_n(office, make_tab, qtbot):
     assert tab.search.text() == "" and len(names(tab)) == 6
 
 
+def test_a_new_contact_made_in_a_chosen_group_starts_in_it(office, make_tab, monkeypatch):
+    """With «مشتریان» chosen in the groups pane, Ctrl+N opens the form with that group ticked
+    (and with «همه مخاطبان», with none)."""
+    from crm_desktop.phonebook import view
+
+    add_people(office)
+    group = office.phonebook.add_group("مشتریان", "#c0392b")
+    office.phonebook.add_group("همکاران", "#2d4059")
+    tab = make_tab()
+    forms = []
+
+    def build(office_, contact_id, parent):
+        forms.append(view._default_contact_dialog(office_, contact_id, parent))
+        forms[-1].exec = lambda: 0
+        return forms[-1]
+
+    tab.contact_dialog_factory = build
+    tab.groups.choose(group)
+    tab.new_action.trigger()
+    assert forms[-1].checked_group_ids() == [group]
+    assert not forms[-1].is_dirty()  # closing it untouched asks nothing
+    tab.groups.choose(None)
+    tab.new_action.trigger()
+    assert forms[-1].checked_group_ids() == []
+
+
 def test_double_click_opens_and_a_saved_new_contact_is_selected(office, make_tab, qtbot):
     from PySide6.QtCore import QObject, Signal
 

@@ -96,9 +96,13 @@ def _open_url(url: QUrl) -> bool:
 
 
 def _default_contact_dialog(office, contact_id, parent):
+    """The contact form; a new contact made while a group is chosen starts in that group."""
+    from crm_desktop.phonebook.model import Contact
     from crm_desktop.phonebook.views.contact_dialog import ContactDialog
 
-    return ContactDialog(office, contact_id=contact_id, parent=parent, clock=parent.clock)
+    group_id = getattr(parent, "_group_id", None)
+    prefill = Contact(group_ids=[group_id]) if contact_id is None and group_id is not None else None
+    return ContactDialog(office, contact_id=contact_id, parent=parent, clock=parent.clock, prefill=prefill)
 
 
 def _default_import_wizard(office, parent):
