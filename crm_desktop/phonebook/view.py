@@ -204,6 +204,8 @@ class PhonebookTab(ContactActions, QWidget):
         self.dial_action = self._action("تماس", "phonebook.dial", self.dial_current, tip="شماره‌گیری مخاطب")
         self.print_action = self._action("چاپ", "phonebook.print", self.print_list, ["Ctrl+P"],
                                          "چاپ فهرست همین گروه و جستجو")
+        self.print_action.setIconText("چاپ")  # the button's text; the menu item says what it prints
+        self.print_action.setText("چاپ فهرست")
         self.print_card_action = self._action("چاپ کارت مخاطب", "phonebook.print_card", self.print_card,
                                               ["Ctrl+Shift+P"], "چاپ همه مشخصات و یادداشت‌های این مخاطب")
         self.export_action = self._action("خروجی…", "phonebook.export", self.export_list,
@@ -237,8 +239,17 @@ class PhonebookTab(ContactActions, QWidget):
         self.toolbar.addWidget(self.dial_button)
         self.toolbar.addAction(self.merge_action)
         self.toolbar.addSeparator()
-        self.toolbar.addAction(self.print_action)
-        self.toolbar.addAction(self.print_card_action)
+        # «چاپ» prints the list; its arrow also offers the chosen contact's card
+        self.print_button = QToolButton(self)
+        self.print_button.setObjectName("phonebook.print_button")
+        self.print_button.setDefaultAction(self.print_action)
+        self.print_button.setPopupMode(QToolButton.MenuButtonPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_menu.setObjectName("phonebook.print_menu")
+        self.print_menu.addAction(self.print_action)
+        self.print_menu.addAction(self.print_card_action)
+        self.print_button.setMenu(self.print_menu)
+        self.toolbar.addWidget(self.print_button)
         self.toolbar.addAction(self.export_action)
         self.toolbar.addAction(self.import_action)
         self.toolbar.addSeparator()
