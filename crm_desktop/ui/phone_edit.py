@@ -113,8 +113,8 @@ class PhoneRowGuard(QObject):
     * A wrong number stays as typed (the field's own check would reformat it and drop what it
       does not understand), with the message under it.
 
-    It takes over the number's ``editingFinished`` and the kind combo's ``currentIndexChanged``
-    (which would otherwise re-check the number the field's way first)."""
+    It takes over the number's ``editingFinished`` (which would otherwise re-check the number the
+    field's way first) and follows the kind combo; the row connects nothing else to it."""
 
     def __init__(self, kind: QComboBox, number: ValidatedField, ext: QLineEdit, *,
                  split: Callable[[str], tuple[str, str]], check: Callable[[str, str], str]):
@@ -136,11 +136,7 @@ class PhoneRowGuard(QObject):
         number.edit.editingFinished.disconnect(number.validate)
         number.edit.editingFinished.connect(self.validate_number)
         number.edit.textEdited.connect(self._number_edited)  # after the field's own live re-check
-        try:
-            kind.currentIndexChanged.disconnect()
-        except (RuntimeError, TypeError):  # nothing was connected
-            pass
-        kind.currentIndexChanged.connect(self.validate_number)
+        kind.currentIndexChanged.connect(self.validate_number)  # the row leaves the kind to the guard
         ext.editingFinished.connect(self.validate_ext)
         ext.textEdited.connect(self._ext_edited)
 

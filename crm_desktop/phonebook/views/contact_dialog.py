@@ -52,7 +52,6 @@ from crm_desktop.phonebook.views.fields import CustomFieldEditor, check_contact_
 from crm_desktop.phonebook.views.notes_widget import NotesWidget
 from crm_desktop.phonebook.views.rows import AddressRow, EmailRow, PhoneRow, RowList
 from crm_desktop.ui import dialogs
-from crm_desktop.ui.phone_edit import PhoneRowGuard
 from crm_desktop.ui.validated_field import ValidatedField
 
 NEW_TITLE = "مخاطب تازه"
@@ -208,9 +207,7 @@ class ContactDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _phone_row(self, index: int, parent: QWidget) -> PhoneRow:
-        row = PhoneRow(index, parent)
-        row.guard = PhoneRowGuard(row.kind, row.number, row.ext, split=split_extension, check=check_typed_phone)
-        return row
+        return PhoneRow(index, parent, split=split_extension, check=check_typed_phone)
 
     def _side(self, notes: QWidget) -> QWidget:
         """The notes log, and under it the contact's reminders with «یادآوری تازه» (the reminder

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.phonebook import model
 from crm_desktop.phonebook.views.fields import ContactPhoneEdit, email_edit, postal_code_edit
+from crm_desktop.ui.phone_edit import PhoneRowGuard
 
 REMOVE_TOOLTIP = "حذف این ردیف"
 
@@ -48,7 +49,12 @@ class Row(QWidget):
 
 
 class PhoneRow(Row):
-    def __init__(self, index: int, parent: QWidget | None = None):
+    """Kind, number and extension. ``split`` and ``check`` (the form's extension splitter and
+    rule for typed numbers) give the row a PhoneRowGuard, which then owns its checks."""
+
+    def __init__(self, index: int, parent: QWidget | None = None, *,
+                 split: Callable[[str], tuple[str, str]] | None = None,
+                 check: Callable[[str, str], str] | None = None):
         super().__init__(parent)
         self.setObjectName(f"contact.phone.{index}")
         self.kind = QComboBox(self)
@@ -62,7 +68,11 @@ class PhoneRow(Row):
         self.ext.setPlaceholderText("داخلی")
         self.ext.setMaximumWidth(70)
         self.ext.setLayoutDirection(Qt.LeftToRight)
-        self.kind.currentIndexChanged.connect(lambda: self.number.set_kind(self.kind.currentData()))
+        self.guard: PhoneRowGuard | None = None
+        if split is not None and check is not None:
+            self.guard = PhoneRowGuard(self.kind, self.number, self.ext, split=split, check=check)
+        else:
+            self.kind.currentIndexChanged.connect(lambda: self.number.set_kind(self.kind.currentData()))
         self.layout_.addWidget(self.kind, 0, Qt.AlignTop)
         self.layout_.addWidget(self.number, 1, Qt.AlignTop)
         self.layout_.addWidget(self.ext, 0, Qt.AlignTop)
