@@ -4,21 +4,16 @@ numbers must be whole numbers (short service numbers go under «دیگر»), an 
 the same number twice on one contact is refused, and an old contact's stored numbers never block
 an unrelated edit. Everything is read back through the repo."""
 
-from datetime import datetime
-
 import pytest
 from PySide6.QtCore import Qt
 
 from crm_desktop.core import phone, validators
 from crm_desktop.errors import ValidationError
-from crm_desktop.office import Office
 from crm_desktop.phonebook import model
-from crm_desktop.phonebook.views.contact_dialog import ContactDialog
-from crm_desktop.ui import dialogs
+from tests.test_phonebook_dialogs import no_modal_boxes, office, open_dialog, typed  # noqa: F401
 from tests.ui_helpers import persian_app, type_text  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("persian_app")
-CLOCK = lambda: datetime(2024, 10, 8, 10, 15)  # noqa: E731
 
 LANDLINE_WRONG = "شماره تلفن: شماره تلفن ثابت درست نیست؛ مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵ بنویسید."
 AREA_CODE = "شماره تلفن: پیش‌شماره شهر را هم بنویسید؛ مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵."
@@ -26,32 +21,6 @@ SHORT_HINT = "شماره‌های کوتاه (مانند ۱۱۰) را با نو�
 SAME_NUMBER = "این شماره در ردیف بالاتر هم آمده است."
 EXT_DIGITS = "داخلی: فقط رقم بنویسید، مانند ۲۰."
 FIX_ERRORS = "لطفاً موارد مشخص‌شده را درست کنید؛ چیزی ذخیره نشد."
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    monkeypatch.setattr(dialogs, "exec_hook", lambda box: print("UNANSWERED BOX:", box.text()))
-
-
-@pytest.fixture
-def office(tmp_path):
-    office = Office(tmp_path / "office.sqlite3")
-    yield office
-    office.close()
-
-
-def open_dialog(qtbot, office, contact_id=None):
-    dialog = ContactDialog(office, contact_id, clock=CLOCK)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
-def typed(line_edit, text):
-    """Type into a line edit and leave it."""
-    line_edit.clear()
-    type_text(line_edit, text)
-    line_edit.editingFinished.emit()
 
 
 def phone_row(dialog, kind, number, index=None, leave=True):
