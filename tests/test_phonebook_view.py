@@ -306,6 +306,31 @@ def test_deleting_a_contact_on_a_cheque_says_so_before_asking_to_confirm(office,
     assert "حذف شود" in messages[-1].text() and office.phonebook.get(ids["مریم احمدی"]) is None
 
 
+def test_undo_brings_back_a_deleted_contact_that_had_a_reminder(office, make_tab, messages, qtbot):
+    """The reminder about the contact outlives the delete (its link set to none); «بازگردانی»
+    brings the contact back with its notes and phones and links the reminder to it again. It
+    failed on the reminder (already there) and left the contact deleted."""
+    from crm_desktop.reminders.model import Reminder
+
+    ids = add_people(office)
+    ali = ids["علی رضایی"]
+    office.phonebook.add_note(model.Note(ali, "پیش‌فاکتور فرستاده شد", "call", "2025-03-01T10:00:00"))
+    reminder = office.reminders.add(Reminder("پیگیری پیش‌فاکتور", datetime(2026, 12, 1, 9), contact_id=ali))
+    tab = make_tab()
+    tab.select_row(row_of(tab, "علی رضایی"))
+    messages.click = "yes"
+    tab.delete_action.trigger()
+    assert office.phonebook.get(ali) is None and office.reminders.get(reminder).contact_id is None
+    assert tab.undo_bar.isVisible()
+    tab.undo_action.trigger()
+    assert [m.text() for m in messages[1:]] == []  # no error box
+    back = office.phonebook.get(ali)
+    assert back is not None and [p.national for p in back.phones] == ["09121234567"]
+    assert [n.text for n in office.phonebook.notes(ali)] == ["پیش‌فاکتور فرستاده شد"]
+    assert office.reminders.get(reminder).contact_id == ali
+    assert "علی رضایی" in names(tab)
+
+
 # --- merge --------------------------------------------------------------------------------------------
 def test_merge_two_selected_keeps_the_chosen_one_with_both_numbers(office, make_tab, messages):
     ids = add_people(office)

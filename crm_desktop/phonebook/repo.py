@@ -47,6 +47,9 @@ class DeletedContacts:
 
     ids: list[int]
     tables: dict[str, tuple[list[str], list[tuple]]] = field(default_factory=dict)  # table -> (columns, rows)
+    # (table, column) -> (key columns, [(contact id, key values)]): other features' rows whose link
+    # the delete set to NULL (a reminder about the contact); undo links them again
+    unlinked: dict[tuple[str, str], tuple[list[str], list[tuple]]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -63,18 +66,28 @@ def update_search_index(conn: sqlite3.Connection, progress: Callable[[int, int],
     return search_index.update(conn, progress)
 
 
-def _referencing_tables(conn, blocking: bool = False) -> list[tuple[str, str]]:
+def _referencing_tables(conn, blocking: bool = False, on_delete: tuple[str, ...] | None = None
+                        ) -> list[tuple[str, str]]:
     """(table, column) of other features' foreign keys to contacts(id); ``blocking``: only those
-    that forbid deleting a contact they name (not SET NULL or CASCADE)."""
+    that forbid deleting a contact they name (not SET NULL or CASCADE); ``on_delete``: only
+    those with one of these actions."""
+    if blocking:
+        on_delete = ("NO ACTION", "RESTRICT")
     found = []
     for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"):
         if table in OWN_TABLES or table == "contacts" or table.startswith("sqlite_"):
             continue
         for row in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
-            if row[2] == "contacts" and row[4] in (None, "id") and (
-                    not blocking or row[6].upper() in ("NO ACTION", "RESTRICT")):
+            if row[2] == "contacts" and row[4] in (None, "id") and (on_delete is None or row[6].upper() in on_delete):
                 found.append((table, row[3]))
     return found
+
+
+def _row_keys(conn, table: str, column: str) -> list[str]:
+    """The columns that name one row of ``table``: its primary key, else every other column."""
+    info = list(conn.execute(f'PRAGMA table_info("{table}")'))
+    key = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]]
+    return key or [r[1] for r in info if r[1] != column]
 
 
 _PLACES = {"cheques": "دفتر چک", "cheque_events": "دفتر چک", "reminders": "یادآورها", "files": "پرونده‌ها"}
@@ -233,7 +246,15 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
         snapshot = DeletedContacts(ids)
         with self._writing({"contacts", *OWN_TABLES}):
             params = {"ids": ids_json(ids)}
-            places = [("contacts", "id"), *((t, "contact_id") for t in OWN_TABLES), *_referencing_tables(self.conn)]
+            for table, column in _referencing_tables(self.conn, on_delete=("SET NULL",)):
+                keys = _row_keys(self.conn, table, column)
+                listed = ", ".join(f'"{k}"' for k in (column, *keys))
+                rows = self.conn.execute(f'SELECT {listed} FROM "{table}" WHERE "{column}" IN '
+                                         "(SELECT value FROM json_each(:ids))", params).fetchall()
+                if rows:
+                    snapshot.unlinked[(table, column)] = (keys, [(r[0], r[1:]) for r in rows])
+            places = [("contacts", "id"), *((t, "contact_id") for t in OWN_TABLES),
+                      *_referencing_tables(self.conn, on_delete=("CASCADE",))]  # rows the delete takes along
             for table, column in places:
                 cursor = self.conn.execute(
                     f'SELECT * FROM "{table}" WHERE "{column}" IN (SELECT value FROM json_each(:ids))', params)
@@ -309,6 +330,10 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
                 names = ", ".join(f'"{c}"' for c in columns)
                 marks = ", ".join("?" * len(columns))
                 self.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+            for (table, column), (keys, links) in snapshot.unlinked.items():  # still there: link them again
+                where = " AND ".join(f'"{k}" IS ?' for k in keys)
+                self.conn.executemany(f'UPDATE "{table}" SET "{column}" = ? WHERE "{column}" IS NULL AND {where}',
+                                      [(contact_id, *key) for contact_id, key in links])
             search_index.index_contacts(self.conn, snapshot.ids)
 
     def merge(self, keep_id: int, other_id: int) -> None:
