@@ -197,3 +197,13 @@ def test_bad_birthdays_raise_a_persian_error(text):
 ])
 def test_cells_with_several_numbers(cell, expected):
     assert split_phones(cell) == expected
+
+
+def test_an_extension_in_brackets_after_the_number_is_read_as_the_extension(tmp_path):
+    """«021-4455 6677 (داخلی 12)», as many office lists write it: the number and extension 12."""
+    from crm_desktop.phonebook.import_rows import read_rows
+
+    path = tmp_path / "list.csv"
+    path.write_text("نام,نام خانوادگی,تلفن محل کار\nعلی,رضایی,021-4455 6677 (داخلی 12)\n", encoding="utf-8")
+    rows, _ = read_rows(path)
+    assert [(p.kind, p.national, p.ext) for p in rows[0].contact.phones] == [("work", "02144556677", "12")]

@@ -214,6 +214,20 @@ def test_an_old_short_home_number_does_not_block_an_unrelated_edit(qtbot, office
     assert [(p.kind, p.national, p.ext) for p in stored.phones] == [("home", "123", ""), ("work", "0212345", "ab")]
 
 
+def test_an_unrelated_edit_saves_the_stored_numbers_as_they_were(qtbot, office):
+    """The field shows a stored number grouped and leaves out what it does not read («پشتیبانی»
+    after «1566», a «/ 8» extension the old file gave); saving another field must not rewrite
+    them as shown."""
+    phones = [model.Phone("1566 پشتیبانی", "other"), model.Phone("+98 (21) 4455-6677", "work", "8")]
+    contact_id = stored_old_contact(office, phones)
+    before = [(p.kind, p.number, p.national, p.ext) for p in office.phonebook.get(contact_id).phones]
+    dialog = open_dialog(qtbot, office, contact_id)
+    type_text(dialog.job_title, "حسابدار")
+    assert dialog.save() == contact_id
+    after = [(p.kind, p.number, p.national, p.ext) for p in office.phonebook.get(contact_id).phones]
+    assert after == before and after[0][1] == "1566 پشتیبانی"
+
+
 @pytest.mark.parametrize("change", ["number", "kind"])
 def test_an_old_number_is_checked_once_the_operator_changes_it(qtbot, office, change):
     contact_id = stored_old_contact(office, [model.Phone("123", "home")])

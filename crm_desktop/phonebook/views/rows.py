@@ -84,8 +84,15 @@ class PhoneRow(Row):
         self.number.set_kind(self.kind.currentData())
         self.number.setNumber(phone.number or phone.national)
         self.ext.setText(to_persian(phone.ext))
+        self._stored = (self.state(), phone)
 
     def phone(self) -> model.Phone:
+        stored = getattr(self, "_stored", None)
+        if stored is not None and stored[0] == self.state():
+            # untouched: saved as stored, not as the field shows it (the field groups the digits
+            # and leaves out what it does not read, such as «(داخلی ۱۲)» or «پشتیبانی» after a number)
+            phone = stored[1]
+            return model.Phone(number=phone.number, kind=phone.kind, ext=phone.ext, national=phone.national)
         return model.Phone(number=self.number.text().strip(), kind=self.kind.currentData(),
                            ext=to_latin(self.ext.text().strip()), national=self.number.national() or "")
 
