@@ -31,7 +31,8 @@ def rich_contacts(book):
             unit="فروش, بازاریابی", manager="=HYPERLINK(\"http://x\")", birthday="1986-07-03",
             national_code="0499370899", website="https://arman.ir", note="خط اول\nخط دوم، با ; و , و \\",
             phones=[model.Phone("0912 123 4567"), model.Phone("+98 21 8877 6655", "work", ext="12"),
-                    model.Phone("۰۲۱۴۴۵۵۶۶۷۷", "fax"), model.Phone("+44 20 7946 0958", "other")],
+                    model.Phone("۰۲۱۴۴۵۵۶۶۷۷", "fax"), model.Phone("+44 20 7946 0958", "other"),
+                    model.Phone("1566", "other")],  # two «دیگر» in one cell: «+44…، 1566», two numbers again
             emails=["ali@arman.ir", "a.rezaei@gmail.com"],
             addresses=[model.Address("تهران", "تهران", "خیابان ولیعصر، پلاک ۱۲", "1969833111"),
                        model.Address("البرز", "کرج", "گوهردشت", "")],
@@ -111,7 +112,7 @@ def test_csv_has_a_bom_text_phones_and_neutralised_cells(conn, book, tmp_path):
     ali = dict(zip(header, next(r for r in rows if r[2] == "علی")))
     assert ali["تلفن همراه"] == "0912 123 4567"  # the leading 0 is there, as text
     assert ali["تلفن محل کار"] == "021 8877 6655 داخلی 12"
-    assert ali["تلفن دیگر"] == "'+442079460958"  # a leading + is neutralised too
+    assert ali["تلفن دیگر"] == "'+442079460958، 1566"  # a leading + is neutralised too
     assert ali["مدیر"] == "'=HYPERLINK(\"http://x\")"
     assert ali["تاریخ تولد"] == "1365/04/12"
     assert ali["نشانی 2"] == "گوهردشت" and ali["شهر 2"] == "کرج"

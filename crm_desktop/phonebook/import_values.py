@@ -143,6 +143,7 @@ def _parse_birthday(value) -> str | None:
 _EXT = re.compile(r"(?i)\s*\(?\s*(?:;\s*ext\s*=|,|ext\.?|extension|x|#|داخلی|داخلي)\s*:?\s*([0-9۰-۹٠-٩]{1,6})\s*\)?\s*$")
 _PLAIN_NUMBER = re.compile(r"[+(]?[0-9۰-۹٠-٩][0-9۰-۹٠-٩ ()\-]*")
 _SEPARATORS = re.compile(r"\s*(?::::|[\n\r،؛;|/]|,(?!\s*[0-9۰-۹٠-٩]{1,6}\s*(?:$|[\n\r،؛;|/])))\s*")
+_SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})")
 
 
 def split_extension(number: str) -> tuple[str, str]:
@@ -166,14 +167,18 @@ def split_phones(cell) -> list[tuple[str, str]]:
     if _PLAIN_NUMBER.fullmatch(text):  # the common case: one number, no extension
         return [(text, "")]
     found = []
-    for piece in _SEPARATORS.split(text):
+    parts = _SEPARATORS_KEPT.split(text)  # piece, separator, piece, …
+    for piece, before in zip(parts[0::2], ["", *parts[1::2]]):
         piece = piece.strip()
         if not piece or not re.search(r"[0-9۰-۹٠-٩]", piece):
             continue
         number, ext = split_extension(piece)
         digits = re.sub(r"\D", "", to_latin(number))
-        if found and not found[-1][1] and len(digits) <= 5 and not number.lstrip().startswith(("0", "+")):
-            found[-1] = (found[-1][0], digits)  # "0211234567, 12": the extension of the number before
+        # "021 8877 6655 / 12" (or «، 12»): the extension of the number before; but after «،», «;»
+        # or a new line three digits or more are a number of their own (1566, 110: our export's list)
+        if (found and not found[-1][1] and len(digits) <= (5 if before.strip() == "/" else 2)
+                and not number.lstrip().startswith(("0", "+"))):
+            found[-1] = (found[-1][0], digits)
             continue
         found.append((number, ext))
     return found
