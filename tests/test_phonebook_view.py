@@ -353,10 +353,13 @@ def test_merge_two_selected_keeps_the_chosen_one_with_both_numbers(office, make_
 def test_merging_two_contacts_of_the_same_name_tells_them_apart(office, make_tab, messages):
     """Two «علی رضایی»: the question shows each one's organisation and phone, the buttons say
     which is which, and the fields where they differ (the kept one's value stays) are named."""
+    how = office.phonebook.add_field(model.CustomField("نحوه آشنایی"))
     a = office.phonebook.add(Contact(first_name="علی", last_name="رضایی", organisation="پارس",
-                                     national_code="0012345679", phones=[Phone("09121234567")]))
+                                     national_code="0012345679", phones=[Phone("09121234567")],
+                                     custom={how: "نمایشگاه"}))
     b = office.phonebook.add(Contact(first_name="علی", last_name="رضایی", organisation="آرمان",
-                                     national_code="1234567891", phones=[Phone("09351112233")]))
+                                     national_code="1234567891", phones=[Phone("09351112233")],
+                                     custom={how: "وب‌سایت"}))
     tab = make_tab()
     tab.select_row(0)
     add_to_selection(tab, 1)
@@ -369,7 +372,7 @@ def test_merging_two_contacts_of_the_same_name_tells_them_apart(office, make_tab
     details = box.informativeText()
     assert f"\u200f۱. علی رضایی — {first_org}" in details and f"\u200f۲. علی رضایی — {second_org}" in details
     assert "۰۹۱۲ ۱۲۳ ۴۵۶۷" in details and "۰۹۳۵ ۱۱۱ ۲۲۳۳" in details
-    assert "فرق دارد و مقدار مخاطبِ نگه‌داشته می‌ماند: سازمان، کد ملی." in details
+    assert "فرق دارد و مقدار مخاطبِ نگه‌داشته می‌ماند: سازمان، کد ملی، نحوه آشنایی." in details
     buttons = {b.objectName(): b.text() for b in box.buttons()}
     assert buttons["merge.keep_first"] == f"نگه‌داشتن «علی رضایی» ({first_org})"
     assert buttons["merge.keep_second"] == f"نگه‌داشتن «علی رضایی» ({second_org})"

@@ -377,5 +377,5 @@ def _merged(keep: Contact, other: Contact) -> Contact:
     merged.addresses = [*keep.addresses, *(Address(a.province, a.city, a.street, a.postal_code) for a in other.addresses
                                            if (a.province, a.city, a.street, a.postal_code) not in places)]
     merged.group_ids = list(dict.fromkeys([*keep.group_ids, *other.group_ids]))
-    merged.custom = {**other.custom, **keep.custom}
+    merged.custom = {**other.custom, **{k: v for k, v in keep.custom.items() if v not in (None, "")}}
     return merged

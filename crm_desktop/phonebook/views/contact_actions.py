@@ -46,10 +46,16 @@ def merge_labels(contacts) -> list[str]:
     return [f"اولی {names[0]}", f"دومی {names[1]}"]
 
 
-def differing_fields(first, second) -> list[str]:
-    """The labels of the one-value fields both contacts fill with different values."""
-    return [label for attr, label in MERGE_FIELDS
-            if getattr(first, attr) and getattr(second, attr) and getattr(first, attr) != getattr(second, attr)]
+def differing_fields(first, second, fields=()) -> list[str]:
+    """The labels of the one-value fields both contacts fill with different values, the custom
+    ``fields`` (the book's CustomFields) included."""
+    differ = [label for attr, label in MERGE_FIELDS
+              if getattr(first, attr) and getattr(second, attr) and getattr(first, attr) != getattr(second, attr)]
+    for field in fields:
+        a, b = first.custom.get(field.id), second.custom.get(field.id)
+        if a not in (None, "") and b not in (None, "") and a != b:
+            differ.append(field.name)
+    return differ
 
 
 class ContactActions:
@@ -119,7 +125,7 @@ class ContactActions:
         labels = merge_labels(contacts)
         # RLM first: a line that holds an isolated (left-to-right) number still reads right to left
         lines = [f"{RLM}{to_persian(n)}. {line}" for n, line in enumerate(merge_details(contacts), 1)]
-        differ = differing_fields(*contacts)
+        differ = differing_fields(*contacts, self.phonebook.fields())
         if differ:
             lines.append(f"این موارد در دو مخاطب فرق دارد و مقدار مخاطبِ نگه‌داشته می‌ماند: {'، '.join(differ)}.")
         lines.append("همه تلفن‌ها، نشانی‌ها، یادداشت‌ها و گروه‌های دیگری به آن منتقل و دیگری حذف می‌شود.")
