@@ -354,8 +354,11 @@ class PhonebookTab(ContactActions, QWidget):
         keys = {i: self.model.columns[i].key for i in widths}
         # the custom columns give way first, then the organisation, the name last
         custom = [i for i in widths if keys[i] not in (NAME, ORGANISATION, "last_contact", "created")]
-        for group, floor in ((custom, em * 6), ([i for i in widths if keys[i] == ORGANISATION], em * 8),
-                             ([i for i in widths if keys[i] == NAME], em * 10)):
+        # floors that still read: a custom column a Jalali date (its widest value kind), the
+        # organisation and the name a few words; past them the table scrolls sideways
+        custom_floor = metrics.horizontalAdvance("۱۴۰۴/۰۱/۰۱") + em * 2
+        for group, floor in ((custom, custom_floor), ([i for i in widths if keys[i] == ORGANISATION], em * 10),
+                             ([i for i in widths if keys[i] == NAME], em * 12)):
             if need <= 0:
                 break
             need -= _level_down(widths, group, max(floor, header.minimumSectionSize()), need)
