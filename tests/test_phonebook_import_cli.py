@@ -127,3 +127,13 @@ def test_a_name_with_a_half_space_is_printed_as_written(db_path, tmp_path):
     assert "already saved for 'گیتا علی\u200cپور'" in done.stdout
     assert "column 'شماره\u200cپرونده' matches no field" in done.stdout
     assert "\\u200c" not in done.stdout
+
+
+def test_export_refuses_a_format_its_file_name_contradicts(db_path, tmp_path):
+    """``--format vcf --out x.csv`` would write a vCard that Excel opens as garbage: refused."""
+    assert run_cli("import", "contacts", DATA / "android_21_qp.vcf", db=db_path).returncode == 0
+    done = run_cli("export", "contacts", "--format", "vcf", "--out", tmp_path / "x.csv", db=db_path)
+    assert done.returncode == 2 and "--format vcf does not match --out" in done.stderr
+    assert not (tmp_path / "x.csv").exists()
+    assert run_cli("export", "contacts", "--format", "csv", "--out", tmp_path / "x.csv", db=db_path).returncode == 0
+    assert run_cli("export", "contacts", "--format", "vcf", "--out", tmp_path / "contacts", db=db_path).returncode == 0

@@ -108,10 +108,14 @@ def run_import_command(args) -> int:
 def run_export_command(args) -> int:
     from crm_desktop.phonebook.exporter import export_contacts, group_query
     from crm_desktop.phonebook.repo import Phonebook
-    from crm_desktop.phonebook.table import format_of
+    from crm_desktop.phonebook.table import format_named, format_of
     from crm_desktop.storage.db import open_database
 
     fmt = format_of(args.out, args.format)
+    named = format_named(args.out)
+    if named is not None and named != fmt:  # a vCard written into «x.csv» opens as garbage
+        raise UserError(f"--format {fmt} does not match --out {args.out!r} (a .{named} name)",
+                        f"قالب {fmt} با پسوند پرونده خروجی نمی‌خواند.")
     conn = open_database(db_path(args), create=False)
     try:
         book = Phonebook(conn)

@@ -58,6 +58,11 @@ def read_bytes(path) -> bytes:
         raise UnreadableFile(path, f"cannot read the file ({error.strerror or error})", "خوانده نشد.") from None
 
 
+def format_named(path) -> str | None:
+    """The format a file's name says (``.vcf``, ``.csv``, ``.xlsx``…), or None."""
+    return _EXTENSIONS.get(Path(path).suffix.lower())
+
+
 def format_of(path, given: str | None = None) -> str:
     """vcf, csv or xlsx: ``given``, or from the file's extension (then from its first bytes)."""
     if given:
@@ -67,7 +72,7 @@ def format_of(path, given: str | None = None) -> str:
             raise UserError(f"unknown format {given!r} (use vcf, csv or xlsx)", f"قالب «{given}» شناخته نیست؛ vcf، csv یا xlsx.")
         return given
     path = Path(path)
-    found = _EXTENSIONS.get(path.suffix.lower())
+    found = format_named(path)
     if found:
         return found
     try:
