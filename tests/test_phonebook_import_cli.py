@@ -137,3 +137,13 @@ def test_export_refuses_a_format_its_file_name_contradicts(db_path, tmp_path):
     assert not (tmp_path / "x.csv").exists()
     assert run_cli("export", "contacts", "--format", "csv", "--out", tmp_path / "x.csv", db=db_path).returncode == 0
     assert run_cli("export", "contacts", "--format", "vcf", "--out", tmp_path / "contacts", db=db_path).returncode == 0
+
+
+def test_a_mapping_column_or_a_birthday_with_a_half_space_is_quoted_as_written(db_path, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("نام,تاریخ تولد\nعلی,سی\u200cام اسفند\n", encoding="utf-8")
+    wrong = run_cli("import", "contacts", path, "--mapping", '{"تلفن\u200cهمراه": "mobile"}', db=db_path)
+    assert wrong.returncode == 2 and "no column 'تلفن\u200cهمراه'" in wrong.stderr
+    bad = run_cli("import", "contacts", path, db=db_path)
+    assert "'سی\u200cام اسفند' is not a date" in bad.stderr + bad.stdout
+    assert "\\u200c" not in wrong.stderr + bad.stderr + bad.stdout

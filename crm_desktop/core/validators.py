@@ -41,6 +41,7 @@ from typing import Callable
 
 from crm_desktop.core import phone as _phone
 from crm_desktop.core.digits import to_latin, to_persian
+from crm_desktop.core.text import quoted
 from crm_desktop.errors import ValidationError
 
 _BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -166,7 +167,7 @@ def single_number(text, field: str = "شماره تلفن") -> str:
     if any(c.isdigit() for c in to_latin(extra)):
         raise _error(field, "write one number per row",
                      "در هر ردیف یک شماره بنویسید؛ برای شمارهٔ دیگر «افزودن شماره» را بزنید.")
-    raise _error(field, f"{extra!r} is not part of a phone number",
+    raise _error(field, f"{quoted(extra)} is not part of a phone number",
                  f"«{_isolate(extra)}» جزو شماره نیست؛ فقط شماره و داخلی را بنویسید، "
                  f"مانند \u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069 داخلی ۲۰.")
 

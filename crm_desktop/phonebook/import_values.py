@@ -11,7 +11,7 @@ from functools import lru_cache
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, TYPED_MAX_YEAR, TYPED_MIN_YEAR, from_jalali
 from crm_desktop.core.phone import national_form
-from crm_desktop.core.text import normalise
+from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.model import jalali_to_no_year
 
@@ -37,7 +37,7 @@ _GREGORIAN_BY_NAME.update({normalise(name): i for name, i in (("می", 5), ("ج�
 
 def _bad_birthday(text: str) -> ValidationError:
     return ValidationError(
-        f"{BIRTHDAY}: {text!r} is not a date (write 1365/04/12, 1986-07-03, --07-03 or 12 تیر)",
+        f"{BIRTHDAY}: {quoted(text)} is not a date (write 1365/04/12, 1986-07-03, --07-03 or 12 تیر)",
         f"{BIRTHDAY}: «{text}» تاریخ نیست؛ مانند {to_persian('1365/04/12')}، {to_persian(12)} تیر"
         f" یا \u20681986-07-03\u2069 بنویسید.",
         BIRTHDAY,

@@ -15,6 +15,7 @@ import json
 import sys
 
 from crm_desktop.cli import db_path, print_json, terminal_progress, what_parsers
+from crm_desktop.core.text import quoted
 from crm_desktop.errors import UserError
 
 
@@ -67,9 +68,9 @@ def parse_mapping(text: str | None, headers: list[str]) -> dict[int, str] | None
         elif column in headers:
             index = headers.index(column)
         else:
-            raise UserError(f"--mapping: no column {column!r}", f"ستون «{column}» در پرونده نیست.")
+            raise UserError(f"--mapping: no column {quoted(column)}", f"ستون «{column}» در پرونده نیست.")
         if key and base(str(key))[0] not in FIELDS and custom_id(str(key)) is None:
-            raise UserError(f"--mapping: unknown field {key!r} (known: {', '.join(FIELDS)})", f"فیلد «{key}» شناخته نیست.")
+            raise UserError(f"--mapping: unknown field {quoted(key)} (known: {', '.join(FIELDS)})", f"فیلد «{key}» شناخته نیست.")
         if not 0 <= index < max(len(headers), 1):
             raise UserError(f"--mapping: column {index} is out of range (0–{len(headers) - 1})",
                             f"ستون {index} در پرونده نیست.")

@@ -28,6 +28,7 @@ from datetime import date, datetime
 
 from crm_desktop.core import jalali, validators
 from crm_desktop.core.phone import national_form
+from crm_desktop.core.text import quoted
 from crm_desktop.errors import ValidationError
 
 PERSON, ORGANISATION = "person", "organisation"
@@ -174,7 +175,7 @@ def normalised(contact: Contact) -> Contact:
             phone.national = national_form(phone.number)
             if len(phone.national) < 3:
                 raise ValidationError(
-                    f"phone number {phone.number!r} is too short", f"شماره «{phone.number}» کامل نیست.", "شماره تلفن"
+                    f"phone number {quoted(phone.number)} is too short", f"شماره «{phone.number}» کامل نیست.", "شماره تلفن"
                 )
         phone.number = phone.number.strip()
         phones.append(phone)
@@ -203,7 +204,7 @@ def _checked_birthday(value) -> str | None:
             return text
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise ValidationError(f"birthday {text!r} is not a date", "تاریخ تولد درست نیست.", "تاریخ تولد") from None
+        raise ValidationError(f"birthday {quoted(text)} is not a date", "تاریخ تولد درست نیست.", "تاریخ تولد") from None
 
 
 def now_iso() -> str:

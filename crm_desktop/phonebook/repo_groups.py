@@ -78,7 +78,7 @@ def custom_value(field: CustomField, value) -> tuple[str, object] | None:
         for choice in field.choices:
             if normalise(choice) == normalise(text):
                 return choice, sort_key(choice)
-        raise ValidationError(f"{field.name}: {text!r} is not one of its choices",
+        raise ValidationError(f"{field.name}: {quoted(text)} is not one of its choices",
                               f"«{text}» از گزینه‌های «{field.name}» نیست.", field.name)
     return text, sort_key(text)
 
@@ -232,7 +232,7 @@ class GroupsMixin:
                 for (value,) in self.conn.execute("SELECT DISTINCT value FROM contact_custom_values WHERE field_id = ?",
                                                   (field.id,)):
                     if normalise(value) not in kept:
-                        raise ValidationError(f"choice {value!r} is in use",
+                        raise ValidationError(f"choice {quoted(value)} is in use",
                                               f"گزینه «{value}» را مخاطبانی دارند و حذف نمی‌شود.", "گزینه‌ها")
             self.conn.execute(
                 "UPDATE custom_fields SET name = ?, name_key = ?, kind = ?, choices = ?, show_in_table = ?, position = ? "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from crm_desktop.core import jalali
+from crm_desktop.core.text import quoted
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import search_index
 from crm_desktop.phonebook.model import NOTE_KINDS, Note, now_iso
@@ -33,7 +34,7 @@ def checked_note(note: Note) -> Note:
         try:
             when = datetime.fromisoformat(at)
         except ValueError:
-            raise ValidationError(f"note time {at!r} is not an ISO date-time", "تاریخ و ساعت درست نیست.",
+            raise ValidationError(f"note time {quoted(at)} is not an ISO date-time", "تاریخ و ساعت درست نیست.",
                                   "تاریخ") from None
         at = jalali.iso_datetime(not_after_today(when, datetime.now()))
     else:

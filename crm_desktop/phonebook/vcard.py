@@ -20,6 +20,7 @@ import base64
 import re
 from dataclasses import dataclass, field
 
+from crm_desktop.core.text import quoted
 from crm_desktop.phonebook.textfile import UTF16, decode_line, detect
 
 # --- reading ---------------------------------------------------------------------------------
@@ -304,13 +305,13 @@ class _Reader:
             start = self.card.line
             self.card.errors.append((
                 line_no,
-                f"not a vCard line: {shown!r} (in the card that starts at line {start})",
+                f"not a vCard line: {quoted(shown)} (in the card that starts at line {start})",
                 f"سطر نامفهوم «{shown}» در کارتی که از خط {_fa(start)} آغاز می‌شود",
             ))
             return
         if self.stray is None:
             self.stray = Card(line=line_no, end_line=line_no)
-            self.stray.errors.append((line_no, f"text outside BEGIN:VCARD … END:VCARD: {shown!r}",
+            self.stray.errors.append((line_no, f"text outside BEGIN:VCARD … END:VCARD: {quoted(shown)}",
                                       f"متن «{shown}» بیرون از کارت‌های vCard است"))
         self.stray.end_line = line_no
 

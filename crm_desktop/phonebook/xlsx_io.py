@@ -14,6 +14,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from crm_desktop.core.text import quoted
 from crm_desktop.phonebook.import_values import clean_cell
 from crm_desktop.phonebook.table import XLSX, Table, UnreadableFile, make_table, neutralise, read_bytes
 
@@ -32,7 +33,7 @@ def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None) -> 
     try:
         if sheet:
             if sheet not in workbook.sheetnames:
-                raise UnreadableFile(path, f"no sheet named {sheet!r}", f"برگه‌ای به نام «{sheet}» ندارد.")
+                raise UnreadableFile(path, f"no sheet named {quoted(sheet)}", f"برگه‌ای به نام «{sheet}» ندارد.")
             ws = workbook[sheet]
         else:
             ws = workbook.worksheets[0]
