@@ -77,26 +77,29 @@ def test_an_empty_note_or_a_bad_date_is_not_added(qtbot, office, contact_id):
     assert office.phonebook.notes(contact_id) == []
 
 
-def test_a_note_dated_after_today_is_refused_on_its_field(qtbot, office, contact_id):
-    """The log holds what happened and sets «آخرین تماس»: a date after today (a typo, or a
-    meeting still ahead) gets the message on the field; later today is still accepted."""
+def test_a_note_still_to_come_or_before_1300_is_refused_on_its_field(qtbot, office, contact_id):
+    """The log holds what happened and sets «آخرین تماس»: a time still to come (tomorrow, or
+    this evening at 10:15) or a year like 1200 (for 1400) gets the message on the field."""
     from crm_desktop.errors import ValidationError
 
     widget = NotesWidget(office, contact_id, clock=lambda: datetime(2024, 10, 8, 10, 15))
     qtbot.addWidget(widget)
     widget.show()
     type_text(widget.text, "جلسه فروش")
-    widget.when.edit.setText("۱۴۰۳/۰۷/۱۸ ۰۸:۰۰")  # tomorrow
-    assert widget.add_entry() is None
-    assert widget.when.shown_error() == "تاریخ سابقه بعد از امروز است؛ برای کار پیش رو یادآوری بگذارید."
+    for text, message in (("۱۴۰۳/۰۷/۱۸ ۰۸:۰۰", "زمان سابقه هنوز نرسیده است؛ برای کار پیش رو یادآوری بگذارید."),
+                          ("۱۴۰۳/۰۷/۱۷ ۱۸:۰۰", "زمان سابقه هنوز نرسیده است؛ برای کار پیش رو یادآوری بگذارید."),
+                          ("۱۲۰۰/۰۱/۰۱ ۱۰:۰۰", "تاریخ سابقه پیش از ۱۳۰۰ است؛ سال را دوباره بررسی کنید.")):
+        widget.when.edit.setText(text)
+        assert widget.add_entry() is None
+        assert widget.when.shown_error() == message, text
     assert office.phonebook.notes(contact_id) == []
     assert office.phonebook.get(contact_id).last_contact_at is None
-    widget.when.edit.setText("۱۴۰۳/۰۷/۱۷ ۱۸:۰۰")  # this evening: today still
+    widget.when.edit.setText("۱۴۰۳/۰۷/۱۷ ۱۰:۱۵")  # this minute is not the future
     assert widget.add_entry() is not None
-    assert office.phonebook.notes(contact_id)[0].at == "2024-10-08T18:00:00"
+    assert office.phonebook.notes(contact_id)[0].at == "2024-10-08T10:15:00"
     with pytest.raises(ValidationError) as refused:  # the repository refuses it too (the CLI, other callers)
         office.phonebook.add_note(model.Note(contact_id, "فردا", "meeting", "2999-01-01T10:00:00"))
-    assert refused.value.fa.startswith("تاریخ سابقه بعد از امروز است")
+    assert refused.value.fa.startswith("زمان سابقه هنوز نرسیده است")
 
 
 def test_deleting_a_note_asks_first(qtbot, office, contact_id, monkeypatch):

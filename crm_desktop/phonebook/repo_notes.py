@@ -12,14 +12,18 @@ from crm_desktop.phonebook import search_index
 from crm_desktop.phonebook.model import NOTE_KINDS, Note, now_iso
 
 
-FUTURE_TEXT = "تاریخ سابقه بعد از امروز است؛ برای کار پیش رو یادآوری بگذارید."
+FUTURE_TEXT = "زمان سابقه هنوز نرسیده است؛ برای کار پیش رو یادآوری بگذارید."
+PAST_TEXT = "تاریخ سابقه پیش از ۱۳۰۰ است؛ سال را دوباره بررسی کنید."
+OLDEST = datetime(1921, 3, 21)  # 1300/01/01: an earlier date in the log is a typo (1200 for 1400)
 
 
-def not_after_today(at: datetime, now: datetime) -> datetime:
-    """``at``, unless it falls after today: the log holds what happened (it sets the contact's
-    «آخرین تماس»); what lies ahead belongs in a reminder."""
-    if at.date() > now.date():
-        raise ValidationError(f"note time {at.isoformat()} is after today", FUTURE_TEXT, "تاریخ")
+def past_note_time(at: datetime, now: datetime) -> datetime:
+    """``at``, unless it is still to come or before 1300: the log holds what happened (its
+    newest entry is the contact's «آخرین تماس»); what lies ahead belongs in a reminder."""
+    if at > now.replace(second=59, microsecond=999999):  # this minute is not the future
+        raise ValidationError(f"note time {at.isoformat()} is still to come", FUTURE_TEXT, "تاریخ")
+    if at < OLDEST:
+        raise ValidationError(f"note time {at.isoformat()} is before 1300/01/01", PAST_TEXT, "تاریخ")
     return at
 
 
@@ -36,7 +40,7 @@ def checked_note(note: Note) -> Note:
         except ValueError:
             raise ValidationError(f"note time {quoted(at)} is not an ISO date-time", "تاریخ و ساعت درست نیست.",
                                   "تاریخ") from None
-        at = jalali.iso_datetime(not_after_today(when, datetime.now()))
+        at = jalali.iso_datetime(past_note_time(when, datetime.now()))
     else:
         at = now_iso()
     return Note(note.contact_id, text, note.kind, at, note.id)
