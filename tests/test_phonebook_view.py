@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from crm_desktop.phonebook import model
 from crm_desktop.phonebook.model import Contact, Phone
@@ -329,6 +329,47 @@ def test_undo_brings_back_a_deleted_contact_that_had_a_reminder(office, make_tab
     assert [n.text for n in office.phonebook.notes(ali)] == ["پیش‌فاکتور فرستاده شد"]
     assert office.reminders.get(reminder).contact_id == ali
     assert "علی رضایی" in names(tab)
+
+
+def test_selected_contacts_go_into_a_group_and_out_of_it_from_the_menu(office, make_tab, qtbot):
+    """Select three, right-click: «افزودن به گروه ▸ مشتریان» puts all three in it at once and
+    says so; «برداشتن از گروه» takes them out; the pane's count follows."""
+    ids = add_people(office)
+    group = office.phonebook.add_group("مشتریان", "#c0392b")
+    office.phonebook.add_to_group([ids["علی رضایی"]], group)
+    tab = make_tab()
+    tab.select_row(row_of(tab, "علی رضایی"))
+    add_to_selection(tab, row_of(tab, "مریم احمدی"))
+    add_to_selection(tab, row_of(tab, "کاوه ژیان"))
+    menu = tab.build_context_menu()
+    add = menu.findChild(QMenu, "phonebook.menu.add_to_group")
+    assert add is not None and [a.text() for a in add.actions()] == ["مشتریان"]
+    add.actions()[0].trigger()
+    qtbot.wait(10)
+    members = {c.id for c in office.phonebook.iter_contacts(model_query(group))}
+    assert members == {ids["علی رضایی"], ids["مریم احمدی"], ids["کاوه ژیان"]}
+    assert tab.selection_label.text() == "۲ مخاطب به گروه «مشتریان» افزوده شد."
+    assert "۳" in group_count_text(tab, "مشتریان")
+    remove = tab.build_context_menu().findChild(QMenu, "phonebook.menu.remove_from_group")
+    remove.actions()[0].trigger()
+    qtbot.wait(10)
+    assert not list(office.phonebook.iter_contacts(model_query(group)))
+    assert tab.selection_label.text() == "۳ مخاطب از گروه «مشتریان» برداشته شد."
+
+
+def model_query(group_id):
+    from crm_desktop.phonebook.repo import SearchQuery
+
+    return SearchQuery(group_id=group_id)
+
+
+def group_count_text(tab, name: str) -> str:
+    """What the groups pane shows on a group's line (its name and count)."""
+    for i in range(tab.groups.topLevelItemCount()):
+        item = tab.groups.topLevelItem(i)
+        if item.text(0) == name:
+            return " ".join(item.text(c) for c in range(tab.groups.columnCount()))
+    return ""
 
 
 # --- merge --------------------------------------------------------------------------------------------
