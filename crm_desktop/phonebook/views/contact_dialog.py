@@ -237,8 +237,9 @@ class ContactDialog(QDialog):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(notes, 3)
-        column.addWidget(self.related, 2)
+        self.related.setMaximumHeight(self.fontMetrics().height() * 10)  # a few lines each; the log gets the rest
+        column.addWidget(notes, 1)
+        column.addWidget(self.related)
         return side
 
     def _boxed(self, title: str, widget: QWidget) -> QGroupBox:
