@@ -151,6 +151,11 @@ def test_a_group_name_twice_is_refused(qtbot, office, monkeypatch):
     monkeypatch.setattr(dialogs, "exec_hook", clicking("dialog.ok", seen))
     assert dialog.add() is None
     assert len(office.phonebook.groups()) == 1 and "همکاران" in seen[0]
+    dialog.ask_name = lambda *a: "مشتریان ویژه"
+    assert dialog.add() is not None
+    dialog.ask_name = lambda *a: "مشتريان\u200cويژه"  # the same name, typed with a half-space and Arabic ي
+    assert dialog.add() is None
+    assert seen[-1].strip() == "گروهی به نام «مشتریان ویژه» از پیش هست."  # named as it is saved
 
 
 # --- custom fields ------------------------------------------------------------------------------------

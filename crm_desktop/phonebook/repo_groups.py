@@ -96,9 +96,9 @@ class GroupsMixin:
         ]
 
     def _unique_group_name(self, name: str, group_id=None) -> None:
-        row = self.conn.execute("SELECT id FROM contact_groups WHERE name_key = ?", (normalise(name),)).fetchone()
-        if row and row[0] != group_id:
-            raise ValidationError(f"a group named {quoted(name)} exists", f"گروهی به نام «{name}» از پیش هست.", "نام")
+        row = self.conn.execute("SELECT id, name FROM contact_groups WHERE name_key = ?", (normalise(name),)).fetchone()
+        if row and row[0] != group_id:  # named as it is saved: «مشتریان ویژه» for a typed «مشتریان‌ویژه»
+            raise ValidationError(f"a group named {quoted(row[1])} exists", f"گروهی به نام «{row[1]}» از پیش هست.", "نام")
 
     def add_group(self, name: str, colour: str = "#1f6f8b") -> int:
         name, colour = _name(name, "group"), checked_colour(colour)
