@@ -637,6 +637,8 @@ def test_ctrl_shift_p_prints_the_selected_contacts_card_with_its_notes(office, m
     for phrase in ("کارت مخاطب", "علی رضایی", "پیش‌فاکتور فرستاده شد", "سوابق تماس و یادداشت‌ها (۱)"):
         assert has_persian(pages[0], phrase), phrase
     assert not has_persian(pages[0], "مریم احمدی")  # only the chosen contact
+    tab.print_card_action.trigger()  # again within the second: a file of its own, the first left alone
+    assert len(inline_runs) == 2 and inline_runs[1] != pdf and pdf.exists()
     add_to_selection(tab, row_of(tab, "مریم احمدی"))  # two selected: a card is for one contact
     assert not tab.print_card_action.isEnabled()
     assert tab.print_card_action not in tab.build_context_menu().actions()

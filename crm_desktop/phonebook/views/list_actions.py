@@ -74,7 +74,12 @@ def printout_path(today: date | None = None, stem: str = "دفتر تلفن") ->
     folder = Path(tempfile.gettempdir()) / "crm_desktop-printouts"
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%H%M%S")
-    return folder / default_name(stem, f" {stamp}.pdf", today)
+    path = folder / default_name(stem, f" {stamp}.pdf", today)
+    n = 1
+    while path.exists():  # two printouts in one second: the first may still be open in the viewer
+        n += 1
+        path = folder / default_name(stem, f" {stamp}-{n}.pdf", today)
+    return path
 
 
 @dataclass
