@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolBar,
@@ -284,8 +285,12 @@ class PhonebookTab(ContactActions, QWidget):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
+        # the search line keeps room for its hint; on a narrow window the toolbar gives way and
+        # shows its last buttons under its » arrow
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24)
+        self.toolbar.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         top.addWidget(self.search, 1)
-        top.addWidget(self.toolbar)
+        top.addWidget(self.toolbar, 3)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
