@@ -102,6 +102,35 @@ def test_a_note_still_to_come_or_before_1300_is_refused_on_its_field(qtbot, offi
     assert refused.value.fa.startswith("زمان سابقه هنوز نرسیده است")
 
 
+def test_an_entry_is_corrected_in_its_place(qtbot, office, contact_id):
+    """«ویرایش» (or a double click) puts the entry in the editor; «ذخیره تغییر» saves it where it
+    was, «انصراف از ویرایش» leaves it as it was."""
+    pb = office.phonebook
+    pb.add_note(model.Note(contact_id, "تماس برای فاکتور", "call", "2024-10-06T09:30:00"))
+    pb.add_note(model.Note(contact_id, "جلسه معرفی", "meeting", "2024-10-07T14:00:00"))
+    widget = NotesWidget(office, contact_id, clock=lambda: datetime(2024, 10, 8, 10, 15))
+    qtbot.addWidget(widget)
+    widget.show()
+    assert not widget.edit_button.isEnabled() and not widget.cancel_edit_button.isVisible()
+    widget.list.setCurrentRow(1)  # the call, the older one
+    widget.edit_button.click()
+    assert (widget.text.toPlainText(), widget.when.text(), widget.kind.currentData()) == (
+        "تماس برای فاکتور", "۱۴۰۳/۰۷/۱۵ ۰۹:۳۰", "call")
+    assert widget.add_button.text() == "ذخیره تغییر" and widget.cancel_edit_button.isVisible()
+    widget.text.setPlainText("تماس برای فاکتور شماره ۱۲")
+    widget.add_button.click()
+    notes = pb.notes(contact_id)
+    assert [(n.kind, n.text, n.at) for n in notes] == [("meeting", "جلسه معرفی", "2024-10-07T14:00:00"),
+                                                       ("call", "تماس برای فاکتور شماره ۱۲", "2024-10-06T09:30:00")]
+    assert widget.add_button.text() == "افزودن به سوابق" and widget.text.toPlainText() == ""
+    widget.list.setCurrentRow(0)
+    widget.list.itemDoubleClicked.emit(widget.list.item(0))
+    widget.text.setPlainText("عوض نشود")
+    widget.cancel_edit_button.click()
+    assert [n.text for n in pb.notes(contact_id)][0] == "جلسه معرفی" and widget.text.toPlainText() == ""
+    assert len(pb.notes(contact_id)) == 2
+
+
 def test_deleting_a_note_asks_first(qtbot, office, contact_id, monkeypatch):
     pb = office.phonebook
     pb.add_note(model.Note(contact_id, "قدیمی", "note", "2024-10-01T08:00:00"))

@@ -1,6 +1,7 @@
 """The notes log of one contact: entries newest first, each with its kind (یادداشت، تماس، جلسه،
 گزارش پشتیبانی), its Jalali date and time and its text; a form to add an entry (the date and time
-default to now through an injectable clock) and «حذف» with a confirmation.
+default to now through an injectable clock), «ویرایش» (or a double click) to correct an entry in
+its place, and «حذف» with a confirmation.
 
     NotesWidget(office, contact_id, parent, clock=datetime.now)
 """
@@ -35,6 +36,9 @@ KIND_SYMBOLS = {"note": "✎", "call": "☎", "meeting": "👥", "support": "�
 TITLE = "سوابق و یادداشت‌ها"
 ADD_TEXT = "افزودن به سوابق"
 DELETE_TEXT = "حذف"
+EDIT_TEXT = "ویرایش"
+SAVE_EDIT_TEXT = "ذخیره تغییر"
+CANCEL_EDIT_TEXT = "انصراف از ویرایش"
 EMPTY_TEXT = "هنوز چیزی ثبت نشده است."
 
 
@@ -64,7 +68,7 @@ def note_heading(note: model.Note) -> str:
 
 
 class NotesWidget(QWidget):
-    """``changed`` fires after an entry is added or deleted."""
+    """``changed`` fires after an entry is added, edited or deleted."""
 
     changed = Signal()
 
@@ -116,6 +120,16 @@ class NotesWidget(QWidget):
         self.delete_button.setObjectName("notes.delete")
         self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.edit_button = QPushButton(EDIT_TEXT, self)
+        self.edit_button.setObjectName("notes.edit")
+        self.edit_button.setAutoDefault(False)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.cancel_edit_button = QPushButton(CANCEL_EDIT_TEXT, self)
+        self.cancel_edit_button.setObjectName("notes.cancel_edit")
+        self.cancel_edit_button.setAutoDefault(False)
+        self.cancel_edit_button.clicked.connect(self.reset_form)
+        self.list.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self.editing: int | None = None  # the id of the entry the editor holds (None: a new one)
         QShortcut(QKeySequence.Delete, self.list, self.delete_selected, context=Qt.WidgetShortcut)
         QShortcut(QKeySequence("Ctrl+Return"), self.text, self.add_entry, context=Qt.WidgetShortcut)
 
@@ -124,7 +138,9 @@ class NotesWidget(QWidget):
         top.addWidget(self.when, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.cancel_edit_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -154,6 +170,7 @@ class NotesWidget(QWidget):
 
     def _update_buttons(self, *_args) -> None:
         self.delete_button.setEnabled(self.selected_note() is not None)
+        self.edit_button.setEnabled(self.selected_note() is not None)
 
     def shown_entries(self) -> list[str]:
         """The entries as the list shows them, top first (tests)."""
@@ -168,9 +185,32 @@ class NotesWidget(QWidget):
 
     # -- editing --------------------------------------------------------------------------------
     def reset_form(self) -> None:
+        """An empty editor for a new entry at the clock's minute (also: leave an edit unsaved)."""
+        self.editing = None
+        self.add_button.setText(ADD_TEXT)
+        self.cancel_edit_button.hide()
         self.text.clear()
         self.when.setText(jalali.format_datetime(self.clock().replace(second=0, microsecond=0)))
+        self.when.validate()
         self.text_error.hide()
+
+    def edit_selected(self) -> bool:
+        """Put the selected entry in the editor; «ذخیره تغییر» then saves it in its place."""
+        note = self.selected_note()
+        if note is None:
+            return False
+        self.editing = note.id
+        self.kind.setCurrentIndex(max(0, self.kind.findData(note.kind)))
+        try:
+            self.when.setText(jalali.format_datetime(jalali.from_iso_datetime(note.at)))
+        except ValueError:
+            self.when.setText(note.at)
+        self.text.setPlainText(note.text)
+        self.text_error.hide()
+        self.add_button.setText(SAVE_EDIT_TEXT)
+        self.cancel_edit_button.show()
+        self.text.setFocus()
+        return True
 
     def add_entry(self) -> int | None:
         text = self.text.toPlainText().strip()
@@ -185,8 +225,12 @@ class NotesWidget(QWidget):
             self.when.setFocus()
             return None
         at = jalali.iso_datetime(self.when.value())
-        note_id = self.office.phonebook.add_note(
-            model.Note(contact_id=self.contact_id, text=text, kind=self.kind.currentData(), at=at))
+        note = model.Note(contact_id=self.contact_id, text=text, kind=self.kind.currentData(), at=at, id=self.editing)
+        if self.editing is not None:
+            self.office.phonebook.update_note(note)
+            note_id = self.editing
+        else:
+            note_id = self.office.phonebook.add_note(note)
         self.reset_form()
         self.reload()
         self.changed.emit()
@@ -200,6 +244,8 @@ class NotesWidget(QWidget):
         if not dialogs.confirm(self, f"این مورد از سوابق حذف شود؟\n{heading}", "حذف از سوابق"):
             return False
         self.office.phonebook.delete_note(note.id)
+        if self.editing == note.id:
+            self.reset_form()
         self.reload()
         self.changed.emit()
         return True
