@@ -124,7 +124,7 @@ def test_everything_round_trips(qtbot, office, monkeypatch):
     typed(address.postal_code.edit, "۱۳۱۱۱۱۱۱۱۱")
     dialog.groups.item(0).setCheckState(Qt.Checked)  # groups come in Persian order: مشتریان first? check by id
     checked = dialog.checked_group_ids()
-    dialog.custom_editors[number].widget.setText("۱۲۳۴")
+    typed(dialog.custom_editors[number].widget.edit, "۱۲۳۴٫۵")  # the Persian decimal separator
     typed(dialog.custom_editors[signed].widget.edit, "۱۴۰۳/۰۷/۱۵")
     dialog.custom_editors[level].widget.setCurrentText("عمده")
     with qtbot.waitSignal(dialog.saved) as saved:
@@ -138,7 +138,7 @@ def test_everything_round_trips(qtbot, office, monkeypatch):
     assert contact.emails == ["Ali@example.com"]
     assert [(a.province, a.city, a.postal_code) for a in contact.addresses] == [("تهران", "تهران", "1311111111")]
     assert contact.group_ids == checked and len(checked) == 1
-    assert contact.custom == {number: "1234", signed: "2024-10-06", level: "عمده"}
+    assert contact.custom == {number: "1234.5", signed: "2024-10-06", level: "عمده"}
 
     # and opening it again shows it all
     again = open_dialog(qtbot, office, contact.id)
@@ -151,7 +151,7 @@ def test_everything_round_trips(qtbot, office, monkeypatch):
     assert again.emails.rows[0].email.text() == "Ali@example.com"
     assert again.addresses.rows[0].postal_code.text() == "۱۳۱۱۱۱۱۱۱۱"
     assert again.checked_group_ids() == checked
-    assert again.custom_editors[number].widget.text() == "۱۲۳۴"
+    assert again.custom_editors[number].widget.text() == "۱۲۳۴٫۵"
     assert again.custom_editors[signed].widget.text() == "۱۴۰۳/۰۷/۱۵"
     assert again.custom_editors[level].widget.currentText() == "عمده"
     assert not again.is_dirty()

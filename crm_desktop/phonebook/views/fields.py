@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from crm_desktop.core import jalali, phone, validators
-from crm_desktop.core.digits import to_latin, to_persian
+from crm_desktop.core.digits import persian_decimal, to_latin, to_persian
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook import model
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
@@ -142,7 +142,7 @@ class CustomFieldEditor:
         kind = custom_field.kind
         if kind == "number":
             self.widget = CheckedEdit(lambda t: parse_number(t, custom_field.name), parent, name=name,
-                                      field_name=custom_field.name)
+                                      field_name=custom_field.name, display=persian_decimal)  # «۲٫۵»
         elif kind == "date":
             self.widget = JalaliDateEdit(parent, name=name, field_name=custom_field.name)
         elif kind == "choice":
@@ -165,7 +165,7 @@ class CustomFieldEditor:
                 w.edit.setText(stored)
                 w.validate()
         elif isinstance(w, CheckedEdit):
-            w.setText(to_persian(stored) if stored else "")
+            w.setText(persian_decimal(stored) if stored else "")
         elif isinstance(w, QComboBox):
             index = w.findData(stored)
             if index < 0 and stored:
