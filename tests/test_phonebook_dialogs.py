@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from crm_desktop.office import Office
 from crm_desktop.phonebook import model
-from crm_desktop.phonebook.views.birthday import month_day_to_store, store_to_month_day
+from crm_desktop.phonebook.model import jalali_to_no_year, no_year_to_jalali
 from crm_desktop.phonebook.views.contact_dialog import ContactDialog
 from crm_desktop.ui import dialogs
 from tests.ui_helpers import persian_app, press, type_text  # noqa: F401
@@ -193,7 +193,7 @@ def test_birthday_without_a_year_round_trips_every_day():
         for day in range(1, 31 if month > 6 else 32):
             if (month, day) == (12, 30):
                 continue
-            assert store_to_month_day(month_day_to_store(month, day)) == (month, day)
+            assert no_year_to_jalali(jalali_to_no_year(month, day)) == (month, day)
 
 
 # --- wrong values --------------------------------------------------------------------------------

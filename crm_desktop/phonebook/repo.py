@@ -66,21 +66,23 @@ def update_search_index(conn: sqlite3.Connection, progress: Callable[[int, int],
     return search_index.update(conn, progress)
 
 
-def _referencing_tables(conn, blocking: bool = False, on_delete: tuple[str, ...] | None = None
-                        ) -> list[tuple[str, str]]:
-    """(table, column) of other features' foreign keys to contacts(id); ``blocking``: only those
-    that forbid deleting a contact they name (not SET NULL or CASCADE); ``on_delete``: only
-    those with one of these actions."""
-    if blocking:
-        on_delete = ("NO ACTION", "RESTRICT")
+def _referencing_links(conn) -> list[tuple[str, str, str]]:
+    """(table, column, ON DELETE action in capitals) of other features' foreign keys to contacts(id)."""
     found = []
     for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"):
         if table in OWN_TABLES or table == "contacts" or table.startswith("sqlite_"):
             continue
         for row in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
-            if row[2] == "contacts" and row[4] in (None, "id") and (on_delete is None or row[6].upper() in on_delete):
-                found.append((table, row[3]))
+            if row[2] == "contacts" and row[4] in (None, "id"):
+                found.append((table, row[3], row[6].upper()))
     return found
+
+
+def _referencing_tables(conn, blocking: bool = False) -> list[tuple[str, str]]:
+    """(table, column) of other features' foreign keys to contacts(id); ``blocking``: only those
+    that forbid deleting a contact they name (not SET NULL or CASCADE)."""
+    return [(table, column) for table, column, action in _referencing_links(conn)
+            if not blocking or action in ("NO ACTION", "RESTRICT")]
 
 
 def _row_keys(conn, table: str, column: str) -> list[str]:
@@ -246,7 +248,8 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
         snapshot = DeletedContacts(ids)
         with self._writing({"contacts", *OWN_TABLES}):
             params = {"ids": ids_json(ids)}
-            for table, column in _referencing_tables(self.conn, on_delete=("SET NULL",)):
+            links = _referencing_links(self.conn)
+            for table, column in ((t, c) for t, c, action in links if action == "SET NULL"):
                 keys = _row_keys(self.conn, table, column)
                 listed = ", ".join(f'"{k}"' for k in (column, *keys))
                 rows = self.conn.execute(f'SELECT {listed} FROM "{table}" WHERE "{column}" IN '
@@ -254,7 +257,7 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
                 if rows:
                     snapshot.unlinked[(table, column)] = (keys, [(r[0], r[1:]) for r in rows])
             places = [("contacts", "id"), *((t, "contact_id") for t in OWN_TABLES),
-                      *_referencing_tables(self.conn, on_delete=("CASCADE",))]  # rows the delete takes along
+                      *((t, c) for t, c, action in links if action == "CASCADE")]  # rows the delete takes along
             for table, column in places:
                 cursor = self.conn.execute(
                     f'SELECT * FROM "{table}" WHERE "{column}" IN (SELECT value FROM json_each(:ids))', params)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from crm_desktop.core import phone, validators
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.errors import ValidationError
-from crm_desktop.ui.validated_field import INVALID_BASE, ValidatedField
+from crm_desktop.ui.validated_field import ValidatedField, mark_invalid
 
 KINDS = ("mobile", "landline", "any")
 DEFAULT_FIELD_NAMES = {"mobile": "تلفن همراه", "landline": "تلفن ثابت", "any": "تلفن"}
@@ -218,14 +218,7 @@ class PhoneRowGuard(QObject):
     def _show_ext_error(self, message: str) -> None:
         self.ext_error.setText(message)
         self.ext_error.setVisible(bool(message))
-        self.ext.setProperty("invalid", bool(message))
-        self.ext.setToolTip(message)
-        if message:
-            palette = QPalette(self._ext_normal)
-            palette.setColor(QPalette.Base, INVALID_BASE)
-            self.ext.setPalette(palette)
-        else:
-            self.ext.setPalette(self._ext_normal)
+        mark_invalid(self.ext, self._ext_normal, message)
 
     def _number_edited(self, _text: str) -> None:
         """Re-check live while a message shows (the field has just re-checked its own way)."""

@@ -37,6 +37,20 @@ def required_message(field_name: str) -> str:
     return f"{field_name} را وارد کنید."
 
 
+def mark_invalid(edit: QWidget, normal: QPalette, message: str) -> None:
+    """Show ``edit`` as invalid (a pale red base, ``message`` as its tooltip, the ``invalid``
+    property) while ``message`` is not empty, else as normal again (its ``normal`` palette)."""
+    invalid = bool(message)
+    edit.setProperty("invalid", invalid)
+    edit.setToolTip(message)
+    if invalid:
+        palette = QPalette(normal)
+        palette.setColor(QPalette.Base, INVALID_BASE)
+        edit.setPalette(palette)
+    else:
+        edit.setPalette(normal)
+
+
 class ValidatedField(QWidget):
     """Subclasses implement ``_parse(text) -> value`` (raise ValidationError), ``_display(value)``
     and ``_value_changed(value)`` (emit their own signal)."""
@@ -168,14 +182,7 @@ class ValidatedField(QWidget):
         invalid = bool(message)
         self.error_label.setText(isolate_numbers(message))
         self.error_label.setVisible(invalid)
-        self.edit.setProperty("invalid", invalid)
-        self.edit.setToolTip(isolate_numbers(message))
-        if invalid:
-            palette = QPalette(self._normal_palette)
-            palette.setColor(QPalette.Base, INVALID_BASE)
-            self.edit.setPalette(palette)
-        else:
-            self.edit.setPalette(self._normal_palette)
+        mark_invalid(self.edit, self._normal_palette, isolate_numbers(message))
 
     def set_external_error(self, message: str) -> None:
         """Show a message found elsewhere (e.g. a duplicate found on saving); '' clears it."""

@@ -21,10 +21,6 @@ from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
 
 NO_YEAR_TEXT = "بدون سال"
 
-# The names this module had before the pair moved to the model.
-month_day_to_store = jalali_to_no_year
-store_to_month_day = no_year_to_jalali
-
 
 class _PersianSpin(QSpinBox):
     def textFromValue(self, value: int) -> str:  # noqa: N802

@@ -117,11 +117,7 @@ def print_list(parent, office, query, count: int, group_name: str | None) -> Non
     args = PrintArgs(office, query, printout_path(), scope_text(group_name, getattr(query, "text", "") or None),
                      count, office.preferences.office_name)
 
-    def done(_result) -> None:
-        if not open_file(args.path):
-            dialogs.show_info(parent, f"فهرست برای چاپ در این فایل ذخیره شد:\n{dialogs.path_text(args.path)}")
-
-    runner(parent, "چاپ دفتر تلفن", write_list_pdf, args, done, label=f"{format_number(count)} مخاطب — {args.scope}")
+    runner(parent, "چاپ دفتر تلفن", write_list_pdf, args, _opener(parent, args.path, "فهرست"), label=f"{format_number(count)} مخاطب — {args.scope}")
 
 
 @dataclass
@@ -148,11 +144,16 @@ def print_card(parent, office, contact_id: int, name: str) -> None:
     args = CardArgs(office, contact_id, printout_path(stem=f"کارت {_file_safe(name)}" if name else "کارت مخاطب"),
                     office.preferences.office_name)
 
-    def done(_result) -> None:
-        if not open_file(args.path):
-            dialogs.show_info(parent, f"کارت برای چاپ در این فایل ذخیره شد:\n{dialogs.path_text(args.path)}")
+    runner(parent, "چاپ کارت مخاطب", write_card_pdf, args, _opener(parent, args.path, "کارت"), label=name)
 
-    runner(parent, "چاپ کارت مخاطب", write_card_pdf, args, done, label=name)
+
+def _opener(parent, path: Path, what: str):
+    """What a printout does once written: open in the system's viewer, or say where it is."""
+    def done(_result) -> None:
+        if not open_file(path):
+            dialogs.show_info(parent, f"{what} برای چاپ در این فایل ذخیره شد:\n{dialogs.path_text(path)}")
+
+    return done
 
 
 def _file_safe(name: str) -> str:

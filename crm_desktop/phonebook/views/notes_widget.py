@@ -112,22 +112,10 @@ class NotesWidget(QWidget):
         self.text_error.setObjectName("notes.text.error")
         self.text_error.setStyleSheet("color: #c62828;")
         self.text_error.hide()
-        self.add_button = QPushButton(ADD_TEXT, self)
-        self.add_button.setObjectName("notes.add")
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.add_entry)
-        self.delete_button = QPushButton(DELETE_TEXT, self)
-        self.delete_button.setObjectName("notes.delete")
-        self.delete_button.setAutoDefault(False)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.edit_button = QPushButton(EDIT_TEXT, self)
-        self.edit_button.setObjectName("notes.edit")
-        self.edit_button.setAutoDefault(False)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.cancel_edit_button = QPushButton(CANCEL_EDIT_TEXT, self)
-        self.cancel_edit_button.setObjectName("notes.cancel_edit")
-        self.cancel_edit_button.setAutoDefault(False)
-        self.cancel_edit_button.clicked.connect(self.reset_form)
+        self.add_button = self._button(ADD_TEXT, "notes.add", self.add_entry)
+        self.delete_button = self._button(DELETE_TEXT, "notes.delete", self.delete_selected)
+        self.edit_button = self._button(EDIT_TEXT, "notes.edit", self.edit_selected)
+        self.cancel_edit_button = self._button(CANCEL_EDIT_TEXT, "notes.cancel_edit", self.reset_form)
         self.list.itemDoubleClicked.connect(lambda _item: self.edit_selected())
         self.editing: int | None = None  # the id of the entry the editor holds (None: a new one)
         QShortcut(QKeySequence.Delete, self.list, self.delete_selected, context=Qt.WidgetShortcut)
@@ -152,6 +140,14 @@ class NotesWidget(QWidget):
         layout.addLayout(buttons)
         self.reset_form()
         self.reload()
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        """A push button that Enter in the contact form never presses (the form's «ذخیره» is default)."""
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
 
     # -- showing --------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -69,6 +69,7 @@ class PhoneRow(Row):
         self.ext.setMaximumWidth(70)
         self.ext.setLayoutDirection(Qt.LeftToRight)
         self.guard: PhoneRowGuard | None = None
+        self._stored: tuple[tuple, model.Phone] | None = None  # (state shown, the phone) once set_phone ran
         if split is not None and check is not None:
             self.guard = PhoneRowGuard(self.kind, self.number, self.ext, split=split, check=check)
         else:
@@ -87,7 +88,7 @@ class PhoneRow(Row):
         self._stored = (self.state(), phone)
 
     def phone(self) -> model.Phone:
-        stored = getattr(self, "_stored", None)
+        stored = self._stored
         if stored is not None and stored[0] == self.state():
             # untouched: saved as stored, not as the field shows it (the field groups the digits
             # and leaves out what it does not read, such as «(داخلی ۱۲)» or «پشتیبانی» after a number)
