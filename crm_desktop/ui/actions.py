@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QPushButton
 
 LRI, PDI = "\u2066", "\u2069"
 
@@ -30,3 +31,13 @@ def make_action(owner, text: str, name: str, slot, shortcuts=(), tip: str = "", 
     for host in hosts or (owner,):
         host.addAction(action)
     return action
+
+
+def push_button(parent, text: str, name: str, slot) -> QPushButton:
+    """A push button with an objectName for tests that Enter in a form never presses (the
+    form's own default button, e.g. «ذخیره», keeps Enter)."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    return button

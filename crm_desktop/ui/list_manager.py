@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.ui.actions import push_button
+
 
 class ListManagerDialog(QDialog):
     """Subclasses provide ``add``, ``delete``, ``reload`` and ``_update_buttons``, make their
@@ -31,11 +33,7 @@ class ListManagerDialog(QDialog):
         self.list.currentRowChanged.connect(self._update_buttons)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+        return push_button(self, text, name, slot)
 
     def _lay_out(self, buttons, open_slot, extra: QWidget | None = None) -> None:
         self.list.itemDoubleClicked.connect(lambda _item: open_slot())

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from crm_desktop.phonebook import model
 from crm_desktop.phonebook.repo_notes import past_note_time
 from crm_desktop.phonebook.views.fields import CheckedEdit
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.actions import push_button
 
 KIND_COLOURS = {"note": "#607d8b", "call": "#2e7d32", "meeting": "#1565c0", "support": "#ef6c00"}
 KIND_SYMBOLS = {"note": "✎", "call": "☎", "meeting": "👥", "support": "🛠"}
@@ -112,10 +112,10 @@ class NotesWidget(QWidget):
         self.text_error.setObjectName("notes.text.error")
         self.text_error.setStyleSheet("color: #c62828;")
         self.text_error.hide()
-        self.add_button = self._button(ADD_TEXT, "notes.add", self.add_entry)
-        self.delete_button = self._button(DELETE_TEXT, "notes.delete", self.delete_selected)
-        self.edit_button = self._button(EDIT_TEXT, "notes.edit", self.edit_selected)
-        self.cancel_edit_button = self._button(CANCEL_EDIT_TEXT, "notes.cancel_edit", self.reset_form)
+        self.add_button = push_button(self, ADD_TEXT, "notes.add", self.add_entry)
+        self.delete_button = push_button(self, DELETE_TEXT, "notes.delete", self.delete_selected)
+        self.edit_button = push_button(self, EDIT_TEXT, "notes.edit", self.edit_selected)
+        self.cancel_edit_button = push_button(self, CANCEL_EDIT_TEXT, "notes.cancel_edit", self.reset_form)
         self.list.itemDoubleClicked.connect(lambda _item: self.edit_selected())
         self.editing: int | None = None  # the id of the entry the editor holds (None: a new one)
         QShortcut(QKeySequence.Delete, self.list, self.delete_selected, context=Qt.WidgetShortcut)
@@ -140,14 +140,6 @@ class NotesWidget(QWidget):
         layout.addLayout(buttons)
         self.reset_form()
         self.reload()
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        """A push button that Enter in the contact form never presses (the form's «ذخیره» is default)."""
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     # -- showing --------------------------------------------------------------------------------
     def reload(self) -> None:
