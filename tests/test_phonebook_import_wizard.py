@@ -62,9 +62,15 @@ def test_a_csv_with_a_bad_row_and_a_duplicate(qtbot, office, csv_file):
     page = wizard.mapping_page
     assert [c.currentData() for c in page.combos] == ["first_name", "last_name", "mobile", "email"]
     problems = page.problems()
-    assert problems[0] == "درست" and problems[1] == "درست" and problems[3] == "درست"
+    assert problems[0] == "درست" and problems[3] == "درست"
+    # the saved mobile is told before the import, not only in its summary (in amber: not an error)
+    assert problems[1] == "تکراری: شماره همراه ۰۹۱۲۷۶۵۴۳۲۱ از پیش برای «علی رضایی‌پور» ثبت است"
+    assert page.preview.item(1, 4).foreground().color().name() == "#8a5300"
     assert problems[2].startswith("تلفن همراه")
+    assert page.preview.item(2, 4).foreground().color().name() == "#c62828"
     assert page.preview.item(2, 0).text() == "۴"  # the spreadsheet's row number
+    assert page.summary.text() == ("۴ سطر در پرونده؛ از ۴ سطر اول، ۱ سطر ایراد دارد و "
+                                   "۱ سطر تکراری است (در گام بعد بگویید نادیده گرفته شود یا ادغام).")
     wizard.next()
     assert wizard.currentId() == import_wizard.PAGE_POLICY
     assert wizard.button(QWizard.NextButton).text() == "ورود"
@@ -79,6 +85,15 @@ def test_a_csv_with_a_bad_row_and_a_duplicate(qtbot, office, csv_file):
     assert "تلفن همراه" in rows[1][2]
     assert names(office) == sorted(["علی رضایی‌پور", "مریم احمدی", "سارا کریمی"])
     assert office.phonebook.get(existing).last_name == "رضایی‌پور"
+
+
+def test_the_preview_marks_a_mobile_written_again_further_down(qtbot, office, tmp_path):
+    path = tmp_path / "twice.csv"
+    path.write_text("نام,موبایل\nمریم,09121234567\nمریم,۰۹۱۲ ۱۲۳ ۴۵۶۷\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.problems() == ["درست", "تکراری: شماره همراه ۰۹۱۲۱۲۳۴۵۶۷ پیش‌تر در ردیف ۲ ثبت است"]
 
 
 def test_merge_and_refuse(qtbot, office, csv_file, monkeypatch):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crm_desktop.core.digits import format_number
+from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.phone import format_phone
 
 
@@ -17,6 +17,7 @@ class PreviewRow:
     phones: str
     emails: str
     problem: str  # '' when the row would be imported
+    duplicate: str = ""  # why a good row would be skipped or merged ('' when it is new)
 
 
 def custom_fields(office) -> list:
@@ -27,21 +28,46 @@ def custom_fields(office) -> list:
         return []
 
 
-def preview(table, mapping: dict[int, str], limit: int = 20, fields=()) -> list[PreviewRow]:
+def preview(table, mapping: dict[int, str], limit: int = 20, fields=(), book=None) -> list[PreviewRow]:
     """The first ``limit`` rows as contacts, each with its Persian problem ('' when fine), as
-    ``import_rows.preview`` builds them (the same code the import itself runs)."""
+    ``import_rows.preview`` builds them (the same code the import itself runs). With the office's
+    ``book``, a good row whose mobile is already saved, or was on an earlier row, says so."""
     from crm_desktop.phonebook import import_rows
 
     out: list[PreviewRow] = []
+    seen: dict[str, str] = {}  # mobile -> «ردیف ۳», the first preview row that has it
     for row in import_rows.preview(table, mapping, limit, fields):
         contact = row.contact
-        phones = emails = ""
+        phones = emails = duplicate = ""
         if contact is not None:
             phones = " ، ".join(f"\u2066{format_phone(p.national or p.number)}\u2069" for p in contact.phones)
             emails = " ، ".join(f"\u2066{e}\u2069" for e in contact.emails)
+        if row.ok:
+            duplicate = _duplicate(contact, row.place, seen, book)
         out.append(PreviewRow(row.number, row.name or (contact.display_name if contact else ""), phones, emails,
-                              "؛ ".join(row.errors)))
+                              "؛ ".join(row.errors), duplicate))
     return out
+
+
+def _duplicate(contact, place: str, seen: dict[str, str], book) -> str:
+    """The import's first test for a duplicate (the same mobile, see ``import_write.write_rows``),
+    worded as its summary words it; '' for a new contact. Remembers the row's mobiles."""
+    from crm_desktop.phonebook.importer import mobiles
+
+    found = ""
+    for mobile in mobiles(contact):
+        where = seen.get(mobile)
+        if where is None and book is not None:
+            owner = book.find_by_mobile(mobile)
+            if owner is not None:
+                saved = book.get(owner)
+                where = f"از پیش برای «{saved.display_name if saved else ''}»"
+        if where is not None:
+            found = f"تکراری: شماره همراه {to_persian(mobile)} {where} ثبت است"
+            break
+    for mobile in mobiles(contact):
+        seen.setdefault(mobile, f"پیش‌تر در {place}")
+    return found
 
 
 def make_args(office, path, fmt: str, table, mapping, duplicates: str, on_error: str):

@@ -50,7 +50,8 @@ from crm_desktop.ui.validated_field import isolate_numbers
 TITLE = "ورود مخاطبان از پرونده"
 PREVIEW_ROWS = 20
 FILE_FILTER = "مخاطبان (*.csv *.xlsx *.vcf *.txt *.tsv);;همه پرونده‌ها (*)"
-BAD_ROW = QColor("#fdecea")
+BAD_ROW, BAD_INK = QColor("#fdecea"), QColor("#c62828")
+SAME_ROW, SAME_INK = QColor("#fff4e0"), QColor("#8a5300")  # a duplicate: skipped or merged, not an error
 PAGE_FILE, PAGE_MAPPING, PAGE_POLICY, PAGE_SUMMARY = range(4)
 
 
@@ -192,32 +193,38 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def refresh_preview(self) -> None:
-        rows = import_run.preview(self.wiz.table, self.wiz.mapping, PREVIEW_ROWS, self.wiz.fields)
+        rows = import_run.preview(self.wiz.table, self.wiz.mapping, PREVIEW_ROWS, self.wiz.fields,
+                                  self.wiz.office.phonebook)
         headers = ["سطر", "نام", "تلفن‌ها", "ایمیل", "وضعیت"]
         self.preview.clear()
         self.preview.setColumnCount(len(headers))
         self.preview.setHorizontalHeaderLabels(headers)
         self.preview.setRowCount(len(rows))
-        bad = 0
+        bad = same = 0
         for r, row in enumerate(rows):
-            values = [to_persian(row.number), row.name, row.phones, row.emails, isolate_numbers(row.problem) or "درست"]
+            status = isolate_numbers(row.problem or row.duplicate) or "درست"
+            values = [to_persian(row.number), row.name, row.phones, row.emails, status]
+            shade, ink = (BAD_ROW, BAD_INK) if row.problem else (SAME_ROW, SAME_INK) if row.duplicate else (None, None)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
-                if row.problem:
-                    item.setBackground(QBrush(BAD_ROW))
+                if shade is not None:
+                    item.setBackground(QBrush(shade))
                     if c == len(values) - 1:
-                        item.setForeground(QBrush(QColor("#c62828")))
+                        item.setForeground(QBrush(ink))
                 self.preview.setItem(r, c, item)
             bad += bool(row.problem)
+            same += bool(row.duplicate)
         header = self.preview.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(len(headers) - 1, QHeaderView.Stretch)
         total = len(self.wiz.table.rows)
+        found = [f"{format_number(bad)} سطر ایراد دارد"] if bad else []
+        if same:
+            found.append(f"{format_number(same)} سطر تکراری است (در گام بعد بگویید نادیده گرفته شود یا ادغام)")
         self.summary.setText(
-            f"{format_number(total)} سطر در پرونده؛ از {format_number(len(rows))} سطر اول، "
-            f"{format_number(bad)} سطر ایراد دارد." if bad else
-            f"{format_number(total)} سطر در پرونده؛ {format_number(len(rows))} سطر اول درست است.")
+            f"{format_number(total)} سطر در پرونده؛ از {format_number(len(rows))} سطر اول، {' و '.join(found)}."
+            if found else f"{format_number(total)} سطر در پرونده؛ {format_number(len(rows))} سطر اول درست است.")
 
     def isComplete(self) -> bool:  # noqa: N802
         return bool(self.wiz.mapping)
