@@ -102,6 +102,25 @@ def test_a_note_still_to_come_or_before_1300_is_refused_on_its_field(qtbot, offi
     assert refused.value.fa.startswith("زمان سابقه هنوز نرسیده است")
 
 
+def test_a_date_alone_or_a_time_alone_is_enough(qtbot, office, contact_id):
+    """A call logged days late: its date alone takes the clock's time of day; a time alone is
+    today. The field then shows both, as stored."""
+    widget = NotesWidget(office, contact_id, clock=lambda: datetime(2024, 10, 8, 10, 15, 42))
+    qtbot.addWidget(widget)
+    widget.show()
+    for typed, shown, stored in (("۱۴۰۳/۰۷/۱۰", "۱۴۰۳/۰۷/۱۰ ۱۰:۱۵", "2024-10-01T10:15:00"),
+                                 ("9:05", "۱۴۰۳/۰۷/۱۷ ۰۹:۰۵", "2024-10-08T09:05:00")):
+        type_text(widget.text, "تماس")
+        widget.when.edit.setText(typed)
+        assert widget.when.validate() and widget.when.text() == shown
+        assert widget.add_entry() is not None
+        assert stored in [n.at for n in office.phonebook.notes(contact_id)]
+    widget.when.edit.setText("۱۱:۰۰")  # later today is still to come
+    type_text(widget.text, "تماس")
+    assert widget.add_entry() is None
+    assert widget.when.shown_error() == "زمان سابقه هنوز نرسیده است؛ برای کار پیش رو یادآوری بگذارید."
+
+
 def test_an_entry_is_corrected_in_its_place(qtbot, office, contact_id):
     """«ویرایش» (or a double click) puts the entry in the editor; «ذخیره تغییر» saves it where it
     was, «انصراف از ویرایش» leaves it as it was."""

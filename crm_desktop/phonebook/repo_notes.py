@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from crm_desktop.core import jalali
+from crm_desktop.core.digits import to_latin
 from crm_desktop.core.text import quoted
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import search_index
@@ -14,6 +15,7 @@ from crm_desktop.phonebook.model import NOTE_KINDS, Note, now_iso
 
 FUTURE_TEXT = "زمان سابقه هنوز نرسیده است؛ برای کار پیش رو یادآوری بگذارید."
 PAST_TEXT = "تاریخ سابقه پیش از ۱۳۰۰ است؛ سال را دوباره بررسی کنید."
+NOTE_TIME = "تاریخ و ساعت"
 OLDEST = datetime(1921, 3, 21)  # 1300/01/01: an earlier date in the log is a typo (1200 for 1400)
 
 
@@ -25,6 +27,20 @@ def past_note_time(at: datetime, now: datetime) -> datetime:
     if at < OLDEST:
         raise ValidationError(f"note time {at.isoformat()} is before 1300/01/01", PAST_TEXT, "تاریخ")
     return at
+
+
+def typed_note_time(text: str, now: datetime) -> datetime:
+    """The time the operator typed for a log entry: «۱۴۰۳/۰۷/۱۵ ۰۹:۳۰»; a date alone, which takes
+    the clock's time of day (a call logged a few days late: its hour is seldom known); or a time
+    alone, today. Never one still to come (``past_note_time``)."""
+    words = to_latin(text or "").split()
+    if len(words) == 1 and ":" not in words[0]:
+        at = datetime.combine(jalali.parse_date(words[0], NOTE_TIME), now.time().replace(second=0, microsecond=0))
+    elif len(words) == 1 and not any(mark in words[0] for mark in "/-."):
+        at = datetime.combine(now.date(), jalali.parse_time(words[0], NOTE_TIME))
+    else:
+        at = jalali.parse_datetime(text, NOTE_TIME)
+    return past_note_time(at, now)
 
 
 def checked_note(note: Note) -> Note:

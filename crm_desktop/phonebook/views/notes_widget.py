@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core import jalali
 from crm_desktop.phonebook import model
-from crm_desktop.phonebook.repo_notes import past_note_time
+from crm_desktop.phonebook.repo_notes import typed_note_time
 from crm_desktop.phonebook.views.fields import CheckedEdit
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.actions import push_button
@@ -99,7 +99,7 @@ class NotesWidget(QWidget):
         self.kind.setObjectName("notes.kind")
         for key, label in model.NOTE_KINDS.items():
             self.kind.addItem(kind_icon(key), label, key)
-        self.when = CheckedEdit(lambda t: past_note_time(jalali.parse_datetime(t, "تاریخ و ساعت"), self.clock()),
+        self.when = CheckedEdit(lambda t: typed_note_time(t, self.clock()),
                                 self, name="notes.when",
                                 field_name="تاریخ و ساعت", display=jalali.format_datetime)
         self.when.edit.setAlignment(Qt.AlignCenter)
