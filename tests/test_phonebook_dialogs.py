@@ -304,6 +304,67 @@ def test_editing_a_contact_does_not_warn_about_its_own_phone(qtbot, office, monk
     assert office.phonebook.get(own).last_name == "رضایی‌نژاد"
 
 
+def test_saved_numbers_are_not_asked_about_again_and_colleagues_on_one_switchboard_are_not_duplicates(
+        qtbot, office, monkeypatch):
+    """Saved anyway once: a later edit of something else asks nothing. A switchboard number with
+    another extension is another person's line; with the same extension it is asked about, named
+    with its extension."""
+    add_contact(office, "علی", "رضایی", "09121234567")
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_hook", answering("contact.duplicate.save", seen))
+    maryam = fill_new_with_phone(qtbot, office).save()
+    assert len(seen) == 1
+    dialog = open_dialog(qtbot, office, maryam)
+    typed(dialog.job_title, "حسابدار")
+    assert dialog.save() == maryam and len(seen) == 1
+    office.phonebook.add(model.normalised(model.Contact(
+        first_name="سارا", last_name="کریمی", phones=[model.Phone("021 8877 6655", "work", "12")])))
+    for ext, asked in (("14", 1), ("12", 2)):
+        dialog = open_dialog(qtbot, office)
+        type_text(dialog.first_name, {"14": "رضا", "12": "نیما"}[ext])
+        row = dialog.phones.rows[0]
+        row.kind.setCurrentIndex(row.kind.findData("work"))
+        typed(row.number.edit, "۰۲۱ ۸۸۷۷ ۶۶۵۵")
+        typed(row.ext, ext)
+        assert dialog.save() is not None
+        assert len(seen) == asked, ext
+    assert "شمارهٔ \u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069 داخلی ۱۲ پیش‌تر برای «سارا کریمی» ثبت شده است." in seen[-1][1]
+
+
+def test_a_contact_made_an_organisation_keeps_none_of_the_person_fields_it_hid(qtbot, office):
+    dialog = open_dialog(qtbot, office)
+    dialog.title.setCurrentText("دکتر")
+    type_text(dialog.first_name, "علی")
+    type_text(dialog.last_name, "رضایی")
+    type_text(dialog.job_title, "مدیر")
+    dialog.organisation_radio.setChecked(True)
+    type_text(dialog.organisation, "بانک ملت")
+    contact_id = dialog.save()
+    stored = office.phonebook.get(contact_id)
+    assert (stored.kind, stored.organisation, stored.title, stored.first_name, stored.last_name,
+            stored.job_title, stored.birthday) == (model.ORGANISATION, "بانک ملت", "", "", "", "", None)
+
+
+def test_an_entry_typed_in_the_notes_log_is_saved_with_the_form(qtbot, office):
+    """Enter in the entry's time adds it (it used to press «ذخیره»); «ذخیره» with an entry still
+    in the editor stores it too, or stops on its bad time."""
+    own = add_contact(office, "علی", "رضایی", "09121234567")
+    dialog = open_dialog(qtbot, office, own)
+    log = dialog.notes_widget
+    log.text.setPlainText("قول داد فردا زنگ بزند")
+    log.when.edit.setFocus()
+    press(log.when.edit, Qt.Key_Return)
+    assert dialog.isVisible()
+    assert [n.text for n in office.phonebook.notes(own)] == ["قول داد فردا زنگ بزند"]
+    log.text.setPlainText("پیش‌فاکتور فرستاده شد")
+    log.when.edit.setText("۱۴۰۳/۰۷/۱۸ ۰۹:۰۰")  # tomorrow
+    assert dialog.save() is None and dialog.isVisible()
+    assert log.when.shown_error().startswith("زمان سابقه هنوز نرسیده است")
+    log.when.edit.setText("۱۴۰۳/۰۷/۱۶ ۰۹:۰۰")
+    assert dialog.save() == own
+    assert [n.text for n in office.phonebook.notes(own)] == ["قول داد فردا زنگ بزند", "پیش‌فاکتور فرستاده شد"]
+
+
 # --- closing -----------------------------------------------------------------------------------------
 
 def test_escape_with_changes_asks_and_can_keep_editing(qtbot, office, monkeypatch):

@@ -223,15 +223,20 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
         with self._reading():
             return load_contacts(self.conn, list(ids))
 
-    def phone_owners(self, national: str, exclude_id: int | None = None) -> list[tuple[int, str]]:
-        """(id, display name) of the contacts that have this number (any written form)."""
+    def phone_owners(self, national: str, exclude_id: int | None = None,
+                     ext: str | None = None) -> list[tuple[int, str]]:
+        """(id, display name) of the contacts that have this number (any written form); with
+        ``ext``, only with that extension ('' : none), so colleagues on one switchboard are not
+        each other's duplicates."""
         number = national_form(national)
         if not number:
             return []
+        same_ext = "" if ext is None else " AND ext = :ext"
         rows = self.conn.execute(
             "SELECT c.id, c.display_name FROM contacts c "
-            "WHERE c.id IN (SELECT contact_id FROM contact_phones WHERE national = ?) ORDER BY c.sort_key, c.id",
-            (number,),
+            f"WHERE c.id IN (SELECT contact_id FROM contact_phones WHERE national = :number{same_ext}) "
+            "ORDER BY c.sort_key, c.id",
+            {"number": number, "ext": ext or ""},
         ).fetchall()
         return [(contact_id, name) for contact_id, name in rows if contact_id != exclude_id]
 

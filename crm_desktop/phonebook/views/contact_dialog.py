@@ -99,8 +99,10 @@ def check_typed_phone(text: str, kind: str) -> str:
 def duplicate_message(found: list[tuple[model.Phone, int, str]]) -> str:
     lines = []
     for phone, _owner, name in found:
-        shown = phone_core.format_phone(phone.national)
-        lines.append(f"شمارهٔ {_isolate(shown)} پیش‌تر برای «{name}» ثبت شده است.")
+        shown = _isolate(phone_core.format_phone(phone.national))  # the number read left to right
+        if phone.ext:
+            shown += f" داخلی {to_persian(phone.ext)}"
+        lines.append(f"شمارهٔ {shown} پیش‌تر برای «{name}» ثبت شده است.")
     return "\n".join(lines) + "\nچه کنیم؟"
 
 
@@ -452,6 +454,10 @@ class ContactDialog(QDialog):
         base.group_ids = self.checked_group_ids()
         base.custom = {fid: e.value() for fid, e in self.custom_editors.items()}
         base.custom = {fid: value for fid, value in base.custom.items() if value}
+        if base.kind == model.ORGANISATION and (self.original is None or self.original.kind != model.ORGANISATION):
+            # made an organisation here: what the form hid on the switch is not saved with it
+            base.title = base.first_name = base.last_name = base.job_title = base.manager = ""
+            base.birthday = None
         return base
 
     # == checking =====================================================================================
@@ -547,12 +553,16 @@ class ContactDialog(QDialog):
 
     # == saving =======================================================================================
     def duplicates(self, contact: model.Contact) -> list[tuple[model.Phone, int, str]]:
-        found, seen = [], set()
+        """The other contacts that have a number (with the same extension) this edit adds; the
+        numbers the contact had are not asked about again on every save."""
+        stored = {(p.national, p.ext or "") for p in self.original.phones} if self.original is not None else set()
+        found, seen = [], set(stored)
         for phone in contact.phones:
-            if not phone.national or phone.national in seen:
+            key = (phone.national, phone.ext or "")
+            if not phone.national or key in seen:
                 continue
-            seen.add(phone.national)
-            for owner_id, name in self.repo.phone_owners(phone.national, exclude_id=self.contact_id):
+            seen.add(key)
+            for owner_id, name in self.repo.phone_owners(phone.national, exclude_id=self.contact_id, ext=key[1]):
                 found.append((phone, owner_id, name))
         return found
 
@@ -588,6 +598,9 @@ class ContactDialog(QDialog):
         contact = self.check()
         if contact is None:
             return None
+        draft = self.notes_widget is not None and self.notes_widget.has_draft()
+        if draft and not self.notes_widget.draft_ready():  # the entry typed in the log is saved too
+            return None
         found = self.duplicates(contact)
         if found:
             answer = self.ask_duplicate(found)
@@ -609,6 +622,8 @@ class ContactDialog(QDialog):
             dialogs.show_error(self, error)
             return None
         self.contact_id = contact_id
+        if draft:
+            self.notes_widget.add_entry()
         self._baseline = self.state()
         self.saved.emit(contact_id)
         self.accept()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -120,6 +120,7 @@ class NotesWidget(QWidget):
         self.editing: int | None = None  # the id of the entry the editor holds (None: a new one)
         QShortcut(QKeySequence.Delete, self.list, self.delete_selected, context=Qt.WidgetShortcut)
         QShortcut(QKeySequence("Ctrl+Return"), self.text, self.add_entry, context=Qt.WidgetShortcut)
+        self.when.edit.installEventFilter(self)  # Enter in the time adds the entry (it pressed «ذخیره»)
 
         top = QHBoxLayout()
         top.addWidget(self.kind)
@@ -238,5 +239,19 @@ class NotesWidget(QWidget):
         self.changed.emit()
         return True
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if (watched is self.when.edit and event.type() == QEvent.KeyPress
+                and event.key() in (Qt.Key_Return, Qt.Key_Enter)):
+            self.add_entry()
+            return True
+        return super().eventFilter(watched, event)
+
     def has_draft(self) -> bool:
         return bool(self.text.toPlainText().strip())
+
+    def draft_ready(self) -> bool:
+        """Whether a draft entry can be stored as it stands (else its problem shows on its field)."""
+        if self.when.validate():
+            return True
+        self.when.setFocus()
+        return False
