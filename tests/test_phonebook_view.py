@@ -427,7 +427,7 @@ def test_merging_two_contacts_of_the_same_name_tells_them_apart(office, make_tab
 def test_dial_opens_tel_and_logs_a_call_note(office, make_tab, dialed, messages):
     ids = add_people(office)
     contact_id = ids["مریم احمدی"]
-    office.phonebook.update(_with_extra_phone(office.phonebook.get(contact_id), "021-8877 6655", "work"))
+    office.phonebook.update(_with_extra_phone(office.phonebook.get(contact_id), "021-8877 6655", "work", "123"))
     tab = make_tab()
     tab.select_row(row_of(tab, "مریم احمدی"))
     tab.dial_action.trigger()
@@ -440,14 +440,16 @@ def test_dial_opens_tel_and_logs_a_call_note(office, make_tab, dialed, messages)
     menu = tab.build_context_menu()
     dial_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
     texts = [a.text() for a in dial_menu.actions()]
-    assert texts == [f"همراه: {LRI}۰۹۱۲ ۴۴۴ ۵۵۶۶{PDI}", f"محل کار: {LRI}۰۲۱ ۸۸۷۷ ۶۶۵۵{PDI}"]
+    # the extension is shown (the operator dials it once the switchboard answers; tel: carries the number)
+    assert texts == [f"همراه: {LRI}۰۹۱۲ ۴۴۴ ۵۵۶۶{PDI}", f"محل کار: {LRI}۰۲۱ ۸۸۷۷ ۶۶۵۵{PDI} داخلی {LRI}۱۲۳{PDI}"]
     dial_menu.actions()[1].trigger()
     assert dialed[-1] == "tel:02188776655"
-    assert len(office.phonebook.notes(contact_id)) == 2
+    notes = office.phonebook.notes(contact_id)
+    assert len(notes) == 2 and notes[0].text == f"تماس با شماره {LRI}۰۲۱ ۸۸۷۷ ۶۶۵۵{PDI} داخلی {LRI}۱۲۳{PDI}"
 
 
-def _with_extra_phone(contact, number, kind):
-    contact.phones.append(Phone(number, kind=kind))
+def _with_extra_phone(contact, number, kind, ext=""):
+    contact.phones.append(Phone(number, kind=kind, ext=ext))
     return contact
 
 
@@ -541,6 +543,33 @@ def test_double_click_opens_and_a_saved_new_contact_is_selected(office, make_tab
     tab.new_action.trigger()
     assert names(tab)[tab.table.currentIndex().row()] == "آرش بهادری"
     assert tab.count_label.text() == "۷ مخاطب"
+
+
+def test_the_contact_that_has_the_phone_opens_once_and_is_then_selected(office, make_tab):
+    """«باز کردن آن مخاطب» in the form opens it over the form; once the form is closed the tab
+    selects it (it used to open it a second time)."""
+    from PySide6.QtCore import QObject, Signal
+
+    ids = add_people(office)
+    tab = make_tab()
+    opened = []
+
+    class FakeDialog(QObject):
+        saved = Signal(int)
+        openContactRequested = Signal(int)
+
+        def __init__(self, office_, contact_id, parent):
+            super().__init__(parent)
+            opened.append(contact_id)
+
+        def exec(self):
+            self.openContactRequested.emit(ids["علی رضایی"])
+            return 0
+
+    tab.contact_dialog_factory = FakeDialog
+    tab.new_action.trigger()
+    assert opened == [None]
+    assert names(tab)[tab.table.currentIndex().row()] == "علی رضایی"
 
 
 # --- custom fields ------------------------------------------------------------------------------------

@@ -599,9 +599,8 @@ class PhonebookTab(ContactActions, QWidget):
             dialog.deleteLater()
         if new_id:
             self.select_contact(new_id[-1])
-        if other:
+        elif other:  # the form opened that contact over itself already: here it is only selected
             self.select_contact(other[-1])
-            self._run_contact_dialog(other[-1])
 
     # the rest of the book ------------------------------------------------------------------------------
     def print_list(self) -> None:

@@ -9,10 +9,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMenu
 
 from crm_desktop.core.digits import format_number, to_persian
-from crm_desktop.core.phone import format_phone, national_form
+from crm_desktop.core.phone import national_form
 from crm_desktop.phonebook import model
 from crm_desktop.phonebook.contact_rows import phone_text
-from crm_desktop.phonebook.views.table_model import LRI, PDI
+from crm_desktop.phonebook.views.table_model import isolate_numbers
 from crm_desktop.ui import dialogs
 
 CALL_NOTE = "تماس با شماره {number}"
@@ -24,7 +24,14 @@ MERGE_FIELDS = (("title", "عنوان"), ("organisation", "سازمان"), ("job
 
 def _first_phone(contact) -> str:
     phones = sorted((p for p in contact.phones if p.national), key=lambda p: p.kind != "mobile")
-    return f"{LRI}{phone_text(phones[0].national, phones[0].ext)}{PDI}" if phones else ""
+    return isolate_numbers(phone_text(phones[0].national, phones[0].ext)) if phones else ""
+
+
+def _dialled(phone) -> str:
+    """«۰۲۱ ۸۸۷۷ ۶۶۵۵ داخلی ۱۲۳» as the table shows it (the extension is dialled by the operator
+    once the switchboard answers: softphones read ``tel:…;ext=`` differently, some not at all)."""
+    national = getattr(phone, "national", "") or getattr(phone, "number", "") or str(phone)
+    return isolate_numbers(phone_text(national_form(national) or national, getattr(phone, "ext", "") or ""))
 
 
 def merge_details(contacts) -> list[str]:
@@ -173,7 +180,7 @@ class ContactActions:
             return
         for phone in phones:
             label = model.PHONE_KINDS.get(phone.kind, phone.kind)
-            action = menu.addAction(f"{label}: {LRI}{format_phone(phone.national or phone.number)}{PDI}")
+            action = menu.addAction(f"{label}: {_dialled(phone)}")
             action.setObjectName(f"phonebook.dial.{phone.national or phone.number}")
             action.triggered.connect(lambda _c=False, p=phone: self.dial(contact_id, p))
 
@@ -196,8 +203,7 @@ class ContactActions:
             dialogs.show_error(self, "برنامه‌ای برای شماره‌گیری روی این رایانه پیدا نشد.")
             return False
         at = self.clock().replace(microsecond=0).isoformat()
-        note = model.Note(contact_id=contact_id, text=CALL_NOTE.format(number=f"{LRI}{format_phone(number)}{PDI}"),
-                          kind="call", at=at)
+        note = model.Note(contact_id=contact_id, text=CALL_NOTE.format(number=_dialled(phone)), kind="call", at=at)
         try:
             self.phonebook.add_note(note)
         except Exception as error:  # noqa: BLE001
