@@ -96,6 +96,15 @@ def test_an_empty_list_says_so(tmp_path):
     assert has_persian(page, "گروه «مشتریان»")
 
 
+def test_a_searched_number_in_the_header_reads_left_to_right(tmp_path):
+    out = tmp_path / "searched.pdf"
+    report.write_phonebook_list(out, [person("علی", "رضایی", ("0912 123 4567", "mobile"))],
+                                scope=report.scope_text(search="0912 123"), count=1, today=TODAY)
+    page = read_pdf(out)[0]
+    assert "۰۹۱۲ ۱۲۳" in page.visual_text() and "۱۲۳ ۰۹۱۲" not in page.visual_text()
+    assert has_persian(page, "جستجوی")
+
+
 def test_progress_is_reported_and_cancel_leaves_no_file(tmp_path):
     from crm_desktop.errors import Cancelled
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from crm_desktop.phonebook import model
@@ -183,7 +183,9 @@ def test_no_match_says_so_and_esc_clears_the_search(office, make_tab, qtbot):
     tab.search.setFocus()
     search(tab, "ناموجود")
     assert names(tab) == []
-    assert tab.count_label.text() == "مخاطبی با «ناموجود» پیدا نشد."
+    assert tab.count_label.text() == "مخاطبی با «\u2068ناموجود\u2069» پیدا نشد."
+    search(tab, "0912 999 88")  # a number is echoed in Persian digits, its groups left to right
+    assert tab.count_label.text() == "مخاطبی با «\u2066۰۹۱۲ ۹۹۹ ۸۸\u2069» پیدا نشد."
     press(tab.search, Qt.Key_Escape)
     assert tab.search.text() == ""
     assert len(names(tab)) == 6
@@ -573,6 +575,23 @@ def test_the_contact_that_has_the_phone_opens_once_and_is_then_selected(office, 
 
 
 # --- custom fields ------------------------------------------------------------------------------------
+def test_a_header_click_after_a_new_column_is_kept_when_another_field_comes(office, make_tab, qtbot):
+    """The columns are made again when a field is added: a click on «سازمان» after that must still
+    be the order the next rebuild keeps (it went back to the name order)."""
+    add_people(office)
+    tab = make_tab()
+    book = office.phonebook
+    book.add_field(model.CustomField("نحوه آشنایی", show_in_table=True))
+    header = tab.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(1) + header.sectionSize(1) // 2, 5))
+    assert tab.sort_order() == ("organisation", False)
+    organised = names(tab)
+    book.add_field(model.CustomField("شماره پرونده", show_in_table=True))
+    assert tab.sort_order() == ("organisation", False) and names(tab) == organised
+    assert organised != PERSIAN_ORDER
+
+
 def test_custom_fields_marked_for_the_table_become_columns(office, make_tab):
     ids = add_people(office)
     tab = make_tab()

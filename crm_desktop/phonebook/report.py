@@ -25,8 +25,9 @@ from crm_desktop.errors import UserError
 from crm_desktop.phonebook.model import (NOTE_KINDS, ORGANISATION, PHONE_KINDS, Contact, CustomField, Note,
                                      no_year_to_jalali)
 from crm_desktop.phonebook.repo_groups import group_named
+from crm_desktop.phonebook.search import shown_query
 from crm_desktop.reports import commands
-from crm_desktop.reports.bidi import isolate, ltr
+from crm_desktop.reports.bidi import ltr
 from crm_desktop.reports.card import Field, Section, draw_card
 from crm_desktop.reports.page import PageSetup, ReportInfo, ReportWriter
 from crm_desktop.reports.table import Column, Table
@@ -100,7 +101,7 @@ def scope_text(group: str | None = None, search: str | None = None) -> str:
     if group:
         parts.append(f"گروه «{group}»")
     if search:
-        parts.append(f"جستجوی «{isolate(to_persian(search))}»")
+        parts.append(f"جستجوی «{shown_query(search)}»")
     return "، ".join(parts) if parts else "همه مخاطبان"
 
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from crm_desktop.core.digits import to_persian
 from crm_desktop.core.text import ZWNJ, normalise
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -215,6 +216,16 @@ def number_fragment(text: str) -> str | None:
     if digits.startswith("98") and len(digits) == 12 and digits[2] != "0":
         return "0" + digits[2:]  # 98 912 123 4567 typed without + or 00
     return digits
+
+
+def shown_query(text: str) -> str:
+    """A typed search as a Persian sentence quotes it: a number in Persian digits, read left to
+    right («۰۹۱۲ ۹۹۹ ۸۸», not «۸۸ ۹۹۹ ۰۹۱۲»); anything else as typed, in the direction of its
+    first letter (an e-mail left to right)."""
+    text = (text or "").strip()
+    if number_fragment(text) is not None:
+        return f"\u2066{to_persian(text)}\u2069"
+    return f"\u2068{text}\u2069" if text else ""
 
 
 def number_clause(fragment: str) -> tuple[str, ...]:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core.digits import format_number
 from crm_desktop.errors import UserError
+from crm_desktop.phonebook.search import shown_query
 from crm_desktop.phonebook.views.contact_actions import ContactActions
 from crm_desktop.phonebook.views.groups_pane import GroupsPane
 from crm_desktop.phonebook.views.table_model import LRI, NAME, ORGANISATION, PDI, ContactSource, contact_columns
@@ -423,10 +424,11 @@ class PhonebookTab(ContactActions, QWidget):
 
     def _on_sorted(self, section: int, order) -> None:
         """A click on a header sorted the table (the model asked the phonebook): show its top."""
-        state = self.model.sort_state()
-        if state is None or state[0] != section:  # a column that does not sort
+        columns = self.model.columns  # read from the click, not the model: once the columns were
+        # made again, the view's own sort slot runs after this one
+        if not 0 <= section < len(columns) or not columns[section].sortable:  # a column that does not sort
             return
-        self._order = (self.model.columns[section].key, order == Qt.DescendingOrder)
+        self._order = (columns[section].key, order == Qt.DescendingOrder)
         self.table.scrollToTop()
         self._update_actions()
 
@@ -443,7 +445,7 @@ class PhonebookTab(ContactActions, QWidget):
         n = self.model.rowCount()
         text = count_text(n)
         if n == 0 and self._text:
-            text = f"مخاطبی با «{self._text}» پیدا نشد."
+            text = f"مخاطبی با «{shown_query(self._text)}» پیدا نشد."
         self.count_label.setText(text)
 
     def _on_changed(self, tables: frozenset) -> None:
