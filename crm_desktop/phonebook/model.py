@@ -244,10 +244,16 @@ def no_year_to_jalali(stored: str) -> tuple[int, int]:
     return j_month, j_day
 
 
+def no_year_month_length(month: int) -> int:
+    """The days a month has in a birthday without a year: Esfand 29, as in most years (its 30th,
+    a leap day, would be 1 Farvardin's Gregorian day in the years around it)."""
+    return 29 if month == 12 else jalali.month_length(NO_YEAR_REFERENCE, month)
+
+
 def jalali_to_no_year(month: int, day: int) -> str:
     """The stored form ('--MM-DD') of a Jalali day and month without a year ((12, 25) →
-    '--03-15'). ValueError for a day the month never has (31 Mehr, 31 Esfand)."""
-    if not 1 <= month <= 12 or not 1 <= day <= jalali.month_length(NO_YEAR_REFERENCE, month):
-        raise ValueError(f"no Jalali day {day} in month {month}")
+    '--03-15'). ValueError for a day the month never has (31 Mehr), and 30 Esfand."""
+    if not 1 <= month <= 12 or not 1 <= day <= no_year_month_length(month):
+        raise ValueError(f"no Jalali day {day} in month {month} without a year")
     g = jalali.from_jalali(NO_YEAR_REFERENCE, month, day)
     return f"--{g.month:02d}-{g.day:02d}"

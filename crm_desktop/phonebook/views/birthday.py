@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSpinBox, QVBox
 
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_persian
-from crm_desktop.phonebook.model import NO_YEAR_REFERENCE, jalali_to_no_year, no_year_to_jalali
+from crm_desktop.phonebook.model import jalali_to_no_year, no_year_month_length, no_year_to_jalali
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
 
 NO_YEAR_TEXT = "بدون سال"
@@ -61,7 +61,7 @@ class BirthdayEdit(QWidget):
         self._show_mode(False)
 
     def _fit_day(self) -> None:
-        self.day.setMaximum(jalali.month_length(NO_YEAR_REFERENCE, self.month.currentData()))
+        self.day.setMaximum(no_year_month_length(self.month.currentData()))
 
     def _show_mode(self, no_year: bool) -> None:
         if no_year and self.date_edit.date() is not None:
