@@ -98,6 +98,7 @@ def test_a_day_the_operator_changes_is_stored(qtbot, office):
     assert again.birthday.day.maximum() == 29  # Esfand without a year (its 30th read back as 1 Farvardin)
     again.birthday.month.setCurrentIndex(0)
     assert again.birthday.day.maximum() == 31
+    again.birthday.month.setCurrentIndex(11)
 
 
 # --- the printed card --------------------------------------------------------------------------
