@@ -184,3 +184,37 @@ def test_two_typed_words_also_find_the_name_written_as_one(book):
     assert names(book, "محمدرضا") == ["محمدرضا احمدی"]
     assert names(book, "عبد الله نوری") == ["عبدالله نوری"]
     assert parse("محمد رضا").words == (((("محمد", "رضا"), ("محمدرضا",))),)
+
+
+# --- decimals ------------------------------------------------------------------------------------
+
+def test_a_decimal_is_found_as_the_table_shows_it_also_in_a_book_indexed_before_version_10(tmp_path, monkeypatch):
+    """«۱٫۵» in a number field (and «نسخه ۲٫۵» in a note) is found by typing it in any digit
+    script, with «.» or «٫»; a book indexed before decimals were kept whole is indexed again by
+    migration 10 (only its contacts with a decimal)."""
+    import re
+
+    from crm_desktop.phonebook import model, search as search_module, search_index
+    from crm_desktop.storage import migrations
+    from crm_desktop.storage.db import open_database
+
+    path = tmp_path / "v9.sqlite3"
+    conn = open_database(path, migrate=False)
+    migrations.migrate(conn, target=9)
+    book = Phonebook(conn)
+    weight = book.add_field(model.CustomField("وزن", kind="number", show_in_table=True))
+    monkeypatch.setattr(search_module, "_DECIMAL", re.compile(r"(?!)"))  # the documents as version 9 made them
+    jaleh = book.add(model.normalised(model.Contact(first_name="ژاله", last_name="پاکزاد", custom={weight: "1.5"},
+                                                    phones=[model.Phone("09121112233")])))
+    ali = book.add(model.normalised(model.Contact(first_name="علی", last_name="رضایی", note="نسخه ۲٫۵ نصب شد")))
+    assert [r.id for r in book.rows(SearchQuery(text="1.5"), 0, 10)] == []
+    monkeypatch.undo()
+    conn.close()
+
+    conn = open_database(path)  # migrates to the latest version
+    book = Phonebook(conn)
+    for typed, found in (("1.5", [jaleh]), ("۱٫۵", [jaleh]), ("١.٥", [jaleh]), ("ژاله ۱٫۵", [jaleh]),
+                         ("۲٫۵", [ali]), ("1.6", []), ("۰۹۱۲ ۱۱۱", [jaleh])):
+        assert [r.id for r in book.rows(SearchQuery(text=typed), 0, 10)] == found, typed
+    assert search_index.check(conn) == []
+    conn.close()

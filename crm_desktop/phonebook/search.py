@@ -27,11 +27,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from crm_desktop.core.digits import to_persian
+from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.core.text import ZWNJ, normalise
 
 _TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"[0-9]+")
+# a decimal number as written in any digit script with «.» or the Persian «٫» (a number custom
+# field, «نسخه ۲٫۵» in a note): the numbers document also holds it whole, «2.5»
+_DECIMAL = re.compile(r"[0-9۰-۹٠-٩]+[.٫][0-9۰-۹٠-٩]+")
 _SEARCH_FOLD = str.maketrans({"آ": "ا"})
 GROUP_TOKEN = "\ue000"  # private use: unicode61 keeps it in a token, a typed query never has it
 NUMBER_MARK = "^^"
@@ -89,6 +92,9 @@ class DocumentBuilder:
                 words[token] = None
                 for run in _DIGITS.findall(token):
                     numbers[run] = None
+        if "." in text or "٫" in text:
+            for run in _DECIMAL.findall(text):
+                numbers[decimal_text(run)] = None
         split = tuple(words), tuple(numbers)
         if self._memo_size:
             if len(self._memo) >= self._memo_size:
@@ -218,6 +224,11 @@ def number_fragment(text: str) -> str | None:
     return digits
 
 
+def decimal_text(run: str) -> str:
+    """«۲٫۵» → «2.5»: a decimal as the numbers document holds it."""
+    return to_latin(run).replace("٫", ".")
+
+
 def shown_query(text: str) -> str:
     """A typed search as a Persian sentence quotes it: a number in Persian digits, read left to
     right («۰۹۱۲ ۹۹۹ ۸۸», not «۸۸ ۹۹۹ ۰۹۱۲»); anything else as typed, in the direction of its
@@ -268,15 +279,27 @@ def parse(text: str | None, group_id: int | None = None) -> ParsedQuery:
     words: list = []
     numbers: list = []
     fragment = number_fragment(text)
-    if fragment is not None:
+    if _DECIMAL.fullmatch(text.strip()):  # «2.5», «۱۲۳۴٫۷۵»: the decimal whole, or a number typed with dots
+        numbers.append(_decimal_clause(text.strip()))
+    elif fragment is not None:
         numbers.append(number_clause(fragment))
     else:
         for chunk in text.split():
+            if _DECIMAL.fullmatch(chunk):
+                numbers.append(_decimal_clause(chunk))
+                continue
             clause = _word_clause(chunk, numbers)
             if clause is not None:
                 words.append(clause)
         words = _join_pairs(words)
     return ParsedQuery(tuple(words), tuple(numbers), None if group_id is None else int(group_id))
+
+
+def _decimal_clause(typed: str) -> tuple[str, ...]:
+    """A typed decimal matches itself (as ``decimal_text``) or, read as a number written with a
+    dot between its groups (021.8877), what that number matches."""
+    whole = decimal_text(typed)
+    return (whole, *number_clause(whole.replace(".", "")))
 
 
 def _join_pairs(clauses: list) -> list:
