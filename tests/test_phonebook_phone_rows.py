@@ -129,6 +129,7 @@ def test_the_extension_field_saying_another_extension_is_not_overwritten(qtbot, 
      "\u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069 داخلی ۲۰."),
     ("mobile", "0912 123 4567, 0935 000 0001",
      "شماره تلفن: در هر ردیف یک شماره بنویسید؛ برای شمارهٔ دیگر «افزودن شماره» را بزنید."),
+    ("other", "12", "شماره تلفن: «\u2066۱۲\u2069» کامل نیست؛ دست‌کم سه رقم لازم است."),
 ])
 def test_other_text_after_the_number_is_refused_on_the_field(qtbot, office, kind, text, message):
     dialog = new_named(qtbot, office)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from crm_desktop.core import jalali, validators
+from crm_desktop.core.digits import to_persian
 from crm_desktop.core.phone import national_form
 from crm_desktop.core.text import quoted
 from crm_desktop.errors import ValidationError
@@ -147,6 +148,13 @@ def sort_name(kind: str, first: str = "", last: str = "", organisation: str = ""
     return person or organisation
 
 
+def too_short(number: str, field: str = "شماره تلفن") -> ValidationError:
+    """A number of fewer than three digits (110 and 1566 are numbers; 12 is not)."""
+    shown = to_persian((number or "").strip())
+    return ValidationError(f"phone number {quoted(number)} is too short",
+                           f"{field}: «\u2066{shown}\u2069» کامل نیست؛ دست‌کم سه رقم لازم است.", field)
+
+
 def normalised(contact: Contact) -> Contact:
     """Check every field; return the contact with phones in national form and codes in ASCII.
 
@@ -174,9 +182,7 @@ def normalised(contact: Contact) -> Contact:
         else:
             phone.national = national_form(phone.number)
             if len(phone.national) < 3:
-                raise ValidationError(
-                    f"phone number {quoted(phone.number)} is too short", f"شماره «{phone.number}» کامل نیست.", "شماره تلفن"
-                )
+                raise too_short(phone.number)
         phone.number = phone.number.strip()
         phones.append(phone)
     contact.phones = phones

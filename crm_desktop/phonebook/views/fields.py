@@ -90,7 +90,7 @@ def check_contact_phone(text: str, kind: str, field: str = "شماره تلفن"
         return validators.mobile(text, field="تلفن همراه")
     national = phone.national_form(text)
     if len(national) < 3 or not phone.phone_digits(text):
-        raise ValidationError(f"phone number {text!r} is too short", f"شماره «{text}» کامل نیست.", field)
+        raise model.too_short(text, field)
     return national
 
 
