@@ -101,6 +101,21 @@ def test_a_day_the_operator_changes_is_stored(qtbot, office):
     again.birthday.month.setCurrentIndex(11)
 
 
+@pytest.mark.usefixtures("persian_app")
+@pytest.mark.parametrize("typed, message", [
+    ("۱۲۰۰/۰۱/۰۱", "تاریخ تولد: نباید پیش از ۱۳۰۰/۰۱/۰۱ باشد."),
+    ("۱۴۵۰/۰۱/۰۱", "تاریخ تولد: نباید پس از ۱۴۰۴/۱۰/۲۰ باشد."),
+])
+def test_a_birthday_before_1300_or_still_to_come_is_refused_on_its_field(qtbot, office, typed, message):
+    contact_id = add(office, "سارا", None)
+    dialog = open_form(qtbot, office, contact_id)
+    dialog.birthday.date_edit.edit.setText(typed)
+    assert dialog.save() is None
+    assert dialog.birthday.date_edit.shown_error() == message
+    assert office.phonebook.get(contact_id).birthday is None
+    dialog.birthday.date_edit.edit.clear()  # as loaded: closing asks nothing
+
+
 # --- the printed card --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("stored, shown", [("--03-15", "تاریخ تولد 25 اسفند"), ("--02-29", "تاریخ تولد 10 اسفند")])

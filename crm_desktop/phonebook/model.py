@@ -199,6 +199,9 @@ def normalised(contact: Contact) -> Contact:
     return contact
 
 
+OLDEST_BIRTHDAY = date(1921, 3, 21)  # 1300/01/01: an earlier year is a typo (1200 for 1400)
+
+
 def _checked_birthday(value) -> str | None:
     """The stored form of a birthday ('YYYY-MM-DD' or '--MM-DD'), or None."""
     text = (value or "").strip() if isinstance(value, str) or value is None else str(value)
@@ -208,9 +211,15 @@ def _checked_birthday(value) -> str | None:
         if text.startswith("--") and len(text) == 7 and text[4] == "-":
             date(2000, int(text[2:4]), int(text[5:7]))  # 2000: a leap year, so --02-29 is fine
             return text
-        return date.fromisoformat(text).isoformat()
+        born = date.fromisoformat(text)
     except ValueError:
         raise ValidationError(f"birthday {quoted(text)} is not a date", "تاریخ تولد درست نیست.", "تاریخ تولد") from None
+    if born > date.today():
+        raise ValidationError(f"birthday {text} is still to come", "تاریخ تولد: این روز هنوز نرسیده است.", "تاریخ تولد")
+    if born < OLDEST_BIRTHDAY:
+        raise ValidationError(f"birthday {text} is before 1300/01/01",
+                              "تاریخ تولد: پیش از ۱۳۰۰ است؛ سال را دوباره بررسی کنید.", "تاریخ تولد")
+    return born.isoformat()
 
 
 def now_iso() -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSpinBox, QVBox
 
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_persian
-from crm_desktop.phonebook.model import jalali_to_no_year, no_year_month_length, no_year_to_jalali
+from crm_desktop.phonebook.model import OLDEST_BIRTHDAY, jalali_to_no_year, no_year_month_length, no_year_to_jalali
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
 
 NO_YEAR_TEXT = "بدون سال"
@@ -34,7 +34,7 @@ class BirthdayEdit(QWidget):
         super().__init__(parent)
         self.setObjectName("contact.birthday")
         self.date_edit = JalaliDateEdit(self, name="contact.birthday.date", field_name="تاریخ تولد", today=today)
-        self.date_edit.set_range(None, today())
+        self.date_edit.set_range(OLDEST_BIRTHDAY, today())  # 1300/01/01: an earlier year is a typo
         self.no_year = QCheckBox(NO_YEAR_TEXT, self)
         self.no_year.setObjectName("contact.birthday.no_year")
         self._loaded: tuple[str, int, int] | None = None  # a stored '--MM-DD' and the month/day it showed as

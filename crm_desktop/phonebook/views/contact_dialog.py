@@ -539,6 +539,7 @@ class ContactDialog(QDialog):
             "شماره تلفن": [row.number for row in self.phones.rows],
             "پست الکترونیک": [row.email for row in self.emails.rows],
             "کد پستی": [row.postal_code for row in self.addresses.rows],
+            "تاریخ تولد": [self.birthday.date_edit],
         }
         for widget in targets.get(field, []):
             if widget.text().strip() and not widget.is_valid():
