@@ -545,6 +545,10 @@ def test_double_click_opens_and_a_saved_new_contact_is_selected(office, make_tab
     tab.new_action.trigger()
     assert names(tab)[tab.table.currentIndex().row()] == "آرش بهادری"
     assert tab.count_label.text() == "۷ مخاطب"
+    search(tab, "ژ")  # a new contact the search leaves out is saved: the footer says where it went
+    tab.new_action.trigger()
+    assert names(tab) == ["ژاله پاکزاد", "کاوه ژیان"]
+    assert tab.count_label.text() == "«آرش بهادری» ذخیره شد، ولی با این جستجو یا گروه در فهرست نیست. (۲ مخاطب)"
 
 
 def test_the_contact_that_has_the_phone_opens_once_and_is_then_selected(office, make_tab):

@@ -600,7 +600,9 @@ class PhonebookTab(ContactActions, QWidget):
         if hasattr(dialog, "deleteLater"):
             dialog.deleteLater()
         if new_id:
-            self.select_contact(new_id[-1])
+            if not self.select_contact(new_id[-1]) and (self._text.strip() or self._group_id is not None):
+                self.count_label.setText(f"«{self._name_of(new_id[-1])}» ذخیره شد، ولی با این جستجو یا گروه "
+                                         f"در فهرست نیست. ({count_text(self.model.rowCount())})")
         elif other:  # the form opened that contact over itself already: here it is only selected
             self.select_contact(other[-1])
 
