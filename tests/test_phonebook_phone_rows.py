@@ -259,8 +259,10 @@ def test_an_extension_that_is_not_digits_is_refused_on_the_extension_field(qtbot
     assert label.isVisible() and label.text() == EXT_DIGITS
     assert row.ext.property("invalid") is True and row.ext.toolTip() == EXT_DIGITS
     assert not row.number.error_label.isVisible()  # the number itself is fine
+    dialog.first_name.setFocus()
     assert dialog.save() is None and contacts(office) == 0
     assert row.ext.text() == "abc-!!" and label.isVisible() and dialog.banner.isVisible()
+    assert dialog.focusWidget() is row.ext  # the cursor goes where the mistake is
     typed(row.ext, "٢٠")  # Arabic-Indic digits are digits too
     assert not label.isVisible() and row.ext.property("invalid") is False
     assert row.ext.text() == "۲۰"

@@ -495,6 +495,9 @@ class ContactDialog(QDialog):
 
     def _focus(self, widget: QWidget) -> None:
         self.scroll.ensureWidgetVisible(widget, 40, 40)
+        if isinstance(widget, PhoneRow) and widget.guard.shown_ext_error() and not widget.number.shown_error():
+            widget.ext.setFocus(Qt.OtherFocusReason)  # the extension is what is wrong in this row
+            return
         target = widget.focusProxy() or widget
         for edit in [target] + widget.findChildren(QLineEdit):
             if isinstance(edit, QLineEdit) and edit.isVisible():
