@@ -21,6 +21,11 @@ APPLE_NO_YEAR = 1604  # iPhone writes a birthday without a year as 1604-MM-DD
 _NO_YEAR = re.compile(r"--\s*(\d{1,2})\s*-?\s*(\d{1,2})")
 _YMD = re.compile(r"(\d{4})\s*[-/.؍]\s*(\d{1,2})\s*[-/.؍]\s*(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
+# A time of day after a date, as Excel, Access and SQL write one («1986-07-03 00:00:00»,
+# «7/3/1986 12:00:00 AM», «1365/04/12 00:00», ISO's «T00:00:00Z»): dropped, a birthday is a day.
+_TIME = re.compile(r"(?:\s*T\s*|\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+                   r"(?:\s*(?:[AaPp]\.?\s*[Mm]\.?|ق\.?\s*ظ\.?|ب\.?\s*ظ\.?))?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?")
+_DATE_HEAD = re.compile(r"\d{1,4}\s*[-/.؍]\s*\d{1,2}\s*[-/.؍]\s*\d{1,4}|\d{8}")
 _EMPTY_DATES = {"", "0/0/00", "0/0/0000", "00/00/0000", "0000-00-00", "--", "-"}
 _MOBILE = re.compile(r"09[0-9]{9}")
 # A day and a month by name, either way round: «25 اسفند», «۲۵ اسفند ماه», «اسفند ۲۵» (after normalise).
@@ -44,6 +49,14 @@ def _bad_birthday(text: str) -> ValidationError:
     )
 
 
+def _future_birthday(text: str) -> ValidationError:
+    return ValidationError(
+        f"{BIRTHDAY}: {quoted(text)} is after today",
+        f"{BIRTHDAY}: «{text}» پس از امروز است؛ تاریخ تولد نمی‌تواند در آینده باشد.",
+        BIRTHDAY,
+    )
+
+
 def _month_day(month: int, day: int, text: str) -> str:
     try:
         date(2000, month, day)  # a leap year: 29 February is a birthday too
@@ -56,13 +69,17 @@ def _full(year: int, month: int, day: int, text: str) -> str:
     if year == APPLE_NO_YEAR:
         return _month_day(month, day, text)
     if TYPED_MIN_YEAR <= year <= TYPED_MAX_YEAR:  # a Jalali date (1365/04/12)
-        return from_jalali(year, month, day, BIRTHDAY).isoformat()
-    if not 1800 <= year <= date.today().year + 1:
-        raise _bad_birthday(text)
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        raise _bad_birthday(text) from None
+        born = from_jalali(year, month, day, BIRTHDAY)
+    else:
+        if not 1800 <= year <= 9999:
+            raise _bad_birthday(text)
+        try:
+            born = date(year, month, day)
+        except ValueError:
+            raise _bad_birthday(text) from None
+    if born > date.today():
+        raise _future_birthday(text)
+    return born.isoformat()
 
 
 def _named_month_day(text: str) -> str | None:
@@ -105,9 +122,12 @@ def _parse_birthday_text(value: str) -> str | None:
 def _parse_birthday(value) -> str | None:
     """A birthday as we store it ('YYYY-MM-DD' or '--MM-DD'), from anything other programs
     write: ``1986-07-03``, ``19860703``, ``1986-07-03T00:00:00Z``, ``--0703``, ``--07-03``,
-    ``1604-07-03`` (iPhone: no year), a Jalali ``1365/04/12``, Outlook's ``7/3/1986`` (month
-    first unless the first number is over 12), a spreadsheet date, a day and month without a year
-    as our export writes it (``25 اسفند``, Jalali; ``29 فوریه``). '' and ``0/0/00`` → None."""
+    ``1604-07-03`` (iPhone: no year), a Jalali ``1365/04/12`` or, day first as Iranians write
+    it, ``12/04/1365`` (a 13xx / 14xx year last is always day / month / year: no program writes
+    a Jalali date month first), Outlook's ``7/3/1986`` (month first unless the first number is
+    over 12), any of these with a time of day after it (``1986-07-03 00:00:00``: dropped), a
+    spreadsheet date, a day and month without a year as our export writes it (``25 اسفند``,
+    Jalali; ``29 فوریه``). '' and ``0/0/00`` → None. A date after today is refused."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -115,7 +135,10 @@ def _parse_birthday(value) -> str | None:
     if isinstance(value, date):
         return _full(value.year, value.month, value.day, value.isoformat())
     text = str(value).strip()
-    s = to_latin(text).split("T")[0].strip()
+    s = to_latin(text).strip()
+    head = _DATE_HEAD.match(s)
+    if head and _TIME.fullmatch(s, head.end()):
+        s = s[: head.end()]
     if s in _EMPTY_DATES:
         return None
     match = _NO_YEAR.fullmatch(s)
@@ -129,7 +152,8 @@ def _parse_birthday(value) -> str | None:
     match = _DMY.fullmatch(s)
     if match:
         a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        month, day = (b, a) if a > 12 else (a, b)
+        jalali = TYPED_MIN_YEAR <= year <= TYPED_MAX_YEAR  # 12/04/1365: the 12th of Tir
+        month, day = (b, a) if jalali or a > 12 else (a, b)
         return _full(year, month, day, text)
     named = _named_month_day(text)
     if named is not None:

@@ -1,0 +1,130 @@
+"""Export → import round trips as the operator makes them (``export contacts`` then ``import
+contacts`` as real processes, into another book), and what a real XLSX holds, read from its XML:
+formula-looking text kept as it is with Excel's quote-prefix style (no visible apostrophe), data
+on a later sheet, day-first Jalali birthdays and dates with a time of day, custom fields named
+like built-in headers, custom fields in vCards, group names holding «،» or «,»."""
+
+import json
+import zipfile
+from contextlib import contextmanager
+from xml.etree import ElementTree
+
+import pytest
+
+from crm_desktop.phonebook import model
+from crm_desktop.phonebook.model import CustomField
+from tests.conftest import run_cli
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+@contextmanager
+def book_at(path):
+    from crm_desktop.phonebook.repo import Phonebook
+    from crm_desktop.storage.db import open_database
+
+    conn = open_database(path)
+    try:
+        yield Phonebook(conn)
+    finally:
+        conn.close()
+
+
+def cli(*args, db):
+    done = run_cli(*args, db=db)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def export(db, path, fmt):
+    cli("export", "contacts", "--format", fmt, "--out", path, db=db)
+    return path
+
+
+def import_json(db, path):
+    return json.loads(cli("import", "contacts", path, "--json", db=db).stdout)
+
+
+def stored(db):
+    """{display name: (contact, its group names, {custom field name: value})} of a book."""
+    with book_at(db) as book:
+        groups = {g.id: g.name for g in book.groups()}
+        names = {f.id: f.name for f in book.fields()}
+        return {c.display_name: (c, sorted(groups[g] for g in c.group_ids), {names[k]: v for k, v in c.custom.items()})
+                for c in book.iter_contacts()}
+
+
+def xlsx_cells(path):
+    """{(row, header): (text, quote prefix?, wrapped?, cell type)} of a workbook's first sheet,
+    read from its XML (not through openpyxl), and whether the sheet has any formula."""
+    with zipfile.ZipFile(path) as z:
+        styles = ElementTree.fromstring(z.read("xl/styles.xml"))
+        sheet = ElementTree.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    xfs = styles.find(f"{MAIN}cellXfs").findall(f"{MAIN}xf")
+    quote = [xf.get("quotePrefix") in ("1", "true") for xf in xfs]
+    wrap = [(xf.find(f"{MAIN}alignment") is not None and xf.find(f"{MAIN}alignment").get("wrapText") in ("1", "true"))
+            for xf in xfs]
+    rows = []
+    for row in sheet.iter(f"{MAIN}row"):
+        cells = []
+        for c in row.findall(f"{MAIN}c"):
+            text = "".join(t.text or "" for t in c.iter(f"{MAIN}t"))
+            style = int(c.get("s", "0"))
+            cells.append((c.get("r"), text, quote[style], wrap[style], c.get("t")))
+        rows.append(cells)
+    column = lambda ref: "".join(ch for ch in ref if ch.isalpha())  # noqa: E731
+    headers = {column(ref): text for ref, text, *_ in rows[0]}
+    found = {}
+    for number, cells in enumerate(rows[1:], start=2):
+        for ref, text, quoted, wrapped, kind in cells:
+            found[(number, headers[column(ref)])] = (text, quoted, wrapped, kind)
+    has_formula = sheet.find(f".//{MAIN}f") is not None
+    return [h for _, h in sorted(headers.items(), key=lambda kv: (len(kv[0]), kv[0]))], found, has_formula
+
+
+# --- 3. birthdays ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("12/04/1365", "1986-07-03"),  # day first, as Iranians write a Jalali date
+    ("۱۲/۰۴/۱۳۶۵", "1986-07-03"), ("12-04-1365", "1986-07-03"), ("1/1/1370", "1991-03-21"),
+    ("1986-07-03 00:00:00", "1986-07-03"), ("1365/04/12 00:00", "1986-07-03"), ("۱۳۶۵/۰۴/۱۲ ۰۰:۰۰", "1986-07-03"),
+    ("7/3/1986 12:00:00 AM", "1986-07-03"), ("1986-07-03T08:30:00+03:30", "1986-07-03"),
+    ("1986-07-03 14:05", "1986-07-03"), ("0000-00-00 00:00:00", None), ("25/12/1979", "1979-12-25"),
+])
+def test_birthdays_day_first_jalali_and_with_a_time(text, expected):
+    from crm_desktop.phonebook.import_values import parse_birthday
+
+    assert parse_birthday(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1450/01/01", "01/01/1450", "2030-01-01", "2999-01-01 00:00:00"])
+def test_a_birthday_after_today_is_refused_in_persian(text):
+    from crm_desktop.errors import ValidationError
+    from crm_desktop.phonebook.import_values import parse_birthday
+
+    with pytest.raises(ValidationError) as caught:
+        parse_birthday(text)
+    assert caught.value.fa.startswith("تاریخ تولد") and "پس از امروز" in caught.value.fa
+
+
+@pytest.mark.parametrize("text", ["04/25/1365", "1986-07-03 عصر", "1986-07-03 25"])
+def test_what_is_still_not_a_birthday(text):
+    from crm_desktop.errors import ValidationError
+    from crm_desktop.phonebook.import_values import parse_birthday
+
+    with pytest.raises(ValidationError):
+        parse_birthday(text)
+
+
+def test_a_csv_of_birthdays_from_excel_and_access_imports(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("نام,نام خانوادگی,تاریخ تولد\n"
+                    "علی,رضایی,12/04/1365\n"
+                    "سارا,کریمی,1986-07-03 00:00:00\n"
+                    "مریم,احمدی,1365/04/12 00:00\n"
+                    "نوزاد,آینده,1450/01/01\n", encoding="utf-8")
+    summary = import_json(tmp_path / "b.sqlite3", path)
+    assert (summary["added"], summary["rejected"]) == (3, 1)
+    assert summary["entries"][0]["number"] == 5 and "پس از امروز" in summary["entries"][0]["reason"]
+    assert {name: c.birthday for name, (c, _, _) in stored(tmp_path / "b.sqlite3").items()} == {
+        "علی رضایی": "1986-07-03", "سارا کریمی": "1986-07-03", "مریم احمدی": "1986-07-03"}
