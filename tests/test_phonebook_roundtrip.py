@@ -82,6 +82,106 @@ def xlsx_cells(path):
     return [h for _, h in sorted(headers.items(), key=lambda kv: (len(kv[0]), kv[0]))], found, has_formula
 
 
+# --- 1. XLSX: formula-looking text as it is, with Excel's quote prefix ----------------------------
+
+def test_xlsx_writes_plus_and_equals_cells_as_they_are_with_the_quote_prefix_style(tmp_path):
+    source, target = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    with book_at(source) as book:
+        book.add(model.normalised(model.Contact(
+            first_name="علی", last_name="@رضایی", manager='=HYPERLINK("http://x")', note="-1 سود",
+            phones=[model.Phone("0912 123 4567"), model.Phone("+44 20 7946 0958", "other"),
+                    model.Phone("1566", "other")])))
+    path = export(source, tmp_path / "book.xlsx", "xlsx")
+    headers, cells, has_formula = xlsx_cells(path)
+    assert not has_formula
+    phone, quoted, _, kind = cells[(2, "تلفن دیگر")]
+    assert (phone, quoted, kind) == ("+442079460958، 1566", True, "inlineStr")  # no apostrophe to see
+    assert cells[(2, "مدیر")][:2] == ('=HYPERLINK("http://x")', True)
+    assert cells[(2, "نام خانوادگی")][:2] == ("@رضایی", True)
+    assert cells[(2, "یادداشت")][:2] == ("-1 سود", True)
+    assert cells[(2, "تلفن همراه")][:2] == ("0912 123 4567", False)  # plain text needs no style
+    assert not any(text.startswith("'") for text, *_ in cells.values())
+
+    summary = import_json(target, path)
+    assert (summary["added"], summary["rejected"]) == (1, 0)
+    (contact, _, _), = stored(target).values()
+    assert (contact.last_name, contact.manager, contact.note) == ("@رضایی", '=HYPERLINK("http://x")', "-1 سود")
+    assert [(p.kind, p.national) for p in contact.phones] == [
+        ("mobile", "09121234567"), ("other", "+442079460958"), ("other", "1566")]
+
+
+def test_an_older_xlsx_export_with_apostrophes_still_imports_without_them(tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "old.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["نام", "نام خانوادگی", "تلفن دیگر", "مدیر", "یادداشت"])
+    ws.append(["علی", "'@رضایی", "'+442079460958", "'=SUM(A1)", "'-1 سود"])
+    wb.save(path)
+    import_json(tmp_path / "b.sqlite3", path)
+    (contact, _, _), = stored(tmp_path / "b.sqlite3").values()
+    assert (contact.last_name, contact.phones[0].national, contact.manager, contact.note) == (
+        "@رضایی", "+442079460958", "=SUM(A1)", "-1 سود")
+
+
+def test_csv_keeps_its_apostrophe_and_reads_it_back(tmp_path):
+    source, target = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    with book_at(source) as book:
+        book.add(model.normalised(model.Contact(first_name="علی", manager="=1+2",
+                                                phones=[model.Phone("+44 20 7946 0958", "other")])))
+    path = export(source, tmp_path / "book.csv", "csv")
+    text = path.read_text(encoding="utf-8-sig")
+    assert '"\'+442079460958"' in text and '"\'=1+2"' in text  # CSV has no styles: neutralised
+    import_json(target, path)
+    (contact, _, _), = stored(target).values()
+    assert (contact.manager, contact.phones[0].national) == ("=1+2", "+442079460958")
+
+
+# --- 2. XLSX: the first sheet that holds data -----------------------------------------------------
+
+def test_an_xlsx_whose_contacts_are_on_a_later_sheet_imports(tmp_path):
+    from openpyxl import Workbook
+
+    from crm_desktop.phonebook.table import read_table
+
+    path = tmp_path / "accounting.xlsx"
+    wb = Workbook()
+    wb.active.title = "راهنما"
+    wb.active["A1"] = "این کارپوشه را نرم‌افزار حسابداری ساخته است"
+    wb.create_sheet("خالی")
+    lists = wb.create_sheet("فهرست‌ها")  # a hidden sheet of lists (a template's drop-downs): not the contacts
+    lists.append(["شهر"])
+    lists.append(["تهران"])
+    lists.sheet_state = "hidden"
+    wb.move_sheet(lists, offset=-2)
+    people = wb.create_sheet("مخاطبان")
+    people.append(["نام", "نام خانوادگی", "موبایل"])
+    people.append(["علی", "رضایی", "09121234567"])
+    people.append(["سارا", "کریمی", "09351112233"])
+    wb.save(path)
+    assert wb.sheetnames == ["فهرست‌ها", "راهنما", "خالی", "مخاطبان"]
+
+    table = read_table(path)
+    assert table.sheet == "مخاطبان" and len(table.rows) == 2
+    summary = import_json(tmp_path / "b.sqlite3", path)
+    assert (summary["added"], summary["rejected"]) == (2, 0)
+    assert sorted(stored(tmp_path / "b.sqlite3")) == ["سارا کریمی", "علی رضایی"]
+    assert read_table(path, sheet="راهنما").rows == []  # a named sheet is still the one read
+
+
+def test_an_xlsx_without_data_on_any_sheet_says_it_holds_no_contacts(tmp_path, db_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "empty.xlsx"
+    wb = Workbook()
+    wb.active.append(["نام", "موبایل"])
+    wb.create_sheet("دوم")
+    wb.save(path)
+    done = run_cli("import", "contacts", path, db=db_path)
+    assert done.returncode == 1 and "holds no contacts" in done.stderr
+
+
 # --- 3. birthdays ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,8 +6,10 @@ export then reads through its own connection to the file, so the app may go on w
 Phonebook, a connection or a database path. Contacts come in Persian order of their names.
 
 The CSV / XLSX columns carry our Persian headers, which ``columns.suggest_mapping`` recognises,
-so an exported sheet imports again as it is. Phones are text (``0912 123 4567``: the leading 0
-survives); birthdays are Jalali (``1365/04/12``), or without a year the Jalali day and month the
+so an exported sheet imports again as it is. In XLSX a value that starts like a formula
+(``+44…``, ``=…``) is written as it is with Excel's quote-prefix style; CSV has no styles and
+gives it an apostrophe (``'+44…``), which the importer takes off again. Phones are text
+(``0912 123 4567``: the leading 0 survives); birthdays are Jalali (``1365/04/12``), or without a year the Jalali day and month the
 contact form shows (``25 اسفند``: Latin digits like the dates; ``--02-29``, which has no Jalali day
 of its own, is ``29 فوریه``), which the importer reads back to the same stored value. vCards keep
 ``BDAY:--MM-DD``, the standard's form.
@@ -231,7 +233,7 @@ def _export(source, query, path, fmt, progress) -> ExportResult:
                 elif fmt == XLSX:
                     from crm_desktop.phonebook.xlsx_io import write_xlsx
 
-                    count = write_xlsx(partial, columns.headers, rows, columns.widths)
+                    count = write_xlsx(partial, columns.headers, rows, columns.widths, quote_prefix=True)
                 else:
                     raise UserError(f"unknown format {fmt!r}", f"قالب «{fmt}» شناخته نیست.")
             os.replace(partial, path)

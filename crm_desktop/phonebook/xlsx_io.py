@@ -1,12 +1,19 @@
 """XLSX in and out, with openpyxl.
 
-In: the first (or a named) sheet, values as text: a number cell keeps its digits (a phone saved
-as a number lost its leading 0: ``national_form`` gives it back), a date cell becomes ISO.
+In: a named sheet, or else the first sheet that holds data rows (visible sheets before hidden
+ones; a workbook whose first sheet is a cover page or a note still imports, and
+``Table.sheet`` says which sheet was read); values as text: a number cell keeps its digits (a
+phone saved as a number lost its leading 0: ``national_form`` gives it back), a date cell
+becomes ISO.
 
 Out: a write-only workbook (100,000 rows in seconds), the sheet right-to-left, the header row
-bold and frozen, every text cell neutralised against formula injection (``table.neutralise``).
-Phones are written as text (they keep their leading 0); an int or float stays a number (the
-cheque book's amounts), with a number format per column when asked.
+bold and frozen. A text cell is always an inline string, which Excel never evaluates; one that
+starts like a formula (``= + - @``, a tab or CR: ``table.neutralise``'s marks) is also given a
+cell style with ``quotePrefix="1"`` when ``quote_prefix`` is asked for, so that Excel keeps it
+text when the operator edits it, and shows the value itself (``+442079460958``); without it the
+value gets ``neutralise``'s visible apostrophe (``'+442079460958``), as CSV always does. A
+multi-line text cell wraps. Phones are written as text (they keep their leading 0); an int or
+float stays a number (the cheque book's amounts), with a number format per column when asked.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from crm_desktop.phonebook.import_values import clean_cell
 from crm_desktop.phonebook.table import XLSX, Table, UnreadableFile, make_table, neutralise, read_bytes
 
 SHEET_TITLE = "مخاطبان"
+_FORMULA_MARKS = ("=", "+", "-", "@", "\t", "\r")  # what table.neutralise guards against
 
 
 def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None) -> Table:
@@ -34,23 +42,41 @@ def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None) -> 
         if sheet:
             if sheet not in workbook.sheetnames:
                 raise UnreadableFile(path, f"no sheet named {quoted(sheet)}", f"برگه‌ای به نام «{sheet}» ندارد.")
-            ws = workbook[sheet]
-        else:
-            ws = workbook.worksheets[0]
-        raw, numbers = [], []
-        for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            raw.append([clean_cell(v, unquote=False) for v in row])
-            numbers.append(number)
-        title = ws.title
+            return _sheet_table(workbook[sheet], header)
+        sheets = workbook.worksheets
+        if not sheets:
+            raise UnreadableFile(path, "the workbook has no sheet", "کارپوشه هیچ برگه‌ای ندارد.")
+        ordered = [ws for ws in sheets if _visible(ws)] + [ws for ws in sheets if not _visible(ws)]
+        first = None
+        for ws in ordered:
+            table = _sheet_table(ws, header)
+            if table.rows:
+                return table
+            first = first or table
+        return first  # no sheet holds a data row: the first visible one (the importer says it holds no contacts)
     finally:
         workbook.close()
-    return make_table(raw, numbers, header, format=XLSX, sheet=title)
 
 
-def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, number_formats=None) -> int:
+def _visible(ws) -> bool:
+    return getattr(ws, "sheet_state", "visible") == "visible"
+
+
+def _sheet_table(ws, header: bool | None) -> Table:
+    raw, numbers = [], []
+    for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        raw.append([clean_cell(v, unquote=False) for v in row])
+        numbers.append(number)
+    return make_table(raw, numbers, header, format=XLSX, sheet=ws.title)
+
+
+def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, number_formats=None,
+               quote_prefix: bool = False) -> int:
     """Write ``headers`` (bold, frozen) and ``rows`` into a right-to-left sheet named ``title``;
     returns the rows written. ``widths``: column widths in characters; ``number_formats``:
-    {column index: Excel format} for the numbers in that column (e.g. ``"#,##0"``)."""
+    {column index: Excel format} for the numbers in that column (e.g. ``"#,##0"``);
+    ``quote_prefix``: text that looks like a formula is written as it is with Excel's
+    quote-prefix style rather than with an apostrophe in front (see the module notes)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -64,9 +90,29 @@ def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, nu
         ws.column_dimensions[get_column_letter(index)].width = width
     bold = Font(bold=True)
     centre = Alignment(horizontal="center", vertical="center")
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def text_cell(text: str):
+        """A text cell: a plain str when it needs no style (the fast path), else a WriteOnlyCell."""
+        quote = text[:1] in _FORMULA_MARKS
+        if quote and not quote_prefix:
+            text, quote = neutralise(text), False
+        if not quote and "\n" not in text:
+            return text
+        cell = WriteOnlyCell(ws, value=text)
+        cell.data_type = "s"  # openpyxl would take a str starting with = for a formula
+        if quote:
+            cell.quotePrefix = True
+        if "\n" in text:
+            cell.alignment = wrap
+        return cell
+
     header_cells = []
     for text in headers:
-        cell = WriteOnlyCell(ws, value=neutralise(text))
+        text = "" if text is None else str(text)
+        cell = WriteOnlyCell(ws, value=text if quote_prefix else neutralise(text))
+        cell.data_type = "s"
+        cell.quotePrefix = quote_prefix and text[:1] in _FORMULA_MARKS
         cell.font, cell.alignment = bold, centre
         header_cells.append(cell)
     ws.append(header_cells)
@@ -79,7 +125,8 @@ def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, nu
             number = WriteOnlyCell(ws, value=value)
             number.number_format = formats[index]
             return number
-        return neutralise(value) or None  # an empty cell is not written at all
+        text = "" if value is None else str(value)
+        return text_cell(text) if text else None  # an empty cell is not written at all
 
     count = 0
     try:
