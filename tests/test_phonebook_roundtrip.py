@@ -228,3 +228,46 @@ def test_a_csv_of_birthdays_from_excel_and_access_imports(tmp_path):
     assert summary["entries"][0]["number"] == 5 and "پس از امروز" in summary["entries"][0]["reason"]
     assert {name: c.birthday for name, (c, _, _) in stored(tmp_path / "b.sqlite3").items()} == {
         "علی رضایی": "1986-07-03", "سارا کریمی": "1986-07-03", "مریم احمدی": "1986-07-03"}
+
+
+# --- 4. custom fields named like built-in headers -------------------------------------------------
+
+def test_a_header_named_like_a_custom_field_fills_it_unless_our_export_writes_it_for_a_built_in():
+    from crm_desktop.phonebook.columns import custom_key, suggest_mapping
+
+    fields = [CustomField("نام مدیر", id=7), CustomField("مدیر", id=8), CustomField("موبایل", id=9)]
+    assert suggest_mapping(["نام", "نام خانوادگی", "مدیر", "نام مدیر", "مدیر (فیلد دلخواه)"], fields) == {
+        0: "first_name", 1: "last_name", 2: "manager", 3: custom_key(7), 4: custom_key(8)}
+    assert suggest_mapping(["نام", "موبایل", "تلفن همراه"], fields) == {0: "full_name", 1: custom_key(9), 2: "mobile"}
+    assert suggest_mapping(["نام", "نام مدیر"]) == {0: "full_name", 1: "manager"}  # without the field: an alias
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_custom_fields_named_like_built_in_headers_survive_a_round_trip(tmp_path, fmt):
+    from crm_desktop.phonebook.table import read_table
+
+    source, target = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    names = ["نام مدیر", "مدیر", "نام", "شهر 2", "مدیر (فیلد دلخواه)"]
+    with book_at(source) as book:
+        ids = {name: book.add_field(CustomField(name)) for name in names}
+        book.add(model.normalised(model.Contact(
+            first_name="علی", last_name="رضایی", manager="سعید", phones=[model.Phone("09121234567")],
+            custom={ids["نام مدیر"]: "رضا کریمی", ids["مدیر"]: "مهندس", ids["نام"]: "علی‌جان", ids["شهر 2"]: "کرج",
+                    ids["مدیر (فیلد دلخواه)"]: "دوم"})))
+    with book_at(target) as book:  # the same fields, made in another order (other ids)
+        for name in reversed(names):
+            book.add_field(CustomField(name))
+    path = export(source, tmp_path / f"book.{fmt}", fmt)
+    headers = read_table(path).headers
+    assert len(headers) == len(set(headers))  # never two columns with one header
+    assert headers.count("مدیر") == 1 and "نام مدیر" in headers
+    summary = import_json(target, path)
+    assert (summary["added"], summary["ignored_columns"]) == (1, [])
+    (contact, _, custom), = stored(target).values()
+    assert (contact.first_name, contact.last_name, contact.manager) == ("علی", "رضایی", "سعید")
+    assert custom == {"نام مدیر": "رضا کریمی", "مدیر": "مهندس", "نام": "علی‌جان", "شهر 2": "کرج",
+                      "مدیر (فیلد دلخواه)": "دوم"}
+    # «مدیر» is written marked; as «مدیر (فیلد دلخواه)» is a field's own name, with a number
+    assert [h for h in headers if h.startswith(("مدیر", "نام", "شهر 2"))] == [
+        "نام", "نام خانوادگی", "مدیر", "نام مدیر", "مدیر (فیلد دلخواه ۲)", "نام (فیلد دلخواه)", "شهر 2 (فیلد دلخواه)",
+        "مدیر (فیلد دلخواه)"]

@@ -7,6 +7,13 @@ A mapping is ``{column index: field key}``; a key is one of ``FIELDS`` with an o
 Other, Google's «Address 1 / 2»), and ``phone_type#1`` gives the kind of ``phone#1`` (Google's
 «Phone 1 - Label» / «Phone 1 - Value»). Several columns may fill the same field: phones and
 e-mails add up, text fields are joined.
+
+Custom fields against built-in headers: a header that is a custom field's name (normalised)
+fills that custom field, before any built-in alias («نام مدیر» is a custom field of the
+spec's own example, not the manager), except the headers our own export writes for built-in
+fields (``EXPORT_HEADERS``: «مدیر», «نام», «استان 2»…), which always fill those fields; the
+export writes a custom field that shares such a name as «مدیر (فیلد دلخواه)», which maps back
+to it (``custom_header``).
 """
 
 from __future__ import annotations
@@ -193,32 +200,92 @@ def suggest_field(header: str) -> str:
     return found
 
 
+# --- our own export's headers (exporter.Columns writes them in this order) ------------------
+
+EXPORT_PHONE_HEADERS = (("mobile", "تلفن همراه"), ("home", "تلفن منزل"), ("work", "تلفن محل کار"),
+                        ("fax", "دورنگار"), ("other", "تلفن دیگر"))
+EXPORT_ADDRESS_HEADERS = ("استان", "شهر", "نشانی", "کد پستی")  # once per address, «استان 2» for the second
+EXPORT_HEAD = ("نوع", "عنوان", "نام", "نام خانوادگی", "سازمان", "سمت", "واحد", "مدیر",
+               *(label for _, label in EXPORT_PHONE_HEADERS), "ایمیل")
+EXPORT_TAIL = ("کد ملی", "تاریخ تولد", "وب‌سایت", "یادداشت", "گروه‌ها")
+EXPORT_HEADERS = EXPORT_HEAD + EXPORT_ADDRESS_HEADERS + EXPORT_TAIL
+CUSTOM_MARK = "فیلد دلخواه"  # «مدیر (فیلد دلخواه)»: a custom field named like one of EXPORT_HEADERS
+_OWN_KEYS = frozenset(_key(h) for h in EXPORT_HEADERS)
+_ADDRESS_KEYS = frozenset(_key(h) for h in EXPORT_ADDRESS_HEADERS)
+_MARKED = re.compile(rf"(.+?)\s*\(\s*{CUSTOM_MARK}(?:\s*\d+)?\s*\)")  # «مدیر (فیلد دلخواه)», «… ۲)»
+
+
+def own_header(header: str) -> bool:
+    """Whether our export writes ``header`` for a built-in field (address parts numbered too)."""
+    key = _key(header)
+    if key in _OWN_KEYS:
+        return True
+    numbered = re.fullmatch(r"(.+?) ?(\d+)", key)
+    return bool(numbered) and numbered.group(1) in _ADDRESS_KEYS
+
+
+def custom_header(name: str, taken: set, names=()) -> str:
+    """The header the export writes for the custom field ``name``: the name itself, or
+    «name (فیلد دلخواه)» when our export writes that header for a built-in field or another
+    column already has it (``taken``: the ``_key``s of the headers so far, updated here;
+    ``names``: every custom field's name, which a marked header must not be)."""
+    others = {_key(n) for n in names if _key(n) != _key(name)}
+    candidates = [name, f"{name} ({CUSTOM_MARK})"]
+    candidates += [f"{name} ({CUSTOM_MARK} {to_persian(n)})" for n in range(2, len(taken) + len(others) + 3)]
+    for header in candidates:
+        key = _key(header)
+        if key not in taken and not own_header(header) and (header == name or key not in others):
+            taken.add(key)
+            return header
+    raise AssertionError("unreachable: a numbered header is always free")
+
+
 def _custom_match(header: str, fields) -> str:
-    """The ``custom:<id>`` key of the custom field whose name (normalised) is ``header``."""
-    wanted, loose = normalise(header), _key(header)
+    """The ``custom:<id>`` key of the custom field whose name (normalised) is ``header``, or
+    whose name ``header`` marks as a custom field's («مدیر (فیلد دلخواه)»)."""
+    wanted = normalise(header)
     if not wanted:
         return IGNORE
-    for f in fields or ():
-        if f.id is not None and (normalise(f.name) == wanted or (loose and _key(f.name) == loose)):
+    found = _field_named(wanted, fields)
+    if not found:
+        marked = _MARKED.fullmatch(wanted)
+        found = _field_named(marked.group(1), fields) if marked else IGNORE
+    return found
+
+
+def _field_named(wanted: str, fields) -> str:
+    """The key of the field whose normalised name is ``wanted``, else of one whose ``_key`` is."""
+    fields = [f for f in fields or () if f.id is not None]
+    for f in fields:
+        if normalise(f.name) == wanted:
+            return custom_key(f.id)
+    loose = _key(wanted)
+    for f in fields:
+        if loose and _key(f.name) == loose:
             return custom_key(f.id)
     return IGNORE
 
 
 def suggest_mapping(headers, fields=()) -> dict[int, str]:
     """{column index: field key} for every header we recognise. «نام» next to «نام خانوادگی» is
-    the first name; a lone «نام» (no last-name column) is the whole name. A header that is no
-    field of ours but the name of one of ``fields`` (the book's custom fields) maps to it (each
-    custom field to its first such column)."""
-    mapping = {i: f for i, h in enumerate(headers) if (f := suggest_field(h))}
+    the first name; a lone «نام» (no last-name column) is the whole name. A header that is the
+    name of one of ``fields`` (the book's custom fields) maps to it before any built-in alias,
+    unless our export writes that header for a built-in field (see the module notes); each
+    custom field takes its first such column."""
+    mapping = {}
     if fields:
         taken = set()
         for i, header in enumerate(headers):
-            if i in mapping:
+            if own_header(header):
                 continue
             key = _custom_match(header, fields)
             if key and key not in taken:
                 mapping[i] = key
                 taken.add(key)
+    for i, header in enumerate(headers):
+        if i not in mapping and (found := suggest_field(header)):
+            mapping[i] = found
+    mapping = dict(sorted(mapping.items()))
     fields = {base(f)[0] for f in mapping.values()}
     if "first_name" in fields and "last_name" not in fields:
         for i, f in mapping.items():

@@ -5,14 +5,15 @@ function (no Qt) that the UI's ops runner runs on a worker thread. ``source`` is
 export then reads through its own connection to the file, so the app may go on writing), a
 Phonebook, a connection or a database path. Contacts come in Persian order of their names.
 
-The CSV / XLSX columns carry our Persian headers, which ``columns.suggest_mapping`` recognises,
-so an exported sheet imports again as it is. In XLSX a value that starts like a formula
-(``+44…``, ``=…``) is written as it is with Excel's quote-prefix style; CSV has no styles and
-gives it an apostrophe (``'+44…``), which the importer takes off again. Phones are text
-(``0912 123 4567``: the leading 0 survives); birthdays are Jalali (``1365/04/12``), or without a year the Jalali day and month the
-contact form shows (``25 اسفند``: Latin digits like the dates; ``--02-29``, which has no Jalali day
-of its own, is ``29 فوریه``), which the importer reads back to the same stored value. vCards keep
-``BDAY:--MM-DD``, the standard's form.
+The CSV / XLSX columns carry our Persian headers (``columns.EXPORT_HEADERS``), which
+``columns.suggest_mapping`` recognises, so an exported sheet imports again as it is: a custom
+field is a column under its own name, or «name (فیلد دلخواه)» when one of our headers has that
+name (no two columns ever share a header). In XLSX a value that starts like a formula (``+44…``, ``=…``) is written as it is with Excel's quote-prefix style; CSV has no
+styles and gives it an apostrophe (``'+44…``), which the importer takes off again. Phones are
+text (``0912 123 4567``: the leading 0 survives); birthdays are Jalali (``1365/04/12``), or
+without a year the Jalali day and month the contact form shows (``25 اسفند``: Latin digits like
+the dates; ``--02-29``, which has no Jalali day of its own, is ``29 فوریه``), which the importer
+reads back to the same stored value. vCards keep ``BDAY:--MM-DD``, the standard's form.
 """
 
 from __future__ import annotations
@@ -26,15 +27,21 @@ from pathlib import Path
 from crm_desktop.core.jalali import MONTH_NAMES, format_date
 from crm_desktop.core.phone import format_phone
 from crm_desktop.errors import UserError
+from crm_desktop.phonebook.columns import (
+    EXPORT_ADDRESS_HEADERS,
+    EXPORT_HEAD,
+    EXPORT_PHONE_HEADERS,
+    EXPORT_TAIL,
+    custom_header,
+)
 from crm_desktop.phonebook.import_rows import Progress, gc_paused, report
 from crm_desktop.phonebook.import_values import GREGORIAN_MONTH_NAMES
 from crm_desktop.phonebook.model import Contact, jalali_to_no_year, no_year_to_jalali
 from crm_desktop.phonebook.table import CSV, VCF, XLSX, format_of
 
 TEXT_EXPORT = "نوشتن مخاطبان…"
-PHONE_COLUMNS = (("mobile", "تلفن همراه"), ("home", "تلفن منزل"), ("work", "تلفن محل کار"), ("fax", "دورنگار"),
-                 ("other", "تلفن دیگر"))
-ADDRESS_HEADERS = ("استان", "شهر", "نشانی", "کد پستی")
+PHONE_COLUMNS = EXPORT_PHONE_HEADERS
+ADDRESS_HEADERS = EXPORT_ADDRESS_HEADERS
 KIND_TEXT = {"person": "شخص", "organisation": "سازمان"}
 
 
@@ -118,13 +125,14 @@ class Columns:
         self.slots = max(1, address_slots)
         self.group_names = group_names
         self.fields = list(fields)
-        self.headers = ["نوع", "عنوان", "نام", "نام خانوادگی", "سازمان", "سمت", "واحد", "مدیر"]
-        self.headers += [label for _, label in PHONE_COLUMNS] + ["ایمیل"]
+        self.headers = list(EXPORT_HEAD)
         for slot in range(1, self.slots + 1):
             suffix = "" if slot == 1 else f" {slot}"
             self.headers += [h + suffix for h in ADDRESS_HEADERS]
-        self.headers += ["کد ملی", "تاریخ تولد", "وب‌سایت", "یادداشت", "گروه‌ها"]
-        self.headers += [f.name for f in self.fields]
+        self.headers += EXPORT_TAIL
+        taken = set()  # the headers so far, as suggest_mapping compares them
+        names = [f.name for f in self.fields]
+        self.headers += [custom_header(name, taken, names) for name in names]
         self.widths = [8, 8, 14, 18, 22, 16, 14, 14] + [16] * 5 + [26] + [10, 12, 36, 12] * self.slots
         self.widths += [12, 12, 22, 40, 18] + [14] * len(self.fields)
 
