@@ -271,3 +271,51 @@ def test_custom_fields_named_like_built_in_headers_survive_a_round_trip(tmp_path
     assert [h for h in headers if h.startswith(("مدیر", "نام", "شهر 2"))] == [
         "نام", "نام خانوادگی", "مدیر", "نام مدیر", "مدیر (فیلد دلخواه ۲)", "نام (فیلد دلخواه)", "شهر 2 (فیلد دلخواه)",
         "مدیر (فیلد دلخواه)"]
+
+
+# --- 6. group names with «،», «,», «;», «؛» ------------------------------------------------------
+
+@pytest.mark.parametrize("cell, expected", [
+    ("مشتریان، همکاران", ["مشتریان", "همکاران"]),  # by hand or from another program: two groups
+    ("مشتریان, همکاران;دوستان؛ خانواده", ["مشتریان", "همکاران", "دوستان", "خانواده"]),
+    ("*starred ::: دوستان", ["دوستان"]),
+    ("«مشتریان، ویژه»", ["مشتریان، ویژه"]),  # our export's lone name with a separator
+    ("«ویژه»", ["«ویژه»"]),  # guillemets around a plain name stay part of it
+    ("مشتریان، ویژه\nهمکاران", ["مشتریان، ویژه", "همکاران"]),  # a line break: a name per line
+    ("الف; ب\r\n\r\nهمکاران\nالف; ب", ["الف; ب", "همکاران"]),
+])
+def test_group_cells(cell, expected):
+    from crm_desktop.phonebook.columns import group_cell, split_groups
+
+    assert split_groups(cell) == expected
+    assert split_groups(group_cell(expected)) == expected
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_group_names_with_separators_survive_a_round_trip(tmp_path, fmt):
+    source, target = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    with book_at(source) as book:
+        special, staff, odd = (book.add_group(name) for name in ("مشتریان، ویژه", "همکاران", "الف; ب؛ ج, د"))
+        for first, groups in (("علی", [special]), ("سارا", [special, staff]), ("مریم", [odd, staff]),
+                              ("رضا", [odd]), ("نیما", [])):
+            book.add(model.normalised(model.Contact(first_name=first, last_name="رضایی", group_ids=groups)))
+    path = export(source, tmp_path / f"book.{fmt}", fmt)
+    if fmt == "xlsx":
+        _, cells, _ = xlsx_cells(path)
+        by_name = {cells[(r, "نام")][0]: cells.get((r, "گروه‌ها")) for r in range(2, 7)}
+        assert by_name["سارا"][0] == "مشتریان، ویژه\nهمکاران" and by_name["سارا"][2]  # one name a line, wrapped
+        assert by_name["علی"][0] == "«مشتریان، ویژه»" and by_name["نیما"] is None
+    summary = import_json(target, path)
+    assert (summary["added"], summary["rejected"]) == (5, 0)
+    assert {name: groups for name, (_, groups, _) in stored(target).items()} == {
+        name: groups for name, (_, groups, _) in stored(source).items()}
+    with book_at(target) as book:
+        assert sorted(g.name for g in book.groups()) == sorted(["مشتریان، ویژه", "همکاران", "الف; ب؛ ج, د"])
+
+
+def test_a_hand_written_group_list_still_means_several_groups(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text("نام,نام خانوادگی,گروه‌ها\nعلی,رضایی,\"مشتریان، همکاران\"\n", encoding="utf-8")
+    import_json(tmp_path / "b.sqlite3", path)
+    (_, groups, _), = stored(tmp_path / "b.sqlite3").values()
+    assert groups == sorted(["مشتریان", "همکاران"])

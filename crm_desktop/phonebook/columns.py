@@ -14,6 +14,17 @@ spec's own example, not the manager), except the headers our own export writes f
 fields (``EXPORT_HEADERS``: «مدیر», «نام», «استان 2»…), which always fill those fields; the
 export writes a custom field that shares such a name as «مدیر (فیلد دلخواه)», which maps back
 to it (``custom_header``).
+
+Groups in a cell (``split_groups``): our export writes one group name per line, since names
+often hold the separators other programs use («مشتریان، ویژه»); a cell with a line break is
+read a name per line, and a cell without one is split at ``, ، ; ؛`` and Google's ``:::``,
+so that «مشتریان، همکاران» typed by hand or written by another program is still two groups. A
+lone name with a separator has no line break to tell it apart, so the export wraps it in
+guillemets (the whole cell ``«مشتریان، ویژه»``), and a one-line cell wholly inside « » that
+holds a separator is one name. Line
+breaks are the separator that no group name can hold (names are kept on one line) and that
+Excel and the CSV writer keep inside a cell; a cell never begins or ends with one, which
+spreadsheets and the reader strip.
 """
 
 from __future__ import annotations
@@ -313,6 +324,38 @@ EMAIL_SPLIT = re.compile(r"[\s,;،؛]+|:::")
 GROUP_SPLIT = re.compile(r"\s*(?::::|[,،;؛\n])\s*")
 UNQUOTED_MARKS = frozenset("=+-@\t\r")
 
+# --- groups in a cell (see the module notes) ----------------------------------------------------
+
+GROUP_LINES = re.compile(r"\s*[\r\n]+\s*")
+_SYSTEM_GROUPS = ("mycontacts", "starred")  # Google's «* myContacts ::: * starred»
+
+
+def split_groups(cell: str) -> list[str]:
+    """The group names of a cell (see the module notes): a name per line when it has a line
+    break, else split at ``GROUP_SPLIT``'s separators unless the whole cell is one «name»;
+    Google's system groups left out, each name once."""
+    cell = cell.strip()
+    if "\n" in cell or "\r" in cell:
+        parts = GROUP_LINES.split(cell)
+    elif cell[:1] == "«" and cell[-1:] == "»" and GROUP_SPLIT.search(cell):
+        parts = [cell[1:-1]]
+    else:
+        parts = GROUP_SPLIT.split(cell)
+    found: list[str] = []
+    for name in parts:
+        name = name.strip()
+        if name and name.lstrip("*").strip().casefold() not in _SYSTEM_GROUPS and name not in found:
+            found.append(name)
+    return found
+
+
+def group_cell(names) -> str:
+    """The cell our export writes for a contact's groups (``split_groups`` reads it back)."""
+    names = list(names)
+    if len(names) == 1 and GROUP_SPLIT.search(names[0]):
+        return f"«{names[0]}»"
+    return "\n".join(names)
+
 
 class RowReader:
     """``RowReader(mapping)(row) -> (contact, group names)``: the mapping compiled once, for
@@ -389,9 +432,8 @@ class RowReader:
                 if stored is not None:
                     contact.custom[name.id] = stored[0]
             else:
-                for group in GROUP_SPLIT.split(cell):
-                    group = group.strip().lstrip("*").strip()
-                    if group and group.casefold() not in ("mycontacts", "starred") and group not in groups:
+                for group in split_groups(cell):
+                    if group not in groups:
                         groups.append(group)
         if text:
             for name, values in text.items():

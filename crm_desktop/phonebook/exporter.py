@@ -8,7 +8,9 @@ Phonebook, a connection or a database path. Contacts come in Persian order of th
 The CSV / XLSX columns carry our Persian headers (``columns.EXPORT_HEADERS``), which
 ``columns.suggest_mapping`` recognises, so an exported sheet imports again as it is: a custom
 field is a column under its own name, or «name (فیلد دلخواه)» when one of our headers has that
-name (no two columns ever share a header). In XLSX a value that starts like a formula (``+44…``, ``=…``) is written as it is with Excel's quote-prefix style; CSV has no
+name (no two columns ever share a header); a contact's groups are one name per line of their
+cell (``columns.group_cell``: a name may hold «،» or «,»). In XLSX a value that starts like a
+formula (``+44…``, ``=…``) is written as it is with Excel's quote-prefix style; CSV has no
 styles and gives it an apostrophe (``'+44…``), which the importer takes off again. Phones are
 text (``0912 123 4567``: the leading 0 survives); birthdays are Jalali (``1365/04/12``), or
 without a year the Jalali day and month the contact form shows (``25 اسفند``: Latin digits like
@@ -33,6 +35,7 @@ from crm_desktop.phonebook.columns import (
     EXPORT_PHONE_HEADERS,
     EXPORT_TAIL,
     custom_header,
+    group_cell,
 )
 from crm_desktop.phonebook.import_rows import Progress, gc_paused, report
 from crm_desktop.phonebook.import_values import GREGORIAN_MONTH_NAMES
@@ -150,7 +153,7 @@ class Columns:
         if len(c.addresses) > self.slots:  # only when the slot count was a guess: keep every address
             out[-1] += "".join(f" | {a.province} {a.city} {a.street} {a.postal_code}" for a in c.addresses[self.slots:])
         groups = [self.group_names[g] for g in c.group_ids if g in self.group_names]
-        out += [c.national_code, _birthday_text(c.birthday), c.website, c.note, "، ".join(groups)]
+        out += [c.national_code, _birthday_text(c.birthday), c.website, c.note, group_cell(groups)]
         out += [_custom_text(f, c.custom.get(f.id, "")) for f in self.fields]
         return out
 

@@ -23,7 +23,6 @@ from crm_desktop.core.phone import national_form
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.columns import (
     EMAIL_SPLIT,
-    GROUP_SPLIT,
     ORGANISATION_KINDS,
     PHONE_FIELDS,
     PLAN_ADDRESS,
@@ -35,6 +34,7 @@ from crm_desktop.phonebook.columns import (
     RowReader,
     UNQUOTED_MARKS,
     row_name,
+    split_groups,
 )
 from crm_desktop.phonebook.import_rows import ROW, TEXT_READING, ImportRow, Progress, build_row, report
 from crm_desktop.phonebook.import_values import clean_cell, parse_birthday, phone_kind, split_phones
@@ -70,12 +70,7 @@ def _cleaned(column, text: bool) -> list[str]:
 
 
 def _groups_of(cell: str) -> tuple[str, ...]:
-    found: list[str] = []
-    for group in GROUP_SPLIT.split(cell):
-        group = group.strip().lstrip("*").strip()
-        if group and group.casefold() not in ("mycontacts", "starred") and group not in found:
-            found.append(group)
-    return tuple(found)
+    return tuple(split_groups(cell))
 
 
 def _emails_of(cell: str):
