@@ -264,6 +264,12 @@ def _custom_match(header: str, fields) -> str:
     return found
 
 
+def custom_field_named(name: str, fields):
+    """The one of ``fields`` (custom fields) called ``name`` (compared as headers are), or None."""
+    field_id = custom_id(_custom_match(name, fields))
+    return next((f for f in fields or () if f.id == field_id), None) if field_id is not None else None
+
+
 def _field_named(wanted: str, fields) -> str:
     """The key of the field whose normalised name is ``wanted``, else of one whose ``_key`` is."""
     fields = [f for f in fields or () if f.id is not None]

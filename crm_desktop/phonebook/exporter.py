@@ -15,7 +15,8 @@ styles and gives it an apostrophe (``'+44…``), which the importer takes off ag
 text (``0912 123 4567``: the leading 0 survives); birthdays are Jalali (``1365/04/12``), or
 without a year the Jalali day and month the contact form shows (``25 اسفند``: Latin digits like
 the dates; ``--02-29``, which has no Jalali day of its own, is ``29 فوریه``), which the importer
-reads back to the same stored value. vCards keep ``BDAY:--MM-DD``, the standard's form.
+reads back to the same stored value. vCards keep ``BDAY:--MM-DD``, the standard's form, and a
+custom value as an ``X-CRM-FIELD`` named by its field (``vcard_map``).
 """
 
 from __future__ import annotations
@@ -195,14 +196,14 @@ def _contacts(phonebook, query, total, progress):
     report(progress, done, total, TEXT_EXPORT)
 
 
-def _write_vcf(path, contacts, group_names) -> int:
+def _write_vcf(path, contacts, group_names, fields=()) -> int:
     from crm_desktop.phonebook.vcard_map import contact_to_vcard
 
     count = 0
     with open(path, "w", encoding="utf-8", newline="") as handle:
         for contact in contacts:
             names = [group_names[g] for g in contact.group_ids if g in group_names]
-            handle.write(contact_to_vcard(contact, names))
+            handle.write(contact_to_vcard(contact, names, fields))
             count += 1
     return count
 
@@ -233,7 +234,7 @@ def _export(source, query, path, fmt, progress) -> ExportResult:
         contacts = _contacts(phonebook, query, total, progress)
         try:
             if fmt == VCF:
-                count = _write_vcf(partial, contacts, group_names)
+                count = _write_vcf(partial, contacts, group_names, _fields(phonebook))
             else:
                 columns = Columns(_address_slots(phonebook), group_names, _fields(phonebook))
                 rows = (columns.row(c) for c in contacts)

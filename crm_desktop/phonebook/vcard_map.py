@@ -4,10 +4,26 @@ In: N (family; given; additional; prefix) and FN, ORG (name; unit; …), TITLE /
 its TYPEs (or the iPhone ``itemN.X-ABLabel`` of its group), EMAIL, ADR (PO box; extended;
 street; city; province; postal code; country), BDAY (with or without a year), NOTE, URL,
 CATEGORIES (group names), X-ABShowAs:COMPANY / KIND:org (an organisation), X-MS-MANAGER,
-X-CRM-NATIONAL-CODE. PHOTO, X-ANDROID-CUSTOM and everything else is ignored.
+X-CRM-NATIONAL-CODE, X-CRM-FIELD (a custom field's value). PHOTO, X-ANDROID-CUSTOM and
+everything else is ignored.
 
 Out: vCard 3.0 with the same properties, so that exporting and importing again gives the same
 contacts (phones are written with Latin digits so that every phone can dial them).
+
+Custom fields: each value is one ``X-CRM-FIELD:<field name>;<value>`` line, an x-name
+property (vCard 3.0's extension point; other programs skip it) with a structured text value
+like N's, both parts escaped as text (``\\; \\, \\\\ \\n``), e.g.
+``X-CRM-FIELD:نام مدیر;رضا کریمی``. The name is in the value rather than in a parameter
+because a field name may be a hundred Persian letters: a long line is folded, and a value may
+be folded anywhere, while a parameter cut by a fold is lost on many phones (and on our own
+reader). The stored value is written (a date as ISO ``2024-03-20``, a number with a dot). On
+the way in (also ``X-CRM-FIELD;X-NAME="name":value``, the parameter form, RFC 6868 carets
+undone) the name picks the book's custom field of that name (compared as CSV headers are,
+``columns.custom_field_named``) and the value is checked as the field's kind (a bad one makes
+the card bad, as it makes a CSV row bad); a field the book does not have is skipped.
+``card_to_contact`` needs the book's fields for that (``fields``); ``card_custom_values``
+gives a card's (name, value) pairs and ``resolve_custom`` turns them into ``Contact.custom``
+for a caller that reads cards without the fields.
 """
 
 from __future__ import annotations
@@ -15,6 +31,7 @@ from __future__ import annotations
 import re
 
 from crm_desktop.core.digits import to_latin
+from crm_desktop.phonebook.columns import custom_field_named
 from crm_desktop.phonebook.import_values import kind_from_labels, parse_birthday, phone_kind, split_extension
 from crm_desktop.phonebook.model import ORGANISATION, PERSON, Address, Contact, Phone
 from crm_desktop.phonebook.vcard import Card, Property, content_line, escape, unescape
@@ -77,9 +94,54 @@ def _split_full_name(text: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
-def card_to_contact(card: Card) -> tuple[Contact, list[str]]:
+CUSTOM_PROPERTY = "X-CRM-FIELD"
+_CARET_IN = re.compile(r"\^([\^'nN])")
+
+
+def _param_text(value: str) -> str:
+    """A parameter value with RFC 6868's ``^^ ^' ^n`` undone."""
+    return _CARET_IN.sub(lambda m: {"^": "^", "'": '"'}.get(m.group(1), "\n"), value)
+
+
+def card_custom_values(card: Card) -> list[tuple[str, str]]:
+    """The (field name, value) of every ``X-CRM-FIELD`` of a card, in card order."""
+    pairs = []
+    for prop in card.all(CUSTOM_PROPERTY):
+        named = prop.param("X-NAME") or prop.param("NAME")
+        if named:
+            name, value = _param_text(named), prop.text
+        else:
+            parts = prop.parts
+            if len(parts) < 2:
+                continue
+            name, value = parts[0], ";".join(parts[1:])  # a «;» some writer left unescaped
+        name, value = name.strip(), value.strip()
+        if name and value:
+            pairs.append((name, value))
+    return pairs
+
+
+def resolve_custom(pairs, fields) -> dict[int, str]:
+    """{field id: stored value} of (name, value) pairs for the book's custom ``fields``; a
+    name the book has no field for is left out. Raises ValidationError (Persian, naming the
+    field) for a value its field cannot take, as a CSV column's does."""
+    from crm_desktop.phonebook.repo_groups import custom_value
+
+    custom = {}
+    for name, value in pairs:
+        field = custom_field_named(name, fields)
+        if field is None or field.id in custom:
+            continue
+        stored = custom_value(field, value)
+        if stored is not None:
+            custom[field.id] = stored[0]
+    return custom
+
+
+def card_to_contact(card: Card, fields=()) -> tuple[Contact, list[str]]:
     """The contact a card describes (not yet validated: pass it through ``normalised``) and the
-    names of its groups (CATEGORIES). Raises ValidationError for a bad birthday."""
+    names of its groups (CATEGORIES). ``fields``: the book's custom fields, which the card's
+    X-CRM-FIELD values fill. Raises ValidationError for a bad birthday or custom value."""
     contact = Contact()
     props = card.grouped()
 
@@ -132,6 +194,8 @@ def card_to_contact(card: Card) -> tuple[Contact, list[str]]:
         if bday.param("X-APPLE-OMIT-YEAR") and text[:4] == bday.param("X-APPLE-OMIT-YEAR"):
             text = "--" + text[5:]
         contact.birthday = parse_birthday(text)
+    if fields and CUSTOM_PROPERTY in props:
+        contact.custom = resolve_custom(card_custom_values(card), fields)
     groups = []
     for prop in props.get("CATEGORIES", ()):
         for name in _split_list(prop.value):
@@ -145,9 +209,10 @@ def card_to_contact(card: Card) -> tuple[Contact, list[str]]:
 _TEL_TYPES = {"mobile": "CELL", "home": "HOME", "work": "WORK", "fax": "FAX", "other": "OTHER"}
 
 
-def contact_to_vcard(contact: Contact, groups=()) -> str:
+def contact_to_vcard(contact: Contact, groups=(), fields=()) -> str:
     """One vCard 3.0 (CRLF line ends, folded, escaped) for ``contact``; ``groups`` are the names
-    of its groups (written as CATEGORIES)."""
+    of its groups (written as CATEGORIES), ``fields`` the book's custom fields (each value the
+    contact has for one is an X-CRM-FIELD named by the field)."""
     out = ["BEGIN:VCARD\r\n", "VERSION:3.0\r\n"]
     name = ";".join(escape(p) for p in (contact.last_name, contact.first_name, "", contact.title, ""))
     out.append(content_line("N", name))
@@ -181,5 +246,10 @@ def contact_to_vcard(contact: Contact, groups=()) -> str:
         out.append(content_line("NOTE", escape(contact.note)))
     if groups:
         out.append(content_line("CATEGORIES", ",".join(escape(g) for g in groups)))
+    if contact.custom:
+        for field in fields:
+            value = contact.custom.get(field.id)
+            if value not in (None, ""):
+                out.append(content_line(CUSTOM_PROPERTY, f"{escape(field.name)};{escape(str(value))}"))
     out.append("END:VCARD\r\n")
     return "".join(out)
