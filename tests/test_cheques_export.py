@@ -69,7 +69,9 @@ def test_xlsx_has_persian_headers_jalali_dates_numbers_and_a_rtl_sheet(office, t
     assert (row["بانک"], row["نام شعبه"], row["کد شعبه"], row["شماره شبا"]) == (
         "ملت", "ونک", "1234", "IR062960000000100324200001")
     assert (row["صادرکننده"], row["در وجه"], row["علت برگشت"]) == ("علی رضایی", None, "کسری موجودی")
-    assert row["بابت"] == "'=SUM(A1)" and row["یادداشت"] == "خط اول\nخط دوم"  # no formula runs
+    assert row["بابت"] == "=SUM(A1)" and row["یادداشت"] == "خط اول\nخط دوم"  # text, shown as written:
+    purpose = ws.cell(3, HEADERS.index("بابت") + 1)
+    assert purpose.data_type == "s" and purpose.quotePrefix  # Excel's quote prefix: never a formula
     guarantee = dict(zip(HEADERS, table[1]))
     assert (guarantee["ضمانتی"], guarantee["تاریخ سررسید"]) == ("بله", None)
     paid = dict(zip(HEADERS, table[3]))

@@ -245,7 +245,7 @@ def _export(source, query, path, fmt, progress) -> ExportResult:
                 elif fmt == XLSX:
                     from crm_desktop.phonebook.xlsx_io import write_xlsx
 
-                    count = write_xlsx(partial, columns.headers, rows, columns.widths, quote_prefix=True)
+                    count = write_xlsx(partial, columns.headers, rows, columns.widths)
                 else:
                     raise UserError(f"unknown format {fmt!r}", f"قالب «{fmt}» شناخته نیست.")
             os.replace(partial, path)

@@ -9,10 +9,9 @@ becomes ISO.
 Out: a write-only workbook (100,000 rows in seconds), the sheet right-to-left, the header row
 bold and frozen. A text cell is always an inline string, which Excel never evaluates; one that
 starts like a formula (``= + - @``, a tab or CR: ``table.neutralise``'s marks) is also given a
-cell style with ``quotePrefix="1"`` when ``quote_prefix`` is asked for, so that Excel keeps it
-text when the operator edits it, and shows the value itself (``+442079460958``); without it the
-value gets ``neutralise``'s visible apostrophe (``'+442079460958``), as CSV always does. A
-multi-line text cell wraps. Phones are written as text (they keep their leading 0); an int or
+cell style with ``quotePrefix="1"``, so that Excel keeps it text when the operator edits it and
+shows the value itself (``+442079460958``), not CSV's visible apostrophe. A multi-line text cell
+wraps. Phones are written as text (they keep their leading 0); an int or
 float stays a number (the cheque book's amounts), with a number format per column when asked.
 """
 
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from crm_desktop.core.text import quoted
 from crm_desktop.phonebook.import_values import clean_cell
-from crm_desktop.phonebook.table import XLSX, Table, UnreadableFile, make_table, neutralise, read_bytes
+from crm_desktop.phonebook.table import XLSX, Table, UnreadableFile, make_table, read_bytes
 
 SHEET_TITLE = "مخاطبان"
 _FORMULA_MARKS = ("=", "+", "-", "@", "\t", "\r")  # what table.neutralise guards against
@@ -70,13 +69,11 @@ def _sheet_table(ws, header: bool | None) -> Table:
     return make_table(raw, numbers, header, format=XLSX, sheet=ws.title)
 
 
-def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, number_formats=None,
-               quote_prefix: bool = False) -> int:
+def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, number_formats=None) -> int:
     """Write ``headers`` (bold, frozen) and ``rows`` into a right-to-left sheet named ``title``;
     returns the rows written. ``widths``: column widths in characters; ``number_formats``:
-    {column index: Excel format} for the numbers in that column (e.g. ``"#,##0"``);
-    ``quote_prefix``: text that looks like a formula is written as it is with Excel's
-    quote-prefix style rather than with an apostrophe in front (see the module notes)."""
+    {column index: Excel format} for the numbers in that column (e.g. ``"#,##0"``). Text that
+    looks like a formula is written as it is, with Excel's quote-prefix style (module notes)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -95,8 +92,6 @@ def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, nu
     def text_cell(text: str):
         """A text cell: a plain str when it needs no style (the fast path), else a WriteOnlyCell."""
         quote = text[:1] in _FORMULA_MARKS
-        if quote and not quote_prefix:
-            text, quote = neutralise(text), False
         if not quote and "\n" not in text:
             return text
         cell = WriteOnlyCell(ws, value=text)
@@ -110,9 +105,9 @@ def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, nu
     header_cells = []
     for text in headers:
         text = "" if text is None else str(text)
-        cell = WriteOnlyCell(ws, value=text if quote_prefix else neutralise(text))
+        cell = WriteOnlyCell(ws, value=text)
         cell.data_type = "s"
-        cell.quotePrefix = quote_prefix and text[:1] in _FORMULA_MARKS
+        cell.quotePrefix = text[:1] in _FORMULA_MARKS
         cell.font, cell.alignment = bold, centre
         header_cells.append(cell)
     ws.append(header_cells)
