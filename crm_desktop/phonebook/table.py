@@ -14,6 +14,7 @@ from pathlib import Path
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
+from crm_desktop.phonebook.textfile import isolate
 
 CSV, XLSX, VCF = "csv", "xlsx", "vcf"
 FORMATS = (VCF, CSV, XLSX)
@@ -38,10 +39,13 @@ class Table:
 
 
 class UnreadableFile(UserError):
+    """A file that cannot be imported at all; the Persian message names it isolated (a Latin path
+    inside a Persian sentence)."""
+
     exit_code = 2
 
     def __init__(self, path, en: str, fa: str):
-        super().__init__(f"{path}: {en}", f"پرونده «{path}»: {fa}")
+        super().__init__(f"{path}: {en}", f"پرونده «{isolate(path)}»: {fa}")
 
 
 def read_bytes(path) -> bytes:

@@ -5,6 +5,9 @@ Phones write vCards in UTF-8; Windows Excel in Iran saves "CSV" in Windows-1256 
 told "CSV UTF-8", which adds a BOM; "Unicode text" is UTF-16 with a BOM. ``decode`` tries them in
 that order and never fails: a file that is neither UTF-8 nor UTF-16 is read as Windows-1256,
 which maps every byte.
+
+For messages: ``isolate`` puts a path or a value of unknown direction inside a Persian sentence
+(U+2068 … U+2069).
 """
 
 from __future__ import annotations
@@ -45,3 +48,13 @@ def decode_line(raw: bytes, fallback: str = CP1256) -> str:
         return raw.decode(UTF8)
     except UnicodeDecodeError:
         return raw.decode(fallback, errors="replace")
+
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(text) -> str:
+    """``text`` (a file path, a value from a file) as an island inside a Persian sentence: without
+    the first-strong isolate «/home/ali/اسناد/contacts 2.csv» comes out scrambled."""
+    return f"{FSI}{text}{PDI}"
+
