@@ -45,6 +45,118 @@ def with_one_contact(db_path, tmp_path):
     assert count(db_path) == 1
 
 
+# --- 1. a quote that is never closed -------------------------------------------------------------
+
+UNCLOSED = "نام,موبایل,یادداشت\nعلی,09121234567,\"نقل قول باز\nمریم,09121234568,ok\nرضا,09121234569,ok\n"
+
+
+def test_unclosed_quote_is_refused_by_the_cli_naming_its_row(db_path, tmp_path):
+    with_one_contact(db_path, tmp_path)
+    path = tmp_path / "x.csv"
+    path.write_text(UNCLOSED, encoding="utf-8")
+    done = run_cli("import", "contacts", path, db=db_path)
+    assert done.returncode == 2
+    line = one_error_line(done)
+    assert f"{path}: row 2: the quote (\") opened on line 2 is never closed" in line
+    assert count(db_path) == 1  # nothing imported
+
+
+def test_unclosed_quote_persian_message_and_nothing_imported(db_path, tmp_path):
+    with_one_contact(db_path, tmp_path)
+    path = tmp_path / "x.csv"
+    path.write_text(UNCLOSED, encoding="utf-8")
+    error = import_error(path, db_path)
+    assert error.fa == (f"پرونده «{FSI}{path}{PDI}»: ردیف ۲: علامت نقل‌قول (\") که در خط ۲ باز شده هرگز بسته "
+                        "نمی‌شود و همه سطرهای پس از آن در یک خانه خوانده می‌شوند؛ نقل‌قول را ببندید یا بردارید.")
+    assert count(db_path) == 1
+
+
+def test_stray_quote_closed_by_a_later_quoted_cell_is_refused(tmp_path):
+    # the quote opened on row 2 is "closed" by the one before «ok» on row 3: csv would read row 3
+    # into Ali's note and go on as if nothing happened
+    path = tmp_path / "x.csv"
+    path.write_text("نام,موبایل,یادداشت\nعلی,09121234567,\"نقل قول باز\nمریم,09121234568,\"ok\"\n"
+                    "رضا,09121234569,ok\n", encoding="utf-8")
+    with pytest.raises(UnreadableFile) as caught:
+        read_rows(path)
+    assert "ردیف ۲: علامت نقل‌قول (\") که در خط ۲ باز شده در خط ۳ وسط یک خانه بسته شده است" in caught.value.fa
+    assert "row 2: the quote (\") opened on line 2 is closed only on line 3" in caught.value.message
+
+
+def test_unclosed_quote_on_the_last_line_names_that_row(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("نام,موبایل,یادداشت\nعلی,09121234567,ok\nرضا,09121234569,\"باز", encoding="utf-8")
+    with pytest.raises(UnreadableFile) as caught:
+        read_rows(path)
+    assert "ردیف ۳: علامت نقل‌قول (\") که در خط ۳ باز شده هرگز بسته نمی‌شود" in caught.value.fa
+
+
+def test_unclosed_quote_after_multiline_cells_names_the_file_line(tmp_path):
+    # row 3 starts on line 4: the notes of row 2 take two lines
+    path = tmp_path / "x.csv"
+    path.write_text("نام,موبایل,یادداشت\r\nعلی,09121234567,\"سطر یک\r\nسطر دو\"\r\nرضا,09121234569,\"باز\r\n"
+                    "مریم,09121234568,ok\r\n", encoding="utf-8")
+    with pytest.raises(UnreadableFile) as caught:
+        read_rows(path)
+    assert "row 3: the quote (\") opened on line 4 is never closed" in caught.value.message
+
+
+def test_excel_notes_with_line_breaks_inside_quotes_still_import(db_path, tmp_path):
+    """Excel writes a note typed with Alt+Enter as a quoted cell over several lines (LF inside,
+    CRLF between rows), quotes inside doubled; the last row may be such a row too. All of it
+    imports, row numbers intact."""
+    path = tmp_path / "excel.csv"
+    rows = [["نام", "موبایل", "یادداشت"],
+            ["علی", "09121234567", "سطر اول\nسطر دوم با «نقل» و \"گیومه\""],
+            ["مریم", "09121234568", "بدون سطر تازه"],
+            ["رضا", "09121234569", "آخر\n\nپس از سطر خالی"],
+            ["", "", ""],
+            ["سینا", "09121234560", "پایان,\"با ویرگول\"\nو سطر"]]
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(rows)
+    read, _ = read_rows(path)
+    assert [r.number for r in read] == [2, 3, 4, 6]  # spreadsheet rows (the blank row 5 left out)
+    assert [r.contact.note for r in read] == ["سطر اول\nسطر دوم با «نقل» و \"گیومه\"", "بدون سطر تازه",
+                                              "آخر\n\nپس از سطر خالی", "پایان,\"با ویرگول\"\nو سطر"]
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert (summary.added, summary.rejected) == (4, 0)
+
+
+def test_quote_closed_on_its_own_line_with_text_after_it_is_read_as_before(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("نام,موبایل\n\"علی\" رضایی,09121234567\nمریم,09121234568\n", encoding="utf-8")
+    read, _ = read_rows(path)
+    assert [r.contact.display_name for r in read] == ["علی رضایی", "مریم"]
+
+
+# --- 2. a cell over the csv module's limit ---------------------------------------------------------
+
+BIG = 17 * 1024 * 1024
+
+
+def big_csv(path, row):
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("نام,موبایل,یادداشت\n")
+        for i in range(2, row):
+            handle.write(f"مخاطب {i},0912{i:07d},-\n")
+        handle.write("علی,09121234567," + "x" * BIG + "\n")
+        handle.write("رضا,09121234569,ok\n")
+
+
+@pytest.mark.parametrize("row", [2, 60])  # inside the delimiter's 50-line sample, and after it
+def test_cell_over_16_mib_is_one_clean_error_naming_its_row(db_path, tmp_path, row):
+    path = tmp_path / "big.csv"
+    big_csv(path, row)
+    done = run_cli("import", "contacts", path, db=db_path)
+    assert done.returncode == 2
+    assert one_error_line(done) == f"crm-desktop: error: {path}: row {row}: a cell is larger than 16 MiB"
+    error = import_error(path, db_path)
+    digits = "۲" if row == 2 else "۶۰"
+    assert error.fa == (f"پرونده «{FSI}{path}{PDI}»: ردیف {digits} خانه‌ای بزرگ‌تر از ۱۶ مگابایت دارد؛ "
+                        "پرونده مخاطبان چنین خانه‌ای ندارد.")
+    assert count(db_path) == 0
+
+
 # --- 5. paths inside Persian messages -----------------------------------------------------------------
 
 def test_a_persian_path_is_isolated_in_the_persian_message(tmp_path):
