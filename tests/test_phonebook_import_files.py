@@ -157,6 +157,64 @@ def test_cell_over_16_mib_is_one_clean_error_naming_its_row(db_path, tmp_path, r
     assert count(db_path) == 0
 
 
+# --- 3. a vCard folded through the middle of a letter ----------------------------------------------
+
+NOTE = "یادداشت بلند: این مشتری هر ماه سفارش می‌دهد؛ پیش از تماس با دفتر مرکزی هماهنگ شود. " * 3
+
+
+def fold_bytes(line: bytes, width: int = 75) -> bytes:
+    """Fold at ``width`` octets regardless of UTF-8 boundaries (as some phones do)."""
+    out = [line[:width]]
+    rest = line[width:]
+    while rest:
+        out.append(b" " + rest[: width - 1])
+        rest = rest[width - 1 :]
+    return b"\r\n".join(out) + b"\r\n"
+
+
+def folded_vcard() -> bytes:
+    return (b"BEGIN:VCARD\r\nVERSION:3.0\r\n" + fold_bytes("FN:علی رضایی".encode()) + b"N:;;;;\r\n"
+            + fold_bytes(f"NOTE:{NOTE}".encode()) + b"TEL;TYPE=CELL:09121234567\r\nEND:VCARD\r\n"
+            + b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + "رضا".encode("cp1256") + b"\r\n"
+            + b"TEL;TYPE=CELL:09121234568\r\nEND:VCARD\r\n")
+
+
+def test_vcard_folded_inside_a_utf8_letter_reads_back_intact(db_path, tmp_path):
+    data = folded_vcard()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # the folds cut letters: the file is read line by line
+    assert any(0x80 <= line[1] < 0xC0 for line in data.split(b"\r\n") if line[:1] == b" ")
+    path = tmp_path / "folded.vcf"
+    path.write_bytes(data)
+    rows, _ = read_rows(path)
+    assert [r.errors for r in rows] == [[], []]
+    ali, reza = (r.contact for r in rows)
+    assert (ali.display_name, ali.note) == ("علی رضایی", NOTE.strip())
+    assert reza.display_name == "رضا"  # a Windows-1256 line in the same file still reads
+    note_lines = fold_bytes(f"NOTE:{NOTE}".encode()).count(b"\r\n")
+    assert [r.number for r in rows] == [1, 7 + note_lines]  # the BEGIN lines: line numbers kept
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert summary.added == 2
+    conn = sqlite3.connect(db_path)
+    try:
+        notes = [n for (n,) in conn.execute("SELECT note FROM contacts ORDER BY id")]
+    finally:
+        conn.close()
+    assert notes == [NOTE.strip(), ""]
+
+
+def test_vcard_21_quoted_printable_soft_break_inside_a_raw_utf8_letter(tmp_path):
+    raw = "یادداشت فارسی".encode()
+    cut = 5  # inside «ا» (two bytes from 4): the soft break falls between them
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:;Ali;;;\r\nNOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
+            + raw[:cut] + b"=\r\n" + raw[cut:] + b"=20=D8=AE\r\nTEL;CELL:09121234567\r\nEND:VCARD\r\n")
+    path = tmp_path / "qp.vcf"
+    path.write_bytes(data)
+    (row,), _ = read_rows(path)
+    assert row.ok, row.errors
+    assert row.contact.note == "یادداشت فارسی خ"
+
+
 # --- 5. paths inside Persian messages -----------------------------------------------------------------
 
 def test_a_persian_path_is_isolated_in_the_persian_message(tmp_path):

@@ -17,18 +17,18 @@ and lines folded at 75 octets without splitting a UTF-8 sequence.
 from __future__ import annotations
 
 import base64
+import codecs
 import re
 from dataclasses import dataclass, field
 
 from crm_desktop.core.text import quoted
-from crm_desktop.phonebook.textfile import UTF16, decode_line, detect
+from crm_desktop.phonebook.textfile import CP1256, UTF16, decode_line
 
 # --- reading ---------------------------------------------------------------------------------
 
 _PROPERTY = re.compile(r'^(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)((?:;(?:"[^"]*"|[^";:])*)*):(.*)$', re.S)
 _PARAM_SPLIT = re.compile(r';((?:"[^"]*"|[^";])*)')
 _QP_BYTE = re.compile(rb"=([0-9A-Fa-f]{2})")
-_LINE_BREAK = re.compile(rb"\r\n|\n|\r")
 BINARY_PROPERTIES = {"PHOTO", "LOGO", "SOUND", "KEY"}
 # What a bare 2.1 parameter (``TEL;CELL;PREF:``) means.
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
@@ -92,17 +92,105 @@ class Card:
 
 
 def split_lines(data: bytes) -> list[str]:
-    """The lines of a file, decoded: UTF-16 as a whole, otherwise line by line (UTF-8, falling
-    back to Windows-1256 for a line that is not UTF-8)."""
-    encoding = detect(data)
-    if encoding == UTF16:
-        return re.split(r"\r\n|\n|\r", data.decode(UTF16, errors="replace"))
-    if data.startswith(b"\xef\xbb\xbf"):
+    """The lines of a file, decoded: UTF-16 as a whole; UTF-8 as a whole when it is; otherwise
+    line by line, UTF-8 falling back to Windows-1256 for a logical line that is not UTF-8 (a line
+    with its folded continuations and QP soft breaks, joined as bytes so that a letter folded
+    through its middle comes back whole). The physical lines are kept (line numbers)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _LINES.split(data.decode(UTF16, errors="replace"))
+    if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     try:
-        return re.split(r"\r\n|\n|\r", data.decode("utf-8"))
+        return _LINES.split(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return [decode_line(raw) for raw in _LINE_BREAK.split(data)]
+        pass
+    raw = _LINE_BREAK.split(data)
+    out: list[str] = []
+    k, n, done = 0, len(raw), 0  # done: the lines before it are decoded for good
+    while k < n:
+        try:
+            out.append(raw[k].decode("utf-8"))
+            k += 1
+            continue
+        except UnicodeDecodeError:
+            pass
+        line = raw[k]
+        if (k + 1 == n or raw[k + 1][:1] not in _FOLD) and not line.endswith(b"=") and (
+                k == done or line[:1] not in _FOLD and not raw[k - 1].endswith(b"=")):
+            out.append(line.decode(CP1256, errors="replace"))  # a line on its own (the usual case)
+            k = done = k + 1
+            continue
+        start = k  # the logical line that holds line k: back to a line that cannot continue another
+        while start > done and (raw[start][:1] in _FOLD or raw[start - 1].endswith(b"=")):
+            start -= 1
+        while True:
+            end, qp = _logical_line(raw, start)
+            if end > k:
+                break
+            start = end
+        del out[start:]
+        out.extend([decode_line(raw[start])] if end == start + 1 else _decode_logical(raw[start:end], qp))
+        k = done = end
+    return out
+
+
+_LINES = re.compile(r"\r\n|\n|\r")
+_LINE_BREAK = re.compile(rb"\r\n|\n|\r")
+_FOLD = (b" ", b"\t")
+
+
+def _logical_line(raw: list[bytes], i: int) -> tuple[int, bool]:
+    """(the line after the logical line that starts at ``raw[i]``, whether it is
+    quoted-printable): the lines that continue it, as ``_Reader`` joins them."""
+    j, qp, n = i + 1, False, len(raw)
+    if j < n and (raw[j][:1] in _FOLD or raw[i].endswith(b"=")):
+        qp = b"QUOTED-PRINTABLE" in raw[i].partition(b":")[0].upper()
+        while j < n and (qp and raw[j - 1].endswith(b"=") or raw[j][:1] in _FOLD) and raw[j].strip():
+            j += 1
+    return j, qp
+
+
+def _is_continuation_byte(byte: int) -> bool:
+    return 0x80 <= byte < 0xC0
+
+
+def _decode_logical(lines: list[bytes], qp: bool) -> list[str]:
+    """The physical ``lines`` of one logical line, decoded together: their content joined (a
+    fold's leading space and a soft break's ``=`` left out) is decoded as UTF-8 when it is, and
+    cut back into the lines at letter boundaries (a letter cut by the fold goes to the later
+    line). Content that is not UTF-8 as a whole is decoded line by line, as before."""
+    heads, cores, tails = [], [], []
+    for k, line in enumerate(lines):
+        head = tail = b""
+        if k and not (qp and lines[k - 1].endswith(b"=")):
+            head = line[:1]  # the fold's space or tab
+        if k + 1 < len(lines) and qp and line.endswith(b"="):
+            tail = b"="
+        heads.append(head)
+        tails.append(tail)
+        cores.append(line[len(head): len(line) - len(tail)])
+    joined = b"".join(cores)
+    try:
+        joined.decode("utf-8")
+    except UnicodeDecodeError:
+        return [decode_line(line) for line in lines]
+    cuts, at = [0], 0
+    for core in cores[:-1]:
+        at += len(core)
+        cut = at
+        if cut < len(joined) and _is_continuation_byte(joined[cut]):
+            lead = cut - 1
+            while _is_continuation_byte(joined[lead]):
+                lead -= 1
+            if joined[cuts[-1]: lead].strip():
+                cut = lead  # the letter moves to the later line
+            else:  # ... unless this line would be left blank: then to the earlier one
+                while cut < len(joined) and _is_continuation_byte(joined[cut]):
+                    cut += 1
+        cuts.append(max(cut, cuts[-1]))
+    cuts.append(len(joined))
+    return [heads[k].decode("latin-1") + joined[cuts[k]: cuts[k + 1]].decode("utf-8") + tails[k].decode("latin-1")
+            for k in range(len(lines))]
 
 
 def parse_params(text: str, version: str) -> dict[str, list[str]]:
