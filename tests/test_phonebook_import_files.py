@@ -215,6 +215,72 @@ def test_vcard_21_quoted_printable_soft_break_inside_a_raw_utf8_letter(tmp_path)
     assert row.contact.note == "یادداشت فارسی خ"
 
 
+# --- 4. no contacts file at all ---------------------------------------------------------------------
+
+def junk(seed: int, size: int = 3000, nul: bool = True) -> bytes:
+    data = random.Random(seed).randbytes(size)
+    return data if nul else data.replace(b"\x00", b"\x01")
+
+
+@pytest.mark.parametrize("nul", [True, False])
+def test_random_bytes_named_vcf_get_the_same_message_as_named_csv(db_path, tmp_path, nul):
+    messages = {}
+    for suffix in (".vcf", ".csv"):
+        path = tmp_path / f"junk{suffix}"
+        path.write_bytes(junk(7, nul=nul))
+        done = run_cli("import", "contacts", path, db=db_path)
+        assert done.returncode == 2
+        assert one_error_line(done) == f"crm-desktop: error: {path}: not a contacts file (vCard, CSV or Excel .xlsx)"
+        messages[suffix] = import_error(path, db_path).fa
+        assert messages[suffix] == f"پرونده «{FSI}{path}{PDI}»: {NOT_CONTACTS_FA}"
+
+
+@pytest.mark.parametrize("head", [b"%PDF-1.7\n", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0"])
+def test_picture_or_pdf_named_vcf_is_not_a_contacts_file(tmp_path, head):
+    path = tmp_path / "contacts.vcf"
+    path.write_bytes(head + b"BEGIN:VCARD\r\n" + b"a" * 100)
+    with pytest.raises(UnreadableFile) as caught:
+        read_rows(path)
+    assert caught.value.fa.endswith(NOT_CONTACTS_FA)
+
+
+def test_text_without_any_begin_vcard_is_not_a_contacts_file(tmp_path):
+    path = tmp_path / "contacts.vcf"
+    path.write_text("نام,موبایل\nعلی,09121234567\n", encoding="utf-8")
+    with pytest.raises(UnreadableFile) as caught:
+        read_rows(path)
+    assert caught.value.fa.endswith(NOT_CONTACTS_FA)
+
+
+def test_utf16_vcard_and_empty_vcard_are_still_what_they_were(db_path, tmp_path):
+    path = tmp_path / "utf16.vcf"
+    path.write_bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:علی\r\nTEL:09121234567\r\nEND:VCARD\r\n".encode("utf-16"))
+    (row,), _ = read_rows(path)
+    assert row.ok and row.contact.display_name == "علی"
+    empty = tmp_path / "empty.vcf"
+    empty.write_bytes(b"")
+    with pytest.raises(NothingToImport) as caught:
+        run_import(ImportArgs(empty, db=db_path))
+    assert caught.value.fa == "پرونده هیچ مخاطبی ندارد."
+
+
+def test_stray_text_in_a_vcard_is_quoted_without_control_characters_and_shortened(tmp_path):
+    stray = "متن\x06اضافه\x1b[31m\u202eپس از کارت که بسیار بسیار بسیار بسیار طولانی است و ادامه دارد"
+    path = tmp_path / "stray.vcf"
+    path.write_bytes(("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:علی\r\nTEL:09121234567\r\nEND:VCARD\r\n"
+                      f"{stray}\r\n").encode())
+    rows, _ = read_rows(path)
+    (bad,) = [r for r in rows if not r.ok]
+    (reason,) = bad.errors
+    shown = reason[reason.index("«") + 1 : reason.index("»")]
+    assert shown.startswith(FSI) and shown.endswith(PDI)
+    inner = shown[1:-1]
+    assert inner.endswith("…") and len(inner) <= 40
+    assert inner.startswith("متن اضافه [31m پس از کارت")
+    assert not any(ord(ch) < 0x20 or ch in "\u202a\u202b\u202c\u202d\u202e" for ch in inner)
+    assert "\x06" not in bad.errors_en[0] and "\x1b" not in bad.errors_en[0]
+
+
 # --- 5. paths inside Persian messages -----------------------------------------------------------------
 
 def test_a_persian_path_is_isolated_in_the_persian_message(tmp_path):

@@ -17,7 +17,7 @@ from collections import Counter
 from itertools import islice
 
 from crm_desktop.core.digits import to_persian
-from crm_desktop.phonebook.table import Table, UnreadableFile, make_table, neutralise, read_bytes
+from crm_desktop.phonebook.table import Table, UnreadableFile, make_table, neutralise, read_bytes, refuse_binary
 from crm_desktop.phonebook.textfile import CP1256, decode
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -51,18 +51,12 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-# the first bytes of files people pick by mistake: PDF, PNG, JPEG, GIF, an old Word or Excel file
-_NOT_TEXT = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0")
-
-
 def read_csv(path, *, header: bool | None = None, encoding: str | None = None) -> Table:
     """The table in a CSV file. UnreadableFile for a file that is not text, a cell the csv module
     cannot hold, or a quote that is never closed (which would swallow the rows after it)."""
     data = read_bytes(path)
     text, used = decode(data, encoding)
-    if data.startswith(_NOT_TEXT) or "\x00" in text[:65536]:  # no text file holds NUL characters
-        raise UnreadableFile(path, "not a contacts file (vCard, CSV or Excel .xlsx)",
-                             "پرونده مخاطبان (vCard، CSV یا اکسل xlsx) نیست.")
+    refuse_binary(path, data, text[:65536])
     text = text.lstrip("\ufeff")
     if used == CP1256:
         text = text.translate(_ARABIC_TO_PERSIAN)

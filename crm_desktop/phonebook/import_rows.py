@@ -5,6 +5,7 @@ import wizard shows before anything is written."""
 from __future__ import annotations
 
 import gc
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -14,7 +15,8 @@ from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook.columns import RowReader, known_key, row_name, suggest_mapping
 from crm_desktop.phonebook.model import Contact, normalised
-from crm_desktop.phonebook.table import VCF, Table, format_of, read_bytes, read_table
+from crm_desktop.phonebook.table import VCF, Table, format_of, not_contacts, read_bytes, read_table, refuse_binary
+from crm_desktop.phonebook.textfile import UTF16, decode
 
 LINE, ROW = "line", "row"
 TEXT_READING = "خواندن پرونده…"
@@ -170,11 +172,30 @@ def ignored_columns(table: Table, mapping: dict[int, str], fields=()) -> list[st
 
 
 def read_vcf(path, progress: Progress | None = None):
-    """The cards of a .vcf file, one at a time (progress: the lines read)."""
+    """The cards of a .vcf file, one at a time (progress: the lines read). UnreadableFile, as
+    for a CSV file, when the file is no vCard at all (binary, or not one BEGIN:VCARD in it)."""
     from crm_desktop.phonebook.vcard import iter_cards
 
-    return iter_cards(read_bytes(path), None if progress is None else lambda done, total: report(
+    data = read_bytes(path)
+    check_vcard(path, data)
+    return iter_cards(data, None if progress is None else lambda done, total: report(
         progress, done, total, TEXT_READING))
+
+
+_BEGIN = re.compile(r"BEGIN[ \t]*:[ \t]*VCARD", re.I)
+_BEGIN_BYTES = re.compile(_BEGIN.pattern.encode(), re.I)
+
+
+def check_vcard(path, data: bytes) -> None:
+    """Raise UnreadableFile («… پرونده مخاطبان (vCard، CSV یا اکسل xlsx) نیست.») unless ``data``
+    is text with at least one BEGIN:VCARD (an empty file passes: it holds no contacts)."""
+    head, encoding = decode(data[:65536])
+    refuse_binary(path, data, head)
+    if _BEGIN.search(head) or (len(data) <= 65536 and not head.lstrip("\ufeff").strip()):
+        return
+    found = _BEGIN.search(decode(data)[0]) if encoding == UTF16 else _BEGIN_BYTES.search(data)
+    if not found:
+        raise not_contacts(path)
 
 
 def read_rows(path, fmt: str | None = None, mapping: dict[int, str] | None = None, *, header: bool | None = None,

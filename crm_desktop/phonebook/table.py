@@ -48,6 +48,28 @@ class UnreadableFile(UserError):
         super().__init__(f"{path}: {en}", f"پرونده «{isolate(path)}»: {fa}")
 
 
+def not_contacts(path) -> UnreadableFile:
+    """The error for a file that is no contacts file at all (a picture, a PDF, random bytes)."""
+    return UnreadableFile(path, "not a contacts file (vCard, CSV or Excel .xlsx)",
+                          "پرونده مخاطبان (vCard، CSV یا اکسل xlsx) نیست.")
+
+
+# the first bytes of files people pick by mistake: PDF, PNG, JPEG, GIF, an old Word or Excel file
+_NOT_TEXT = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0")
+# control characters no text file holds (tab, line breaks, form feed and Ctrl-Z aside)
+_BINARY = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
+
+
+def refuse_binary(path, data: bytes, head: str) -> None:
+    """Raise ``not_contacts`` when ``data`` (the file's bytes; ``head``: its first 64 KiB decoded)
+    is not text: a known binary format, a NUL character, or more than a few control characters."""
+    if data.startswith(_NOT_TEXT) or "\x00" in head:
+        raise not_contacts(path)
+    controls = len(_BINARY.findall(head, 0, 65536))
+    if controls > 8 and controls * 100 > min(len(head), 65536):  # over 1 % of the text
+        raise not_contacts(path)
+
+
 def read_bytes(path) -> bytes:
     """The file's bytes; UnreadableFile (Persian: «پیدا نشد», «اجازه خواندن نیست»…) if it cannot be read."""
     try:

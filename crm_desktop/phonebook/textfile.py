@@ -7,12 +7,13 @@ that order and never fails: a file that is neither UTF-8 nor UTF-16 is read as W
 which maps every byte.
 
 For messages: ``isolate`` puts a path or a value of unknown direction inside a Persian sentence
-(U+2068 … U+2069).
+(U+2068 … U+2069), ``excerpt`` shortens text quoted from a file and drops its control characters.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 UTF8, UTF8_BOM, UTF16, CP1256 = "utf-8", "utf-8-sig", "utf-16", "cp1256"
 
@@ -58,3 +59,14 @@ def isolate(text) -> str:
     the first-strong isolate «/home/ali/اسناد/contacts 2.csv» comes out scrambled."""
     return f"{FSI}{text}{PDI}"
 
+
+# C0 / C1 controls, and the bidi embeddings / overrides / isolates / marks that would reorder the
+# message around them (ZWNJ and ZWJ stay: Persian words need them)
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """Text from a file as a message may quote it: control characters dropped (a run of them
+    becomes one space), spaces trimmed, at most ``limit`` characters (then «…»)."""
+    text = " ".join(_CONTROLS.sub(" ", text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

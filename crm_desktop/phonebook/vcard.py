@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from crm_desktop.core.text import quoted
-from crm_desktop.phonebook.textfile import CP1256, UTF16, decode_line
+from crm_desktop.phonebook.textfile import CP1256, UTF16, decode_line, excerpt, isolate
 
 # --- reading ---------------------------------------------------------------------------------
 
@@ -388,19 +388,19 @@ class _Reader:
         card.properties.append(Property(name, value, params, group, line_no, card.version or "3.0"))
 
     def _garbage(self, line_no: int, text: str) -> None:
-        shown = text.strip()[:40]
+        shown = excerpt(text)  # no control characters, at most 40 letters
         if self.card is not None:
             start = self.card.line
             self.card.errors.append((
                 line_no,
                 f"not a vCard line: {quoted(shown)} (in the card that starts at line {start})",
-                f"سطر نامفهوم «{shown}» در کارتی که از خط {_fa(start)} آغاز می‌شود",
+                f"سطر نامفهوم «{isolate(shown)}» در کارتی که از خط {_fa(start)} آغاز می‌شود",
             ))
             return
         if self.stray is None:
             self.stray = Card(line=line_no, end_line=line_no)
             self.stray.errors.append((line_no, f"text outside BEGIN:VCARD … END:VCARD: {quoted(shown)}",
-                                      f"متن «{shown}» بیرون از کارت‌های vCard است"))
+                                      f"متن «{isolate(shown)}» بیرون از کارت‌های vCard است"))
         self.stray.end_line = line_no
 
     def _end_stray(self) -> None:
