@@ -8,6 +8,8 @@ import sqlite3
 
 import pytest
 
+from crm_desktop.core.text import path_text
+
 from crm_desktop.phonebook.import_rows import read_rows
 from crm_desktop.phonebook.importer import ImportArgs, NothingToImport, run_import
 from crm_desktop.phonebook.table import UnreadableFile
@@ -66,7 +68,7 @@ def test_unclosed_quote_persian_message_and_nothing_imported(db_path, tmp_path):
     path = tmp_path / "x.csv"
     path.write_text(UNCLOSED, encoding="utf-8")
     error = import_error(path, db_path)
-    assert error.fa == (f"پرونده «{FSI}{path}{PDI}»: ردیف ۲: علامت نقل‌قول (\") که در خط ۲ باز شده هرگز بسته "
+    assert error.fa == (f"پرونده «{path_text(path)}»: ردیف ۲: علامت نقل‌قول (\") که در خط ۲ باز شده هرگز بسته "
                         "نمی‌شود و همه سطرهای پس از آن در یک خانه خوانده می‌شوند؛ نقل‌قول را ببندید یا بردارید.")
     assert count(db_path) == 1
 
@@ -152,7 +154,7 @@ def test_cell_over_16_mib_is_one_clean_error_naming_its_row(db_path, tmp_path, r
     assert one_error_line(done) == f"crm-desktop: error: {path}: row {row}: a cell is larger than 16 MiB"
     error = import_error(path, db_path)
     digits = "۲" if row == 2 else "۶۰"
-    assert error.fa == (f"پرونده «{FSI}{path}{PDI}»: ردیف {digits} خانه‌ای بزرگ‌تر از ۱۶ مگابایت دارد؛ "
+    assert error.fa == (f"پرونده «{path_text(path)}»: ردیف {digits} خانه‌ای بزرگ‌تر از ۱۶ مگابایت دارد؛ "
                         "پرونده مخاطبان چنین خانه‌ای ندارد.")
     assert count(db_path) == 0
 
@@ -232,7 +234,7 @@ def test_random_bytes_named_vcf_get_the_same_message_as_named_csv(db_path, tmp_p
         assert done.returncode == 2
         assert one_error_line(done) == f"crm-desktop: error: {path}: not a contacts file (vCard, CSV or Excel .xlsx)"
         messages[suffix] = import_error(path, db_path).fa
-        assert messages[suffix] == f"پرونده «{FSI}{path}{PDI}»: {NOT_CONTACTS_FA}"
+        assert messages[suffix] == f"پرونده «{path_text(path)}»: {NOT_CONTACTS_FA}"
 
 
 @pytest.mark.parametrize("head", [b"%PDF-1.7\n", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0"])
@@ -289,5 +291,6 @@ def test_a_persian_path_is_isolated_in_the_persian_message(tmp_path):
     path = folder / "contacts 2.csv"
     with pytest.raises(UnreadableFile) as caught:
         read_rows(path)
-    assert caught.value.fa == f"پرونده «{FSI}{path}{PDI}»: پیدا نشد."
+    # left to right as a whole, the Persian folder name right to left inside it
+    assert caught.value.fa == f"پرونده «\u2066{tmp_path}/\u2067اسناد\u2069/contacts 2.csv\u2069»: پیدا نشد."
     assert caught.value.message == f"{path}: no such file"

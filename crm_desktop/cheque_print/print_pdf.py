@@ -26,7 +26,7 @@ from crm_desktop.cheque_print.print_render import (
 )
 from crm_desktop.cheque_print.values import ChequeValues
 from crm_desktop.errors import UserError
-from crm_desktop.ui.dialogs import path_text
+from crm_desktop.core.text import path_text
 
 PDF_DPI = 1200
 

@@ -81,3 +81,26 @@ def quoted(text: str) -> str:
     """``'text'`` for an English (CLI) message. Unlike ``repr()``, a Persian name keeps its
     half-space: repr writes «علی‌پور» as 'علی\\u200cپور'."""
     return f"'{text}'"
+
+
+def path_text(path) -> str:
+    """A file path to show inside a Persian message: left to right as a whole, each run of
+    Persian words in it isolated right to left. Without the inner isolates the digits after a
+    Persian name join its right-to-left run and their groups swap: «چک‌ها 1405-09-10 185546.pdf»
+    read «185546 10-09-1405 چک‌ها»."""
+    text = str(path)
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if unicodedata.bidirectional(text[i]) not in ("R", "AL"):
+            out.append(text[i])
+            i += 1
+            continue
+        end = j = i + 1  # the run goes on through marks, ZWNJ and spaces that lead to more letters
+        while j < n and (unicodedata.bidirectional(text[j]) in ("R", "AL", "NSM", "BN", "WS")):
+            j += 1
+            if unicodedata.bidirectional(text[j - 1]) in ("R", "AL", "NSM"):
+                end = j
+        out.append(f"\u2067{text[i:end]}\u2069")
+        i = end
+    return f"\u2066{''.join(out)}\u2069"

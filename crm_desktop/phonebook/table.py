@@ -14,7 +14,7 @@ from pathlib import Path
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
-from crm_desktop.phonebook.textfile import isolate
+from crm_desktop.core.text import path_text
 
 CSV, XLSX, VCF = "csv", "xlsx", "vcf"
 FORMATS = (VCF, CSV, XLSX)
@@ -45,7 +45,7 @@ class UnreadableFile(UserError):
     exit_code = 2
 
     def __init__(self, path, en: str, fa: str):
-        super().__init__(f"{path}: {en}", f"پرونده «{isolate(path)}»: {fa}")
+        super().__init__(f"{path}: {en}", f"پرونده «{path_text(path)}»: {fa}")
 
 
 def not_contacts(path) -> UnreadableFile:

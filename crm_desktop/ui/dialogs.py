@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import logging
 import traceback
-import unicodedata
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from crm_desktop.core.text import path_text  # noqa: F401 - the views' way to show a path
 from crm_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -33,29 +32,6 @@ UNEXPECTED_FA = "خطای پیش‌بینی‌نشده‌ای رخ داد. جز�
 
 
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
-
-
-def path_text(path: Path | str) -> str:
-    """A file path to show inside a Persian message: left to right as a whole, each run of
-    Persian words in it isolated right to left. Without the inner isolates the digits after a
-    Persian name join its right-to-left run and their groups swap: «چک‌ها 1405-09-10 185546.pdf»
-    read «185546 10-09-1405 چک‌ها»."""
-    text = str(path)
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        if unicodedata.bidirectional(text[i]) not in ("R", "AL"):
-            out.append(text[i])
-            i += 1
-            continue
-        end = j = i + 1  # the run goes on through marks, ZWNJ and spaces that lead to more letters
-        while j < n and (unicodedata.bidirectional(text[j]) in ("R", "AL", "NSM", "BN", "WS")):
-            j += 1
-            if unicodedata.bidirectional(text[j - 1]) in ("R", "AL", "NSM"):
-                end = j
-        out.append(f"{RLI}{text[i:end]}{PDI}")
-        i = end
-    return f"{LRI}{''.join(out)}{PDI}"
 
 
 def _default_exec(box: QMessageBox) -> None:
