@@ -260,6 +260,7 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
         new_rows: list[ImportRow] = []
         seen: dict[str, tuple] = {}  # mobile -> ("new", index in new) | ("db", contact id)
         existing: dict[int, Contact] = {}  # database contacts that receive merged rows
+        changed: set[int] = set()  # … and those a row added something to
         same_name = SameNameIndex(conn, db_empty)
         row_keys = [same_name.keys_of(row.contact) for row in rows]
         shared = shared_keys(row_keys, same_name)
@@ -320,8 +321,9 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                 what_fa, what_en = f"همین نام و تلفن {to_persian(by_name[1])}", f"the same name and phone {by_name[1]}"
             else:
                 what_fa, what_en = f"همین نام و ایمیل {by_name[1]}", f"the same name and e-mail {by_name[1]}"
-            if args.duplicates == MERGE:
-                merge_into(owner, contact)
+            if args.duplicates == MERGE and merge_into(owner, contact):
+                if contact_id is not None:
+                    changed.add(contact_id)
                 for key in mobiles(owner):
                     seen.setdefault(key, target)
                 same_name.remember(owner, target)
@@ -330,6 +332,12 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                     f"{what_fa} {where_fa} ثبت است؛ اطلاعات تازه به آن افزوده شد",
                     f"{what_en} is {where_en}; merged into it", contact_id))
                 summary.merged += 1
+            elif args.duplicates == MERGE:  # the row holds nothing the contact lacks: nothing is written
+                summary.entries.append(Entry(
+                    row.number, row.where, SKIPPED, row.name,
+                    f"{what_fa} {where_fa} ثبت است و چیز تازه‌ای نداشت",
+                    f"{what_en} is {where_en}, with nothing new; skipped", contact_id))
+                summary.skipped += 1
             else:
                 summary.entries.append(Entry(
                     row.number, row.where, SKIPPED, row.name,
@@ -338,8 +346,9 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                 summary.skipped += 1
         report(progress, total, total, TEXT_CHECKING)
         for contact_id, contact in existing.items():
-            book.update(contact)
-            summary.merged_ids.append(contact_id)
+            if contact_id in changed:
+                book.update(contact)
+                summary.merged_ids.append(contact_id)
         if len(new) >= BULK_MIN:
             summary.added_ids = bulk_add(book, conn, new, progress)
         else:
