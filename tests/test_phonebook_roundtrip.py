@@ -332,8 +332,6 @@ def test_a_vcard_custom_value_its_field_cannot_take_makes_the_card_bad():
     assert "«شماره کفش» باید عدد باشد" in caught.value.fa
 
 
-@pytest.mark.xfail(strict=False, reason="import_rows.rows_from_cards does not pass the book's custom fields to "
-                                        "vcard_map.card_to_contact yet (import_rows.py is not this change's file)")
 def test_vcard_round_trip_through_the_cli_keeps_custom_values(tmp_path):
     source, target = vcard_books(tmp_path)
     path = export(source, tmp_path / "book.vcf", "vcf")

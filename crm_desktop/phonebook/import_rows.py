@@ -99,8 +99,9 @@ def _card_name(card) -> str:
     return " ".join(p.strip() for p in reversed(n.parts[:2]) if p.strip()) if n is not None else ""
 
 
-def rows_from_cards(cards, progress: Progress | None = None) -> list[ImportRow]:
-    """ImportRows for cards (a list, or ``vcard.iter_cards``: each card is dropped once read)."""
+def rows_from_cards(cards, progress: Progress | None = None, fields=()) -> list[ImportRow]:
+    """ImportRows for cards (a list, or ``vcard.iter_cards``: each card is dropped once read);
+    an X-CRM-FIELD value fills the book's custom field of that name (``fields``)."""
     from crm_desktop.phonebook.vcard_map import card_to_contact
 
     rows = []
@@ -114,7 +115,7 @@ def rows_from_cards(cards, progress: Progress | None = None) -> list[ImportRow]:
                 row.fail(en, fa)
             rows.append(row)
             continue
-        rows.append(build_row(ImportRow(card.line, LINE, name=_card_name(card)), lambda card=card: card_to_contact(card)))
+        rows.append(build_row(ImportRow(card.line, LINE, name=_card_name(card)), lambda card=card: card_to_contact(card, fields)))
     return rows
 
 
@@ -208,7 +209,7 @@ def read_rows(path, fmt: str | None = None, mapping: dict[int, str] | None = Non
         cards = read_vcf(path, progress)
         if limit is not None:
             cards = islice(cards, limit)
-        return rows_from_cards(cards), None
+        return rows_from_cards(cards, fields=fields), None
     table = read_table(path, fmt, header=header)
     if mapping is None:
         mapping = suggest_mapping(table.headers, fields)
