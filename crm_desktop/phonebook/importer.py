@@ -38,6 +38,7 @@ from crm_desktop.phonebook.import_rows import (
     gc_paused,
     ignored_columns,
     read_rows,
+    rows_from_table,
 )
 from crm_desktop.phonebook.model import Contact
 from crm_desktop.phonebook.table import format_of
@@ -64,6 +65,7 @@ class ImportArgs:
     on_error: str = SKIP  # skip | refuse
     group_id: int | None = None  # also put every imported contact into this group
     notify: Callable | None = None  # called once with the changed tables after a commit
+    table: object | None = None  # CSV / XLSX: the file as the wizard has already read it (not read again)
 
 
 @dataclass
@@ -241,8 +243,13 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
     conn = args.conn if args.conn is not None else open_database(args.db)
     try:
         fields = _custom_fields(conn)
-        rows, table = read_rows(args.path, args.format, args.mapping, header=args.header, progress=progress,
-                                fields=fields)
+        if args.table is not None:
+            table = args.table
+            mapping = args.mapping if args.mapping is not None else suggest_mapping(table.headers, fields)
+            rows = rows_from_table(table, mapping, progress, fields=fields)
+        else:
+            rows, table = read_rows(args.path, args.format, args.mapping, header=args.header, progress=progress,
+                                    fields=fields)
         summary = ImportSummary(str(args.path), format_of(args.path, args.format), rows=len(rows))
         if table is not None:
             mapping = args.mapping if args.mapping is not None else suggest_mapping(table.headers, fields)

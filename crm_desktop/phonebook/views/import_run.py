@@ -10,6 +10,9 @@ from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.phone import format_phone
 
 
+READING_TEXT = "در حال خواندن پرونده…"
+
+
 @dataclass
 class PreviewRow:
     number: int  # the row number in the operator's spreadsheet
@@ -71,11 +74,20 @@ def _duplicate(contact, place: str, seen: dict[str, str], book) -> str:
 
 
 def make_args(office, path, fmt: str, table, mapping, duplicates: str, on_error: str):
-    """``importer.ImportArgs``: the worker opens its own connection to the office's file."""
+    """``importer.ImportArgs``: the worker opens its own connection to the office's file and
+    imports the table the wizard has read (a 100,000-row XLSX is not read twice)."""
     from crm_desktop.phonebook.importer import ImportArgs
 
     return ImportArgs(path=path, db=office.path, format=fmt, mapping=dict(mapping) if table is not None else None,
-                      duplicates=duplicates, on_error=on_error)
+                      duplicates=duplicates, on_error=on_error, table=table)
+
+
+def read_file(path, progress):
+    """On a worker thread: a CSV or XLSX file read as a table (UserError when it cannot be)."""
+    from crm_desktop.phonebook import table as tables
+
+    progress(0, 0, READING_TEXT)
+    return tables.read_table(path, tables.format_of(path))
 
 
 def run(args, progress):
@@ -95,7 +107,7 @@ def counts_text(summary) -> str:
         f"{format_number(summary.added)} مخاطب افزوده شد",
         f"{format_number(summary.merged)} مخاطب ادغام شد",
         f"{format_number(summary.skipped)} تکراری نادیده گرفته شد",
-        f"{format_number(summary.rejected)} سطر نادرست کنار گذاشته شد",
+        f"{format_number(summary.rejected)} {'کارت' if summary.format == 'vcf' else 'سطر'} نادرست کنار گذاشته شد",
     ]) + "." + "".join(f"\nستون «{name}» به هیچ فیلدی نگاشته نشد و وارد نشد."
                        for name in getattr(summary, "ignored_columns", ()))
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -106,20 +107,24 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         path = Path(self.path.text().strip())
         if not path.is_file():
-            self.error.setText(f"پرونده «{path}» پیدا نشد.")
+            self.error.setText(f"پرونده «{dialogs.path_text(path)}» پیدا نشد.")
             return False
+        if self.wiz.loaded == path:  # read in the background: on to the next page
+            return True
         try:
-            self.wiz.load(path)
+            return self.wiz.load(path)
         except UserError as error:
             self.error.setText(error.fa)
             return False
         except Exception as error:  # noqa: BLE001 - a broken file must not close the wizard
             dialogs.show_error(self, error)
             return False
-        return True
 
     def nextId(self) -> int:  # noqa: N802
         return PAGE_POLICY if self.wiz.format == tables.VCF else PAGE_MAPPING
+
+
+LABEL_WIDTH_EM = 22  # a header longer than this is cut with «…» (the whole of it in its tooltip)
 
 
 class MappingPage(QWizardPage):
@@ -140,7 +145,7 @@ class MappingPage(QWizardPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.combo_host)
         scroll.setObjectName("import.mapping.columns")
-        scroll.setMaximumHeight(190)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the pairs narrow to fit instead
         self.scroll = scroll
         self.preview = QTableWidget(self)
         self.preview.setObjectName("import.preview")
@@ -150,10 +155,19 @@ class MappingPage(QWizardPage):
         self.preview.setWordWrap(False)
         self.summary = QLabel(self)
         self.summary.setObjectName("import.preview.summary")
+        below = QWidget(self)
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.summary)
+        below_layout.addWidget(self.preview, 1)
+        self.splitter = QSplitter(Qt.Vertical, self)  # a file with 30 columns: the operator drags
+        self.splitter.setObjectName("import.mapping.splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(below)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.splitter)
 
     def initializePage(self) -> None:  # noqa: N802
         while self.combo_grid.count():
@@ -162,9 +176,12 @@ class MappingPage(QWizardPage):
                 item.widget().deleteLater()
         self.combos = []
         table = self.wiz.table
+        label_metrics = self.fontMetrics()
         for index, header in enumerate(table.headers):
             combo = QComboBox()
             combo.setObjectName(f"import.column.{index}")
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # narrows with the page
+            combo.setMinimumContentsLength(8)
             combo.addItem(columns.field_label(columns.IGNORE), columns.IGNORE)
             for key in columns.FIELDS:
                 combo.addItem(columns.field_label(key), key)
@@ -176,15 +193,17 @@ class MappingPage(QWizardPage):
             combo.setCurrentIndex(combo.findData(chosen))
             combo.currentIndexChanged.connect(self._mapping_changed)
             sample = next((row[index] for row in table.rows if index < len(row) and row[index].strip()), "")
-            label = QLabel(f"{header}:")
-            label.setToolTip(f"مثلاً «{sample}»" if sample else "")
+            label = QLabel(label_metrics.elidedText(f"{header}:", Qt.ElideMiddle,
+                                                    LABEL_WIDTH_EM * label_metrics.averageCharWidth()))
+            label.setToolTip(f"{header}\nمثلاً «{sample}»" if sample else header)
             row, pair = divmod(index, 2)
             self.combo_grid.addWidget(label, row, pair * 2)
             self.combo_grid.addWidget(combo, row, pair * 2 + 1)
             self.combos.append(combo)
         rows = (len(table.headers) + 1) // 2
         line = self.combos[0].sizeHint().height() + self.combo_grid.verticalSpacing() if self.combos else 0
-        self.scroll.setMinimumHeight(min(rows, 4) * line + 12)
+        self.scroll.setMinimumHeight(min(rows, 2) * line + 12)
+        self.splitter.setSizes([min(rows, 6) * line + 12, max(200, self.height() - min(rows, 6) * line)])
         self.refresh_preview()
 
     def _mapping_changed(self) -> None:
@@ -335,6 +354,7 @@ class ImportWizard(QWizard):
     """``imported(summary)`` fires after a finished import."""
 
     imported = Signal(object)
+    READ_AT_ONCE_BYTES = 4 << 20  # a bigger CSV / XLSX is read on a worker (100,000 XLSX rows: ~12 s)
 
     def __init__(self, office, parent: QWidget | None = None, *, path=None):
         super().__init__(parent)
@@ -357,6 +377,7 @@ class ImportWizard(QWizard):
         self.mapping: dict[int, str] = {}
         self.summary = None
         self.operation = None
+        self.loaded: Path | None = None  # the file read in the background, until another is chosen
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.policy_page = PolicyPage(self)
@@ -368,19 +389,59 @@ class ImportWizard(QWizard):
         if path:
             self.file_page.path.setText(str(path))
 
-    def load(self, path: Path) -> None:
-        """Read the file (a table for CSV / XLSX) and suggest a mapping; raises UserError."""
+    def load(self, path: Path) -> bool:
+        """Read the file (a table for CSV / XLSX) and suggest a mapping; raises UserError. A file
+        of ``READ_AT_ONCE_BYTES`` or more is read on a worker, with progress and «انصراف»: False
+        now, and the wizard moves on by itself once it is read."""
         self.format = tables.format_of(path)
         self.path = path
         self.summary = None
-        if self.format == tables.VCF:
+        self.loaded = None
+        if self.format == tables.VCF:  # read on the import; here only whether it is a vCard at all
+            from crm_desktop.phonebook.import_rows import check_vcard
+
+            check_vcard(path, tables.read_bytes(path))
             self.table, self.mapping = None, {}
-            return
-        self.table = tables.read_table(path, self.format)
-        if not self.table.rows:
-            raise UserError(f"{path}: no rows", "در این پرونده سطری برای ورود نیست.")
+            return True
+        if path.stat().st_size < self.READ_AT_ONCE_BYTES:
+            self._take_table(tables.read_table(path, self.format))
+            return True
+        self.file_page.info.setText(import_run.READING_TEXT)
+        self.button(QWizard.NextButton).setEnabled(False)
+        self.operation = ops.run_op(self, TITLE, import_run.read_file, path,
+                                    lambda table: self._read(path, table), self._read_failed,
+                                    on_cancel=self._read_cancelled, label=import_run.READING_TEXT)
+        return False
+
+    def _take_table(self, table) -> None:
+        if not table.rows:
+            raise UserError(f"{self.path}: no rows", "در این پرونده سطری برای ورود نیست.")
+        self.table = table
         self.fields = import_run.custom_fields(self.office)
         self.mapping = columns.suggest_mapping(self.table.headers, self.fields)
+
+    def _read(self, path: Path, table) -> None:
+        self._finish_op()
+        self.file_page.info.clear()
+        try:
+            self._take_table(table)
+        except UserError as error:
+            self.file_page.error.setText(error.fa)
+            return
+        self.loaded = path
+        self.next()
+
+    def _read_failed(self, error: BaseException) -> None:
+        self._finish_op()
+        self.file_page.info.clear()
+        if isinstance(error, UserError):
+            self.file_page.error.setText(error.fa)
+        else:
+            dialogs.show_error(self, error)
+
+    def _read_cancelled(self) -> None:
+        self._finish_op()
+        self.file_page.info.clear()
 
     def import_args(self):
         return import_run.make_args(self.office, self.path, self.format, self.table, self.mapping,
