@@ -147,3 +147,22 @@ def test_a_mapping_column_or_a_birthday_with_a_half_space_is_quoted_as_written(d
     bad = run_cli("import", "contacts", path, db=db_path)
     assert "'سی\u200cام اسفند' is not a date" in bad.stderr + bad.stdout
     assert "\\u200c" not in wrong.stderr + bad.stderr + bad.stdout
+
+
+def test_a_birthday_before_1300_rejects_its_row_and_an_empty_date_placeholder_is_no_birthday(tmp_path):
+    """Read column by column (separate first and last names), a 1910 birthday used to pass the
+    reading and stop the whole import in the middle of writing; it is that row's error now, with
+    its number. 1900-01-01 and 1899-12-30, what SQL, Access and Excel write for an empty date,
+    are no birthday."""
+    path = tmp_path / "sql.csv"
+    path.write_text("First Name,Last Name,Mobile,Birthday\nAli,Rezaei,09121234567,1986-07-03\n"
+                    "Kaveh,Zhian,09140001122,1910-05-05\nSara,Karimi,09351112233,1900-01-01\n"
+                    "Nima,Farhadi,09351112244,1899-12-30 00:00:00\n", encoding="utf-8")
+    db = tmp_path / "z.sqlite3"
+    result = run_cli("import", "contacts", str(path), "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["added"], summary["rejected"]) == (3, 1)
+    (rejected,) = [e for e in summary["entries"] if e["outcome"] == "rejected"]
+    assert rejected["number"] == 3 and "before 1300/01/01" in rejected["reason_en"]
+    assert rejected["reason"] == "تاریخ تولد: «\u2068۱۹۱۰-۰۵-۰۵\u2069» پیش از ۱۳۰۰ است؛ سال را دوباره بررسی کنید."

@@ -13,7 +13,7 @@ from crm_desktop.core.jalali import MONTH_NAMES, TYPED_MAX_YEAR, TYPED_MIN_YEAR,
 from crm_desktop.core.phone import national_form
 from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import ValidationError
-from crm_desktop.phonebook.model import jalali_to_no_year
+from crm_desktop.phonebook.model import OLDEST_BIRTHDAY, jalali_to_no_year
 
 BIRTHDAY = "تاریخ تولد"
 APPLE_NO_YEAR = 1604  # iPhone writes a birthday without a year as 1604-MM-DD
@@ -26,7 +26,8 @@ _DMY = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _TIME = re.compile(r"(?:\s*T\s*|\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
                    r"(?:\s*(?:[AaPp]\.?\s*[Mm]\.?|ق\.?\s*ظ\.?|ب\.?\s*ظ\.?))?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 _DATE_HEAD = re.compile(r"\d{1,4}\s*[-/.؍]\s*\d{1,2}\s*[-/.؍]\s*\d{1,4}|\d{8}")
-_EMPTY_DATES = {"", "0/0/00", "0/0/0000", "00/00/0000", "0000-00-00", "--", "-"}
+_EMPTY_DATES = {"", "0/0/00", "0/0/0000", "00/00/0000", "0000-00-00", "--", "-",
+                "1899-12-30", "1900-01-01"}  # what Excel, Access and SQL write for an empty date
 _MOBILE = re.compile(r"09[0-9]{9}")
 # A day and a month by name, either way round: «25 اسفند», «۲۵ اسفند ماه», «اسفند ۲۵» (after normalise).
 _DAY_NAME = re.compile(r"(\d{1,2}) ?([^\d ]+(?: [^\d ]+)?)")
@@ -43,7 +44,7 @@ _GREGORIAN_BY_NAME.update({normalise(name): i for name, i in (("می", 5), ("ج�
 def _bad_birthday(text: str) -> ValidationError:
     return ValidationError(
         f"{BIRTHDAY}: {quoted(text)} is not a date (write 1365/04/12, 1986-07-03, --07-03 or 12 تیر)",
-        f"{BIRTHDAY}: «{text}» تاریخ نیست؛ مانند {to_persian('1365/04/12')}، {to_persian(12)} تیر"
+        f"{BIRTHDAY}: «{_shown(text)}» تاریخ نیست؛ مانند {to_persian('1365/04/12')}، {to_persian(12)} تیر"
         f" یا \u20681986-07-03\u2069 بنویسید.",
         BIRTHDAY,
     )
@@ -52,9 +53,22 @@ def _bad_birthday(text: str) -> ValidationError:
 def _future_birthday(text: str) -> ValidationError:
     return ValidationError(
         f"{BIRTHDAY}: {quoted(text)} is after today",
-        f"{BIRTHDAY}: «{text}» پس از امروز است؛ تاریخ تولد نمی‌تواند در آینده باشد.",
+        f"{BIRTHDAY}: «{_shown(text)}» پس از امروز است؛ تاریخ تولد نمی‌تواند در آینده باشد.",
         BIRTHDAY,
     )
+
+
+def _old_birthday(text: str) -> ValidationError:
+    return ValidationError(
+        f"{BIRTHDAY}: {quoted(text)} is before 1300/01/01 (1921-03-21)",
+        f"{BIRTHDAY}: «{_shown(text)}» پیش از ۱۳۰۰ است؛ سال را دوباره بررسی کنید.",
+        BIRTHDAY,
+    )
+
+
+def _shown(text: str) -> str:
+    """A date as written in the file, inside a Persian message: Persian digits, isolated."""
+    return f"\u2068{to_persian(text)}\u2069"
 
 
 def _month_day(month: int, day: int, text: str) -> str:
@@ -79,6 +93,8 @@ def _full(year: int, month: int, day: int, text: str) -> str:
             raise _bad_birthday(text) from None
     if born > date.today():
         raise _future_birthday(text)
+    if born < OLDEST_BIRTHDAY:  # the rule model.normalised keeps: this row is refused with its number
+        raise _old_birthday(text)
     return born.isoformat()
 
 
@@ -127,7 +143,8 @@ def _parse_birthday(value) -> str | None:
     a Jalali date month first), Outlook's ``7/3/1986`` (month first unless the first number is
     over 12), any of these with a time of day after it (``1986-07-03 00:00:00``: dropped), a
     spreadsheet date, a day and month without a year as our export writes it (``25 اسفند``,
-    Jalali; ``29 فوریه``). '' and ``0/0/00`` → None. A date after today is refused."""
+    Jalali; ``29 فوریه``). '' and ``0/0/00`` → None, as are 1899-12-30 and 1900-01-01 (an
+    empty date in Excel, Access or SQL). A date after today or before 1300 is refused."""
     if value is None:
         return None
     if isinstance(value, datetime):
