@@ -331,18 +331,29 @@ def test_saved_numbers_are_not_asked_about_again_and_colleagues_on_one_switchboa
     assert "شمارهٔ \u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069 داخلی ۱۲ پیش‌تر برای «سارا کریمی» ثبت شده است." in seen[-1][1]
 
 
-def test_a_contact_made_an_organisation_keeps_none_of_the_person_fields_it_hid(qtbot, office):
+def test_an_organisation_shows_every_person_field_that_holds_something(qtbot, office):
+    """Nothing an organisation holds is hidden: switched from «شخص» with a name typed, or stored
+    with a contact person's name (an iPhone "company" card, a merge), the name rows stay in the
+    form, where they can be seen and cleared; the empty ones go. The birthday is its founding
+    date, as the printed card calls it."""
     dialog = open_dialog(qtbot, office)
     dialog.title.setCurrentText("دکتر")
     type_text(dialog.first_name, "علی")
     type_text(dialog.last_name, "رضایی")
-    type_text(dialog.job_title, "مدیر")
     dialog.organisation_radio.setChecked(True)
+    assert [dialog.form.isRowVisible(w) for w in (dialog.title, dialog.first_name, dialog.last_name,
+                                                  dialog.job_title, dialog.manager)] == [True, True, True, False, False]
+    assert dialog.form.labelForField(dialog.birthday).text() == "تاریخ تأسیس:"
+    dialog.last_name.clear()
+    dialog.title.setCurrentText("")
     type_text(dialog.organisation, "بانک ملت")
     contact_id = dialog.save()
     stored = office.phonebook.get(contact_id)
-    assert (stored.kind, stored.organisation, stored.title, stored.first_name, stored.last_name,
-            stored.job_title, stored.birthday) == (model.ORGANISATION, "بانک ملت", "", "", "", "", None)
+    assert (stored.kind, stored.organisation, stored.title, stored.first_name, stored.last_name) == (
+        model.ORGANISATION, "بانک ملت", "", "علی", "")
+    again = open_dialog(qtbot, office, contact_id)
+    assert again.form.isRowVisible(again.first_name) and again.first_name.text() == "علی"
+    assert not again.form.isRowVisible(again.last_name) and not again.form.isRowVisible(again.title)
 
 
 def test_an_entry_typed_in_the_notes_log_is_saved_with_the_form(qtbot, office):

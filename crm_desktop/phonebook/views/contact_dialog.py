@@ -81,6 +81,12 @@ def _isolate(text: str) -> str:
     return f"\u2066{text}\u2069"
 
 
+def _holds(widget: QWidget) -> bool:
+    """Whether a form field holds something (a line edit's or a combo's text)."""
+    text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+    return bool(text.strip())
+
+
 def check_typed_phone(text: str, kind: str) -> str:
     """The form's rule for a phone the operator typed (imports keep model.normalised's): one
     number and nothing else; a mobile is an Iranian mobile; a home, work or fax number is a whole
@@ -363,8 +369,9 @@ class ContactDialog(QDialog):
     # == state ========================================================================================
     def _kind_changed(self) -> None:
         person = self.person_radio.isChecked()
-        for widget in self._person_rows:
-            self.form.setRowVisible(widget, person)
+        for widget in self._person_rows:  # an organisation's are shown when they hold something: never hidden data
+            self.form.setRowVisible(widget, person or widget is self.birthday or _holds(widget))
+        self.form.labelForField(self.birthday).setText("تاریخ تولد:" if person else "تاریخ تأسیس:")  # as the card says
         self.organisation_label.setText("سازمان:" if person else "نام سازمان:")
         code_name = "کد ملی" if person else "شناسه ملی"
         self.form.labelForField(self.national_code).setText(f"{code_name}:")
@@ -379,7 +386,6 @@ class ContactDialog(QDialog):
 
     def _load(self, contact: model.Contact) -> None:
         (self.organisation_radio if contact.kind == model.ORGANISATION else self.person_radio).setChecked(True)
-        self._kind_changed()
         self.title.setCurrentText(contact.title)
         self.first_name.setText(contact.first_name)
         self.last_name.setText(contact.last_name)
@@ -391,6 +397,7 @@ class ContactDialog(QDialog):
         self.national_code.setText(to_persian(contact.national_code) if contact.national_code else "")
         self.website.setText(contact.website)
         self.note.setPlainText(contact.note)
+        self._kind_changed()  # with the values in: which of an organisation's person fields hold one
         self.phones.clear()
         for phone in contact.phones:
             self.phones.add_row().set_phone(phone)
@@ -454,10 +461,6 @@ class ContactDialog(QDialog):
         base.group_ids = self.checked_group_ids()
         base.custom = {fid: e.value() for fid, e in self.custom_editors.items()}
         base.custom = {fid: value for fid, value in base.custom.items() if value}
-        if base.kind == model.ORGANISATION and (self.original is None or self.original.kind != model.ORGANISATION):
-            # made an organisation here: what the form hid on the switch is not saved with it
-            base.title = base.first_name = base.last_name = base.job_title = base.manager = ""
-            base.birthday = None
         return base
 
     # == checking =====================================================================================
