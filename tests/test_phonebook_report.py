@@ -167,6 +167,11 @@ def test_contact_card_with_notes_log(tmp_path):
     assert first.find("m.ahmadi@example.com")
 
 
+def test_group_names_holding_a_comma_are_told_apart_on_the_card():
+    assert report.group_list(["مشتریان", "همکاران"]) == "مشتریان، همکاران"
+    assert report.group_list(["تهران، کرج، قم", "همکاران"]) == "«تهران، کرج، قم»، «همکاران»"
+
+
 def test_card_of_an_organisation_without_notes(tmp_path):
     out = tmp_path / "org.pdf"
     report.write_contact_card(out, CONTACTS[0], [], today=TODAY)

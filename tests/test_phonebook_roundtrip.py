@@ -346,6 +346,7 @@ def test_vcard_round_trip_through_the_cli_keeps_custom_values(tmp_path):
     ("مشتریان، همکاران", ["مشتریان", "همکاران"]),  # by hand or from another program: two groups
     ("مشتریان, همکاران;دوستان؛ خانواده", ["مشتریان", "همکاران", "دوستان", "خانواده"]),
     ("*starred ::: دوستان", ["دوستان"]),
+    ("مشتریان، ویژه ::: * myContacts ::: Tehran, North", ["مشتریان، ویژه", "Tehran, North"]),  # Google: only :::
     ("«مشتریان، ویژه»", ["مشتریان، ویژه"]),  # our export's lone name with a separator
     ("«ویژه»", ["«ویژه»"]),  # guillemets around a plain name stay part of it
     ("مشتریان، ویژه\nهمکاران", ["مشتریان، ویژه", "همکاران"]),  # a line break: a name per line

@@ -338,13 +338,16 @@ _SYSTEM_GROUPS = ("mycontacts", "starred")  # Google's «* myContacts ::: * star
 
 def split_groups(cell: str) -> list[str]:
     """The group names of a cell (see the module notes): a name per line when it has a line
-    break, else split at ``GROUP_SPLIT``'s separators unless the whole cell is one «name»;
+    break, else the whole cell when it is one «name», else split at Google's ``:::`` when it
+    has one, else at ``GROUP_SPLIT``'s separators;
     Google's system groups left out, each name once."""
     cell = cell.strip()
     if "\n" in cell or "\r" in cell:
         parts = GROUP_LINES.split(cell)
     elif cell[:1] == "«" and cell[-1:] == "»" and GROUP_SPLIT.search(cell):
         parts = [cell[1:-1]]
+    elif ":::" in cell:  # Google's own separator: a label may hold «،» or «,» («مشتریان، ویژه ::: * myContacts»)
+        parts = cell.split(":::")
     else:
         parts = GROUP_SPLIT.split(cell)
     found: list[str] = []

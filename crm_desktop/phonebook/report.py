@@ -173,6 +173,14 @@ def custom_value(field: CustomField, value: str) -> str:
     return value
 
 
+def group_list(names: list[str]) -> str:
+    """Group names in a line: «الف، ب»; each in «» when one of them holds a «،» or «,» of its own
+    («تهران، کرج»، «همکاران»), so the names can still be told apart."""
+    if any(mark in name for name in names for mark in "،,;؛"):
+        names = [f"«{name}»" for name in names]
+    return "، ".join(names)
+
+
 def card_sections(
     contact: Contact,
     *,
@@ -192,7 +200,7 @@ def card_sections(
         Field("مدیر", contact.manager),
         Field("تاریخ تولد" if person else "تاریخ تأسیس", birthday_text(contact.birthday)),
         Field("کد ملی" if person else "شناسه ملی", to_persian(contact.national_code), ltr=True),
-        Field("گروه‌ها", "، ".join(group_names[g] for g in contact.group_ids if g in group_names)),
+        Field("گروه‌ها", group_list([group_names[g] for g in contact.group_ids if g in group_names])),
     ]
     reach = [Field(PHONE_KINDS.get(p.kind, p.kind), phone_line(p, with_kind=False)) for p in contact.phones]
     reach += [Field("پست الکترونیک", e, ltr=True) for e in contact.emails]
