@@ -180,6 +180,17 @@ def test_a_cell_number_that_is_a_mobile_typo_rejects_its_card(tmp_path):
                                                                                ("other", "+442079460958")]
 
 
+def test_an_extension_kept_after_a_pause_or_wait_is_the_extension(tmp_path):
+    """Phones keep an extension after a dial pause or wait («;456», «p12», «,12»)."""
+    path = tmp_path / "phone.vcf"
+    path.write_bytes("\r\n".join([
+        "BEGIN:VCARD", "VERSION:3.0", "N:کریمی;حسن;;;", "TEL;type=WORK;type=VOICE:021 2233 4455;456",
+        "TEL;type=HOME:02144556677p12", "TEL;type=OTHER:021 8877 6655,7", "END:VCARD", ""]).encode("utf-8"))
+    (row,), _ = read_rows(path)
+    assert [(p.national, p.ext) for p in row.contact.phones] == [("02122334455", "456"), ("02144556677", "12"),
+                                                                 ("02188776655", "7")]
+
+
 def test_empty_and_binary_files_do_not_crash():
     assert read_cards(b"") == []
     cards = read_cards(bytes(range(256)) * 4)

@@ -180,8 +180,9 @@ def _parse_birthday(value) -> str | None:
 
 # --- phones ----------------------------------------------------------------------------------
 
-# «داخلی ۱۲», «ext. 12», «x12», «,12», «;ext=12», also in brackets: «(داخلی ۱۲)»
-_EXT = re.compile(r"(?i)\s*\(?\s*(?:;\s*ext\s*=|,|ext\.?|extension|x|#|داخلی|داخلي)\s*:?\s*([0-9۰-۹٠-٩]{1,6})\s*\)?\s*$")
+# «داخلی ۱۲», «ext. 12», «x12», «,12», «;ext=12», a phone's pause or wait before it («;12», «p12»,
+# «w12»: how Android and iPhone keep a number's extension), also in brackets: «(داخلی ۱۲)»
+_EXT = re.compile(r"(?i)\s*\(?\s*(?:;\s*ext\s*=|[,;pw]|ext\.?|extension|x|#|داخلی|داخلي)\s*:?\s*([0-9۰-۹٠-٩]{1,6})\s*\)?\s*$")
 _PLAIN_NUMBER = re.compile(r"[+(]?[0-9۰-۹٠-٩][0-9۰-۹٠-٩ ()\-]*")
 _SEPARATORS = re.compile(r"\s*(?::::|[\n\r،؛;|/]|,(?!\s*[0-9۰-۹٠-٩]{1,6}\s*(?:$|[\n\r،؛;|/])))\s*")
 _SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})")
