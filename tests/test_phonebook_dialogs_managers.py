@@ -213,8 +213,8 @@ def test_fields_add_edit_delete(qtbot, office, contact_id, monkeypatch):
     dialog = FieldsDialog(office)
     qtbot.addWidget(dialog)
 
-    def fill(parent, field, taken):
-        editor = FieldEditor(parent, field, taken)
+    def fill(parent, field, taken, store):
+        editor = FieldEditor(parent, field, taken, store)
         qtbot.addWidget(editor)
         if field is None:
             editor.name.setText("نوع مشتری")
@@ -225,7 +225,8 @@ def test_fields_add_edit_delete(qtbot, office, contact_id, monkeypatch):
             assert not editor.kind.isEnabled()
             editor.name.setText("دستهٔ مشتری")
         assert editor.problem() == ""
-        return editor.result_field()
+        editor.accept()
+        return editor.stored
 
     dialog.edit_field = fill
     field_id = dialog.add()
@@ -242,6 +243,58 @@ def test_fields_add_edit_delete(qtbot, office, contact_id, monkeypatch):
     assert dialog.delete()
     assert "مقدار این فیلد در همهٔ مخاطبان پاک می‌شود" in seen[0]
     assert pb.fields() == [] and pb.get(contact_id).custom == {}
+
+
+def test_a_refused_field_edit_keeps_the_editor_open_with_what_was_typed(qtbot, office, contact_id):
+    """The repository's own checks (a choice contacts use, a name saved in another spelling) are
+    told in the editor, which stays open with the operator's typing, not after it has closed."""
+    pb = office.phonebook
+    field_id = pb.add_field(model.CustomField("رده", kind="choice", choices=["طلایی", "نقره‌ای"]))
+    pb.add_field(model.CustomField("نام مدیر"))
+    contact = pb.get(contact_id)
+    contact.custom = {field_id: "طلایی"}
+    pb.update(contact)
+    dialog = FieldsDialog(office)
+    qtbot.addWidget(dialog)
+    editors = []
+
+    def fill(parent, field, taken, store):
+        editor = FieldEditor(parent, field, taken, store)
+        qtbot.addWidget(editor)
+        editors.append(editor)
+        if field is None:
+            editor.name.setText("نام مدير")  # Arabic ي: the same name as saved
+        else:
+            editor.choices.setPlainText("نقره‌ای\nبرنزی")  # «طلایی» dropped while a contact has it
+        editor.show()
+        editor.accept()
+        return editor.stored
+
+    dialog.edit_field = fill
+    dialog.select(field_id)
+    assert not dialog.edit()
+    editor = editors[-1]
+    assert editor.isVisible() and editor.error.text() == "گزینه «طلایی» را مخاطبانی دارند و حذف نمی‌شود."
+    assert editor.choices.toPlainText() == "نقره‌ای\nبرنزی"
+    assert pb.fields()[0].choices == ["طلایی", "نقره‌ای"]
+    assert dialog.add() is None
+    assert editors[-1].isVisible() and editors[-1].error.text() == "فیلدی به نام «نام مدیر» از پیش هست."
+
+
+def test_fields_move_up_and_down(qtbot, office):
+    pb = office.phonebook
+    ids = [pb.add_field(model.CustomField(name)) for name in ("الف", "ب", "پ")]
+    dialog = FieldsDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.select(ids[2])
+    assert not dialog.down_button.isEnabled() and dialog.up_button.isEnabled()
+    dialog.up_button.click()
+    assert [f.name for f in pb.fields()] == ["الف", "پ", "ب"]
+    assert dialog.current_field().name == "پ"
+    dialog.up_button.click()
+    assert [f.name for f in pb.fields()] == ["پ", "الف", "ب"] and not dialog.up_button.isEnabled()
+    dialog.down_button.click()
+    assert [f.name for f in pb.fields()] == ["الف", "پ", "ب"]
 
 
 def test_field_editor_says_what_is_missing(qtbot):

@@ -199,9 +199,9 @@ class GroupsMixin:
                 choices.append(choice)
         if field.kind == "choice" and not choices:
             raise ValidationError("a choice list needs choices", "دست‌کم یک گزینه برای فهرست بنویسید.", "گزینه‌ها")
-        row = self.conn.execute("SELECT id FROM custom_fields WHERE name_key = ?", (normalise(name),)).fetchone()
-        if row and row[0] != field.id:
-            raise ValidationError(f"a field named {quoted(name)} exists", f"فیلدی به نام «{name}» از پیش هست.", "نام")
+        row = self.conn.execute("SELECT id, name FROM custom_fields WHERE name_key = ?", (normalise(name),)).fetchone()
+        if row and row[0] != field.id:  # named as it is saved («نام مدیر» for a typed «نام مدير»)
+            raise ValidationError(f"a field named {quoted(row[1])} exists", f"فیلدی به نام «{row[1]}» از پیش هست.", "نام")
         return CustomField(name, field.kind, choices, bool(field.show_in_table), int(field.position or 0), field.id)
 
     def add_field(self, field: CustomField) -> int:

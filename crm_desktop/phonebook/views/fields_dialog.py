@@ -9,8 +9,10 @@ fill it without a modal loop."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,8 +39,10 @@ class FieldEditor(QDialog):
     """One field: name, kind (fixed once created: stored values depend on it), choices, column."""
 
     def __init__(self, parent: QWidget | None = None, custom_field: model.CustomField | None = None,
-                 taken_names: set[str] | None = None):
+                 taken_names: set[str] | None = None, store: Callable[[model.CustomField], object] | None = None):
         super().__init__(parent)
+        self.store = store  # saves the field (raises UserError): the editor stays open on a refusal
+        self.stored = None  # what ``store`` returned
         self.setObjectName("field_editor")
         self.setWindowTitle("فیلد تازه" if custom_field is None else "ویرایش فیلد")
         self.original = custom_field
@@ -117,6 +121,11 @@ class FieldEditor(QDialog):
 
     def accept(self) -> None:
         problem = self.problem()
+        if not problem and self.store is not None:
+            try:
+                self.stored = self.store(self.result_field())
+            except UserError as error:  # a choice in use, a name taken in another spelling: typed work stays
+                problem = error.fa
         if problem:
             self.error.setText(problem)
             self.error.show()
@@ -124,11 +133,10 @@ class FieldEditor(QDialog):
         super().accept()
 
 
-def _edit_field(parent: QWidget, custom_field: model.CustomField | None, taken: set[str]) -> model.CustomField | None:
-    editor = FieldEditor(parent, custom_field, taken)
-    if editor.exec() != QDialog.Accepted:
-        return None
-    return editor.result_field()
+def _edit_field(parent: QWidget, custom_field: model.CustomField | None, taken: set[str], store):
+    """The editor, open until ``store`` takes the field (its result) or the operator cancels (None)."""
+    editor = FieldEditor(parent, custom_field, taken, store)
+    return editor.stored if editor.exec() == QDialog.Accepted else None
 
 
 class FieldsDialog(ListManagerDialog):
@@ -136,11 +144,16 @@ class FieldsDialog(ListManagerDialog):
         super().__init__(parent, name="fields", title=TITLE, width=480)
         self.office = office
         self.repo = office.phonebook
-        self.edit_field = _edit_field  # (parent, field or None, taken names) -> CustomField | None
+        self.edit_field = _edit_field  # (parent, field or None, taken names, store) -> what store returned | None
         self.add_button = self._button("فیلد تازه…", "fields.add", self.add)
         self.edit_button = self._button("ویرایش…", "fields.edit", self.edit)
+        self.up_button = self._button("بالاتر", "fields.up", lambda: self.move(-1))
+        self.down_button = self._button("پایین‌تر", "fields.down", lambda: self.move(1))
         self.delete_button = self._button("حذف", "fields.delete", self.delete)
-        self._lay_out((self.add_button, self.edit_button, self.delete_button), self.edit)
+        QShortcut(QKeySequence("Ctrl+Up"), self.list, lambda: self.move(-1), context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence("Ctrl+Down"), self.list, lambda: self.move(1), context=Qt.WidgetShortcut)
+        self._lay_out((self.add_button, self.edit_button, self.up_button, self.down_button, self.delete_button),
+                      self.edit)
 
     def reload(self, select_id: int | None = None) -> None:
         current = self.current_field()
@@ -173,18 +186,21 @@ class FieldsDialog(ListManagerDialog):
 
     def _update_buttons(self, *_args) -> None:
         has = self.current_field() is not None
+        row = self.list.currentRow()
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.up_button.setEnabled(has and row > 0)
+        self.down_button.setEnabled(has and row < self.list.count() - 1)
 
     def add(self) -> int | None:
-        result = self.edit_field(self, None, {f.name for f in self.fields})
-        if result is None:
-            return None
-        result.position = max((f.position for f in self.fields), default=0) + 1
-        try:
-            field_id = self.repo.add_field(result)
-        except UserError as error:
-            dialogs.show_error(self, error)
+        position = max((f.position for f in self.fields), default=0) + 1
+
+        def store(result: model.CustomField) -> int:
+            result.position = position
+            return self.repo.add_field(result)
+
+        field_id = self.edit_field(self, None, {f.name for f in self.fields}, store)
+        if field_id is None:
             return None
         self.reload(field_id)
         return field_id
@@ -193,14 +209,30 @@ class FieldsDialog(ListManagerDialog):
         current = self.current_field()
         if current is None:
             return False
-        result = self.edit_field(self, current, {f.name for f in self.fields if f.id != current.id})
-        if result is None:
-            return False
-        try:
+        def store(result: model.CustomField) -> bool:
             self.repo.update_field(result)
-        except UserError as error:
-            dialogs.show_error(self, error)
+            return True
+
+        if not self.edit_field(self, current, {f.name for f in self.fields if f.id != current.id}, store):
             return False
+        self.reload(current.id)
+        return True
+
+    def move(self, step: int) -> bool:
+        """The current field one place up (-1) or down (1): its place in the form, the table's
+        columns and the printed card."""
+        current = self.current_field()
+        if current is None:
+            return False
+        order = list(self.fields)
+        i = order.index(current)
+        if not 0 <= i + step < len(order):
+            return False
+        order[i], order[i + step] = order[i + step], order[i]
+        for position, custom_field in enumerate(order, start=1):
+            if custom_field.position != position:
+                custom_field.position = position
+                self.repo.update_field(custom_field)
         self.reload(current.id)
         return True
 
