@@ -155,6 +155,8 @@ def test_everything_round_trips(qtbot, office, monkeypatch):
     assert again.custom_editors[signed].widget.text() == "۱۴۰۳/۰۷/۱۵"
     assert again.custom_editors[level].widget.currentText() == "عمده"
     assert not again.is_dirty()
+    typed(again.custom_editors[number].widget.edit, "\u200e-۷")  # a negative number as the table shows it
+    assert again.custom_editors[number].widget.value() == "-7"
     # unchecking the group and saving leaves the contact in no group
     for i in range(again.groups.count()):
         again.groups.item(i).setCheckState(Qt.Unchecked)

@@ -607,12 +607,17 @@ def test_custom_fields_marked_for_the_table_become_columns(office, make_tab):
     book.update(contact)
     header = [tab.model.headerData(i, Qt.Horizontal) for i in range(tab.model.columnCount())]
     assert header == ["نام", "سازمان", "تلفن", "آخرین تماس", "تاریخ ثبت", "تاریخ عضویت"]
+    assert tab.model.headerData(5, Qt.Horizontal, Qt.ToolTipRole) == "تاریخ عضویت"  # whole, when narrowed
+    assert tab.table.horizontalHeader().textElideMode() == Qt.ElideRight
     assert cell(tab, row_of(tab, "علی رضایی"), f"custom.{field_id}") == "۱۴۰۴/۰۱/۰۱"
     weight = book.add_field(model.CustomField("وزن بسته", kind="number", show_in_table=True))
     contact = book.get(ids["علی رضایی"])
     contact.custom[weight] = "2.5"
     book.update(contact)
     assert cell(tab, row_of(tab, "علی رضایی"), f"custom.{weight}") == "۲٫۵"  # the Persian decimal separator
+    contact.custom[weight] = "-7"
+    book.update(contact)  # a negative number keeps its minus on the left (a left-to-right mark first)
+    assert cell(tab, row_of(tab, "علی رضایی"), f"custom.{weight}") == "\u200e-۷"
 
 
 def test_custom_columns_leave_the_phones_column_room_for_a_number(office, make_tab, qtbot):

@@ -20,8 +20,11 @@ def to_persian(text) -> str:
 
 def persian_decimal(text) -> str:
     """A decimal number as Persian text: Persian digits and the decimal separator «٫» (U+066B),
-    «2.5» → «۲٫۵» (a Latin point between Persian digits reads as a stray dot)."""
-    return to_persian(str(text).replace(".", "\u066b"))
+    «2.5» → «۲٫۵» (a Latin point between Persian digits reads as a stray dot). A negative one
+    starts with a left-to-right mark, as Persian number formats do, so that its minus stays on
+    the left in a right-to-left line («‎-۷», not «۷-»)."""
+    text = to_persian(str(text).replace(".", "\u066b"))
+    return "\u200e" + text if text.startswith("-") else text
 
 
 def format_number(value: int, digits: str = "persian") -> str:

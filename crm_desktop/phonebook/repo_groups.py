@@ -16,7 +16,7 @@ from crm_desktop.phonebook.model import FIELD_KINDS, CustomField, Group, now_iso
 
 _COLOUR = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 _NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
-_THOUSANDS = dict.fromkeys(map(ord, "٬,'’ \u00a0\u202f"))
+_THOUSANDS = dict.fromkeys(map(ord, "٬,'’ \u00a0\u202f\u200e\u200f"))  # and the marks a shown minus has
 MAX_NAME = 100
 
 

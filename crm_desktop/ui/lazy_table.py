@@ -236,11 +236,11 @@ class LazyTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
         if role == INITIAL_SORT_ORDER_ROLE and orientation == Qt.Horizontal and 0 <= section < len(self.columns):
             return int(Qt.DescendingOrder.value if self.columns[section].descending_first else Qt.AscendingOrder.value)
-        if role != Qt.DisplayRole:
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
-        if orientation == Qt.Horizontal:
+        if orientation == Qt.Horizontal:  # the tooltip: the whole title of a narrowed column
             return self.columns[section].title if 0 <= section < len(self.columns) else None
-        return to_persian(section + 1)
+        return to_persian(section + 1) if role == Qt.DisplayRole else None
 
     def roleNames(self) -> dict:  # noqa: N802
         names = dict(super().roleNames())
@@ -297,6 +297,7 @@ def setup_table_view(view, model: LazyTableModel, *, sortable: bool | None = Non
     horizontal = view.horizontalHeader()
     horizontal.setStretchLastSection(True)
     horizontal.setHighlightSections(False)
+    horizontal.setTextElideMode(Qt.ElideRight)  # a narrowed column's title ends in «…» (whole in its tooltip)
     if sortable is None:
         sortable = model.can_sort()
     if sortable:

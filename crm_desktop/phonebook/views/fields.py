@@ -73,7 +73,7 @@ def email_edit(parent=None, name=None) -> CheckedEdit:
 def parse_number(text: str, field: str = "عدد") -> str:
     """A number typed in any digit script (٬ , separators, one decimal mark) as ASCII text."""
     s = to_latin(str(text)).strip().replace("\u066c", "").replace(",", "").replace("\u066b", ".")
-    s = s.replace("\u2212", "-")
+    s = s.replace("\u2212", "-").replace("\u200e", "").replace("\u200f", "")  # a minus as shown
     try:
         float(s)
     except ValueError:
