@@ -64,7 +64,7 @@ def test_a_csv_with_a_bad_row_and_a_duplicate(qtbot, office, csv_file):
     problems = page.problems()
     assert problems[0] == "درست" and problems[3] == "درست"
     # the saved mobile is told before the import, not only in its summary (in amber: not an error)
-    assert problems[1] == "تکراری: شماره همراه ۰۹۱۲۷۶۵۴۳۲۱ از پیش برای «علی رضایی‌پور» ثبت است"
+    assert problems[1] == "تکراری: شماره همراه \u2066۰۹۱۲ ۷۶۵ ۴۳۲۱\u2069 از پیش برای «علی رضایی‌پور» ثبت است"
     assert page.preview.item(1, 4).foreground().color().name() == "#8a5300"
     assert problems[2].startswith("تلفن همراه")
     assert page.preview.item(2, 4).foreground().color().name() == "#c62828"
@@ -93,7 +93,15 @@ def test_the_preview_marks_a_mobile_written_again_further_down(qtbot, office, tm
     wizard = open_wizard(qtbot, office, path)
     wizard.next()
     page = wizard.mapping_page
-    assert page.problems() == ["درست", "تکراری: شماره همراه ۰۹۱۲۱۲۳۴۵۶۷ پیش‌تر در ردیف ۲ ثبت است"]
+    assert page.problems() == ["درست", "تکراری: شماره همراه \u2066۰۹۱۲ ۱۲۳ ۴۵۶۷\u2069 پیش‌تر در ردیف ۲ ثبت است"]
+
+
+def test_the_preview_shows_an_extension_with_its_number(qtbot, office, tmp_path):
+    path = tmp_path / "work.csv"
+    path.write_text("نام,تلفن محل کار\nمریم,021 8877 6655 داخلی 12\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    assert wizard.mapping_page.preview.item(0, 2).text() == "\u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069 داخلی ۱۲"
 
 
 def test_merge_and_refuse(qtbot, office, csv_file, monkeypatch):

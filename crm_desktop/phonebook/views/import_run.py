@@ -43,7 +43,8 @@ def preview(table, mapping: dict[int, str], limit: int = 20, fields=(), book=Non
         contact = row.contact
         phones = emails = duplicate = ""
         if contact is not None:
-            phones = " ، ".join(f"\u2066{format_phone(p.national or p.number)}\u2069" for p in contact.phones)
+            phones = " ، ".join(f"\u2066{format_phone(p.national or p.number)}\u2069"
+                                + (f" داخلی {to_persian(p.ext)}" if p.ext else "") for p in contact.phones)
             emails = " ، ".join(f"\u2066{e}\u2069" for e in contact.emails)
         if row.ok:
             duplicate = _duplicate(contact, row.place, seen, book)
@@ -66,7 +67,7 @@ def _duplicate(contact, place: str, seen: dict[str, str], book) -> str:
                 saved = book.get(owner)
                 where = f"از پیش برای «{saved.display_name if saved else ''}»"
         if where is not None:
-            found = f"تکراری: شماره همراه {to_persian(mobile)} {where} ثبت است"
+            found = f"تکراری: شماره همراه {format_phone(mobile)} {where} ثبت است"
             break
     for mobile in mobiles(contact):
         seen.setdefault(mobile, f"پیش‌تر در {place}")

@@ -331,7 +331,7 @@ class SummaryPage(QWizardPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.counts)
+        layout.addWidget(self.counts, 0, Qt.AlignTop)  # at the top also when no row is listed under it
         layout.addWidget(self.problems, 1)
 
     def initializePage(self) -> None:  # noqa: N802
