@@ -248,3 +248,31 @@ def test_custom_fields_become_columns(conn, book, tmp_path):
     table = read_table(out)
     row = dict(zip(table.headers, table.rows[0]))
     assert row["مشتری از"] == "1403/01/01" and row["کد اشتراک"] == "'=A1"
+
+
+def test_a_number_field_goes_into_xlsx_as_numbers_excel_can_add_up_and_comes_back(conn, book, tmp_path):
+    from openpyxl import load_workbook
+
+    from crm_desktop.phonebook.model import Contact, CustomField, normalised
+    from crm_desktop.phonebook.repo import Phonebook
+    from crm_desktop.storage.db import open_database
+
+    weight = book.add_field(CustomField("وزن", kind="number"))
+    for first, value in (("علی", "2.5"), ("سارا", "-7"), ("نیما", "1200")):
+        book.add(normalised(Contact(first_name=first, custom={weight: value})))
+    out = tmp_path / "numbers.xlsx"
+    export_contacts(book, None, out, "xlsx")
+    ws = load_workbook(out).active
+    column = [c.value for c in ws[1]].index("وزن") + 1
+    cells = {ws.cell(r, 3).value: ws.cell(r, column) for r in range(2, ws.max_row + 1)}
+    assert {name: (cell.data_type, cell.value) for name, cell in cells.items()} == {
+        "علی": ("n", 2.5), "سارا": ("n", -7), "نیما": ("n", 1200)}
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        other_book = Phonebook(other)
+        other_book.add_field(CustomField("وزن", kind="number"))
+        run_import(ImportArgs(out, conn=other))
+        field_id = other_book.fields()[0].id
+        assert sorted(c.custom[field_id] for c in other_book.iter_contacts()) == ["-7", "1200", "2.5"]
+    finally:
+        other.close()

@@ -125,7 +125,8 @@ def _birthday_text(birthday: str | None) -> str:
 class Columns:
     """The header row and one row per contact for CSV / XLSX."""
 
-    def __init__(self, address_slots: int, group_names: dict[int, str], fields=()):
+    def __init__(self, address_slots: int, group_names: dict[int, str], fields=(), numbers: bool = False):
+        self.numbers = numbers  # XLSX: a number field's values as numbers, which Excel can add up
         self.slots = max(1, address_slots)
         self.group_names = group_names
         self.fields = list(fields)
@@ -155,11 +156,18 @@ class Columns:
             out[-1] += "".join(f" | {a.province} {a.city} {a.street} {a.postal_code}" for a in c.addresses[self.slots:])
         groups = [self.group_names[g] for g in c.group_ids if g in self.group_names]
         out += [c.national_code, _birthday_text(c.birthday), c.website, c.note, group_cell(groups)]
-        out += [_custom_text(f, c.custom.get(f.id, "")) for f in self.fields]
+        out += [_custom_cell(f, c.custom.get(f.id, ""), self.numbers) for f in self.fields]
         return out
 
 
-def _custom_text(field, value) -> str:
+def _custom_cell(field, value, numbers: bool = False):
+    """A custom value as the sheet shows it: a date in Jalali; with ``numbers``, a number field's
+    value as an int or a float (stored as ASCII digits, e.g. «2.5»)."""
+    if numbers and value and getattr(field, "kind", "") == "number":
+        try:
+            return float(value) if "." in str(value) else int(value)
+        except ValueError:
+            return str(value)
     if value and getattr(field, "kind", "") == "date":
         try:
             from datetime import date
@@ -236,7 +244,7 @@ def _export(source, query, path, fmt, progress) -> ExportResult:
             if fmt == VCF:
                 count = _write_vcf(partial, contacts, group_names, _fields(phonebook))
             else:
-                columns = Columns(_address_slots(phonebook), group_names, _fields(phonebook))
+                columns = Columns(_address_slots(phonebook), group_names, _fields(phonebook), numbers=fmt == XLSX)
                 rows = (columns.row(c) for c in contacts)
                 if fmt == CSV:
                     from crm_desktop.phonebook.csv_io import write_csv
