@@ -495,6 +495,14 @@ def test_keyboard_ctrl_f_down_enter_and_ctrl_n(office, make_tab, qtbot):
     assert opened[-1] is None
     qtbot.keyClick(tab.table, Qt.Key_Escape)  # Esc from the table clears the search too
     assert tab.search.text() == "" and len(names(tab)) == 6
+    type_text(tab.search, "گودرز")
+    press(tab.search, Qt.Key_Return)  # Enter on the only match opens it
+    assert opened[-1] == tab.model.row_object(0).id and names(tab) == ["بهرام گودرزی"]
+    tab.search.setFocus()
+    tab.search.clear()
+    type_text(tab.search, "ژ")
+    press(tab.search, Qt.Key_Return)  # with more, the table takes the keys
+    assert tab.table.hasFocus() and len(opened) == 3
 
 
 def test_a_new_contact_made_in_a_chosen_group_starts_in_it(office, make_tab, monkeypatch):

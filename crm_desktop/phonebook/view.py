@@ -392,6 +392,7 @@ class PhonebookTab(ContactActions, QWidget):
         self.table.viewport().installEventFilter(self)  # its width decides the phones column's
         self.search.searchChanged.connect(self._on_search)
         self.search.navigateDown.connect(self.focus_table)
+        self.search.returnPressed.connect(self._search_entered)  # after the line's own flush
         self.search.install_shortcut(self)
         self.groups.groupChosen.connect(self._on_group)
         self.table.doubleClicked.connect(lambda index: self.open_contact(self._row_id(index.row())))
@@ -547,6 +548,14 @@ class PhonebookTab(ContactActions, QWidget):
             self.select_row(row)
             return True
         return False
+
+    def _search_entered(self) -> None:
+        """Enter in the search line: the only match opens; with more, the table takes the keys."""
+        if self.model.rowCount() == 1:
+            self.select_row(0)
+            self.open_contact()
+        elif self.model.rowCount():
+            self.focus_table()
 
     def focus_table(self) -> None:
         self.table.setFocus(Qt.OtherFocusReason)
