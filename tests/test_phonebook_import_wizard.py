@@ -152,6 +152,61 @@ def test_a_big_file_is_read_off_the_ui_thread_and_imported_without_reading_it_ag
     assert office.conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 600
 
 
+@pytest.mark.parametrize("heeds_progress", [True, False])
+def test_cancel_while_a_big_file_is_read_stays_on_the_file_page(qtbot, office, tmp_path, monkeypatch, heeds_progress):
+    """«انصراف» stops the read at its next progress report (an XLSX reports every 2,000 rows); a
+    read that ends after the click is thrown away all the same: the wizard stays on «پرونده»."""
+    import threading
+
+    from crm_desktop.phonebook import table as tables
+
+    path = tmp_path / "big.csv"
+    path.write_text("نام,موبایل\n" + "".join(f"نفر{i},0912{i:07d}\n" for i in range(600)), encoding="utf-8")
+    monkeypatch.setattr(ImportWizard, "READ_AT_ONCE_BYTES", 1000)
+    clicked, started = threading.Event(), threading.Event()
+    read_table = tables.read_table
+
+    def slow_read(*args, progress=None, **kwargs):
+        started.set()
+        for i in range(500):  # a long read, reporting as it goes (or not)
+            if clicked.is_set() and i > 5:
+                break
+            if heeds_progress:
+                progress(i, 500)
+            clicked.wait(0.01)
+        return read_table(*args, **kwargs)
+
+    monkeypatch.setattr(tables, "read_table", slow_read)
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    operation = wizard.operation
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    operation.cancel()
+    clicked.set()
+    qtbot.waitUntil(lambda: wizard.operation is None, timeout=10_000)
+    qtbot.wait(50)
+    assert operation.state == ("cancelled" if heeds_progress else "done")
+    assert wizard.currentId() == import_wizard.PAGE_FILE and wizard.loaded is None
+
+
+def test_an_xlsx_read_reports_its_rows_and_stops_when_asked(tmp_path):
+    from crm_desktop.errors import Cancelled
+    from crm_desktop.phonebook.table import read_table
+    from crm_desktop.phonebook.xlsx_io import write_xlsx
+
+    path = tmp_path / "many.xlsx"
+    write_xlsx(path, ["نام", "موبایل"], ([f"نفر{i}", f"0912{i:07d}"] for i in range(4500)))
+    seen = []
+    assert len(read_table(path, progress=lambda done, total: seen.append((done, total))).rows) == 4500
+    assert [done for done, _total in seen] == [2000, 4000] and all(total >= done for done, total in seen)
+
+    def stop(done, total):
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        read_table(path, progress=stop)
+
+
 def test_a_path_that_is_not_there_is_named_as_an_island(qtbot, office, tmp_path):
     wizard = open_wizard(qtbot, office, tmp_path / "اسناد" / "contacts 2.csv")
     wizard.next()

@@ -138,15 +138,16 @@ def make_table(raw_rows, numbers, header: bool | None, **info) -> Table:
 
 
 def read_table(path, format: str | None = None, *, header: bool | None = None, encoding: str | None = None,
-               sheet: str | None = None) -> Table:
+               sheet: str | None = None, progress=None) -> Table:
     """The table in a CSV or XLSX file. ``header`` None: the first row is a header row unless it
     holds a phone number or an e-mail. Raises UnreadableFile (Persian message) for a file that
-    cannot be read."""
+    cannot be read. ``progress(rows read, rows)`` now and then while an XLSX is read (seconds
+    for 100,000 rows; it may raise to stop the read)."""
     fmt = format_of(path, format)
     if fmt == XLSX:
         from crm_desktop.phonebook.xlsx_io import read_xlsx
 
-        return read_xlsx(path, header=header, sheet=sheet)
+        return read_xlsx(path, header=header, sheet=sheet, progress=progress)
     if fmt == CSV:
         from crm_desktop.phonebook.csv_io import read_csv
 

@@ -28,7 +28,8 @@ SHEET_TITLE = "مخاطبان"
 _FORMULA_MARKS = ("=", "+", "-", "@", "\t", "\r")  # what table.neutralise guards against
 
 
-def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None) -> Table:
+def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None, progress=None) -> Table:
+    """See ``table.read_table``."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -41,14 +42,14 @@ def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None) -> 
         if sheet:
             if sheet not in workbook.sheetnames:
                 raise UnreadableFile(path, f"no sheet named {quoted(sheet)}", f"برگه‌ای به نام «{sheet}» ندارد.")
-            return _sheet_table(workbook[sheet], header)
+            return _sheet_table(workbook[sheet], header, progress)
         sheets = workbook.worksheets
         if not sheets:
             raise UnreadableFile(path, "the workbook has no sheet", "کارپوشه هیچ برگه‌ای ندارد.")
         ordered = [ws for ws in sheets if _visible(ws)] + [ws for ws in sheets if not _visible(ws)]
         first = None
         for ws in ordered:
-            table = _sheet_table(ws, header)
+            table = _sheet_table(ws, header, progress)
             if table.rows:
                 return table
             first = first or table
@@ -61,11 +62,17 @@ def _visible(ws) -> bool:
     return getattr(ws, "sheet_state", "visible") == "visible"
 
 
-def _sheet_table(ws, header: bool | None) -> Table:
+PROGRESS_ROWS = 2000  # rows read between two progress reports
+
+
+def _sheet_table(ws, header: bool | None, progress=None) -> Table:
     raw, numbers = [], []
+    total = (ws.max_row or 0) if progress is not None else 0  # the sheet's own dimension (may be missing)
     for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
         raw.append([clean_cell(v, unquote=False) for v in row])
         numbers.append(number)
+        if progress is not None and number % PROGRESS_ROWS == 0:
+            progress(number, max(total, number))
     return make_table(raw, numbers, header, format=XLSX, sheet=ws.title)
 
 

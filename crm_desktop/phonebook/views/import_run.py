@@ -88,7 +88,7 @@ def read_file(path, progress):
     from crm_desktop.phonebook import table as tables
 
     progress(0, 0, READING_TEXT)
-    return tables.read_table(path, tables.format_of(path))
+    return tables.read_table(path, tables.format_of(path), progress=lambda done, total: progress(done, total))
 
 
 def run(args, progress):

@@ -421,8 +421,11 @@ class ImportWizard(QWizard):
         self.mapping = columns.suggest_mapping(self.table.headers, self.fields)
 
     def _read(self, path: Path, table) -> None:
+        cancelled = self.operation is not None and self.operation.is_cancelled()
         self._finish_op()
         self.file_page.info.clear()
+        if cancelled:  # «انصراف» came as the last rows were read: the operator stays on this page
+            return
         try:
             self._take_table(table)
         except UserError as error:
