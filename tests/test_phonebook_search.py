@@ -204,9 +204,11 @@ def test_a_decimal_is_found_as_the_table_shows_it_also_in_a_book_indexed_before_
     book = Phonebook(conn)
     weight = book.add_field(model.CustomField("وزن", kind="number", show_in_table=True))
     monkeypatch.setattr(search_module, "_DECIMAL", re.compile(r"(?!)"))  # the documents as version 9 made them
+    monkeypatch.setattr(search_module, "_NEGATIVE", re.compile(r"(?!)"))
     jaleh = book.add(model.normalised(model.Contact(first_name="ژاله", last_name="پاکزاد", custom={weight: "1.5"},
                                                     phones=[model.Phone("09121112233")])))
     ali = book.add(model.normalised(model.Contact(first_name="علی", last_name="رضایی", note="نسخه ۲٫۵ نصب شد")))
+    sara = book.add(model.normalised(model.Contact(first_name="سارا", custom={weight: "-3"})))
     assert [r.id for r in book.rows(SearchQuery(text="1.5"), 0, 10)] == []
     monkeypatch.undo()
     conn.close()
@@ -214,7 +216,35 @@ def test_a_decimal_is_found_as_the_table_shows_it_also_in_a_book_indexed_before_
     conn = open_database(path)  # migrates to the latest version
     book = Phonebook(conn)
     for typed, found in (("1.5", [jaleh]), ("۱٫۵", [jaleh]), ("١.٥", [jaleh]), ("ژاله ۱٫۵", [jaleh]),
-                         ("۲٫۵", [ali]), ("1.6", []), ("۰۹۱۲ ۱۱۱", [jaleh])):
+                         ("۲٫۵", [ali]), ("1.6", []), ("۰۹۱۲ ۱۱۱", [jaleh]), ("-3", [sara])):
         assert [r.id for r in book.rows(SearchQuery(text=typed), 0, 10)] == found, typed
     assert search_index.check(conn) == []
+    conn.close()
+
+
+def test_short_and_negative_custom_numbers_are_found_as_written(tmp_path):
+    """A number field's 2, 10 or -7 is found by typing it (alone or after a name); a short
+    number still finds the phones it starts after a 0 (9 → 09…, 21 → 021…)."""
+    from crm_desktop.phonebook import model
+    from crm_desktop.storage.db import open_database
+
+    conn = open_database(tmp_path / "book.sqlite3")
+    book = Phonebook(conn)
+    children = book.add_field(model.CustomField("تعداد فرزند", kind="number"))
+    people = {}
+    for first, value, phone in (("آزاده", "2", "09121112233"), ("بهار", "10", "02188776655"),
+                                ("پویا", "-7", "09351112233"), ("تینا", "25", "09131112233")):
+        people[first] = book.add(model.normalised(model.Contact(
+            first_name=first, last_name="آزمون", custom={children: value},
+            phones=[model.Phone(phone, "mobile" if phone.startswith("09") else "work")])))
+
+    def found(typed):
+        return {r.display_name.split()[0] for r in book.rows(SearchQuery(text=typed), 0, 50)}
+
+    assert found("۲") == {"آزاده", "بهار", "تینا"}  # 2, and 021… (a number typed without its 0), and 25
+    assert found("10") == {"بهار"}
+    assert found("آزمون ۱۰") == {"بهار"}
+    assert found("-7") == {"پویا"} and found("\u200e-۷") == {"پویا"}  # as the table shows it
+    assert found("9") == {"آزاده", "پویا", "تینا"}  # 09…: the phones
+    assert found("21") == {"بهار"}
     conn.close()

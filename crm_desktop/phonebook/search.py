@@ -35,6 +35,8 @@ _DIGITS = re.compile(r"[0-9]+")
 # a decimal number as written in any digit script with «.» or the Persian «٫» (a number custom
 # field, «نسخه ۲٫۵» in a note): the numbers document also holds it whole, «2.5»
 _DECIMAL = re.compile(r"[0-9۰-۹٠-٩]+[.٫][0-9۰-۹٠-٩]+")
+# a negative number on its own (a number custom field's «-7»), kept whole too: «-7», «-2.5»
+_NEGATIVE = re.compile(r"[-−]\s*([0-9۰-۹٠-٩]+(?:[.٫][0-9۰-۹٠-٩]+)?)")
 _SEARCH_FOLD = str.maketrans({"آ": "ا"})
 GROUP_TOKEN = "\ue000"  # private use: unicode61 keeps it in a token, a typed query never has it
 NUMBER_MARK = "^^"
@@ -95,6 +97,10 @@ class DocumentBuilder:
         if "." in text or "٫" in text:
             for run in _DECIMAL.findall(text):
                 numbers[decimal_text(run)] = None
+        if text[:1] in "-−":
+            negative = _NEGATIVE.fullmatch(text)
+            if negative:
+                numbers["-" + decimal_text(negative.group(1))] = None
         split = tuple(words), tuple(numbers)
         if self._memo_size:
             if len(self._memo) >= self._memo_size:
@@ -242,10 +248,11 @@ def shown_query(text: str) -> str:
 def number_clause(fragment: str) -> tuple[str, ...]:
     """The alternative substrings a number fragment matches: any part of a number; one or two
     characters match the numbers that start with them (``9`` and ``21`` are read as ``09…``
-    and ``021…``, a number typed without its leading 0); ``98…`` also matches ``0…`` (``98 912``
-    typed without the + or 00)."""
-    if len(fragment) < 3 and fragment[0] not in "0+":
-        fragment = "0" + fragment
+    and ``021…``, a number typed without its leading 0, and as the numbers that start with
+    them as typed: a custom field's 9 or 21); ``98…`` also matches ``0…`` (``98 912`` typed
+    without the + or 00)."""
+    if len(fragment) < 3 and fragment[0] not in "0+":  # also a short number as written (a custom «10»)
+        return (*number_clause("0" + fragment), NUMBER_MARK + fragment)
     if len(fragment) < 3:
         return ((NUMBER_MARK + fragment)[-3:],)
     if fragment.startswith("98") and len(fragment) > 3 and fragment[2] != "0":
@@ -279,7 +286,10 @@ def parse(text: str | None, group_id: int | None = None) -> ParsedQuery:
     words: list = []
     numbers: list = []
     fragment = number_fragment(text)
-    if _DECIMAL.fullmatch(text.strip()):  # «2.5», «۱۲۳۴٫۷۵»: the decimal whole, or a number typed with dots
+    negative = _NEGATIVE.fullmatch(text.strip().lstrip("\u200e"))  # «-7», «‎-۷» as the table shows it
+    if negative:
+        numbers.append((NUMBER_MARK + "-" + decimal_text(negative.group(1)),))
+    elif _DECIMAL.fullmatch(text.strip()):  # «2.5», «۱۲۳۴٫۷۵»: the decimal whole, or a number typed with dots
         numbers.append(_decimal_clause(text.strip()))
     elif fragment is not None:
         numbers.append(number_clause(fragment))
