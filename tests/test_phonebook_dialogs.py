@@ -378,6 +378,31 @@ def test_an_entry_typed_in_the_notes_log_is_saved_with_the_form(qtbot, office):
     assert [n.text for n in office.phonebook.notes(own)] == ["قول داد فردا زنگ بزند", "پیش‌فاکتور فرستاده شد"]
 
 
+@pytest.mark.parametrize("text, stored, message", [
+    ("1e5", None, "«امتیاز» باید عدد باشد، مانند ۱۲۵ یا ۲٫۵."),
+    ("1_000", None, "«امتیاز» باید عدد باشد، مانند ۱۲۵ یا ۲٫۵."),
+    ("2,5", None, "«امتیاز» باید عدد باشد؛ اعشار را با «٫» یا «.» بنویسید، مانند ۲٫۵."),
+    ("٫۵", "0.5", ""),
+    ("۱٬۲۵۰", "1250", ""),
+])
+def test_a_number_field_takes_what_saving_takes_and_says_why_on_the_field(qtbot, office, text, stored, message):
+    """The form reads a number by the rule the repository and imports keep: what it shows as
+    fine is saved, and what saving would refuse is marked on the field («2,5» became 25)."""
+    score = office.phonebook.add_field(model.CustomField("امتیاز", "number"))
+    dialog = open_dialog(qtbot, office)
+    type_text(dialog.first_name, "مریم")
+    editor = dialog.custom_editors[score].widget
+    typed(editor.edit, text)
+    assert editor.shown_error() == message
+    contact_id = dialog.save()
+    if stored is None:
+        assert contact_id is None and editor.shown_error() == message and ids(office) == []
+        editor.edit.clear()  # as opened: closing asks nothing
+        dialog.first_name.clear()
+    else:
+        assert office.phonebook.get(contact_id).custom == {score: stored}
+
+
 # --- closing -----------------------------------------------------------------------------------------
 
 def test_escape_with_changes_asks_and_can_keep_editing(qtbot, office, monkeypatch):

@@ -16,7 +16,8 @@ from crm_desktop.phonebook.model import FIELD_KINDS, CustomField, Group, now_iso
 
 _COLOUR = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 _NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
-_THOUSANDS = dict.fromkeys(map(ord, "٬,'’ \u00a0\u202f\u200e\u200f"))  # and the marks a shown minus has
+_THOUSANDS = dict.fromkeys(map(ord, "٬,'’"))
+_MARKS = dict.fromkeys(map(ord, " \u00a0\u202f\u200e\u200f"))  # spaces, and the mark a shown minus has
 MAX_NAME = 100
 
 
@@ -55,6 +56,32 @@ def checked_colour(colour) -> str:
     return "#" + digits
 
 
+_GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:[,٬'’][0-9]{3})+(?:[.٫][0-9]+)?")  # 1,250,000 / ۱٬۲۵۰٬۰۰۰٫۵
+
+
+def number_text(text, field_name: str) -> str:
+    """A number typed into a number field (any digit script; «٫» or «.» for the decimals; a
+    minus as the table shows it) as the field stores it, ASCII: «۱٬۲۵۰» → «1250», «‎-۷» → «-7»,
+    «٫۵» → «0.5». The contact form and every import read numbers through this one rule.
+    ValidationError for anything else: «2,5» (a comma that groups no thousands), «1e5», «1_000»."""
+    s = to_latin(str(text)).translate(_MARKS).replace("\u2212", "-").strip()
+    if any(mark in s for mark in ",٬'’"):
+        if not _GROUPED.fullmatch(s):
+            raise ValidationError(f"{field_name}: {quoted(str(text))} is not a number (a comma groups thousands)",
+                                  f"«{field_name}» باید عدد باشد؛ اعشار را با «٫» یا «.» بنویسید، مانند ۲٫۵.",
+                                  field_name)
+        s = s.translate(_THOUSANDS)
+    s = s.replace("٫", ".")
+    if s.startswith((".", "-.", "+.")):
+        s = s.replace(".", "0.", 1)
+    if s.endswith("."):
+        s = s[:-1]
+    if not _NUMBER.fullmatch(s):
+        raise ValidationError(f"{field_name}: {quoted(str(text))} is not a number",
+                              f"«{field_name}» باید عدد باشد، مانند ۱۲۵ یا ۲٫۵.", field_name)
+    return str(int(s)) if "." not in s else s.lstrip("+")
+
+
 def custom_value(field: CustomField, value) -> tuple[str, object] | None:
     """(stored value, sort value) of what was typed into a custom field, or None when empty.
     Raises ValidationError (Persian, naming the field) for a value the field cannot take."""
@@ -62,11 +89,8 @@ def custom_value(field: CustomField, value) -> tuple[str, object] | None:
     if not text:
         return None
     if field.kind == "number":
-        compact = to_latin(text).translate(_THOUSANDS).replace("٫", ".")
-        if not _NUMBER.fullmatch(compact):
-            raise ValidationError(f"{field.name}: not a number", f"«{field.name}» باید عدد باشد.", field.name)
-        number = float(compact) if "." in compact else int(compact)
-        return (str(number) if isinstance(number, int) else compact.lstrip("+")), number
+        stored = number_text(text, field.name)
+        return stored, float(stored) if "." in stored else int(stored)
     if field.kind == "date":
         try:
             iso = date.fromisoformat(text).isoformat() if re.fullmatch(r"[12][0-9]{3}-[0-9]{2}-[0-9]{2}", text) \

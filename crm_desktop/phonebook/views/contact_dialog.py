@@ -547,6 +547,9 @@ class ContactDialog(QDialog):
             "کد پستی": [row.postal_code for row in self.addresses.rows],
             "تاریخ تولد": [self.birthday.date_edit],
         }
+        for editor in self.custom_editors.values():  # a custom field's error under its own editor
+            if isinstance(editor.widget, ValidatedField):
+                targets.setdefault(editor.field.name, []).append(editor.widget)
         for widget in targets.get(field, []):
             if widget.text().strip() and not widget.is_valid():
                 widget.set_external_error(error.fa)

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from crm_desktop.core import jalali, phone, validators
-from crm_desktop.core.digits import persian_decimal, to_latin, to_persian
-from crm_desktop.errors import ValidationError
+from crm_desktop.core.digits import persian_decimal, to_persian
 from crm_desktop.phonebook import model
+from crm_desktop.phonebook.repo_groups import number_text
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.validated_field import ValidatedField
 
@@ -71,16 +71,9 @@ def email_edit(parent=None, name=None) -> CheckedEdit:
 
 
 def parse_number(text: str, field: str = "عدد") -> str:
-    """A number typed in any digit script (٬ , separators, one decimal mark) as ASCII text."""
-    s = to_latin(str(text)).strip().replace("\u066c", "").replace(",", "").replace("\u066b", ".")
-    s = s.replace("\u2212", "-").replace("\u200e", "").replace("\u200f", "")  # a minus as shown
-    try:
-        float(s)
-    except ValueError:
-        raise ValidationError(f"{field}: not a number", f"{field}: فقط عدد بنویسید.", field) from None
-    if s.lower() in ("nan", "inf", "-inf", "infinity") or not any(c.isdigit() for c in s):
-        raise ValidationError(f"{field}: not a number", f"{field}: فقط عدد بنویسید.", field)
-    return s
+    """A number typed in any digit script as the field stores it (``repo_groups.number_text``:
+    the rule imports and the repository keep, so the form never takes what saving refuses)."""
+    return number_text(text, field)
 
 
 def check_contact_phone(text: str, kind: str, field: str = "شماره تلفن") -> str:
