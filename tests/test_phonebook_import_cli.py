@@ -111,7 +111,18 @@ def test_a_pdf_or_a_picture_is_not_read_as_a_csv(db_path, tmp_path):
         done = run_cli("import", "contacts", path, db=db_path)
         assert done.returncode == 2, done.stderr
         assert error_lines(done) == [f"crm-desktop: error: {path}: not a contacts file (vCard, CSV or Excel .xlsx)"]
-    assert count(db_path) == 0
+    assert not Path(db_path).exists()  # a refused import into a new file leaves no empty database behind
+
+
+def test_an_import_that_makes_a_new_database_says_so(tmp_path):
+    """A mistyped --db must not go unnoticed: the summary says a database was made there."""
+    path = tmp_path / "one.csv"
+    path.write_text("نام,موبایل\nمریم,09121112233\n", encoding="utf-8")
+    db = tmp_path / "typo.sqlite3"
+    done = run_cli("import", "contacts", path, db=db)
+    assert done.returncode == 0 and done.stdout.splitlines()[-1] == f"(a new database was made at {db}: it did not exist)"
+    again = run_cli("import", "contacts", path, "--json", db=db)
+    assert json.loads(again.stdout)["new_database"] is False
 
 
 def test_a_name_with_a_half_space_is_printed_as_written(db_path, tmp_path):
@@ -137,6 +148,14 @@ def test_export_refuses_a_format_its_file_name_contradicts(db_path, tmp_path):
     assert not (tmp_path / "x.csv").exists()
     assert run_cli("export", "contacts", "--format", "csv", "--out", tmp_path / "x.csv", db=db_path).returncode == 0
     assert run_cli("export", "contacts", "--format", "vcf", "--out", tmp_path / "contacts", db=db_path).returncode == 0
+    # a name no export format has (Excel's old .xls, a .tsv that would hold commas) or none at all
+    for out in ("U.xls", "U.tsv", "U.doc"):
+        done = run_cli("export", "contacts", "--out", tmp_path / out, db=db_path)
+        assert done.returncode == 2 and "name the file .csv, .xlsx or .vcf" in done.stderr, out
+        assert not (tmp_path / out).exists()
+    done = run_cli("export", "contacts", "--out", "", db=db_path)
+    assert done.returncode == 2 and done.stderr.strip() == (
+        "crm-desktop: error: no output file given (--out FILE.csv, FILE.xlsx or FILE.vcf)")
 
 
 def test_a_mapping_column_or_a_birthday_with_a_half_space_is_quoted_as_written(db_path, tmp_path):

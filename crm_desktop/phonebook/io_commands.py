@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from crm_desktop.cli import db_path, print_json, terminal_progress, what_parsers
 from crm_desktop.core.text import quoted
@@ -90,19 +91,29 @@ def run_import_command(args) -> int:
         mapping = parse_mapping(args.mapping, read_table(args.file, fmt, header=args.header).headers)
     from crm_desktop.storage.db import open_database
 
-    conn = open_database(db_path(args))
+    path = db_path(args)
+    new = not path.exists()  # an office may start from a phone's contacts; a mistyped --db must show
+    conn = open_database(path)
     progress = terminal_progress()
     try:
         summary = run_import(ImportArgs(args.file, conn=conn, format=fmt, mapping=mapping, header=args.header,
                                         duplicates=args.duplicates, on_error=args.on_error), progress)
+    except BaseException:
+        conn.close()
+        if new:  # a refused import leaves no empty database behind
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
     finally:
         if progress is not None:
             print("\r     \r", end="", file=sys.stderr, flush=True)
         conn.close()
     if args.json:
-        print_json(summary.to_json())
+        print_json(summary.to_json() | {"new_database": new})
     else:
         print(summary.text_en())
+        if new:
+            print(f"(a new database was made at {path}: it did not exist)")
     return 0
 
 
@@ -112,6 +123,12 @@ def run_export_command(args) -> int:
     from crm_desktop.phonebook.table import format_named, format_of
     from crm_desktop.storage.db import open_database
 
+    if not str(args.out or "").strip():
+        raise UserError("no output file given (--out FILE.csv, FILE.xlsx or FILE.vcf)", "پرونده خروجی را مشخص کنید.")
+    suffix = Path(args.out).suffix.lower()
+    if suffix in (".xls", ".tsv") or (suffix and args.format is None and format_named(args.out) is None):
+        raise UserError(f"--out {args.out!r}: name the file .csv, .xlsx or .vcf (or give --format)",
+                        "نام پرونده خروجی باید به ‎.csv، ‎.xlsx یا ‎.vcf ختم شود.")
     fmt = format_of(args.out, args.format)
     named = format_named(args.out)
     if named is not None and named != fmt:  # a vCard written into «x.csv» opens as garbage
