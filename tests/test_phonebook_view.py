@@ -501,8 +501,9 @@ def test_keyboard_ctrl_f_down_enter_and_ctrl_n(office, make_tab, qtbot):
     tab.search.setFocus()
     tab.search.clear()
     type_text(tab.search, "ژ")
-    press(tab.search, Qt.Key_Return)  # with more, the table takes the keys
+    press(tab.search, Qt.Key_Return)  # with more, the table takes the keys, on a row it shows selected
     assert tab.table.hasFocus() and len(opened) == 3
+    assert tab.selected_rows() == [0] and tab.table.currentIndex().row() == 0
 
 
 def test_a_new_contact_made_in_a_chosen_group_starts_in_it(office, make_tab, monkeypatch):

@@ -558,9 +558,12 @@ class PhonebookTab(ContactActions, QWidget):
             self.focus_table()
 
     def focus_table(self) -> None:
+        """Into the table, with the row the keys will act on selected (after a new search the
+        current index survives without its selection: Enter or Del would act on an unmarked row)."""
         self.table.setFocus(Qt.OtherFocusReason)
-        if not self.table.currentIndex().isValid() and self.model.rowCount():
-            self.select_row(0)
+        if self.model.rowCount() and not self.selected_rows():
+            current = self.table.currentIndex()
+            self.select_row(current.row() if current.isValid() else 0)
 
     def _update_actions(self, *_args) -> None:
         n = self.selected_count()
