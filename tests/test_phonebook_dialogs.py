@@ -356,6 +356,10 @@ def test_an_organisation_shows_every_person_field_that_holds_something(qtbot, of
     again = open_dialog(qtbot, office, contact_id)
     assert again.form.isRowVisible(again.first_name) and again.first_name.text() == "علی"
     assert not again.form.isRowVisible(again.last_name) and not again.form.isRowVisible(again.title)
+    again.birthday.date_edit.edit.setText("۱۲۹۰/۰۱/۰۱")  # its messages name it as its label does
+    assert again.save() is None
+    assert again.birthday.date_edit.shown_error() == "تاریخ تأسیس: نباید پیش از ۱۳۰۰/۰۱/۰۱ باشد."
+    again.birthday.date_edit.edit.clear()
 
 
 def test_an_entry_typed_in_the_notes_log_is_saved_with_the_form(qtbot, office):

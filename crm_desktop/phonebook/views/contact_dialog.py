@@ -371,7 +371,11 @@ class ContactDialog(QDialog):
         person = self.person_radio.isChecked()
         for widget in self._person_rows:  # an organisation's are shown when they hold something: never hidden data
             self.form.setRowVisible(widget, person or widget is self.birthday or _holds(widget))
-        self.form.labelForField(self.birthday).setText("تاریخ تولد:" if person else "تاریخ تأسیس:")  # as the card says
+        born = "تاریخ تولد" if person else "تاریخ تأسیس"  # as the card says
+        self.form.labelForField(self.birthday).setText(f"{born}:")
+        self.birthday.date_edit.field_name = born  # its messages name it as its label does
+        if self.birthday.date_edit.text().strip():
+            self.birthday.date_edit.validate()
         self.organisation_label.setText("سازمان:" if person else "نام سازمان:")
         code_name = "کد ملی" if person else "شناسه ملی"
         self.form.labelForField(self.national_code).setText(f"{code_name}:")
