@@ -158,7 +158,7 @@ def test_last_contact_order(book):
     book.add_note(Note(b, "تماس", "call", "2025-01-01T10:00:00"))
     book.add_note(Note(c, "جلسه", "meeting", "2025-02-01T10:00:00"))
     assert [r.id for r in book.rows(SearchQuery(order="-last_contact"), 0, 10)] == [c, b, a]
-    assert [r.id for r in book.rows(SearchQuery(order="last_contact"), 0, 10)] == [a, b, c]  # never, then oldest
+    assert [r.id for r in book.rows(SearchQuery(order="last_contact"), 0, 10)] == [b, c, a]  # oldest, never last
     assert [r.id for r in book.rows(SearchQuery("جلسه", order="-last_contact"), 0, 10)] == [c]
 
 

@@ -107,8 +107,9 @@ def test_created_and_last_contact_orders(book, conn):
     assert ids(book, "created")[0] == b and ids(book, "-created")[-1] == b
     book.add_note(Note(c, "جلسه", "meeting", "2025-02-01T10:00:00"))
     book.add_note(Note(a, "تماس", "call", "2025-01-01T10:00:00"))
-    assert ids(book, "-last_contact") == [c, a, b]  # newest first, never contacted last
-    assert ids(book, "last_contact") == [b, a, c]
+    d = book.add(Contact(first_name="آ"))
+    assert ids(book, "-last_contact") == [c, a, d, b]  # newest first, never contacted last, by name
+    assert ids(book, "last_contact") == [a, c, d, b]  # oldest first, never contacted last, by name
 
 
 def test_pages_cross_from_the_first_part_to_the_second(book):
@@ -166,9 +167,12 @@ def expected(book, conn, order, text, group, how, size):
     values = {(r[0], r[1]): r[2] for r in conn.execute("SELECT contact_id, field_id, value FROM contact_custom_values")}
     descending = order.startswith("-")
     key = order.lstrip("-")
-    if key in ("last_contact", "created"):
-        column = 1 if key == "last_contact" else 2
-        return sorted(by_name, key=lambda i: (rows[i][column] is not None, rows[i][column] or "", i), reverse=descending)
+    if key == "created":
+        return sorted(by_name, key=lambda i: (rows[i][2] or "", i), reverse=descending)
+    if key == "last_contact":  # by the time, then the name; the never contacted after them, by name
+        dated = [i for i in by_name if rows[i][1] is not None]
+        dated.sort(key=lambda i: (rows[i][1], rank[i]), reverse=descending)
+        return dated + [i for i in by_name if rows[i][1] is None]
     if key == "organisation":
         has = [i for i in by_name if rows[i][0]]
         has.sort(key=lambda i: (sort_key(rows[i][0]), rank[i]), reverse=descending)

@@ -5,7 +5,8 @@ Every order is read from an index in that order (migration m0008); the book is n
 
 * ``organisation``: contacts with one in Persian order of it, then of their names; those
   without one come after them in name order, in both directions;
-* ``last_contact``: never contacted first, then the oldest (descending: newest first);
+* ``last_contact``: the oldest first (descending: newest first), at the same time by name; those
+  never contacted come after them in name order, in both directions;
 * ``created``: oldest first (descending: newest first);
 * ``custom:<field id>``: contacts with a value by the value (numbers as numbers, dates by date,
   text and choices in Persian order), equal values in name order; those without a value come
@@ -108,8 +109,10 @@ def order_for(key: str, descending: bool) -> Order:
     ``custom:<id>``); ValueError for anything else."""
     d = descending
     if key == "last_contact":
-        return Order((Part("contacts c", "c.id", "", (("c.last_contact_at", d), ("c.id", d)),
-                           "contacts_by_last_contact"),))
+        dated = Part("contacts c", "c.id", "c.last_contact_at IS NOT NULL",
+                     (("c.last_contact_at", d), ("c.sort_key", d), ("c.id", d)), "contacts_by_last_contact")
+        never = Part("contacts c", "c.id", "c.last_contact_at IS NULL", _BY_NAME, "contacts_by_last_contact")
+        return Order((dated, never), first="c.last_contact_at IS NOT NULL")
     if key == "created":
         return Order((Part("contacts c", "c.id", "", (("c.created_at", d), ("c.id", d)), "contacts_by_created"),))
     if key == "organisation":
