@@ -105,7 +105,7 @@ def test_report_command_with_filters(office_db, tmp_path):
     done = run_cli("report", "cheques", "--out", out, "--direction", "received", "--due-from", "۱۴۱۰/۰۷/۰۱",
                    "--due-to", "1410/07/30", db=office_db)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("report: 1 pages, 1 cheques in ") and done.stdout.strip().endswith(str(out))
+    assert done.stdout.startswith("report: 1 page, 1 cheque in ") and done.stdout.strip().endswith(str(out))
     page = read_pdf(out)[0]
     assert has_persian(page, "چک‌های دریافتی، سررسید از ۱۴۱۰/۰۷/۰۱ تا ۱۴۱۰/۰۷/۳۰ — ۱ چک")
     assert has_persian(page, "مهر ۱۴۱۰") and "۱۰٬۰۰۰٬۰۰۰" in page.visual_text()

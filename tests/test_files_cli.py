@@ -120,7 +120,7 @@ def test_report_files_card_and_forms_as_real_processes(filled, tmp_path):
     out = tmp_path / "customers.pdf"
     done = run_cli("report", "files", "--kind", "customer", "--state", "مشتری", "--out", out, db=db)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("report: 1 pages, 1 files in ")
+    assert done.stdout.startswith("report: 1 page, 1 file in ")
     page = read_pdf(out)[0]
     assert has_persian(page, "فهرست پرونده‌های مشتریان") and has_persian(page, "مشتریان — مشتری — ۱ پرونده")
 

@@ -109,7 +109,8 @@ def test_a_date_alone_or_a_time_alone_is_enough(qtbot, office, contact_id):
     qtbot.addWidget(widget)
     widget.show()
     for typed, shown, stored in (("۱۴۰۳/۰۷/۱۰", "۱۴۰۳/۰۷/۱۰ ۱۰:۱۵", "2024-10-01T10:15:00"),
-                                 ("9:05", "۱۴۰۳/۰۷/۱۷ ۰۹:۰۵", "2024-10-08T09:05:00")):
+                                 ("9:05", "۱۴۰۳/۰۷/۱۷ ۰۹:۰۵", "2024-10-08T09:05:00"),
+                                 ("۸", "۱۴۰۳/۰۷/۱۷ ۰۸:۰۰", "2024-10-08T08:00:00")):
         type_text(widget.text, "تماس")
         widget.when.edit.setText(typed)
         assert widget.when.validate() and widget.when.text() == shown

@@ -118,7 +118,7 @@ def test_report_command_list_and_detailed(book, tmp_path):
     out = tmp_path / "mehr.pdf"
     done = run_cli("report", "reminders", "--out", out, "--from", "1410/07/01", "--to", "1410/07/30", db=book)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("report: 1 pages, 6 occurrences")  # 4 weekly calls + 1 meeting + 1 rent
+    assert done.stdout.startswith("report: 1 page, 6 occurrences")  # 4 weekly calls + 1 meeting + 1 rent
     page = read_pdf(out)[0]
     assert has_persian(page, "از ۱۴۱۰/۰۷/۰۱ تا ۱۴۱۰/۰۷/۳۰")
     assert "۱۴۱۰/۰۷/۳۰" in page.visual_text()  # the monthly 31st falls on 30 Mehr

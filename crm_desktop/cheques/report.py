@@ -25,6 +25,7 @@ from crm_desktop.cli import clear_progress, terminal_progress
 from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, format_date, to_jalali
 from crm_desktop.core.money import format_amount
+from crm_desktop.core.text import counted
 from crm_desktop.errors import Cancelled
 from crm_desktop.reports import commands
 from crm_desktop.reports.page import PageSetup, ReportInfo, ReportWriter
@@ -247,7 +248,7 @@ def run_cheques_report(args) -> int:
             finally:
                 clear_progress(progress)
         if not args.quiet:
-            print(f"report: {result.pages} pages, {result.cheques} cheques in {result.seconds:.2f} s: {result.path}")
+            print(f"report: {counted(result.pages, 'page')}, {counted(result.cheques, 'cheque')} in {result.seconds:.2f} s: {result.path}")
         return 0
 
     return run(args)

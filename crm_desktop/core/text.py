@@ -83,6 +83,11 @@ def quoted(text: str) -> str:
     return f"'{text}'"
 
 
+def counted(n: int, noun: str) -> str:
+    """A count for an English CLI line: «1 page», «3 pages»."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def path_text(path) -> str:
     """A file path to show inside a Persian message: left to right as a whole, each run of
     Persian words in it isolated right to left. Without the inner isolates the digits after a

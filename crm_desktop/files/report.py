@@ -23,6 +23,7 @@ from typing import Callable
 
 from crm_desktop.cli import clear_progress, terminal_progress
 from crm_desktop.core.digits import to_persian
+from crm_desktop.core.text import counted
 from crm_desktop.errors import Cancelled, UserError
 from crm_desktop.files.model import APPLICANT, PERSONNEL
 from crm_desktop.files.report_text import (
@@ -214,7 +215,7 @@ def register_report(kinds) -> None:
 
 def _done(args, result: ReportResult, what: str) -> int:
     if not args.quiet:
-        print(f"report: {result.pages} pages, {what} in {result.seconds:.2f} s: {result.path}")
+        print(f"report: {counted(result.pages, 'page')}, {what} in {result.seconds:.2f} s: {result.path}")
     return 0
 
 
@@ -231,7 +232,7 @@ def run_files_report(args) -> int:
                                      progress=progress, landscape=args.landscape)
         finally:
             clear_progress(progress)
-    return _done(args, result, f"{result.files} files")
+    return _done(args, result, counted(result.files, "file"))
 
 
 def run_file_report(args) -> int:

@@ -330,19 +330,19 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                 summary.entries.append(Entry(
                     row.number, row.where, MERGED, row.name,
                     f"{what_fa} {where_fa} ثبت است؛ اطلاعات تازه به آن افزوده شد",
-                    f"{what_en} is {where_en}; merged into it", contact_id))
+                    f"{what_en} is {where_en}; the new details were added to it", contact_id))
                 summary.merged += 1
             elif args.duplicates == MERGE:  # the row holds nothing the contact lacks: nothing is written
                 summary.entries.append(Entry(
                     row.number, row.where, SKIPPED, row.name,
                     f"{what_fa} {where_fa} ثبت است و چیز تازه‌ای نداشت",
-                    f"{what_en} is {where_en}, with nothing new; skipped", contact_id))
+                    f"{what_en} is {where_en}, with nothing new", contact_id))
                 summary.skipped += 1
             else:
                 summary.entries.append(Entry(
                     row.number, row.where, SKIPPED, row.name,
                     f"{what_fa} {where_fa} ثبت است",
-                    f"{what_en} is {where_en}; skipped", contact_id))
+                    f"{what_en} is {where_en}", contact_id))
                 summary.skipped += 1
         report(progress, total, total, TEXT_CHECKING)
         for contact_id, contact in existing.items():

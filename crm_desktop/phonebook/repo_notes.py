@@ -34,6 +34,9 @@ def typed_note_time(text: str, now: datetime) -> datetime:
     the clock's time of day (a call logged a few days late: its hour is seldom known); or a time
     alone, today. Never one still to come (``past_note_time``)."""
     words = to_latin(text or "").split()
+    if len(words) == 1 and words[0].isdigit() and len(words[0]) <= 2:  # «۹»: nine o'clock today
+        words = [f"{words[0]}:00"]
+        text = words[0]
     if len(words) == 1 and ":" not in words[0]:
         at = datetime.combine(jalali.parse_date(words[0], NOTE_TIME), now.time().replace(second=0, microsecond=0))
     elif len(words) == 1 and not any(mark in words[0] for mark in "/-."):

@@ -21,6 +21,7 @@ from crm_desktop.cli import clear_progress, terminal_progress
 from crm_desktop.core.digits import persian_decimal, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, format_date, format_datetime, from_iso, from_iso_datetime
 from crm_desktop.core.phone import format_phone
+from crm_desktop.core.text import counted
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.model import (NOTE_KINDS, ORGANISATION, PHONE_KINDS, Contact, CustomField, Note,
                                      no_year_to_jalali)
@@ -363,5 +364,6 @@ def run_phonebook_report(args) -> int:
         finally:
             clear_progress(progress)
     if not args.quiet:
-        print(f"report: {result.pages} pages, {result.contacts} contacts in {result.seconds:.2f} s: {result.path}")
+        print(f"report: {counted(result.pages, 'page')}, {counted(result.contacts, 'contact')} in {result.seconds:.2f} s: "
+              f"{result.path}")
     return 0

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Sequence
 from crm_desktop.cli import clear_progress, terminal_progress
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.jalali import WEEKDAY_NAMES, format_date, format_date_long, format_time, weekday
+from crm_desktop.core.text import counted
 from crm_desktop.errors import Cancelled
 from crm_desktop.reports import commands
 from crm_desktop.reports.bidi import isolate
@@ -209,5 +210,5 @@ def run_reminders_report(args) -> int:
         finally:
             clear_progress(progress)
     if not args.quiet:
-        print(f"report: {result.pages} pages, {result.occurrences} occurrences in {result.seconds:.2f} s: {result.path}")
+        print(f"report: {counted(result.pages, 'page')}, {counted(result.occurrences, 'occurrence')} in {result.seconds:.2f} s: {result.path}")
     return 0
