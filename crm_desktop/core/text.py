@@ -83,6 +83,13 @@ def quoted(text: str) -> str:
     return f"'{text}'"
 
 
+def isolate(text) -> str:
+    """``text`` as an island inside a Persian sentence, its direction taken from its first strong
+    letter (U+2068 … U+2069): a value from a file, a typed search, an e-mail; '' for nothing."""
+    text = "" if text is None else str(text)
+    return f"\u2068{text}\u2069" if text else ""
+
+
 def counted(n: int, noun: str) -> str:
     """A count for an English CLI line: «1 page», «3 pages»."""
     return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -11,7 +11,7 @@ from functools import lru_cache
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, TYPED_MAX_YEAR, TYPED_MIN_YEAR, from_jalali
 from crm_desktop.core.phone import national_form
-from crm_desktop.core.text import normalise, quoted
+from crm_desktop.core.text import isolate, normalise, quoted
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.model import OLDEST_BIRTHDAY, jalali_to_no_year
 
@@ -68,7 +68,7 @@ def _old_birthday(text: str) -> ValidationError:
 
 def _shown(text: str) -> str:
     """A date as written in the file, inside a Persian message: Persian digits, isolated."""
-    return f"\u2068{to_persian(text)}\u2069"
+    return isolate(to_persian(text))
 
 
 def _month_day(month: int, day: int, text: str) -> str:

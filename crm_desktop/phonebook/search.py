@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from crm_desktop.core.digits import to_latin, to_persian
-from crm_desktop.core.text import ZWNJ, normalise
+from crm_desktop.core.text import ZWNJ, isolate, normalise
 
 _TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"[0-9]+")
@@ -242,7 +242,7 @@ def shown_query(text: str) -> str:
     text = (text or "").strip()
     if number_fragment(text) is not None:
         return f"\u2066{to_persian(text)}\u2069"
-    return f"\u2068{text}\u2069" if text else ""
+    return isolate(text)
 
 
 def number_clause(fragment: str) -> tuple[str, ...]:

@@ -6,8 +6,8 @@ told "CSV UTF-8", which adds a BOM; "Unicode text" is UTF-16 with a BOM. ``decod
 that order and never fails: a file that is neither UTF-8 nor UTF-16 is read as Windows-1256,
 which maps every byte.
 
-For messages: ``isolate`` puts a path or a value of unknown direction inside a Persian sentence
-(U+2068 … U+2069), ``excerpt`` shortens text quoted from a file and drops its control characters.
+For messages: ``excerpt`` shortens text quoted from a file and drops its control characters
+(``core.text.isolate`` then puts it inside a Persian sentence).
 """
 
 from __future__ import annotations
@@ -49,15 +49,6 @@ def decode_line(raw: bytes, fallback: str = CP1256) -> str:
         return raw.decode(UTF8)
     except UnicodeDecodeError:
         return raw.decode(fallback, errors="replace")
-
-
-FSI, PDI = "\u2068", "\u2069"
-
-
-def isolate(text) -> str:
-    """``text`` (a file path, a value from a file) as an island inside a Persian sentence: without
-    the first-strong isolate «/home/ali/اسناد/contacts 2.csv» comes out scrambled."""
-    return f"{FSI}{text}{PDI}"
 
 
 # C0 / C1 controls, and the bidi embeddings / overrides / isolates / marks that would reorder the

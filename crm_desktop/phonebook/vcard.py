@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, field
 
 from crm_desktop.core.text import quoted
-from crm_desktop.phonebook.textfile import CP1256, UTF16, decode_line, excerpt, isolate
+from crm_desktop.core.text import isolate
+from crm_desktop.phonebook.textfile import CP1256, UTF16, decode_line, excerpt
 
 # --- reading ---------------------------------------------------------------------------------
 

@@ -31,6 +31,8 @@ from arabic_reshaper.letters import LETTERS_ARABIC, connects_with_letter_after, 
 from bidi import get_display
 from bidi.mirror import MIRRORED
 
+from crm_desktop.core.text import isolate  # noqa: F401 - the reports' way to isolate a value
+
 from crm_desktop.reports import fonts
 
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
@@ -48,12 +50,6 @@ def ltr(text) -> str:
     """``text`` as a left-to-right island inside a Persian line (phones, e-mails, codes)."""
     text = "" if text is None else str(text)
     return f"{LRI}{text}{PDI}" if text else ""
-
-
-def isolate(text) -> str:
-    """``text`` isolated with its own direction taken from its first strong letter."""
-    text = "" if text is None else str(text)
-    return f"{FSI}{text}{PDI}" if text else ""
 
 
 def strip_controls(text: str) -> str:
