@@ -172,6 +172,15 @@ def test_group_names_holding_a_comma_are_told_apart_on_the_card():
     assert report.group_list(["تهران، کرج، قم", "همکاران"]) == "«تهران، کرج، قم»، «همکاران»"
 
 
+def test_a_negative_number_field_prints_its_minus_on_the_left(tmp_path):
+    field = CustomField("وزن", kind="number", id=7)
+    contact = person("علی", "رضایی")
+    contact.custom = {7: "-2.5"}
+    out = tmp_path / "card.pdf"
+    report.write_contact_card(out, contact, [], fields=[field], today=TODAY)
+    assert "-۲٫۵" in read_pdf(out)[0].visual_text()  # read left to right: the minus first
+
+
 def test_card_of_an_organisation_without_notes(tmp_path):
     out = tmp_path / "org.pdf"
     report.write_contact_card(out, CONTACTS[0], [], today=TODAY)
