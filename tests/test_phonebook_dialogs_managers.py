@@ -282,6 +282,52 @@ def test_a_refused_field_edit_keeps_the_editor_open_with_what_was_typed(qtbot, o
     assert editors[-1].isVisible() and editors[-1].error.text() == "فیلدی به نام «نام مدیر» از پیش هست."
 
 
+
+@pytest.mark.parametrize("typed, said", [
+    ("موبایل", "«موبایل» («تلفن همراه») از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
+    ("کد ملي", "«کد ملی» از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),  # named as the form does
+    ("E-mail", "«E-mail» («ایمیل») از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
+    ("آخرین تماس", "«آخرین تماس» از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
+])
+def test_a_field_named_like_a_built_in_one_is_refused_in_its_editor(qtbot, office, typed, said):
+    """A custom «موبایل» would hold numbers that are never dialled nor found as duplicates, and
+    would take the mobile column of every later import: the editor says so and stays open."""
+    dialog = FieldsDialog(office)
+    qtbot.addWidget(dialog)
+    editors = []
+
+    def fill(parent, field, taken, store):
+        editor = FieldEditor(parent, field, taken, store)
+        qtbot.addWidget(editor)
+        editors.append(editor)
+        editor.name.setText(typed)
+        editor.show()
+        editor.accept()
+        return editor.stored
+
+    dialog.edit_field = fill
+    assert dialog.add() is None
+    assert editors[-1].isVisible() and editors[-1].error.text() == said
+    assert editors[-1].name.text() == typed and office.phonebook.fields() == []
+
+
+def test_free_names_and_a_field_made_before_the_rule_keep_working(office):
+    """«نام مدیر» (the spec's example), «تاریخ تولد همسر» and an address part («شهر», the way an
+    office puts a city in the table) are free; a «موبایل» made before the rule can still be
+    edited, and renamed to a free name, but not to another built-in one."""
+    pb = office.phonebook
+    for name in ("نام مدیر", "تاریخ تولد همسر", "شهر"):
+        pb.add_field(model.CustomField(name))
+    with pb.conn:
+        legacy = pb.conn.execute("INSERT INTO custom_fields (name, name_key, kind, choices, show_in_table, position) "
+                                 "VALUES ('موبایل', 'موبایل', 'text', '[]', 0, 9)").lastrowid
+    pb.update_field(model.CustomField("موبایل", show_in_table=True, position=9, id=legacy))
+    with pytest.raises(model.ValidationError) as refused:
+        pb.update_field(model.CustomField("ایمیل", position=9, id=legacy))
+    assert refused.value.fa == "«ایمیل» از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."
+    pb.update_field(model.CustomField("موبایل دوم", position=9, id=legacy))
+    assert [f.name for f in pb.fields()] == ["نام مدیر", "تاریخ تولد همسر", "شهر", "موبایل دوم"]
+
 def test_fields_move_up_and_down(qtbot, office):
     pb = office.phonebook
     ids = [pb.add_field(model.CustomField(name)) for name in ("الف", "ب", "پ")]

@@ -225,6 +225,37 @@ _OWN_KEYS = frozenset(_key(h) for h in EXPORT_HEADERS)
 _ADDRESS_KEYS = frozenset(_key(h) for h in EXPORT_ADDRESS_HEADERS)
 _MARKED = re.compile(rf"(.+?)\s*\(\s*{CUSTOM_MARK}(?:\s*\d+)?\s*\)")  # «مدیر (فیلد دلخواه)», «… ۲)»
 
+# Names a custom field may not take (``builtin_field_named``): what the form, the table and the
+# export call a built-in field, and every header that names a phone or an e-mail. A number kept
+# in a custom field could not be dialled or found as a duplicate, and an import's «موبایل»
+# column would fill that field instead of the contact's phones. Address parts stay free: the
+# table has no address column, and a «شهر» field is how an office gets one.
+_TABLE_ONLY = ("تلفن", "آخرین تماس", "تاریخ ثبت", "تاریخ تأسیس")
+
+
+def _builtin_names() -> dict[str, str]:
+    names = {}
+    for key, label in FIELDS.items():
+        if key in ADDRESS_FIELDS:
+            continue
+        plain = label.split(" (")[0]
+        names.setdefault(_key(plain), plain)
+        if key in PHONE_FIELDS or key == "email":
+            for alias in _ALIASES[key]:
+                names.setdefault(_key(alias), plain)
+    for header in (*EXPORT_HEAD, *EXPORT_TAIL, *_TABLE_ONLY):
+        names.setdefault(_key(header), header)
+    return names
+
+
+_BUILTIN_NAMES = _builtin_names()
+
+
+def builtin_field_named(name: str) -> str | None:
+    """The label of the built-in field a custom field called ``name`` would duplicate («موبایل» →
+    «تلفن همراه»), or None («نام مدیر», «تاریخ تولد همسر»: free)."""
+    return _BUILTIN_NAMES.get(_key(name))
+
 
 def own_header(header: str) -> bool:
     """Whether our export writes ``header`` for a built-in field (address parts numbered too)."""

@@ -212,8 +212,17 @@ class GroupsMixin:
                 return field
         raise ValidationError(f"no custom field with id {field_id}", "این فیلد دلخواه دیگر وجود ندارد.", "فیلد")
 
-    def _checked_field(self, field: CustomField) -> CustomField:
+    def _checked_field(self, field: CustomField, old_name: str = "") -> CustomField:
+        """``field`` tidied, or ValidationError. A name a built-in field has is refused unless the
+        field already had it (a book made before the rule keeps its field)."""
+        from crm_desktop.phonebook.columns import builtin_field_named
+
         name = _name(field.name, "field")
+        builtin = builtin_field_named(name) if normalise(name) != normalise(old_name) else None
+        if builtin:
+            said = f"«{builtin}»" if normalise(builtin) == normalise(name) else f"«{name}» («{builtin}»)"
+            raise ValidationError(f"{quoted(name)} is a built-in field of the phonebook",
+                                  f"{said} از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید.", "نام")
         if field.kind not in FIELD_KINDS:
             raise ValidationError(f"unknown field kind {field.kind!r}", "نوع فیلد درست نیست.", "نوع")
         choices = []
@@ -246,7 +255,7 @@ class GroupsMixin:
         no contact has a value in the field."""
         with self._writing({"custom_fields", "contacts"}):
             old = self._field(field.id)
-            field = self._checked_field(field)
+            field = self._checked_field(field, old.name)
             if field.kind != old.kind and self.conn.execute(
                     "SELECT 1 FROM contact_custom_values WHERE field_id = ? LIMIT 1", (field.id,)).fetchone():
                 raise ValidationError("the kind of a field with values cannot change",
