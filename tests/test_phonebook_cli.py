@@ -49,6 +49,31 @@ def test_json_output(filled):
     assert found["last_contact_at"] == "2025-03-20T08:30:00"
 
 
+
+def test_json_holds_every_field_the_search_looks_in(db_path):
+    """A contact found by its street, note or custom value shows that value in the JSON."""
+    from crm_desktop.phonebook.model import Address, CustomField
+
+    conn = open_database(db_path)
+    book = Phonebook(conn)
+    since = book.add_field(CustomField("تاریخ عضویت", "date"))
+    staff = book.add_field(CustomField("تعداد کارکنان", "number"))
+    level = book.add_field(CustomField("سطح", "choice", ["طلایی", "نقره‌ای"]))
+    book.add(Contact(kind="organisation", organisation="شرکت نوآوران", unit="فروش", manager="سعید کریمی",
+                     national_code="10100543218", website="www.noavaran.ir", note="مشتری قدیمی خیابان ولیعصر",
+                     addresses=[Address("تهران", "تهران", "خیابان ولیعصر، پلاک ۱۲", "1439813118")],
+                     custom={since: "2024-03-20", staff: "2.5", level: "طلایی"}))
+    conn.close()
+    done = run_cli("search", "ولیعصر", "--json", db=db_path)
+    assert done.returncode == 0, done.stderr
+    (found,) = json.loads(done.stdout)["contacts"]
+    assert (found["unit"], found["manager"], found["national_code"], found["website"]) == (
+        "فروش", "سعید کریمی", "10100543218", "www.noavaran.ir")
+    assert found["note"] == "مشتری قدیمی خیابان ولیعصر"
+    assert found["addresses"] == [{"province": "تهران", "city": "تهران", "street": "خیابان ولیعصر، پلاک ۱۲",
+                                   "postal_code": "1439813118"}]
+    assert found["custom"] == {"تاریخ عضویت": "1403/01/01", "تعداد کارکنان": "2.5", "سطح": "طلایی"}
+
 def test_group_filter_and_limit(filled):
     done = run_cli("search", "--group", "مشتريان ويژه", "--json", db=filled)  # Arabic yeh typed
     assert [c["name"] for c in json.loads(done.stdout)["contacts"]] == ["ژاله پاکزاد", "آقای علي یزدانی"]

@@ -3,8 +3,9 @@
 ``crm-desktop --db PATH search QUERY [--group NAME] [--limit N] [--json]`` prints the matching
 contacts in Persian order of their names, one per line (name, organisation, phones, last contact
 as a Jalali date), or as JSON. The query reads exactly as in the app (ي/ی, ZWNJ, digit scripts,
-any part of a phone number in any writing). In the JSON a birthday is Jalali: ``1369/01/01``, or
-``12/25`` (month/day) for one stored without a year."""
+any part of a phone number in any writing). The JSON holds each contact's every field but its
+notes log (``contact_json``); a birthday is Jalali: ``1369/01/01``, or ``12/25`` (month/day) for
+one stored without a year."""
 
 from __future__ import annotations
 
@@ -59,6 +60,41 @@ def birthday_text(stored: str | None) -> str:
     return jalali_text(stored)
 
 
+def contact_json(contact, group_names: dict, fields) -> dict:
+    """One contact of ``search --json``: everything the search line looks in and the card
+    prints but the notes log; dates Jalali, custom values under their fields' names (a date
+    Jalali, a number as stored)."""
+    custom = {}
+    for field in fields:
+        value = contact.custom.get(field.id)
+        if value not in (None, ""):
+            custom[field.name] = jalali_text(value) if field.kind == "date" else value
+    return {
+        "id": contact.id,
+        "name": contact.display_name,
+        "kind": contact.kind,
+        "title": contact.title,
+        "first_name": contact.first_name,
+        "last_name": contact.last_name,
+        "organisation": contact.organisation,
+        "job_title": contact.job_title,
+        "unit": contact.unit,
+        "manager": contact.manager,
+        "phones": [{"number": p.national, "kind": p.kind, "ext": p.ext} for p in contact.phones],
+        "emails": contact.emails,
+        "addresses": [{"province": a.province, "city": a.city, "street": a.street, "postal_code": a.postal_code}
+                      for a in contact.addresses],
+        "groups": [group_names[g] for g in contact.group_ids if g in group_names],
+        "birthday": birthday_text(contact.birthday),
+        "national_code": contact.national_code,
+        "website": contact.website,
+        "note": contact.note,
+        "custom": custom,
+        "last_contact": jalali_text(contact.last_contact_at),
+        "last_contact_at": contact.last_contact_at,
+    }
+
+
 def run_search(args) -> int:
     from crm_desktop.core.phone import format_phone
     from crm_desktop.phonebook.repo import Phonebook, SearchQuery
@@ -76,6 +112,7 @@ def run_search(args) -> int:
         groups = book.groups()
         group_id = group_named(groups, args.group).id if args.group is not None else None
         names = {g.id: g.name for g in groups}
+        fields = book.fields()
         query = SearchQuery(args.query, group_id)
         total = book.count(query)
         out = []
@@ -84,19 +121,7 @@ def run_search(args) -> int:
                 break
             phones = [format_phone(p.national, digits="latin") + (f" x{p.ext}" if p.ext else "") for p in contact.phones]
             if args.json:
-                out.append({
-                    "id": contact.id,
-                    "name": contact.display_name,
-                    "kind": contact.kind,
-                    "organisation": contact.organisation,
-                    "job_title": contact.job_title,
-                    "phones": [{"number": p.national, "kind": p.kind, "ext": p.ext} for p in contact.phones],
-                    "emails": contact.emails,
-                    "groups": [names[g] for g in contact.group_ids if g in names],
-                    "birthday": birthday_text(contact.birthday),
-                    "last_contact": jalali_text(contact.last_contact_at),
-                    "last_contact_at": contact.last_contact_at,
-                })
+                out.append(contact_json(contact, names, fields))
             else:
                 last = jalali_text(contact.last_contact_at)
                 print("\t".join([contact.display_name, contact.organisation, ", ".join(phones), last]).rstrip("\t"))
