@@ -287,6 +287,10 @@ def test_deleting_several_names_the_count_and_ctrl_z_undoes(office, make_tab, me
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key_Z, Qt.ControlModifier)
     assert names(tab) == PERSIAN_ORDER
+    # both come back marked, the first current: a second Del deletes both again
+    assert tab.selected_rows() == [0, 2] and tab.table.currentIndex().row() == 0
+    tab.delete_action.trigger()
+    assert messages[-1].text() == "۲ مخاطب انتخاب‌شده حذف شوند؟"
 
 
 def test_deleting_a_contact_on_a_cheque_says_so_before_asking_to_confirm(office, make_tab, messages):

@@ -535,19 +535,39 @@ class PhonebookTab(ContactActions, QWidget):
         self.table.scrollTo(index)
 
     def select_contact(self, contact_id, *, search_rows: int = 2000) -> bool:
-        """Select ``contact_id`` (scrolled to) wherever it is among the rows shown: on a page
-        already read, else at the place the phonebook counts for it, else (a search with very
-        many matches in another order) if it is among the first ``search_rows`` rows."""
+        """Select ``contact_id`` (scrolled to) wherever it is among the rows shown (``row_of``)."""
+        row = self.row_of(contact_id, search_rows=search_rows)
+        if row >= 0:
+            self.select_row(row)
+            return True
+        return False
+
+    def row_of(self, contact_id, *, search_rows: int = 2000) -> int:
+        """The row showing ``contact_id``: on a page already read, else at the place the
+        phonebook counts for it, else (a search with very many matches in another order) if it
+        is among the first ``search_rows`` rows; -1 when it is not shown."""
         is_it = lambda r: r is not None and r.id == contact_id  # noqa: E731
         row = self.model.find_row(is_it)
         if row < 0:
             row = self.phonebook.position(self.model.source().query, contact_id)
             if row is None or not 0 <= row < self.model.rowCount() or not is_it(self.model.row_object(row)):
                 row = self.model.find_row(is_it, limit=min(search_rows, self.model.rowCount()))
-        if row >= 0:
-            self.select_row(row)
-            return True
-        return False
+        return row
+
+    SELECT_AT_MOST = 200  # contacts an undo marks again (each may cost the phonebook a count)
+
+    def select_contacts(self, contact_ids) -> int:
+        """Select the shown rows of ``contact_ids`` (the first ``SELECT_AT_MOST``): the topmost is
+        current and scrolled to. Returns how many were selected."""
+        rows = sorted({row for row in (self.row_of(i, search_rows=200) for i in list(contact_ids)[:self.SELECT_AT_MOST])
+                       if row >= 0})
+        if not rows:
+            return 0
+        self.select_row(rows[0])
+        selection = self.table.selectionModel()
+        for row in rows[1:]:
+            selection.select(self.model.index(row, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        return len(rows)
 
     def _search_entered(self) -> None:
         """Enter in the search line: the only match opens; with more, the table takes the keys."""

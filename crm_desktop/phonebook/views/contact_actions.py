@@ -109,9 +109,7 @@ class ContactActions:
             return
         self._forget_undo()
         self.refresh()
-        ids = list(getattr(snapshot, "ids", []) or [])
-        if ids:
-            self.select_contact(ids[0])
+        self.select_contacts(getattr(snapshot, "ids", []) or [])  # all of them, to delete again or act on
         self.table.setFocus()
 
     def _forget_undo(self) -> None:
