@@ -275,13 +275,56 @@ def test_a_refused_field_edit_keeps_the_editor_open_with_what_was_typed(qtbot, o
     dialog.select(field_id)
     assert not dialog.edit()
     editor = editors[-1]
-    assert editor.isVisible() and editor.error.text() == "گزینه «طلایی» را مخاطبانی دارند و حذف نمی‌شود."
+    assert editor.isVisible() and editor.error.text() == (
+        "گزینه «طلایی» را مخاطبانی دارند و حذف نمی‌شود؛ برای نام تازه، همان سطر را ویرایش کنید.")
     assert editor.choices.toPlainText() == "نقره‌ای\nبرنزی"
     assert pb.fields()[0].choices == ["طلایی", "نقره‌ای"]
     assert dialog.add() is None
     assert editors[-1].isVisible() and editors[-1].error.text() == "فیلدی به نام «نام مدیر» از پیش هست."
 
 
+
+
+def test_a_choice_typed_over_in_its_line_is_renamed_for_its_contacts(qtbot, office, contact_id):
+    """«طلایی» edited to «زرین» in its own line: the contact holding it now holds «زرین», is
+    found by it and no longer by «طلایی»; another contact's «نقره‌ای» is untouched."""
+    from crm_desktop.phonebook.repo import SearchQuery
+
+    pb = office.phonebook
+    field_id = pb.add_field(model.CustomField("رده", kind="choice", choices=["طلایی", "نقره‌ای"]))
+    contact = pb.get(contact_id)
+    contact.custom = {field_id: "طلایی"}
+    pb.update(contact)
+    other = pb.add(model.Contact(first_name="مریم", last_name="احمدی", custom={field_id: "نقره‌ای"}))
+    dialog = FieldsDialog(office)
+    qtbot.addWidget(dialog)
+
+    def fill(parent, field, taken, store):
+        editor = FieldEditor(parent, field, taken, store)
+        qtbot.addWidget(editor)
+        editor.choices.setPlainText("زرین\nنقره‌ای\nبرنزی")
+        editor.accept()
+        return editor.stored
+
+    dialog.edit_field = fill
+    dialog.select(field_id)
+    assert dialog.edit()
+    assert pb.fields()[0].choices == ["زرین", "نقره‌ای", "برنزی"]
+    assert pb.get(contact_id).custom == {field_id: "زرین"} and pb.get(other).custom == {field_id: "نقره‌ای"}
+    assert [r.id for r in pb.rows(SearchQuery("زرین"))] == [contact_id]
+    assert pb.rows(SearchQuery("طلایی")) == []
+
+
+@pytest.mark.parametrize("old, new, renames", [
+    (["الف", "ب", "پ"], ["الف", "بب", "پ"], {"ب": "بب"}),
+    (["الف", "ب"], ["ت", "الف", "ب"], {}),  # a line added: nothing renamed
+    (["الف", "ب"], ["ب"], {}),  # a line dropped
+    (["الف", "ب"], ["ب", "الف"], {}),  # moved, not renamed
+    (["الف", "ب", "پ"], ["الف۱", "ب", "پ۱", "ت"], {"الف": "الف۱", "پ": "پ۱"}),  # typed over, one added after
+    (["الف", "ب", "پ"], ["الف", "ت"], {"ب": "ت"}),  # two lines became one: the first is renamed
+])
+def test_choice_renames_are_lines_typed_over(old, new, renames):
+    assert model.choice_renames(old, new) == renames
 
 @pytest.mark.parametrize("typed, said", [
     ("موبایل", "«موبایل» («تلفن همراه») از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),

@@ -113,6 +113,19 @@ class CustomField:
     id: int | None = None
 
 
+def choice_renames(old: list[str], new: list[str]) -> dict[str, str]:
+    """{old choice: new choice} for the lines of a choice list edited in place: a run of lines
+    replaced by other lines, matched in order («طلایی» typed over as «زرین»; the extra lines of
+    the longer run are added or dropped); a line dropped or added elsewhere is no rename."""
+    from difflib import SequenceMatcher
+
+    renames = {}
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "replace":
+            renames.update(zip(old[a1:a2], new[b1:b2]))
+    return {a: b for a, b in renames.items() if a not in new and b not in old}
+
+
 @dataclass
 class Note:
     contact_id: int

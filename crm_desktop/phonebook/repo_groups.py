@@ -250,9 +250,12 @@ class GroupsMixin:
             )
             return cursor.lastrowid
 
-    def update_field(self, field: CustomField) -> None:
+    def update_field(self, field: CustomField, renamed: dict[str, str] | None = None) -> None:
         """Rename, change choices, position or «show in table». The kind can change only while
-        no contact has a value in the field."""
+        no contact has a value in the field. ``renamed`` ({old choice: new choice}) renames
+        choices: the contacts holding an old one get the new one (searched and sorted by it); a
+        choice in use that is dropped without a new name is refused."""
+        renamed = {normalise(a): b for a, b in (renamed or {}).items()}
         with self._writing({"custom_fields", "contacts"}):
             old = self._field(field.id)
             field = self._checked_field(field, old.name)
@@ -261,12 +264,22 @@ class GroupsMixin:
                 raise ValidationError("the kind of a field with values cannot change",
                                       f"نوع «{old.name}» عوض نمی‌شود، چون مخاطبانی در آن مقدار دارند.", "نوع")
             if field.kind == "choice":
-                kept = {normalise(c) for c in field.choices}
+                kept = {normalise(c): c for c in field.choices}
+                moved = []  # contact ids whose value is renamed
                 for (value,) in self.conn.execute("SELECT DISTINCT value FROM contact_custom_values WHERE field_id = ?",
-                                                  (field.id,)):
-                    if normalise(value) not in kept:
+                                                  (field.id,)).fetchall():
+                    if normalise(value) in kept:
+                        continue
+                    new = kept.get(normalise(renamed.get(normalise(value), "")))
+                    if new is None:
                         raise ValidationError(f"choice {quoted(value)} is in use",
-                                              f"گزینه «{value}» را مخاطبانی دارند و حذف نمی‌شود.", "گزینه‌ها")
+                                              f"گزینه «{value}» را مخاطبانی دارند و حذف نمی‌شود؛ "
+                                              "برای نام تازه، همان سطر را ویرایش کنید.", "گزینه‌ها")
+                    moved += [r[0] for r in self.conn.execute(
+                        "SELECT contact_id FROM contact_custom_values WHERE field_id = ? AND value = ?", (field.id, value))]
+                    self.conn.execute("UPDATE contact_custom_values SET value = ?, sort_value = ? "
+                                      "WHERE field_id = ? AND value = ?", (new, sort_key(new), field.id, value))
+                search_index.reindex_contacts(self.conn, moved)
             self.conn.execute(
                 "UPDATE custom_fields SET name = ?, name_key = ?, kind = ?, choices = ?, show_in_table = ?, position = ? "
                 "WHERE id = ?",

@@ -209,8 +209,8 @@ class FieldsDialog(ListManagerDialog):
         current = self.current_field()
         if current is None:
             return False
-        def store(result: model.CustomField) -> bool:
-            self.repo.update_field(result)
+        def store(result: model.CustomField) -> bool:  # a choice's line typed over renames it for its contacts
+            self.repo.update_field(result, model.choice_renames(current.choices, result.choices))
             return True
 
         if not self.edit_field(self, current, {f.name for f in self.fields if f.id != current.id}, store):
