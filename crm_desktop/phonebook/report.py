@@ -18,13 +18,12 @@ from datetime import date
 from typing import Callable, Iterable, Sequence
 
 from crm_desktop.cli import clear_progress, terminal_progress
-from crm_desktop.core.digits import persian_decimal, to_persian
-from crm_desktop.core.jalali import MONTH_NAMES, format_date, format_datetime, from_iso, from_iso_datetime
+from crm_desktop.core.digits import to_persian
 from crm_desktop.core.phone import format_phone
 from crm_desktop.core.text import counted
 from crm_desktop.errors import UserError
-from crm_desktop.phonebook.model import (NOTE_KINDS, ORGANISATION, PHONE_KINDS, Contact, CustomField, Note,
-                                     no_year_to_jalali)
+from crm_desktop.phonebook.display import birthday_text, custom_text, date_text
+from crm_desktop.phonebook.model import NOTE_KINDS, ORGANISATION, PHONE_KINDS, Contact, CustomField, Note
 from crm_desktop.phonebook.repo_groups import group_named
 from crm_desktop.phonebook.search import shown_query
 from crm_desktop.reports import commands
@@ -143,37 +142,6 @@ def write_phonebook_list(
 # --- one contact's card --------------------------------------------------------------------------
 
 
-def _date_text(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        return format_datetime(from_iso_datetime(iso)) if "T" in iso else format_date(from_iso(iso))
-    except ValueError:
-        return to_persian(iso)
-
-
-def birthday_text(birthday: str | None) -> str:
-    """«۱۳۶۵/۰۴/۱۲», or «۱۲ تیر» for a birthday stored without a year ('--07-03'): the same Jalali
-    day the contact form shows (``model.no_year_to_jalali``)."""
-    if not birthday:
-        return ""
-    if birthday.startswith("--"):
-        try:
-            month, day = no_year_to_jalali(birthday)
-        except ValueError:
-            return to_persian(birthday)
-        return f"{to_persian(day)} {MONTH_NAMES[month]}"
-    return _date_text(birthday)
-
-
-def custom_value(field: CustomField, value: str) -> str:
-    if field.kind == "date":
-        return _date_text(value)
-    if field.kind == "number":
-        return persian_decimal(value)
-    return value
-
-
 def group_list(names: list[str]) -> str:
     """Group names in a line: «الف، ب»; each in «» when one of them holds a «،» or «,» of its own
     («تهران، کرج»، «همکاران»), so the names can still be told apart."""
@@ -214,14 +182,14 @@ def card_sections(
         label = "نشانی" if len(contact.addresses) == 1 else f"نشانی {to_persian(i)}"
         addresses.append(Field(label, [line for line in lines if line]))
     custom = [
-        Field(f.name, custom_value(f, contact.custom.get(f.id, "")))
+        Field(f.name, custom_text(f, contact.custom.get(f.id, "")))
         for f in sorted(fields, key=lambda f: f.position)
         if f.id in contact.custom
     ]
     record = [
-        Field("آخرین تماس", _date_text(contact.last_contact_at)),
-        Field("تاریخ ثبت", _date_text(contact.created_at)),
-        Field("آخرین ویرایش", _date_text(contact.updated_at)),
+        Field("آخرین تماس", date_text(contact.last_contact_at)),
+        Field("تاریخ ثبت", date_text(contact.created_at)),
+        Field("آخرین ویرایش", date_text(contact.updated_at)),
     ]
     return [
         Section("مشخصات", about),
@@ -263,7 +231,7 @@ def write_contact_card(
         notes = list(notes)
         doc.heading(f"سوابق تماس و یادداشت‌ها ({to_persian(len(notes))})")
         if notes:
-            notes_table().draw(doc, ([_date_text(n.at), NOTE_KINDS.get(n.kind, n.kind), n.text] for n in notes))
+            notes_table().draw(doc, ([date_text(n.at), NOTE_KINDS.get(n.kind, n.kind), n.text] for n in notes))
         else:
             doc.paragraph("یادداشتی ثبت نشده است.", size=9.5)
     return ReportResult(str(doc.path), doc.pages, 1, time.perf_counter() - started)

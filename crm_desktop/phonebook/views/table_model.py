@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from crm_desktop.core import jalali
-from crm_desktop.core.digits import persian_decimal
+from crm_desktop.phonebook.display import custom_text
 from crm_desktop.ui.busy import busy_on_demand
 from crm_desktop.ui.lazy_table import NUMBER_ALIGN, Column
 
@@ -38,18 +38,6 @@ def jalali_date_text(iso: str | None) -> str:
         return jalali.format_date(date.fromisoformat(str(iso)[:10]))
     except ValueError:
         return str(iso)
-
-
-def custom_text(field, value) -> str:
-    """A custom field's stored value as a cell shows it (dates in Jalali, Persian digits)."""
-    if value is None or value == "":
-        return ""
-    kind = getattr(field, "kind", "text")
-    if kind == "date":
-        return jalali_date_text(value)
-    if kind == "number":
-        return persian_decimal(value)
-    return str(value)
 
 
 class ContactSource:
