@@ -241,16 +241,52 @@ def test_merge_keeps_every_phone_note_group_and_value(book):
     assert [p.national for p in got.phones] == ["09121234567", "02188776655"]
     assert got.emails == ["a@x.ir", "ali@pars.ir"] and [a.city for a in got.addresses] == ["شیراز"]
     assert (got.first_name, got.organisation, got.job_title) == ("علی", "شرکت پارس", "مدیر")
-    assert got.note == "از نمایشگاه\nتماس تلفنی"
+    assert got.note == "از نمایشگاه\nتماس تلفنی\nاز ادغام با «علي رضائی»: معرف: احمدی"  # its «معرف» is kept, not lost
     assert sorted(got.group_ids) == sorted([customers, staff])
     assert got.custom == {field: "کاظمی", other_field: "شیراز"}
     assert [n.text for n in book.notes(keep)] == ["جلسه", "یادداشت اول"]
     assert got.last_contact_at == "2025-02-01T10:00:00"
     assert [(g.name, g.count) for g in book.groups()] == [("مشتریان", 1), ("همکاران", 1)]
     assert book.count(SearchQuery("جلسه")) == 1 and book.count(SearchQuery("8877")) == 1
+    assert book.count(SearchQuery("احمدی")) == 1
     with pytest.raises(UserError):
         book.merge(keep, keep)
 
+
+
+def test_a_merge_keeps_the_other_contacts_differing_values_in_the_note(book):
+    """Nothing the removed contact held is lost: a national code, birthday and custom value that
+    differ from the kept ones are written into the kept contact's note (and found by search)."""
+    how = book.add_field(CustomField("معرف"))
+    keep = book.add(Contact(first_name="علی", last_name="رضایی", national_code="0012345679", birthday="1990-05-01",
+                            job_title="حسابدار", custom={how: "حسن"}))
+    other = book.add(Contact(first_name="علي", last_name="رضائي", national_code="1234567891", birthday="1985-02-10",
+                             job_title="حسابدار", custom={how: "محمد"}))
+    book.merge(keep, other)
+    got = book.get(keep)
+    assert (got.national_code, got.birthday, got.custom) == ("0012345679", "1990-05-01", {how: "حسن"})
+    assert got.note == "از ادغام با «علي رضائي»: کد ملی: ۱۲۳۴۵۶۷۸۹۱؛ تاریخ تولد: ۱۳۶۳/۱۱/۲۱؛ معرف: محمد"
+    assert book.count(SearchQuery("1234567891")) == 1 and book.count(SearchQuery("محمد")) == 1
+
+
+def test_a_person_and_an_organisation_merge_without_trading_codes(book):
+    """A legal ID is no person's national code (and a founding date no birthday): merging a
+    person with an organisation keeps each kind's own, and the other's goes into the note; it
+    used to fail with «کد ملی: باید ۱۰ رقم باشد» and merge nothing."""
+    person = book.add(Contact(first_name="علی", last_name="رضایی", phones=[Phone("09121234567")]))
+    company = book.add(Contact(kind="organisation", organisation="شرکت پارس", national_code="10100543218",
+                               birthday="2001-03-21", phones=[Phone("02188776655", "work")]))
+    book.merge(person, company)
+    got = book.get(person)
+    assert (got.kind, got.national_code, got.birthday or "", got.organisation) == ("person", "", "", "شرکت پارس")
+    assert got.note == "از ادغام با «شرکت پارس»: شناسه ملی: ۱۰۱۰۰۵۴۳۲۱۸؛ تاریخ تأسیس: ۱۳۸۰/۰۱/۰۱"
+    assert sorted(p.national for p in got.phones) == ["02188776655", "09121234567"]
+    other = book.add(Contact(kind="organisation", organisation="شرکت آریا", national_code="10100543218"))
+    someone = book.add(Contact(first_name="مریم", national_code="0012345679"))
+    book.merge(other, someone)
+    kept = book.get(other)
+    assert (kept.kind, kept.national_code, kept.first_name) == ("organisation", "10100543218", "مریم")
+    assert kept.note == "از ادغام با «مریم»: کد ملی: ۰۰۱۲۳۴۵۶۷۹"
 
 def test_add_many_checks_everything_first(book):
     with pytest.raises(ValidationError):
@@ -271,3 +307,12 @@ def test_every_write_says_what_changed(book, changes):
     book.delete_group(group)
     assert changes[0] == {"contacts"} and "contact_notes" in changes[1]
     assert "contact_groups" in changes[2] and "custom_fields" in changes[3] and "contact_groups" in changes[4]
+
+
+def test_two_organisations_are_told_apart_by_their_founding_date_and_legal_id():
+    from crm_desktop.phonebook import merge
+
+    a = Contact(kind="organisation", organisation="پارس", national_code="10100543218", birthday="2001-03-21")
+    b = Contact(kind="organisation", organisation="پارس", national_code="10862143542", birthday="2002-03-21")
+    assert merge.differences(a, b) == [("شناسه ملی", "۱۰۱۰۰۵۴۳۲۱۸", "۱۰۸۶۲۱۴۳۵۴۲"),
+                                       ("تاریخ تأسیس", "۱۳۸۰/۰۱/۰۱", "۱۳۸۱/۰۱/۰۱")]

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
+from crm_desktop.core.digits import to_persian
 from crm_desktop.phonebook import model
 from crm_desktop.phonebook.model import Contact, Phone
 from crm_desktop.ui import dialogs
@@ -413,16 +414,21 @@ def test_merging_two_contacts_of_the_same_name_tells_them_apart(office, make_tab
     first_id, second_id = tab.selected_ids()
     first_org = office.phonebook.get(first_id).organisation
     second_org = office.phonebook.get(second_id).organisation
+    first_code, second_code = (office.phonebook.get(i).national_code for i in (first_id, second_id))
     messages.click = "merge.keep_second"
     tab.merge_action.trigger()
     box = messages[0]
     details = box.informativeText()
-    assert f"\u200f۱. علی رضایی — {first_org}" in details and f"\u200f۲. علی رضایی — {second_org}" in details
+    assert f"\u200f۱. \u2068علی رضایی\u2069 — \u2068{first_org}\u2069" in details
+    assert f"\u200f۲. \u2068علی رضایی\u2069 — \u2068{second_org}\u2069" in details
     assert "۰۹۱۲ ۱۲۳ ۴۵۶۷" in details and "۰۹۳۵ ۱۱۱ ۲۲۳۳" in details
-    assert "فرق دارد و مقدار مخاطبِ نگه‌داشته می‌ماند: سازمان، کد ملی، نحوه آشنایی." in details
+    assert "این موارد در دو مخاطب فرق دارد؛ مقدار مخاطبِ نگه‌داشته می‌ماند و مقدار دیگری در توضیحات او نوشته می‌شود:" \
+        in details
+    assert f"\u200f• کد ملی: ۱. \u2068{to_persian(first_code)}\u2069 — ۲. \u2068{to_persian(second_code)}\u2069" in details
+    assert f"\u200f• سازمان: ۱. \u2068{first_org}\u2069 — ۲. \u2068{second_org}\u2069" in details
     buttons = {b.objectName(): b.text() for b in box.buttons()}
-    assert buttons["merge.keep_first"] == f"نگه‌داشتن «علی رضایی» ({first_org})"
-    assert buttons["merge.keep_second"] == f"نگه‌داشتن «علی رضایی» ({second_org})"
+    assert buttons["merge.keep_first"] == f"نگه‌داشتن «\u2068علی رضایی\u2069» (\u2068{first_org}\u2069)"
+    assert buttons["merge.keep_second"] == f"نگه‌داشتن «\u2068علی رضایی\u2069» (\u2068{second_org}\u2069)"
     assert office.phonebook.get(first_id) is None
     kept = office.phonebook.get(second_id)
     assert kept.organisation == second_org and {a, b} == {first_id, second_id}

@@ -25,7 +25,8 @@ from crm_desktop.phonebook.contact_rows import (
     load_contacts,
     update_contact,
 )
-from crm_desktop.phonebook.model import Address, Contact, Phone, normalised, now_iso
+from crm_desktop.phonebook.merge import merged
+from crm_desktop.phonebook.model import Contact, normalised, now_iso
 from crm_desktop.phonebook.repo_groups import GroupsMixin
 from crm_desktop.phonebook.repo_notes import NotesMixin
 from crm_desktop.phonebook.repo_order import OrderedPages
@@ -345,17 +346,17 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
             search_index.index_contacts(self.conn, snapshot.ids)
 
     def merge(self, keep_id: int, other_id: int) -> None:
-        """Make one contact of two: ``keep_id`` gets every phone, e-mail, address, note, group and
-        custom value of ``other_id`` (its own values win where both have one; empty fields are
-        filled in) and whatever else pointed at the other; the other is deleted."""
+        """Make one contact of two (``merge.merged``): ``keep_id`` gets every phone, e-mail,
+        address, note, group and custom value of ``other_id`` (its own values win where both have
+        one, the other's are written into its note; empty fields are filled in) and whatever else
+        pointed at the other; the other is deleted."""
         if keep_id == other_id:
             raise UserError("a contact cannot be merged with itself", "یک مخاطب را نمی‌توان با خودش ادغام کرد.")
         with self._writing({"contacts", *OWN_TABLES}):
             keep, other = self.get(keep_id), self.get(other_id)
             if keep is None or other is None:
                 self._contact_exists(None)
-            merged = _merged(keep, other)
-            contact, custom = self._checked(merged)
+            contact, custom = self._checked(merged(keep, other, self.fields()))
             update_contact(self.conn, contact, custom, now_iso())
             self.conn.execute("UPDATE contact_notes SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id))
             for table, column in _referencing_tables(self.conn):
@@ -367,23 +368,3 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
                 "WHERE id = :id", {"id": keep_id})
             search_index.reindex_contacts(self.conn, [keep_id], moved=[keep_id])
 
-
-def _merged(keep: Contact, other: Contact) -> Contact:
-    merged = replace(keep)
-    for name in ("title", "first_name", "last_name", "organisation", "job_title", "unit", "manager",
-                 "national_code", "website", "birthday"):
-        if not getattr(merged, name):
-            setattr(merged, name, getattr(other, name))
-    notes = [n for n in (keep.note, other.note) if n]
-    merged.note = "\n".join(dict.fromkeys(notes))
-    numbers = {(p.national, p.ext) for p in keep.phones}
-    merged.phones = [*keep.phones, *(Phone(p.number, p.kind, p.ext, p.national) for p in other.phones
-                                     if (p.national, p.ext) not in numbers)]
-    emails = {e.casefold() for e in keep.emails}
-    merged.emails = [*keep.emails, *(e for e in other.emails if e.casefold() not in emails)]
-    places = {(a.province, a.city, a.street, a.postal_code) for a in keep.addresses}
-    merged.addresses = [*keep.addresses, *(Address(a.province, a.city, a.street, a.postal_code) for a in other.addresses
-                                           if (a.province, a.city, a.street, a.postal_code) not in places)]
-    merged.group_ids = list(dict.fromkeys([*keep.group_ids, *other.group_ids]))
-    merged.custom = {**other.custom, **{k: v for k, v in keep.custom.items() if v not in (None, "")}}
-    return merged

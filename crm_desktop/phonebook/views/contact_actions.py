@@ -10,16 +10,14 @@ from PySide6.QtWidgets import QMenu
 
 from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.phone import national_form
-from crm_desktop.phonebook import model
+from crm_desktop.core.text import isolate
+from crm_desktop.phonebook import merge, model
 from crm_desktop.phonebook.contact_rows import phone_text
 from crm_desktop.phonebook.views.table_model import isolate_numbers
 from crm_desktop.ui import dialogs
 
 CALL_NOTE = "تماس با شماره {number}"
 RLM = "\u200f"
-# (attribute, label) of the one-value fields where the kept contact's value wins in a merge
-MERGE_FIELDS = (("title", "عنوان"), ("organisation", "سازمان"), ("job_title", "سمت"), ("unit", "واحد"),
-                ("manager", "مدیر"), ("national_code", "کد ملی"), ("birthday", "تاریخ تولد"), ("website", "وب‌سایت"))
 
 
 def _first_phone(contact) -> str:
@@ -35,34 +33,46 @@ def _dialled(phone) -> str:
 
 
 def merge_details(contacts) -> list[str]:
-    """One line per contact for the merge question: name, organisation, first phone."""
-    return [" — ".join(part for part in (c.display_name, c.organisation if c.kind != model.ORGANISATION else "",
-                                         _first_phone(c)) if part) for c in contacts]
+    """One line per contact for the merge question: name, organisation, first phone (a name
+    isolated: «ACME Ltd.» keeps its full stop at its end)."""
+    return [" — ".join(part for part in (isolate(c.display_name), _organisation(c), _first_phone(c)) if part)
+            for c in contacts]
+
+
+def _organisation(contact) -> str:
+    """A person's organisation, isolated; '' for an organisation (its name is its display name)."""
+    return isolate(contact.organisation) if contact.kind != model.ORGANISATION else ""
 
 
 def merge_labels(contacts) -> list[str]:
     """What the two «نگه‌داشتن …» buttons name: the names, and when the names are the same,
     what tells the two apart (their organisation or phone), else «اولی» / «دومی»."""
-    names = [f"«{c.display_name}»" for c in contacts]
+    names = [f"«{isolate(c.display_name)}»" for c in contacts]
     if names[0] != names[1]:
         return names
-    for detail in (lambda c: c.organisation if c.kind != model.ORGANISATION else "", _first_phone):
+    for detail in (_organisation, _first_phone):
         details = [detail(c) for c in contacts]
         if all(details) and details[0] != details[1]:
             return [f"{name} ({d})" for name, d in zip(names, details)]
     return [f"اولی {names[0]}", f"دومی {names[1]}"]
 
 
-def differing_fields(first, second, fields=()) -> list[str]:
-    """The labels of the one-value fields both contacts fill with different values, the custom
-    ``fields`` (the book's CustomFields) included."""
-    differ = [label for attr, label in MERGE_FIELDS
-              if getattr(first, attr) and getattr(second, attr) and getattr(first, attr) != getattr(second, attr)]
-    for field in fields:
-        a, b = first.custom.get(field.id), second.custom.get(field.id)
-        if a not in (None, "") and b not in (None, "") and a != b:
-            differ.append(field.name)
-    return differ
+def merge_notes(contacts, fields=()) -> list[str]:
+    """The merge question's lines after the two contacts: each field they fill differently with
+    both values side by side, and what does not cross from a person to an organisation."""
+    first, second = contacts
+    lines = []
+    differ = merge.differences(first, second, fields)
+    if differ:
+        lines.append("این موارد در دو مخاطب فرق دارد؛ مقدار مخاطبِ نگه‌داشته می‌ماند و مقدار دیگری "
+                     "در توضیحات او نوشته می‌شود:")
+        lines += [f"{RLM}• {name}: ۱. {isolate(a)} — ۲. {isolate(b)}" for name, a, b in differ]
+    bound = merge.kind_bound(first, second)
+    if bound:
+        names = "، ".join(dict.fromkeys(label for _, label, _ in bound))
+        lines.append(f"یکی شخص و دیگری سازمان است: {names} به دیگری منتقل نمی‌شود؛ "
+                     "اگر از مخاطبِ حذف‌شده باشد، در توضیحات مخاطبِ نگه‌داشته نوشته می‌شود.")
+    return lines
 
 
 class ContactActions:
@@ -130,9 +140,7 @@ class ContactActions:
         labels = merge_labels(contacts)
         # RLM first: a line that holds an isolated (left-to-right) number still reads right to left
         lines = [f"{RLM}{to_persian(n)}. {line}" for n, line in enumerate(merge_details(contacts), 1)]
-        differ = differing_fields(*contacts, self.phonebook.fields())
-        if differ:
-            lines.append(f"این موارد در دو مخاطب فرق دارد و مقدار مخاطبِ نگه‌داشته می‌ماند: {'، '.join(differ)}.")
+        lines += merge_notes(contacts, self.phonebook.fields())
         lines.append("همه تلفن‌ها، نشانی‌ها، یادداشت‌ها و گروه‌های دیگری به آن منتقل و دیگری حذف می‌شود.")
         box = dialogs.build_confirm(self, "این دو مخاطب یکی شوند. کدام نگه داشته شود؟", "ادغام مخاطبان",
                                     informative="\n".join(lines))
