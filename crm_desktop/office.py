@@ -4,6 +4,7 @@ a Qt signal so each tab refreshes what it shows, and no tab reaches into another
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -44,8 +45,25 @@ class Office:
         if self._phonebook is None:
             from crm_desktop.phonebook.repo import Phonebook
 
-            self._phonebook = Phonebook(self._conn, self.notify)
+            self._phonebook = Phonebook(self._conn, self.notify, on_written=self._contacts_written)
         return self._phonebook
+
+    def _contacts_written(self, contact_ids) -> None:
+        """After contacts were edited or merged (in that transaction): the reminders made from
+        them follow — their birthday reminders, and the due alerts of their cheques, whose
+        subjects name them («… از علی رضایی»)."""
+        if self.read_one("SELECT EXISTS (SELECT 1 FROM reminders WHERE source = 'birthday')")[0]:
+            self.reminders.follow_birthdays(contact_ids)
+        ids = json.dumps([int(i) for i in contact_ids])
+        alerted = self.conn.execute(
+            "SELECT DISTINCT r.source_id FROM reminders r JOIN cheques c ON c.id = r.source_id "
+            "WHERE r.source = 'cheque' AND (c.drawer_id IN (SELECT value FROM json_each(:ids)) "
+            "OR c.payee_id IN (SELECT value FROM json_each(:ids)))", {"ids": ids}).fetchall()
+        if alerted:
+            from crm_desktop.cheques.alerts import sync_due_alert
+
+            for (cheque_id,) in alerted:
+                sync_due_alert(self, cheque_id)
 
     @property
     def reminders(self):

@@ -270,6 +270,20 @@ def test_scanned_images_live_in_the_database(cheques, people):
         cheques.set_image(cheque_id, ChequeImage(b"not an image"))
 
 
+
+def test_a_due_alert_names_the_drawer_as_the_phonebook_now_does(office, people):
+    """The alert «… از علي رضائي» kept the old spelling after the contact was corrected, and
+    the removed contact's name after a merge."""
+    cheque_id = office.cheques.add(cheque(10, drawer_id=people["ali"], amount=12_500_000))
+    reminder_id = alerts.sync_due_alert(office, cheque_id)
+    ali = office.phonebook.get(people["ali"])
+    ali.last_name = "رضایی‌نژاد"
+    office.phonebook.update(ali)
+    assert office.reminders.get(reminder_id).subject == "سررسید چک دریافتی ۱۲٬۵۰۰٬۰۰۰ ریال از علی رضایی‌نژاد"
+    office.phonebook.merge(people["sara"], people["ali"])
+    alert = office.reminders.get(reminder_id)
+    assert alert.subject == "سررسید چک دریافتی ۱۲٬۵۰۰٬۰۰۰ ریال از سارا احمدی" and alert.contact_id == people["sara"]
+
 def test_office_has_the_cheque_book(office, people):
     changes = []
     office.subscribe(changes.append)

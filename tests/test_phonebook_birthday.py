@@ -6,6 +6,7 @@ it."""
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -145,6 +146,57 @@ def test_birthday_reminders_ring_on_the_same_jalali_day_every_year(tmp_path, now
         assert jalali_days(office, sara, [1405, 1406]) == [(1405, 12, 25), (1406, 12, 25)]
         assert jalali_days(office, leap, [1405, 1406]) == [(1405, 12, 10), (1406, 12, 10)]
 
+
+
+def birthday_reminders(office):
+    """(subject, contact id, Jalali month/day it repeats on) of every birthday reminder."""
+    found = [office.reminders.get(row.id) for row in office.reminders.search(source="birthday")]
+    return sorted((r.subject, r.contact_id, (r.repeat.month, r.repeat.day)) for r in found)
+
+
+def test_a_birthday_reminder_follows_its_contacts_name_and_birthday(tmp_path):
+    """«تولد علي رضائي» on 21 Bahman stayed as it was after the name and birthday were
+    corrected in the phonebook; now it follows them, and goes when the birthday is cleared."""
+    now = datetime(2025, 6, 1, 8)
+    with Office(tmp_path / "office.sqlite3", clock=lambda: now) as office:
+        ali = add(office, "علي رضائي", "1985-02-10")
+        kept = add(office, "سارا", "1990-05-01")
+        office.reminders.birthday_reminders(now=now)
+        sara_reminder = [r for r in office.reminders.search(source="birthday") if r.contact_id == kept][0]
+        office.reminders.update(replace(office.reminders.get(sara_reminder.id), subject="خرید هدیه برای سارا"))
+        contact = office.phonebook.get(ali)
+        contact.first_name, contact.birthday = "علی رضایی", "1990-05-01"  # 11 Ordibehesht 1369
+        office.phonebook.update(contact)
+        sara = office.phonebook.get(kept)
+        sara.first_name = "سارا جان"
+        office.phonebook.update(sara)
+        assert birthday_reminders(office) == [("تولد علی رضایی کریمی", ali, (2, 11)),
+                                              ("خرید هدیه برای سارا", kept, (2, 11))]
+        assert jalali_days(office, ali, [1405]) == [(1405, 2, 11)]
+        contact = office.phonebook.get(ali)
+        contact.birthday = None
+        office.phonebook.update(contact)
+        assert birthday_reminders(office) == [("خرید هدیه برای سارا", kept, (2, 11))]
+
+
+def test_a_merge_leaves_one_birthday_reminder_and_a_delete_takes_it_along_until_undone(tmp_path):
+    now = datetime(2025, 6, 1, 8)
+    with Office(tmp_path / "office.sqlite3", clock=lambda: now) as office:
+        keep, other = add(office, "علی رضایی", "1990-05-01"), add(office, "علي رضائي", "1985-02-10")
+        only_other = add(office, "مریم", None)
+        third = add(office, "مريم", "1980-03-21")
+        office.reminders.birthday_reminders(now=now)
+        office.phonebook.merge(keep, other)  # both had one: the kept one's stays
+        office.phonebook.merge(only_other, third)  # only the removed one had one: it moves over
+        assert birthday_reminders(office) == [("تولد علی رضایی کریمی", keep, (2, 11)),
+                                              ("تولد مریم کریمی", only_other, (1, 1))]
+        assert office.reminders.birthday_reminders(now=now) == 0  # made once, not again
+        assert office.phonebook.delete_effects([keep]) == ["۱ یادآوری تولد هم حذف می‌شود"]
+        snapshot = office.phonebook.delete([keep])
+        assert birthday_reminders(office) == [("تولد مریم کریمی", only_other, (1, 1))]
+        office.phonebook.undo_delete(snapshot)
+        assert birthday_reminders(office) == [("تولد علی رضایی کریمی", keep, (2, 11)),
+                                              ("تولد مریم کریمی", only_other, (1, 1))]
 
 # --- export and import -------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from crm_desktop.core.digits import format_number
 from crm_desktop.core.phone import national_form
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import search_index
@@ -67,6 +68,19 @@ def update_search_index(conn: sqlite3.Connection, progress: Callable[[int, int],
     return search_index.update(conn, progress)
 
 
+# Rows of other features that exist only for one contact, with no foreign key to it: a yearly
+# «تولد …» reminder made from its birthday. A delete takes them along (undo puts them back); a
+# merge gives the removed contact's to the kept one, unless it has its own.
+# (table, column holding the contact id, condition)
+OWNED_ELSEWHERE = (("reminders", "source_id", "source = 'birthday'"),)
+
+
+def _owned_elsewhere(conn) -> list[tuple[str, str, str]]:
+    """``OWNED_ELSEWHERE`` of the tables this database has."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [entry for entry in OWNED_ELSEWHERE if entry[0] in have]
+
+
 def _referencing_links(conn) -> list[tuple[str, str, str]]:
     """(table, column, ON DELETE action in capitals) of other features' foreign keys to contacts(id)."""
     found = []
@@ -94,12 +108,20 @@ def _row_keys(conn, table: str, column: str) -> list[str]:
 
 
 _PLACES = {"cheques": "دفتر چک", "cheque_events": "دفتر چک", "reminders": "یادآورها", "files": "پرونده‌ها"}
+# what the delete question says of the rows a delete takes along (OWNED_ELSEWHERE) and of those
+# it only unlinks (ON DELETE SET NULL): «یادآوری تولد» / «یادآوری»
+_OWNED_NAMES = {"reminders": "یادآوری تولد"}
+_UNLINKED_NAMES = {"reminders": "یادآوری"}
 
 
 class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
-    def __init__(self, conn: sqlite3.Connection, notify: Callable[[set], object] | None = None):
+    def __init__(self, conn: sqlite3.Connection, notify: Callable[[set], object] | None = None,
+                 on_written: Callable[[list[int]], object] | None = None):
         self.conn = conn
         self._notify = notify or (lambda tables: None)
+        # called inside the transaction that edited or merged contacts (their ids): other features
+        # keep what they made from a contact in step (Office: the birthday reminders)
+        self._on_written = on_written or (lambda ids: None)
         self._page = None  # (key, next offset, last rank): continue a page run without OFFSET
         self._plans: dict = {}  # (parsed query, data version) -> search_index.Plan
         self._counts: dict = {}  # (parsed query, data version) -> count (typing back and forth)
@@ -214,6 +236,7 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
             update_contact(self.conn, contact, custom, now_iso())
             new_key = self.conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact.id,)).fetchone()[0]
             search_index.reindex_contacts(self.conn, [contact.id], moved=[contact.id] if new_key != row[0] else [])
+            self._on_written([contact.id])
 
     def get(self, contact_id: int) -> Contact | None:
         with self._reading():
@@ -262,14 +285,17 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
                                          "(SELECT value FROM json_each(:ids))", params).fetchall()
                 if rows:
                     snapshot.unlinked[(table, column)] = (keys, [(r[0], r[1:]) for r in rows])
-            places = [("contacts", "id"), *((t, "contact_id") for t in OWN_TABLES),
-                      *((t, c) for t, c, action in links if action == "CASCADE")]  # rows the delete takes along
-            for table, column in places:
-                cursor = self.conn.execute(
-                    f'SELECT * FROM "{table}" WHERE "{column}" IN (SELECT value FROM json_each(:ids))', params)
+            places = [("contacts", "id", ""), *((t, "contact_id", "") for t in OWN_TABLES),
+                      *((t, c, "") for t, c, action in links if action == "CASCADE")]  # rows the delete takes along
+            owned = _owned_elsewhere(self.conn)
+            for table, column, condition in [*places, *owned]:
+                where = f'{condition + " AND " if condition else ""}"{column}" IN (SELECT value FROM json_each(:ids))'
+                cursor = self.conn.execute(f'SELECT * FROM "{table}" WHERE {where}', params)
                 rows = cursor.fetchall()
                 if rows:
                     snapshot.tables[table] = ([d[0] for d in cursor.description], rows)
+                    if condition:
+                        self.conn.execute(f'DELETE FROM "{table}" WHERE {where}', params)
             search_index.unindex_contacts(self.conn, ids)
             try:
                 self.conn.execute("DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(:ids))", params)
@@ -282,6 +308,30 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
                 settings.set(self.conn, HIGHEST_DELETED, max(ids[-1], highest if isinstance(highest, int) else 0))
         snapshot.ids = [row[0] for row in snapshot.tables.get("contacts", ([], []))[1]]
         return snapshot
+
+    def delete_effects(self, ids) -> list[str]:
+        """Persian clauses for the delete question about other features' rows: those the delete
+        takes along («یادآوری تولد او هم حذف می‌شود») and those that stay unlinked («۲ یادآوری
+        دیگر می‌ماند، بی‌پیوند به مخاطب»)."""
+        params = {"ids": ids_json(sorted(set(int(i) for i in ids)))}
+        said, owned_rows = [], {}
+        for table, column, condition in _owned_elsewhere(self.conn):
+            rows = {r[0] for r in self.conn.execute(
+                f'SELECT rowid FROM "{table}" WHERE {condition} AND "{column}" IN (SELECT value FROM json_each(:ids))',
+                params)}
+            owned_rows[table] = rows
+            if rows:
+                said.append(f"{format_number(len(rows))} {_OWNED_NAMES.get(table, 'مورد دیگر')} هم حذف می‌شود")
+        for table, column, action in _referencing_links(self.conn):
+            if action != "SET NULL":
+                continue
+            rows = {r[0] for r in self.conn.execute(
+                f'SELECT rowid FROM "{table}" WHERE "{column}" IN (SELECT value FROM json_each(:ids))', params)}
+            rows -= owned_rows.get(table, set())
+            if rows:
+                said.append(f"{format_number(len(rows))} {_UNLINKED_NAMES.get(table, 'مورد')} دیگر می‌ماند، "
+                            "بی‌پیوند به مخاطب")
+        return said
 
     def delete_blocker(self, ids) -> UserError | None:
         """The refusal ``delete(ids)`` would meet (a contact a cheque, reminder or file still
@@ -361,10 +411,19 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
             self.conn.execute("UPDATE contact_notes SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id))
             for table, column in _referencing_tables(self.conn):
                 self.conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE "{column}" = ?', (keep_id, other_id))
+            for table, column, condition in _owned_elsewhere(self.conn):
+                own = self.conn.execute(f'SELECT 1 FROM "{table}" WHERE {condition} AND "{column}" = ?',
+                                        (keep_id,)).fetchone()
+                if own:
+                    self.conn.execute(f'DELETE FROM "{table}" WHERE {condition} AND "{column}" = ?', (other_id,))
+                else:
+                    self.conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {condition} AND "{column}" = ?',
+                                      (keep_id, other_id))
             search_index.unindex_contacts(self.conn, [other_id])
             self.conn.execute("DELETE FROM contacts WHERE id = ?", (other_id,))
             self.conn.execute(
                 "UPDATE contacts SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE contact_id = :id) "
                 "WHERE id = :id", {"id": keep_id})
             search_index.reindex_contacts(self.conn, [keep_id], moved=[keep_id])
+            self._on_written([keep_id])
 

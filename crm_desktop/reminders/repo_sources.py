@@ -12,6 +12,7 @@ from crm_desktop.phonebook.model import no_year_to_jalali
 from crm_desktop.reminders.model import Reminder, Repeat
 
 BIRTHDAY_GROUP = "تولد"
+BIRTHDAY_SUBJECT = "تولد"  # «تولد <name>»
 
 
 def birthday_month_day(birthday: str) -> tuple[int, int] | None:
@@ -49,12 +50,48 @@ class SourcesMixin:
                 month, day = month_day
                 first = jalali.from_jalali(this_year, month, min(day, jalali.month_length(this_year, month)))
                 reminder = Reminder(
-                    subject=f"تولد {name}".strip(), starts_at=datetime.combine(first, at_time),
+                    subject=f"{BIRTHDAY_SUBJECT} {name}".strip(), starts_at=datetime.combine(first, at_time),
                     group_id=group.id if group else None, contact_id=contact_id, advance=(),
                     repeat=Repeat(kind="yearly", month=month, day=day), source="birthday", source_id=contact_id)
                 self._insert(self._checked(reminder), now)
                 made += 1
         return made
+
+    def follow_birthdays(self, contact_ids, now: datetime | None = None) -> int:
+        """Keep the birthday reminders of ``contact_ids`` in step with their contacts (called in
+        the phonebook's transaction after an edit or a merge): «تولد <name>» follows the name (a
+        subject the operator rewrote is kept), the day follows the birthday (the time of day,
+        alarms ahead and group stay), and a reminder whose contact no longer has a birthday goes.
+        Returns how many were changed or removed."""
+        rows = self.conn.execute(
+            "SELECT r.id, c.display_name, c.birthday FROM reminders r JOIN contacts c ON c.id = r.source_id "
+            "WHERE r.source = 'birthday' AND r.source_id IN (SELECT value FROM json_each(?))",
+            (json.dumps([int(i) for i in contact_ids]),)).fetchall()
+        if not rows:
+            return 0
+        now = self._now(now)
+        changed = 0
+        with self._writing({"reminders"}):
+            for reminder_id, name, birthday in rows:
+                month_day = birthday_month_day(birthday or "")
+                if month_day is None:  # the birthday was cleared
+                    self.conn.execute("DELETE FROM reminders WHERE id = ?", (reminder_id,))
+                    changed += 1
+                    continue
+                old = self.get(reminder_id)
+                month, day = month_day
+                subject = f"{BIRTHDAY_SUBJECT} {name}".strip() if old.subject.startswith(f"{BIRTHDAY_SUBJECT} ") else old.subject
+                if (subject, old.repeat.month, old.repeat.day) == (old.subject, month, day):
+                    continue
+                starts = old.starts_at
+                if (old.repeat.month, old.repeat.day) != (month, day):
+                    year = jalali.to_jalali(starts)[0]
+                    first = jalali.from_jalali(year, month, min(day, jalali.month_length(year, month)))
+                    starts = datetime.combine(first, starts.time())
+                self._update(self._checked(replace(old, subject=subject, starts_at=starts,
+                                                   repeat=replace(old.repeat, month=month, day=day))), now)
+                changed += 1
+        return changed
 
     def find_for_source(self, source: str, source_id: int) -> int | None:
         row = self.conn.execute("SELECT id FROM reminders WHERE source = ? AND source_id = ? ORDER BY id LIMIT 1",

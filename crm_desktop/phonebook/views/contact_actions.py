@@ -91,8 +91,9 @@ class ContactActions:
         else:
             question = f"{format_number(len(ids))} مخاطب انتخاب‌شده حذف شوند؟"
             done = f"{format_number(len(ids))} مخاطب حذف شدند."
-        if not dialogs.confirm(self, question, "حذف مخاطب",
-                               informative="یادداشت‌ها و تلفن‌های آن هم حذف می‌شوند؛ تا پیش از حذف بعدی می‌توانید «بازگردانی» را بزنید."):
+        told = "؛ ".join(["یادداشت‌ها و تلفن‌های آن هم حذف می‌شوند", *self.phonebook.delete_effects(ids),
+                          "تا پیش از حذف بعدی می‌توانید «بازگردانی» را بزنید."])
+        if not dialogs.confirm(self, question, "حذف مخاطب", informative=told):
             return
         first_row = self.selected_rows()[0] if self.selected_rows() else self.table.currentIndex().row()
         try:
