@@ -274,3 +274,21 @@ def test_a_missing_file_is_said_on_the_first_page(qtbot, office, tmp_path):
     wizard.next()
     assert wizard.currentId() == import_wizard.PAGE_FILE
     assert "پیدا نشد" in wizard.file_page.error.text()
+
+
+def test_a_sheet_with_hundreds_of_unknown_columns_keeps_the_result_page_on_the_screen(qtbot, office, tmp_path):
+    """Each column that filled no field was a line of its own: 200 of them made the result page
+    4,000 px tall, «پایان» far below any screen. A few are named, the rest counted."""
+    extra = [f"ستون اضافه {i}" for i in range(1, 201)]
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(["نام", "موبایل", *extra]) + "\n" + ",".join(["علی", "09121234567", *"x" * 200]) + "\n",
+                    encoding="utf-8")
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
+    counts = wizard.summary_page.counts.text()
+    assert counts.splitlines()[1] == ("۲۰۰ ستون به هیچ فیلدی نگاشته نشد و وارد نشد: «ستون اضافه 1»، «ستون اضافه 2»، "
+                                      "«ستون اضافه 3»، «ستون اضافه 4»، «ستون اضافه 5»، «ستون اضافه 6» و ۱۹۴ ستون دیگر.")
+    assert wizard.sizeHint().height() < 700 and wizard.height() < 700

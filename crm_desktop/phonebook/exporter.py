@@ -25,10 +25,10 @@ import os
 import sqlite3
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from crm_desktop.core.jalali import MONTH_NAMES, format_date
 from crm_desktop.core.phone import format_phone
+from crm_desktop.core.text import path_text
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.columns import (
     EXPORT_ADDRESS_HEADERS,
@@ -227,11 +227,15 @@ def export_contacts(source, query=None, path=None, fmt: str | None = None, progr
 
 
 def _export(source, query, path, fmt, progress) -> ExportResult:
-    path = Path(path)
+    from crm_desktop.reports.output import check_output, create_temp
+
+    # One check with the reports: no folder, a folder, a read-only file, a name too long, the
+    # database itself (or its -wal / -shm) are refused before anything is written.
+    path = check_output(path, _database_files(source))
     fmt = format_of(path, fmt) if fmt or path.suffix else VCF
     started = time.perf_counter()
     phonebook, own = _open(source)
-    partial = path.with_name(f".{path.name}.part")
+    partial = None
     try:
         if query is None:
             from crm_desktop.phonebook.repo import SearchQuery
@@ -241,6 +245,8 @@ def _export(source, query, path, fmt, progress) -> ExportResult:
         group_names = {g.id: g.name for g in phonebook.groups()}
         contacts = _contacts(phonebook, query, total, progress)
         try:
+            handle, partial = create_temp(path.parent, path.name)  # a short name when the file's is long
+            os.close(handle)
             if fmt == VCF:
                 count = _write_vcf(partial, contacts, group_names, _fields(phonebook))
             else:
@@ -257,16 +263,31 @@ def _export(source, query, path, fmt, progress) -> ExportResult:
                 else:
                     raise UserError(f"unknown format {fmt!r}", f"قالب «{fmt}» شناخته نیست.")
             os.replace(partial, path)
+            partial = None
         except OSError as error:
             raise ExportFailed(f"{path}: cannot write ({error.strerror or error})",
-                               f"پرونده «{path}» نوشته نشد ({error.strerror or error}).") from error
+                               f"پرونده «{path_text(path)}» نوشته نشد ({error.strerror or error}).") from error
         finally:
-            if partial.exists():
-                partial.unlink()
+            if partial is not None:
+                partial.unlink(missing_ok=True)
     finally:
         if own is not None:
             own.close()
     return ExportResult(str(path), fmt, count, time.perf_counter() - started)
+
+
+def _database_files(source) -> list:
+    """The database file(s) ``source`` reads: an export never writes over them."""
+    if isinstance(source, (str, os.PathLike)):
+        return [source]
+    found = [getattr(source, "path", None)]
+    conn = source if isinstance(source, sqlite3.Connection) else getattr(source, "conn", None)
+    if isinstance(conn, sqlite3.Connection):
+        try:
+            found += [row[2] for row in conn.execute("PRAGMA database_list")]
+        except sqlite3.Error:
+            pass
+    return [f for f in found if f]
 
 
 def _fields(phonebook) -> list:

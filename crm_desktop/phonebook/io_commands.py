@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from crm_desktop.cli import db_path, print_json, terminal_progress, what_parsers
-from crm_desktop.core.text import quoted
+from crm_desktop.core.text import counted, quoted
 from crm_desktop.errors import UserError
 
 
@@ -121,6 +121,7 @@ def run_export_command(args) -> int:
     from crm_desktop.phonebook.exporter import export_contacts, group_query
     from crm_desktop.phonebook.repo import Phonebook
     from crm_desktop.phonebook.table import format_named, format_of
+    from crm_desktop.reports.output import check_output
     from crm_desktop.storage.db import open_database
 
     if not str(args.out or "").strip():
@@ -134,15 +135,17 @@ def run_export_command(args) -> int:
     if named is not None and named != fmt:  # a vCard written into «x.csv» opens as garbage
         raise UserError(f"--format {fmt} does not match --out {args.out!r} (a .{named} name)",
                         f"قالب {fmt} با پسوند پرونده خروجی نمی‌خواند.")
-    conn = open_database(db_path(args), create=False)
+    database = db_path(args)
+    out = check_output(args.out, [database])  # as the reports: before the database is even opened
+    conn = open_database(database, create=False)
     try:
         book = Phonebook(conn)
         query = group_query(book, args.group, args.search)
-        result = export_contacts(book, query, args.out, fmt, terminal_progress())
+        result = export_contacts(book, query, out, fmt, terminal_progress())
     finally:
         conn.close()
     if args.json:
         print_json(result.to_json())
     else:
-        print(f"exported {result.count} contacts to {result.path} ({result.format}) in {result.seconds:.2f} s")
+        print(f"exported {counted(result.count, 'contact')} to {result.path} ({result.format}) in {result.seconds:.2f} s")
     return 0

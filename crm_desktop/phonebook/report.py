@@ -308,9 +308,10 @@ def register_report(kinds) -> None:
 
 
 def run_phonebook_report(args) -> int:
-    from crm_desktop.reports.page import check_output
+    from crm_desktop.cli import db_path
+    from crm_desktop.reports.output import check_output
 
-    check_output(args.out)  # a bad --out fails before the database is even opened
+    check_output(args.out, [db_path(args)])  # a bad --out (the database itself) fails before it is opened
     progress = terminal_progress()
     with commands.open_office(args) as office:
         phonebook = getattr(office, "phonebook", None)

@@ -17,7 +17,6 @@ finished (``pdfstream``), so a report of any length needs little memory. The tot
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,8 +28,8 @@ from reportlab.lib.units import mm
 from crm_desktop import __version__
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.jalali import format_date_long
-from crm_desktop.errors import UserError
 from crm_desktop.reports import bidi, fonts
+from crm_desktop.reports.output import OutputError, _create_temp, check_output  # noqa: F401 - their old home
 from crm_desktop.reports.pdfstream import StreamingCanvas
 
 INK = HexColor("#1a1a1a")
@@ -62,43 +61,6 @@ class PageSetup:
     @property
     def size(self) -> tuple[float, float]:
         return landscape_size(A4) if self.landscape else A4
-
-
-class OutputError(UserError):
-    pass
-
-
-def check_output(path) -> Path:
-    """The report's target file, or one clear error (a folder that doesn't exist or can't be
-    written, a path that is a folder, a read-only file)."""
-    if path is None or str(path).strip() == "":
-        raise OutputError("no output file given (--out FILE.pdf)", "پرونده خروجی گزارش را مشخص کنید.")
-    path = Path(path).expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(f"{path} is a folder, not a file", f"«{path}» یک پوشه است، نه پرونده.")
-    if not folder.exists():
-        raise OutputError(f"the folder {folder} does not exist", f"پوشه «{folder}» وجود ندارد.")
-    if not folder.is_dir():
-        raise OutputError(f"{folder} is not a folder", f"«{folder}» پوشه نیست.")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write in the folder {folder} (permission denied)", f"اجازه نوشتن در پوشه «{folder}» نیست.")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise OutputError(f"{path} is read-only", f"پرونده «{path}» فقط‌خواندنی است.")
-    return path
-
-
-def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
-    """A new hidden file beside the target, with the usual permissions (umask applies;
-    ``mkstemp`` would make it private to the user)."""
-    for _ in range(100):
-        temp = folder / f".{name}.{secrets.token_hex(4)}.part"
-        try:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            return os.open(temp, flags, 0o666), temp
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 def draw_line(canvas, text: str, left: float, right: float, baseline: float, align: str, font: str, size: float) -> None:

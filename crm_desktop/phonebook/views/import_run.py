@@ -109,8 +109,23 @@ def counts_text(summary) -> str:
         f"{format_number(summary.merged)} مخاطب ادغام شد",
         f"{format_number(summary.skipped)} تکراری نادیده گرفته شد",
         f"{format_number(summary.rejected)} {'کارت' if summary.format == 'vcf' else 'سطر'} نادرست کنار گذاشته شد",
-    ]) + "." + "".join(f"\nستون «{name}» به هیچ فیلدی نگاشته نشد و وارد نشد."
-                       for name in getattr(summary, "ignored_columns", ()))
+    ]) + "." + ignored_text(getattr(summary, "ignored_columns", ()))
+
+
+IGNORED_SHOWN = 6  # column names the result page lists; the rest are counted (a sheet may have hundreds)
+
+
+def ignored_text(names) -> str:
+    """The line about the columns that filled no field, on the wizard's result page: one named,
+    a few listed, many counted."""
+    names = list(names)
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"\nستون «{names[0]}» به هیچ فیلدی نگاشته نشد و وارد نشد."
+    shown = "، ".join(f"«{name}»" for name in names[:IGNORED_SHOWN])
+    more = f" و {format_number(len(names) - IGNORED_SHOWN)} ستون دیگر" if len(names) > IGNORED_SHOWN else ""
+    return f"\n{format_number(len(names))} ستون به هیچ فیلدی نگاشته نشد و وارد نشد: {shown}{more}."
 
 
 def problem_rows(summary) -> list[tuple[int | None, str, str]]:

@@ -1,0 +1,139 @@
+"""What the command line's exports and reports write to, as real processes: never the database
+itself, never a read-only file, one error line for a name too long; text that is not readable,
+a search too long for SQLite, and contacts another program inserted."""
+
+import os
+import stat
+
+import pytest
+
+from crm_desktop.core.text import sort_key
+from crm_desktop.phonebook.model import Contact, Phone
+from crm_desktop.phonebook.repo import Phonebook, SearchQuery
+from crm_desktop.storage.db import open_database, transaction
+from tests.conftest import run_cli
+
+
+@pytest.fixture
+def filled(db_path):
+    conn = open_database(db_path)
+    book = Phonebook(conn)
+    staff = book.add_group("آزمون، ویژه")
+    book.add(Contact(first_name="علی", last_name="یزدانی", phones=[Phone("09121234567")], group_ids=[staff]))
+    book.add(Contact(first_name="مریم", last_name="بهرامی", phones=[Phone("09127654321")]))
+    book.add(Contact(first_name="John", last_name="Smith", organisation="ACME Ltd."))
+    conn.close()
+    return db_path
+
+
+def still_a_sound_database(path, expected: int = 3) -> None:
+    """The database opens, checks clean and finds its contacts as before."""
+    assert path.read_bytes()[:16] == b"SQLite format 3\x00"
+    done = run_cli("check", db=path)
+    assert done.returncode == 0, done.stderr
+    found = run_cli("search", "", db=path)
+    assert found.returncode == 0 and len(found.stdout.splitlines()) == expected, found.stderr
+
+
+def one_error_line(done, code: int = 2) -> str:
+    assert done.returncode == code, (done.stdout, done.stderr)
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("crm-desktop: error: "), done.stderr
+    assert "Traceback" not in done.stderr
+    return lines[0]
+
+
+# --- the database is never an output -------------------------------------------------------------
+
+@pytest.mark.parametrize("side", ["", "-wal", "-shm"])
+def test_export_contacts_refuses_to_write_over_the_database_or_its_side_files(filled, side):
+    conn = open_database(filled)  # an open connection keeps the -wal / -shm in place
+    try:
+        target = f"{filled}{side}"
+        before = os.path.getsize(filled)
+        line = one_error_line(run_cli("export", "contacts", "--out", target, "--format", "csv", db=filled))
+        assert "database" in line and "never overwritten" in line
+        assert os.path.getsize(filled) == before
+    finally:
+        conn.close()
+    still_a_sound_database(filled)
+
+
+def test_export_contacts_refuses_the_database_under_another_name(filled, tmp_path):
+    link = tmp_path / "contacts.csv"
+    link.symlink_to(filled)
+    line = one_error_line(run_cli("export", "contacts", "--out", link, db=filled))
+    assert "is the database itself" in line
+    still_a_sound_database(filled)
+
+
+def test_export_cheques_and_the_phonebook_report_refuse_the_database(filled, tmp_path):
+    named_pdf = tmp_path / "office.pdf"
+    named_pdf.write_bytes(filled.read_bytes())
+    one_error_line(run_cli("export", "cheques", "--out", filled, "--format", "csv", db=filled))
+    line = one_error_line(run_cli("report", "phonebook", "--out", named_pdf, db=named_pdf))
+    assert "is the database itself" in line
+    still_a_sound_database(filled)
+    still_a_sound_database(named_pdf)
+
+
+def test_another_sqlite_file_is_never_overwritten_either(filled, tmp_path):
+    other = tmp_path / "backup.csv"
+    other.write_bytes(filled.read_bytes())
+    line = one_error_line(run_cli("export", "contacts", "--out", other, db=filled))
+    assert "is a database file" in line
+    assert other.read_bytes() == filled.read_bytes()
+
+
+def test_the_app_gets_the_refusal_in_persian(filled):
+    from crm_desktop.office import Office
+    from crm_desktop.phonebook.exporter import export_contacts
+    from crm_desktop.reports.output import OutputError
+
+    with Office(filled) as office:
+        with pytest.raises(OutputError) as caught:
+            export_contacts(office, None, filled, "csv")
+    assert "پایگاه داده" in caught.value.fa and "رونویسی نمی‌شود" in caught.value.fa
+    still_a_sound_database(filled)
+
+
+# --- one check for every output --------------------------------------------------------------------
+
+def test_export_refuses_a_read_only_file_as_the_report_does(filled, tmp_path):
+    for name, command in (("contacts.csv", ("export", "contacts")), ("list.pdf", ("report", "phonebook"))):
+        target = tmp_path / name
+        target.write_text("kept")
+        target.chmod(0o444)
+        line = one_error_line(run_cli(*command, "--out", target, db=filled))
+        assert line.endswith(f"{target} is read-only")
+        assert target.read_text() == "kept" and stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_export_expands_the_home_folder_as_the_report_does(filled, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    done = run_cli("export", "contacts", "--out", "~/contacts.csv", db=filled, env={"HOME": str(home)})
+    assert done.returncode == 0, done.stderr
+    assert (home / "contacts.csv").read_text(encoding="utf-8-sig").count("\n") == 4
+    assert done.stdout.startswith("exported 3 contacts to ")
+    one = run_cli("export", "contacts", "--search", "مریم", "--out", tmp_path / "one.csv", db=filled)
+    assert one.stdout.startswith("exported 1 contact to "), one.stdout  # not «1 contacts»
+
+
+def test_a_file_name_too_long_is_one_error_line(filled, tmp_path):
+    (tmp_path / "pdf").mkdir()
+    line = one_error_line(run_cli("report", "phonebook", "--out", tmp_path / "pdf" / ("a" * 300 + ".pdf"), db=filled))
+    assert "file name is too long" in line
+    line = one_error_line(run_cli("export", "contacts", "--out", tmp_path / ("ب" * 130 + ".csv"), db=filled))
+    assert "file name is too long" in line
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == []
+
+
+def test_a_long_legal_name_is_written_through_a_short_temporary_name(filled, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    name = "ب" * 124 + ".csv"  # 252 bytes: legal, but «.NAME.part» would not be
+    done = run_cli("export", "contacts", "--out", out / name, db=filled)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in out.iterdir()] == [name]
+    assert "John" in (out / name).read_text(encoding="utf-8-sig")
