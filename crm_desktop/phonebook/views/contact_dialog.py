@@ -9,6 +9,10 @@ groups and custom fields, and — for a contact that exists — its notes log be
 the field itself and nothing is stored or lost. A phone already stored for another contact asks
 once: «باز کردن آن مخاطب» (opens it over this form, which keeps what was typed), «ذخیره با این
 حال», «انصراف». Esc closes, asking first when something was changed.
+
+The form opens with the cursor in «نام» («نام سازمان» for an organisation); Tab follows it in
+reading order, each phone, e-mail and address row inside its own section, the notes log after
+the form, «ذخیره» and «انصراف» last.
 """
 
 from __future__ import annotations
@@ -141,6 +145,20 @@ class ContactDialog(QDialog):
         contact = self.original or prefill or model.Contact()
         self._load(contact)
         self._baseline = self.state()
+        self.first_field().setFocus(Qt.OtherFocusReason)  # the cursor waits there when the form opens
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt naming
+        super().setVisible(visible)
+        field = self.first_field()
+        if visible and self.focusWidget() is field:
+            # QDialog gives the first field focus as if Tab reached it, which selects a stored name
+            # whole: one key typed by mistake would replace it; the cursor waits after the text
+            field.deselect()
+            field.end(False)
+
+    def first_field(self) -> QLineEdit:
+        """Where the cursor starts: «نام» for a person, «نام سازمان» for an organisation."""
+        return self.first_name if self.kind() == model.PERSON else self.organisation
 
     # == building =====================================================================================
     def _build(self) -> None:
@@ -181,6 +199,9 @@ class ContactDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(form_host)
         self.scroll.setFrameShape(QScrollArea.NoFrame)
+        # not a Tab stop of its own: the form opened with the cursor nowhere and took three Tabs to
+        # reach «نام»; Tab still scrolls the field it reaches into view (QScrollArea does)
+        self.scroll.setFocusPolicy(Qt.NoFocus)
 
         self.notes_widget: NotesWidget | None = None
         if self.contact_id is not None:
