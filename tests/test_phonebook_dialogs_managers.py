@@ -41,6 +41,23 @@ def clicking(name, seen):
     return hook
 
 
+
+@pytest.mark.parametrize("typed", ["", "   ", "\u200c", "\u064e"])  # nothing, spaces, a half-space, a diacritic
+def test_a_group_needs_a_name_one_can_see(qtbot, office, monkeypatch, typed):
+    """An empty name closed the prompt with no word; a half-space alone became a group with an
+    invisible name (and then every other invisible name was «از پیش هست»)."""
+    dialog = GroupsDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.ask_name = lambda *a: typed
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_hook", clicking("dialog.ok", seen))
+    assert dialog.add() is None
+    assert [s.strip() for s in seen] == ["نام گروه را وارد کنید."] and office.phonebook.groups() == []
+    with pytest.raises(model.ValidationError):
+        office.phonebook.add_group(typed)
+    dialog.ask_name = lambda *a: None  # «انصراف»: nothing said
+    assert dialog.add() is None and len(seen) == 1
+
 # --- notes -------------------------------------------------------------------------------------------
 
 def test_notes_newest_first_with_jalali_dates(qtbot, office, contact_id):

@@ -222,6 +222,9 @@ def test_groups_pane_shows_swatch_and_counts_and_filters_with_the_search(office,
     assert tab.count_label.text() == "۳ مخاطب"
     search(tab, "علي")
     assert names(tab) == ["علی رضایی"]
+    search(tab, "ژاله")  # in another group: the footer says where it looked
+    assert tab.count_label.text() == "مخاطبی با «\u2068ژاله\u2069» در گروه «مشتریان» پیدا نشد."
+    search(tab, "علي")
     tab.groups.choose(None)
     assert names(tab) == ["علی رضایی"]  # the search stays
     search(tab, "")

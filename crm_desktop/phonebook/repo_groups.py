@@ -35,7 +35,7 @@ def group_named(groups, name: str) -> Group:
 
 def _name(text, what: str) -> str:
     name = " ".join((text or "").split())
-    if not name:
+    if not normalise(name):  # nothing, or only invisible marks (a half-space alone)
         raise ValidationError(f"the {what} needs a name", f"نام {what_fa(what)} را وارد کنید.", "نام")
     if len(name) > MAX_NAME:
         raise ValidationError(f"the {what} name is too long", f"نام {what_fa(what)} بیش از حد بلند است.", "نام")

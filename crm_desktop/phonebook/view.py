@@ -446,7 +446,9 @@ class PhonebookTab(ContactActions, QWidget):
         n = self.model.rowCount()
         text = count_text(n)
         if n == 0 and self._text:
-            text = f"مخاطبی با «{shown_query(self._text)}» پیدا نشد."
+            group = self.group_name()
+            where = f" در گروه «{group}»" if group else ""  # it may be in another group: say where it looked
+            text = f"مخاطبی با «{shown_query(self._text)}»{where} پیدا نشد."
         self.count_label.setText(text)
 
     def _on_changed(self, tables: frozenset) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QDialog, QInputDialog, QLabel, QListWidgetItem, QPushButton, QWidget
 
+from crm_desktop.core.text import normalise
 from crm_desktop.errors import UserError
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.list_manager import ListManagerDialog
@@ -107,8 +108,12 @@ class GroupsManagerDialog(ListManagerDialog):
 
     # -- editing ------------------------------------------------------------------------------------
     def _clean_name(self, name: str | None, except_id: int | None = None) -> str | None:
-        name = (name or "").strip()
-        if not name:
+        """The typed name, or None after saying what is wrong (None: the operator cancelled)."""
+        if name is None:
+            return None
+        name = " ".join(name.split())
+        if not normalise(name):  # nothing, spaces, or only invisible marks (a half-space)
+            dialogs.show_error(self, "نام گروه را وارد کنید.")
             return None
         if any(g.name == name and g.id != except_id for g in self.groups):
             dialogs.show_error(self, f"گروهی به نام «{name}» از پیش هست.")
