@@ -40,6 +40,12 @@ def db_path(args) -> Path:
     return Path(args.db) if args.db else configured_db_path()
 
 
+def say_indexing() -> None:
+    """Why a search, an export or a report takes a moment: contacts another program inserted
+    are being indexed first (``Phonebook.index_if_stale``)."""
+    print("crm-desktop: bringing the search index up to date…", file=sys.stderr, flush=True)
+
+
 def print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -137,3 +137,43 @@ def test_a_long_legal_name_is_written_through_a_short_temporary_name(filled, tmp
     assert done.returncode == 0, done.stderr
     assert [p.name for p in out.iterdir()] == [name]
     assert "John" in (out / name).read_text(encoding="utf-8-sig")
+
+
+# --- contacts another program inserted -------------------------------------------------------------
+
+def insert_behind_the_index(path, names) -> None:
+    """Rows written straight into the contacts table, as another program (or an old import) does."""
+    conn = open_database(path)
+    with transaction(conn):
+        for name in names:
+            conn.execute("INSERT INTO contacts (first_name, display_name, sort_key, created_at, updated_at) "
+                         "VALUES (?, ?, ?, 'x', 'x')", (name, name, sort_key(name)))
+    assert Phonebook(conn).search_index_is_stale()
+    conn.close()
+
+
+def test_export_search_finds_what_search_finds_when_the_index_is_stale(filled, tmp_path):
+    insert_behind_the_index(filled, ["رضا یکم", "رضا دوم"])
+    out = tmp_path / "found.csv"
+    done = run_cli("export", "contacts", "--search", "رضا", "--out", out, db=filled)
+    assert done.returncode == 0, done.stderr
+    assert "bringing the search index up to date" in done.stderr
+    assert done.stdout.startswith("exported 2 contacts to ")
+    text = out.read_text(encoding="utf-8-sig")
+    assert "رضا یکم" in text and "رضا دوم" in text
+    found = run_cli("search", "رضا", db=filled)
+    assert len(found.stdout.splitlines()) == 2  # the same two as the search
+    conn = open_database(filled)
+    assert not Phonebook(conn).search_index_is_stale() and Phonebook(conn).count(SearchQuery("رضا")) == 2
+    conn.close()
+
+
+def test_export_of_a_group_and_the_report_of_a_group_index_first_too(filled, tmp_path):
+    insert_behind_the_index(filled, ["رضا سوم"])
+    done = run_cli("export", "contacts", "--group", "آزمون، ویژه", "--out", tmp_path / "g.csv", db=filled)
+    assert done.returncode == 0 and "bringing the search index up to date" in done.stderr, done.stderr
+    assert done.stdout.startswith("exported 1 contact to ")
+    insert_behind_the_index(filled, ["رضا چهارم"])
+    done = run_cli("report", "phonebook", "--search", "رضا", "--out", tmp_path / "r.pdf", db=filled)
+    assert done.returncode == 0, done.stderr
+    assert "bringing the search index up to date" in done.stderr and ", 2 contacts in" in done.stdout

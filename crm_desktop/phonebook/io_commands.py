@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from crm_desktop.cli import db_path, print_json, terminal_progress, what_parsers
+from crm_desktop.cli import db_path, print_json, say_indexing, terminal_progress, what_parsers
 from crm_desktop.core.text import counted, quoted
 from crm_desktop.errors import UserError
 
@@ -141,6 +141,7 @@ def run_export_command(args) -> int:
     try:
         book = Phonebook(conn)
         query = group_query(book, args.group, args.search)
+        book.index_if_stale(query, before=say_indexing)  # contacts inserted by another program
         result = export_contacts(book, query, out, fmt, terminal_progress())
     finally:
         conn.close()

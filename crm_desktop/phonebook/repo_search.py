@@ -224,3 +224,18 @@ class SearchMixin:
 
     def search_index_is_stale(self) -> bool:
         return search_index.is_stale(self.conn)
+
+    def index_if_stale(self, query: SearchQuery | None = None, before: Callable[[], object] | None = None,
+                       progress: Callable[[int, int], object] | None = None) -> bool:
+        """Before a search or a group's contacts are read (the CLI's search, export, report):
+        index the contacts another program inserted behind the index's back, or the query would
+        miss them. ``before()`` is called first (to say why it takes a moment). Nothing to do
+        for an empty query (it reads the contacts table) or a fresh index; True if it indexed."""
+        if query is not None and parse(query.text, query.group_id).empty:
+            return False
+        if not self.search_index_is_stale():
+            return False
+        if before is not None:
+            before()
+        self.update_search_index(progress)
+        return True

@@ -251,9 +251,11 @@ def phonebook_report(
     today: date | None = None,
     landscape: bool = False,
     progress: Progress | None = None,
+    announce: Callable[[], object] | None = None,
 ) -> ReportResult:
     """The phonebook report from a ``Phonebook`` (repo.py): one contact's card with
-    ``contact_id``, else the list of all contacts, one group and/or a search result."""
+    ``contact_id``, else the list of all contacts, one group and/or a search result.
+    ``announce()`` is called before a stale search index is brought up to date."""
     if contact_id is not None:
         if group is not None or search:
             raise UserError("--contact prints one contact; it cannot be combined with --group or --search",
@@ -274,11 +276,10 @@ def phonebook_report(
     from crm_desktop.phonebook.repo import SearchQuery
 
     group_obj = group_named(phonebook.groups(), group) if group is not None else None
-    if search and phonebook.search_index_is_stale():
-        # Contacts added in bulk (demo data, an old import) are not searchable until the index
-        # is rebuilt; the phonebook tab does the same when it opens.
-        phonebook.rebuild_search_index()
     query = SearchQuery(text=search or "", group_id=group_obj.id if group_obj else None)
+    # Contacts added in bulk (demo data, another program) are not found by a search or a group
+    # until they are indexed; the phonebook tab does the same when it opens.
+    phonebook.index_if_stale(query, before=announce)
     count = phonebook.count(query)
     return write_phonebook_list(
         path,
@@ -308,7 +309,7 @@ def register_report(kinds) -> None:
 
 
 def run_phonebook_report(args) -> int:
-    from crm_desktop.cli import db_path
+    from crm_desktop.cli import db_path, say_indexing
     from crm_desktop.reports.output import check_output
 
     check_output(args.out, [db_path(args)])  # a bad --out (the database itself) fails before it is opened
@@ -329,6 +330,7 @@ def run_phonebook_report(args) -> int:
                 contact_id=args.contact,
                 landscape=args.landscape,
                 progress=progress,
+                announce=say_indexing,
             )
         finally:
             clear_progress(progress)
