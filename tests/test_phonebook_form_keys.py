@@ -107,3 +107,87 @@ def test_a_stored_organisation_opens_in_its_name(qtbot, office):
     dialog = opened(qtbot, office, contact_id)
     assert QApplication.focusWidget() is dialog.organisation
     assert not dialog.organisation.hasSelectedText()
+
+
+# --- the Tab order -------------------------------------------------------------------------------
+PHONE_0 = ["contact.phone.0.kind", "contact.phone.0.number.edit", "contact.phone.0.ext", "✕ contact.phone.0"]
+EMAIL_0 = ["contact.email.0.address.edit", "✕ contact.email.0"]
+ADDRESS_0 = ["contact.address.0.province", "contact.address.0.city", "contact.address.0.street",
+             "contact.address.0.postal_code.edit", "✕ contact.address.0"]
+ROWS = (PHONE_0 + ["contact.phones.add"] + EMAIL_0 + ["contact.emails.add"] + ADDRESS_0
+        + ["contact.addresses.add"])
+
+
+def test_tab_visits_each_row_in_its_own_section_and_save_and_cancel_last(qtbot, office):
+    office.phonebook.add_group("مشتریان")
+    office.phonebook.add_field(model.CustomField("رده", "choice", ["طلایی"]))
+    dialog = opened(qtbot, office)
+    dialog.website.setFocus()
+    assert tabbing(len(ROWS) + 6) == ROWS + ["contact.groups", "contact.custom.1", "contact.note",
+                                             "contact.save", "contact.cancel", "contact.kind.person"]
+    assert name_of(QApplication.focusWidget()) == "contact.kind.person"  # round to the top, not into a row
+
+
+def test_shift_tab_walks_the_rows_backwards(qtbot, office):
+    dialog = opened(qtbot, office)
+    dialog.addresses.add_button.setFocus()
+    assert tabbing(len(ROWS) - 1, Qt.Key_Backtab) == list(reversed(ROWS[:-1]))
+    assert tabbing(1, Qt.Key_Backtab) == ["contact.website"]
+
+
+def test_a_stored_contact_tabs_through_the_form_then_its_notes_log_then_save(qtbot, office):
+    dialog = opened(qtbot, office, add_person(office, emails=["ali@example.com"]))
+    dialog.note.setFocus()
+    reached = []
+    while not reached or reached[-1] != "contact.cancel" and len(reached) < 30:
+        reached += tabbing(1)
+    assert reached[:5] == ["notes.list", "notes.kind", "notes.when.edit", "notes.text", "notes.add"]
+    assert reached[-2:] == ["contact.save", "contact.cancel"]  # after the log and the boxes under it
+    assert not [name for name in reached if name.startswith(("contact.phone", "contact.email", "✕"))]
+    dialog.website.setFocus()
+    assert tabbing(len(ROWS)) == ROWS
+
+
+def test_a_phone_row_added_from_the_keyboard_tabs_on_to_its_section_not_to_the_top(qtbot, office):
+    dialog = opened(qtbot, office)
+    add = dialog.findChild(QPushButton, "contact.phones.add")
+    add.setFocus()
+    QTest.keyClick(add, Qt.Key_Space)
+    assert len(dialog.phones.rows) == 2
+    assert name_of(QApplication.focusWidget()) == "contact.phone.1.number.edit"  # the cursor in the new number
+    assert tabbing(4) == ["contact.phone.1.ext", "✕ contact.phone.1", "contact.phones.add",
+                          "contact.email.0.address.edit"]
+    dialog.website.setFocus()
+    assert tabbing(10) == PHONE_0 + ["contact.phone.1.kind", "contact.phone.1.number.edit", "contact.phone.1.ext",
+                                     "✕ contact.phone.1", "contact.phones.add", "contact.email.0.address.edit"]
+
+
+def test_removing_a_row_keeps_the_order_of_the_rest(qtbot, office):
+    dialog = opened(qtbot, office)
+    for _ in range(2):
+        dialog.phones.add_button.click()
+    dialog.phones.rows[1].remove_button.click()  # the middle one of three
+    qtbot.waitUntil(lambda: dialog.findChild(QLineEdit, "contact.phone.1.ext") is None)  # deleted
+    dialog.website.setFocus()
+    assert tabbing(10) == PHONE_0 + ["contact.phone.2.kind", "contact.phone.2.number.edit", "contact.phone.2.ext",
+                                     "✕ contact.phone.2", "contact.phones.add", "contact.email.0.address.edit"]
+    dialog.phones.rows[0].remove_button.click()
+    dialog.phones.rows[0].remove_button.click()  # the last one: a blank row takes its place
+    dialog.website.setFocus()
+    assert tabbing(6) == ["contact.phone.3.kind", "contact.phone.3.number.edit", "contact.phone.3.ext",
+                          "✕ contact.phone.3", "contact.phones.add", "contact.email.0.address.edit"]
+    dialog.cancel_button.setFocus()
+    assert tabbing(1) == ["contact.kind.person"]
+
+
+def test_typing_through_a_new_contact_with_tab_stores_what_was_typed(qtbot, office):
+    """Name, then Tab down to the mobile (past the fields of a person left empty) and «ذخیره»."""
+    dialog = opened(qtbot, office)
+    type_text(QApplication.focusWidget(), "نادر")
+    dialog.website.setFocus()
+    QTest.keyClick(dialog.website, Qt.Key_Tab)  # the kind: «همراه»
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+    type_text(QApplication.focusWidget(), "۰۹۱۲۱۲۳۴۵۶۷")
+    assert dialog.save() is not None
+    stored = office.phonebook.get(dialog.contact_id)
+    assert stored.first_name == "نادر" and [p.national for p in stored.phones] == ["09121234567"]

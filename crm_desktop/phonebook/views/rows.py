@@ -1,5 +1,9 @@
 """Repeating rows in the contact form (phones, e-mails, addresses): each row has a «✕» to remove
-it, and the list has an «افزودن …» button. An emptied list keeps one blank row to type into."""
+it, and the list has an «افزودن …» button. An emptied list keeps one blank row to type into.
+
+Tab goes through each row's fields in reading order, then its «✕», then to the next row and at
+last to «افزودن …»: the list chains its rows again after each add and remove (rows are made
+after the form, so Qt's own order put them after «ذخیره» and «انصراف»)."""
 
 from __future__ import annotations
 
@@ -41,6 +45,13 @@ class Row(QWidget):
     def finish(self) -> None:
         self.layout_.addWidget(self.remove_button, 0, Qt.AlignTop)
 
+    def tab_stops(self) -> list[QWidget]:
+        """The row's fields in the order Tab visits them, «✕» last."""
+        return self._fields() + [self.remove_button]
+
+    def _fields(self) -> list[QWidget]:  # pragma: no cover - overridden
+        return []
+
     def is_empty(self) -> bool:  # pragma: no cover - overridden
         return True
 
@@ -79,6 +90,9 @@ class PhoneRow(Row):
         self.layout_.addWidget(self.ext, 0, Qt.AlignTop)
         self.finish()
 
+    def _fields(self) -> list[QWidget]:
+        return [self.kind, self.number, self.ext]  # right to left, as they stand
+
     def set_phone(self, phone: model.Phone) -> None:
         index = self.kind.findData(phone.kind)
         self.kind.setCurrentIndex(max(index, 0))
@@ -115,6 +129,9 @@ class EmailRow(Row):
         self.email.setPlaceholderText("name@example.com")
         self.layout_.addWidget(self.email, 1, Qt.AlignTop)
         self.finish()
+
+    def _fields(self) -> list[QWidget]:
+        return [self.email]
 
     def set_email(self, email: str) -> None:
         self.email.setText(email)
@@ -159,6 +176,10 @@ class AddressRow(Row):
         grid.setColumnStretch(2, 1)
         self.layout_.addWidget(grid_host, 1)
         self.finish()
+
+    def _fields(self) -> list[QWidget]:
+        # as an address is written: province, city, street, then its postal code
+        return [self.province, self.city, self.street, self.postal_code]
 
     def set_address(self, address: model.Address) -> None:
         self.province.setText(address.province)
@@ -219,6 +240,7 @@ class RowList(QWidget):
             for child in row.findChildren(QLineEdit):
                 child.setFocus()
                 break
+        self.chain_tabs()
         self.changed.emit()
         return row
 
@@ -231,6 +253,7 @@ class RowList(QWidget):
         row.deleteLater()
         if not self.rows:
             self.add_row()
+        self.chain_tabs()
         self.changed.emit()
 
     def clear(self) -> None:
@@ -239,6 +262,36 @@ class RowList(QWidget):
             self.box.removeWidget(row)
             row.hide()
             row.deleteLater()
+
+    def chain_tabs(self) -> None:
+        """Put the rows' Tab stops, in order, between the Tab stop before this list and «افزودن …»."""
+        stops = [widget for row in self.rows for widget in row.tab_stops()] + [self.add_button]
+        before = self._stop_before()
+        # a checked field is a wrapper around its line edit (its focus proxy); Qt moves the two
+        # together only while the wrapper takes focus itself (left behind, the wrapper took Tab
+        # from «انصراف» back into the row). Setting a wrapper's policy sets its proxy's too.
+        wrappers = [(w, w.focusProxy(), w.focusProxy().focusPolicy()) for w in stops
+                    if w.focusProxy() is not None and w.focusPolicy() == Qt.NoFocus]
+        for wrapper, _proxy, policy in wrappers:
+            wrapper.setFocusPolicy(policy)
+        try:
+            for first, second in zip([before] + stops if before is not None else stops, stops):
+                if first is not second:
+                    QWidget.setTabOrder(first, second)
+        finally:
+            for wrapper, proxy, policy in wrappers:
+                wrapper.setFocusPolicy(Qt.NoFocus)
+                proxy.setFocusPolicy(policy)
+
+    def _stop_before(self) -> QWidget | None:
+        """The nearest widget Tab stops at that comes before this list (the form's field above)."""
+        widget = self.add_button.previousInFocusChain()
+        while widget is not None and widget is not self.add_button:
+            inside = widget is self or self.isAncestorOf(widget)
+            if not inside and widget.focusPolicy() & Qt.TabFocus:
+                return widget
+            widget = widget.previousInFocusChain()
+        return None
 
     def filled(self) -> list[Row]:
         return [row for row in self.rows if not row.is_empty()]
