@@ -37,7 +37,36 @@ COMMAND_MODULES = {
 def db_path(args) -> Path:
     from crm_desktop.preferences import configured_db_path
 
-    return Path(args.db) if args.db else configured_db_path()
+    if args.db is None:
+        return configured_db_path()
+    if not str(args.db).strip():  # «--db ""» (an unset variable in a script) is no default database
+        raise UserError("--db is empty: give the database file (or leave --db out for the default one)",
+                        "نام پرونده پایگاه داده خالی است.")
+    return Path(args.db)
+
+
+# Arguments that name files: any bytes the file system holds are fine there (surrogate escapes
+# give them back as they were). Every other argument is text that is searched or stored.
+PATH_ARGUMENTS = frozenset({"db", "out", "file", "device_map", "to"})
+
+
+def refuse_unreadable_text(args, argv: list[str]) -> None:
+    """A text argument that is not valid UTF-8 (cp1256 bytes typed in a legacy terminal) reaches
+    Python as lone surrogates: searched it matched everyone or crashed; stored it would fail.
+    One clear error instead."""
+    for dest, value in vars(args).items():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if dest in PATH_ARGUMENTS or not any(isinstance(v, str) and _has_surrogates(v) for v in values):
+            continue
+        option = "--" + dest.replace("_", "-")
+        named = any(a == option or a.startswith(option + "=") for a in argv)
+        raise UserError(f"{option if named else dest.upper()}: the text is not readable (it is not UTF-8); "
+                        "set the terminal to UTF-8 and type it again",
+                        "متن داده‌شده خوانا نیست (UTF-8 نیست)؛ آن را دوباره بنویسید.")
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def say_indexing() -> None:
@@ -170,8 +199,21 @@ def _fast_gui_args(argv: list[str]):
     return None
 
 
+def _print_file_names_as_given() -> None:
+    """A file name that is not UTF-8 (it reached us surrogate-escaped) is printed back as the
+    bytes it was, not as a traceback after the work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            try:
+                reconfigure(errors="surrogateescape")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _print_file_names_as_given()
     args = _fast_gui_args(argv)
     if args is None:
         parser = build_parser(command_of(argv))
@@ -179,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             args.func = run_gui
     try:
+        refuse_unreadable_text(args, argv)
         return int(args.func(args) or 0)
     except UserError as error:
         print(f"crm-desktop: error: {error.message}", file=sys.stderr)

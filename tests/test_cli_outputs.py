@@ -177,3 +177,42 @@ def test_export_of_a_group_and_the_report_of_a_group_index_first_too(filled, tmp
     done = run_cli("report", "phonebook", "--search", "رضا", "--out", tmp_path / "r.pdf", db=filled)
     assert done.returncode == 0, done.stderr
     assert "bringing the search index up to date" in done.stderr and ", 2 contacts in" in done.stdout
+
+
+# --- text that is not readable ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("args, named", [
+    (("search", "\udcff"), "QUERY"),  # b"\xff" on the command line
+    (("search", "\udce1\udcec\udcdd"), "QUERY"),  # «علی» typed in cp1256
+    (("export", "contacts", "--out", "{tmp}/x.csv", "--search", "\udcff"), "--search"),
+    (("report", "phonebook", "--out", "{tmp}/x.pdf", "--search", "\udcff"), "--search"),
+    (("export", "contacts", "--out", "{tmp}/x.csv", "--group=\udcff"), "--group"),
+])
+def test_a_query_that_is_not_utf8_is_refused_not_read_as_everyone(filled, tmp_path, args, named):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    line = one_error_line(run_cli(*args, db=filled))
+    assert line == (f"crm-desktop: error: {named}: the text is not readable (it is not UTF-8); "
+                    "set the terminal to UTF-8 and type it again")
+    assert not list(tmp_path.glob("x.*"))
+
+
+def test_a_file_name_that_is_not_utf8_is_still_a_file_name(filled, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    out = os.fsencode(tmp_path) + b"/\xff.csv"
+    done = subprocess.run([sys.executable, "-m", "crm_desktop", "--db", str(filled), "export", "contacts", "--out", out],
+                          capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert done.returncode == 0, done.stderr
+    assert b"\xff.csv" in os.listdir(os.fsencode(tmp_path))
+    assert done.stdout.startswith(b"exported 3 contacts to " + out + b" (csv)")  # the name as it was given
+
+
+def test_an_empty_db_option_is_refused_not_the_default_database(tmp_path):
+    for args in (("search", "علی"), ("export", "contacts", "--out", tmp_path / "x.csv")):
+        done = run_cli("--db", "", *args)
+        assert one_error_line(done) == ("crm-desktop: error: --db is empty: give the database file "
+                                        "(or leave --db out for the default one)")
+        assert done.stdout == ""
