@@ -216,3 +216,46 @@ def test_an_empty_db_option_is_refused_not_the_default_database(tmp_path):
         assert one_error_line(done) == ("crm-desktop: error: --db is empty: give the database file "
                                         "(or leave --db out for the default one)")
         assert done.stdout == ""
+
+
+# --- a search too long for SQLite ------------------------------------------------------------------
+
+LONG_NUMBERS = "علی " + " ".join(str(n) for n in range(1000))  # «Expression tree is too large» in SQLite
+
+
+def test_a_very_long_search_is_not_called_a_damaged_database(filled, tmp_path):
+    done = run_cli("search", LONG_NUMBERS, db=filled)
+    assert done.returncode == 0, done.stderr
+    assert "damaged" not in done.stderr and done.stderr.strip() == "crm-desktop: no contact matches"
+    found = run_cli("search", "یزدانی " + "علی " * 1000, db=filled)  # its first words are the search
+    assert found.returncode == 0 and found.stdout.splitlines() == ["علی یزدانی\t\t0912 123 4567"], found.stderr
+    for args in (("export", "contacts", "--out", tmp_path / "x.csv"), ("report", "phonebook", "--out", tmp_path / "x.pdf")):
+        done = run_cli(*args, "--search", LONG_NUMBERS, db=filled)
+        assert done.returncode == 0 and "damaged" not in done.stderr, done.stderr
+    still_a_sound_database(filled)
+
+
+def test_the_phonebook_tab_shows_a_very_long_search_as_any_other(filled, qtbot, monkeypatch):
+    from crm_desktop.office import Office
+    from crm_desktop.phonebook.view import PhonebookTab
+    from crm_desktop.shell.events import OfficeEvents
+    from crm_desktop.ui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "exec_hook", lambda box: shown.append(box.text()) or box.done(0))
+    with Office(filled) as office:
+        events = OfficeEvents(office)
+        tab = PhonebookTab(office, events, None)
+        qtbot.addWidget(tab)
+        tab.show()
+        tab.search.set_query("یزدانی " + "علی " * 1000)
+        tab.search.flush()
+        column = tab.model.column_index("name")
+        assert [tab.model.data(tab.model.index(r, column)) for r in range(tab.model.rowCount())] == ["علی یزدانی"]
+        assert tab.count_label.text() == "۱ مخاطب"
+        tab.search.set_query(LONG_NUMBERS)
+        tab.search.flush()
+        assert tab.model.rowCount() == 0 and "آسیب" not in tab.count_label.text()
+        assert tab.count_label.text().startswith("مخاطبی با «") and tab.count_label.text().endswith("» پیدا نشد.")
+        assert shown == []  # no message box, least of all «the database is damaged»
+        tab.hide()  # nothing repaints from the closed database after this

@@ -216,3 +216,26 @@ def test_identifying_an_open_database_keeps_its_locks_and_its_wal(db_path, conn)
     count = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM contacts').fetchone()[0])"
     seen = subprocess.run([sys.executable, "-c", count, str(db_path)], check=True, capture_output=True, text=True)
     assert seen.stdout.strip() == "2"
+
+
+@pytest.mark.parametrize("statement, params", [
+    ("SELECT " + " + ".join(["1"] * 1200), ()),  # Expression tree is too large (maximum depth 1000)
+    ("SELECT 'a' LIKE ?", ("%a" * 60000,)),  # LIKE or GLOB pattern too complex
+])
+def test_a_statement_beyond_sqlites_limits_is_not_a_damaged_database(conn, db_path, statement, params):
+    """Calling it «damaged» would send the operator to restore a backup over a sound file."""
+    from crm_desktop.storage.db import DatabaseCorrupt, RequestTooLarge, translate_error
+
+    with pytest.raises(sqlite3.Error) as raised:
+        conn.execute(statement, params).fetchall()
+    error = translate_error(raised.value, db_path)
+    assert isinstance(error, RequestTooLarge) and not isinstance(error, DatabaseCorrupt)
+    assert error.exit_code == 2 and "too large for the database" in error.message
+    assert "آسیب" not in error.fa and "کوتاه‌تر" in error.fa
+
+
+def test_a_damaged_file_is_still_called_damaged(db_path):
+    from crm_desktop.storage.db import DatabaseCorrupt, translate_error
+
+    error = translate_error(sqlite3.DatabaseError("database disk image is malformed"), db_path)
+    assert isinstance(error, DatabaseCorrupt) and "damaged" in error.message

@@ -18,7 +18,8 @@ A line of digits (spaces, dashes, dots, slashes, brackets, a leading + or 00 all
 script) is a number query: ``+98 912`` and ``0098 912`` are read as ``0912``, ``98912…`` also
 as ``0912…``; one or two digits match the numbers that start with them (``0`` → ``^^0``; ``9``
 is read as ``09``). A line with letters is a words query, its digit-only words are number
-fragments. The group filter is one more token.
+fragments; its first ``MAX_TERMS`` words and fragments are searched for, the rest of a very long
+line is left out. The group filter is one more token.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ _GROUP_LETTERS = str.maketrans("0123456789", "abcdefghij")
 _SEPARATORS = re.compile(r"[\s()\-./]")
 _COMPACT_NUMBER = re.compile(r"\+?[0-9]+")
 _INTERNATIONAL_PREFIXES = ("+", "+9", "00", "009")  # typed on the way to +98… / 0098…
+# The words and number fragments of a line that are searched for: the first 32 (a name, an
+# organisation, a street and a phone take a dozen); a longer line (a pasted paragraph, «علی 0 1
+# 2 … 999») is read up to there, as SQLite cannot run a query a thousand clauses deep.
+MAX_TERMS = 32
 
 
 def fold(text: str | None) -> str:
@@ -260,10 +265,11 @@ def number_clause(fragment: str) -> tuple[str, ...]:
     return (fragment,)
 
 
-def _word_clause(chunk: str, numbers: list) -> tuple | None:
+def _word_clause(chunk: str, numbers: list, budget: int = MAX_TERMS) -> tuple | None:
     """One typed word (no spaces) as a words clause; its digit-only tokens go to ``numbers``.
-    A word with a ZWNJ («علی‌پور») matches its parts or its joined form («علیپور»)."""
-    found = _TOKEN.findall(fold(chunk))
+    A word with a ZWNJ («علی‌پور») matches its parts or its joined form («علیپور»). At most
+    ``budget`` of its tokens are read."""
+    found = _TOKEN.findall(fold(chunk))[:budget]
     parts = []
     for token in found:
         if token.isdigit():
@@ -294,11 +300,16 @@ def parse(text: str | None, group_id: int | None = None) -> ParsedQuery:
     elif fragment is not None:
         numbers.append(number_clause(fragment))
     else:
+        budget = MAX_TERMS
         for chunk in text.split():
+            if budget <= 0:  # a pasted paragraph: its first words are a search, the rest would
+                break  # only make the SQL too deep for SQLite («Expression tree is too large»)
             if _DECIMAL.fullmatch(chunk):
                 numbers.append(_decimal_clause(chunk))
+                budget -= 1
                 continue
-            clause = _word_clause(chunk, numbers)
+            clause = _word_clause(chunk, numbers, budget)
+            budget -= max(1, len(_TOKEN.findall(fold(chunk))[:budget]))
             if clause is not None:
                 words.append(clause)
         words = _join_pairs(words)

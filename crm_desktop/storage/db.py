@@ -75,9 +75,36 @@ class DiskFull(StorageError):
         )
 
 
+class RequestTooLarge(StorageError):
+    """A statement SQLite would not run as it is (too deep, too many variables, a value too
+    big): the request's fault, not the file's; nothing was read or changed."""
+
+    exit_code = 2
+
+    def __init__(self, path, detail: str = ""):
+        tail = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{path}: the request is too large for the database{tail}; make it shorter (the database is fine)",
+            "درخواست برای پایگاه داده بیش از حد بزرگ است (مثلاً جست‌وجویی بسیار بلند)؛ آن را کوتاه‌تر کنید. "
+            "پایگاه داده سالم است.",
+        )
+
+
+# SQLite's limits on one statement (sqlite3.c: «Expression tree is too large», «too many SQL
+# variables», «LIKE or GLOB pattern too complex», «string or blob too big», «too many terms in
+# compound SELECT», «parser stack overflow», «too many arguments on function», «too many columns»)
+_STATEMENT_LIMITS = ("expression tree is too large", "too many sql variables", "pattern too complex",
+                     "string or blob too big", "too many terms", "parser stack overflow", "too many arguments",
+                     "too many columns", "too many from clause terms", "at most 64 tables in a join")
+
+
 def translate_error(error: sqlite3.Error, path) -> StorageError:
-    """The operator-facing error for an sqlite3 error on the database at ``path``."""
+    """The operator-facing error for an sqlite3 error on the database at ``path``. A statement
+    beyond SQLite's limits is RequestTooLarge: calling that a damaged database would send the
+    operator to restore a backup."""
     text = str(error).lower()
+    if any(limit in text for limit in _STATEMENT_LIMITS) or isinstance(error, sqlite3.DataError):
+        return RequestTooLarge(path, str(error))
     if "disk is full" in text:
         return DiskFull(path)
     if "locked" in text or "busy" in text:
