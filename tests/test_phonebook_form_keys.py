@@ -191,3 +191,58 @@ def test_typing_through_a_new_contact_with_tab_stores_what_was_typed(qtbot, offi
     assert dialog.save() is not None
     stored = office.phonebook.get(dialog.contact_id)
     assert stored.first_name == "نادر" and [p.national for p in stored.phones] == ["09121234567"]
+
+
+# --- the size on a small screen ------------------------------------------------------------------
+def small_screen(monkeypatch):
+    """A 1024 × 600 netbook: the whole screen free for windows."""
+    monkeypatch.setattr(screen, "available_width", lambda parent: 1024)
+    monkeypatch.setattr(screen, "available_height", lambda parent: 600)
+
+
+def save_is_inside(dialog) -> bool:
+    corner = dialog.save_button.mapTo(dialog, QPoint(dialog.save_button.width(), dialog.save_button.height()))
+    return dialog.save_button.isVisible() and 0 < corner.x() <= dialog.width() and 0 < corner.y() <= dialog.height()
+
+
+@pytest.mark.parametrize("stored", [False, True], ids=["new", "stored"])
+def test_the_form_fits_a_1024_by_600_screen_with_save_on_it(qtbot, office, monkeypatch, stored):
+    small_screen(monkeypatch)
+    dialog = opened(qtbot, office, add_person(office) if stored else None)
+    assert dialog.width() <= 1024 - screen.FRAME_ROOM and dialog.height() <= 600 - screen.TITLE_BAR_ROOM
+    assert save_is_inside(dialog) and dialog.save_button.text() == "ذخیره"
+    assert dialog.scroll.verticalScrollBar().maximum() > 0  # the rest of the form: by scrolling
+    province = dialog.addresses.rows[0].province
+    assert province.mapTo(dialog.scroll.viewport(), QPoint(0, 0)).y() > dialog.scroll.viewport().height()
+    dialog.emails.add_button.setFocus()  # Tab to a field below the fold scrolls it into view
+    QTest.keyClick(dialog.emails.add_button, Qt.Key_Tab)
+    assert QApplication.focusWidget() is province
+    top = province.mapTo(dialog.scroll.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top and top + province.height() <= dialog.scroll.viewport().height()
+
+
+@pytest.mark.parametrize("stored, size", [(False, (660, 720)), (True, (1080, 720))], ids=["new", "stored"])
+def test_on_a_roomy_screen_the_form_keeps_its_size(qtbot, office, roomy_screen, stored, size):
+    dialog = opened(qtbot, office, add_person(office) if stored else None)
+    assert (dialog.width(), dialog.height()) == size
+
+
+def test_the_main_window_fits_a_1024_by_600_screen_and_keeps_its_size_on_a_roomy_one(qtbot, office, monkeypatch):
+    from crm_desktop.shell.events import OfficeEvents
+    from crm_desktop.shell.main_window import MainWindow
+
+    small_screen(monkeypatch)
+    events = OfficeEvents(office)
+    window = MainWindow(office, events, clock=CLOCK)
+    qtbot.addWidget(window)
+    assert window.width() <= 1024 - screen.FRAME_ROOM and window.height() <= 600 - screen.TITLE_BAR_ROOM
+    window.show()
+    qtbot.waitExposed(window)
+    date = window.findChild(type(window.date_label), "status.date")
+    assert date.isVisible() and date.mapTo(window, QPoint(0, date.height())).y() <= window.height()
+
+    monkeypatch.setattr(screen, "available_width", lambda parent: 1920)
+    monkeypatch.setattr(screen, "available_height", lambda parent: 1040)
+    roomy = MainWindow(office, events, clock=CLOCK)
+    qtbot.addWidget(roomy)
+    assert (roomy.width(), roomy.height()) == (1100, 720)

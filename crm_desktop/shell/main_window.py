@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from crm_desktop import APP_TITLE
 from crm_desktop.core.jalali import format_date_long
 from crm_desktop.shell.features import FEATURE_TABS, FeatureTab
+from crm_desktop.ui.screen import fitted_height, fitted_width
+
+WIDTH, HEIGHT = 1100, 720
 
 
 class MainWindow(QMainWindow):
@@ -34,7 +37,6 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.setObjectName("main")
         self.setWindowTitle(self._title())
-        self.resize(1100, 720)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main.tabs")
@@ -67,6 +69,9 @@ class MainWindow(QMainWindow):
         self._date_timer.timeout.connect(self.update_date)
         self.update_date()
         events.changed.connect(self._on_changed)
+        # 1100 × 720 where the screen has room; on a 1024 × 600 netbook it opened wider and taller
+        # than the screen, its status bar and the tab's lower rows off the edge
+        self.resize(fitted_width(self, None, WIDTH), fitted_height(self, None, HEIGHT))
 
     # --- tabs, built on first use ------------------------------------------------------------------
     def _build_tab(self, feature: FeatureTab) -> QWidget:

@@ -1,25 +1,37 @@
-"""How tall a window may be on the screen it opens on, so that its buttons stay reachable.
+"""How big a window may be on the screen it opens on, so that its buttons stay reachable.
 
 A 1366 × 768 laptop leaves about 720 px for a window under its taskbar and title bar; a form
-asked to open 820 px tall puts «ذخیره» below the edge. ``fitted_height`` gives the wanted
-height where the screen has room and less where it has not (the form's scroll area takes the
-difference), never less than what the dialog needs to show its buttons.
+asked to open 820 px tall puts «ذخیره» below the edge, and a 1024 × 600 netbook has no room for
+a form 1080 px wide either. ``fitted_height`` and ``fitted_width`` give the wanted size where the
+screen has room and less where it has not (the form's scroll area takes the difference), never
+less than what the window needs to show its buttons.
 
-    dialog.resize(640, fitted_height(dialog, parent, 820))
+    dialog.resize(fitted_width(dialog, parent, 1080), fitted_height(dialog, parent, 820))
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 TITLE_BAR_ROOM = 48  # the window's title bar and a little air
+FRAME_ROOM = 16  # the window's side borders and a little air
+
+
+def _screen(parent: QWidget | None) -> QScreen | None:
+    return (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
 
 
 def available_height(parent: QWidget | None) -> int | None:
     """The height free for windows on the screen ``parent`` is on (the taskbar left out)."""
-    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    screen = _screen(parent)
     return screen.availableGeometry().height() if screen is not None else None
+
+
+def available_width(parent: QWidget | None) -> int | None:
+    """The width free for windows on the screen ``parent`` is on (a side taskbar left out)."""
+    screen = _screen(parent)
+    return screen.availableGeometry().width() if screen is not None else None
 
 
 def fitted_height(dialog: QWidget, parent: QWidget | None, wanted: int) -> int:
@@ -27,3 +39,10 @@ def fitted_height(dialog: QWidget, parent: QWidget | None, wanted: int) -> int:
     if room is None:
         return wanted
     return max(dialog.minimumSizeHint().height(), min(wanted, room - TITLE_BAR_ROOM))
+
+
+def fitted_width(dialog: QWidget, parent: QWidget | None, wanted: int) -> int:
+    room = available_width(parent)
+    if room is None:
+        return wanted
+    return max(dialog.minimumSizeHint().width(), min(wanted, room - FRAME_ROOM))

@@ -12,7 +12,7 @@ once: «باز کردن آن مخاطب» (opens it over this form, which keeps 
 
 The form opens with the cursor in «نام» («نام سازمان» for an organisation); Tab follows it in
 reading order, each phone, e-mail and address row inside its own section, the notes log after
-the form, «ذخیره» and «انصراف» last.
+the form, «ذخیره» and «انصراف» last. It opens as big as the screen has room for.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ from crm_desktop.phonebook.views.fields import CustomFieldEditor, check_contact_
 from crm_desktop.phonebook.views.notes_widget import NotesWidget
 from crm_desktop.phonebook.views.rows import AddressRow, EmailRow, PhoneRow, RowList
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.screen import fitted_height, fitted_width
 from crm_desktop.ui.validated_field import ValidatedField
 
 NEW_TITLE = "مخاطب تازه"
@@ -73,6 +74,7 @@ UNSAVED_NO = "ادامهٔ ویرایش"
 SAME_NUMBER = "این شماره در ردیف بالاتر هم آمده است."
 SHORT_NUMBER_HINT = "شماره‌های کوتاه (مانند ۱۱۰) را با نوع «دیگر» ثبت کنید."
 FIXED_LINE_KINDS = ("home", "work", "fax")
+NEW_WIDTH, EDIT_WIDTH, FORM_HEIGHT = 660, 1080, 720  # on a screen with room; less where there is none
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -214,10 +216,8 @@ class ContactDialog(QDialog):
             splitter.setStretchFactor(0, 3)
             splitter.setStretchFactor(1, 2)
             body: QWidget = splitter
-            self.resize(1080, 720)
         else:
             body = self.scroll
-            self.resize(660, 720)
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(SAVE_TEXT, QDialogButtonBox.AcceptRole)
@@ -234,6 +234,11 @@ class ContactDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(body, 1)
         layout.addWidget(self.buttons)
+        # as big as the screen has room for (a 1024 × 600 netbook put «ذخیره» below its edge): the
+        # form's scroll area takes the difference
+        parent = self.parentWidget()
+        self.resize(fitted_width(self, parent, EDIT_WIDTH if self.contact_id is not None else NEW_WIDTH),
+                    fitted_height(self, parent, FORM_HEIGHT))
 
     def _phone_row(self, index: int, parent: QWidget) -> PhoneRow:
         return PhoneRow(index, parent, split=split_extension, check=check_typed_phone)
