@@ -10,7 +10,7 @@ from crm_desktop.core.text import sort_key
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook import report
 from crm_desktop.phonebook.model import ORGANISATION, Address, Contact, CustomField, Group, Note, Phone
-from crm_desktop.reports.bidi import LRI, PDI
+from crm_desktop.reports.bidi import FSI, LRI, PDI
 from tests.pdf_helpers import has_persian, logical, read_pdf
 
 
@@ -52,8 +52,9 @@ def test_rows_follow_the_persian_alphabet():
     # آ < ا < ب < پ < ژ < گ (code-point order would put پ ژ گ after ی)
     assert names == ["آژانس مسافرتی کیان", "خانم مریم احمدی", "بهرام بهرامی", "علی پاکزاد", "ژاله ژیان", "کاوه گودرزی"]
     row = report.list_row(1, CONTACTS[1])
-    assert row[0] == "۱" and row[1] == "خانم مریم احمدی"
-    assert row[2] == ["شرکت بازرگانی پارس", "مدیر فروش"]
+    # names and organisations are isolates of their own direction (a Latin one keeps its punctuation)
+    assert row[0] == "۱" and row[1] == f"{FSI}خانم مریم احمدی{PDI}"
+    assert row[2] == [f"{FSI}شرکت بازرگانی پارس{PDI}", f"{FSI}مدیر فروش{PDI}"]
     assert row[3][0] == f"{LRI}۰۹۱۲ ۱۲۳ ۴۵۶۷{PDI} (همراه)"  # the number is an LTR island
     assert row[3][1] == f"{LRI}۰۲۱ ۸۸۷۷ ۶۶۵۵{PDI} (محل\u00a0کار)"
     assert row[4] == [f"{LRI}m.ahmadi@example.com{PDI}"]
@@ -168,8 +169,8 @@ def test_contact_card_with_notes_log(tmp_path):
 
 
 def test_group_names_holding_a_comma_are_told_apart_on_the_card():
-    assert report.group_list(["مشتریان", "همکاران"]) == "مشتریان، همکاران"
-    assert report.group_list(["تهران، کرج، قم", "همکاران"]) == "«تهران، کرج، قم»، «همکاران»"
+    assert report.group_list(["مشتریان", "همکاران"]) == f"{FSI}مشتریان{PDI}، {FSI}همکاران{PDI}"
+    assert report.group_list(["تهران، کرج، قم", "همکاران"]) == f"«{FSI}تهران، کرج، قم{PDI}»، «{FSI}همکاران{PDI}»"
 
 
 def test_a_negative_number_field_prints_its_minus_on_the_left(tmp_path):

@@ -27,7 +27,7 @@ from crm_desktop.phonebook.model import NOTE_KINDS, ORGANISATION, PHONE_KINDS, C
 from crm_desktop.phonebook.repo_groups import group_named
 from crm_desktop.phonebook.search import shown_query
 from crm_desktop.reports import commands
-from crm_desktop.reports.bidi import ltr
+from crm_desktop.reports.bidi import isolate, isolate_lines, ltr
 from crm_desktop.reports.card import Field, Section, draw_card
 from crm_desktop.reports.page import PageSetup, ReportInfo, ReportWriter
 from crm_desktop.reports.table import Column, Table
@@ -65,11 +65,15 @@ def phone_line(phone, with_kind: bool = True) -> str:
     return text
 
 
+# Names, organisations, notes: typed in Persian or Latin. Each is drawn as an isolate of its own
+# direction, or a Latin value's punctuation flips in the Persian line («.ACME Ltd», «cmd@»).
+
+
 def organisation_lines(contact: Contact) -> list[str]:
     lines = []
     if contact.kind != ORGANISATION and contact.organisation:
-        lines.append(contact.organisation)
-    role = "، ".join(part for part in (contact.job_title, contact.unit) if part)
+        lines.append(isolate(contact.organisation))
+    role = "، ".join(isolate(part) for part in (contact.job_title, contact.unit) if part)
     if role:
         lines.append(role)
     return lines
@@ -78,7 +82,7 @@ def organisation_lines(contact: Contact) -> list[str]:
 def list_row(number: int, contact: Contact) -> list:
     return [
         to_persian(number),
-        contact.display_name,
+        isolate(contact.display_name),
         organisation_lines(contact),
         [phone_line(p) for p in contact.phones],
         [ltr(e) for e in contact.emails],
@@ -99,7 +103,7 @@ def list_columns(count: int | None = None) -> list[Column]:
 def scope_text(group: str | None = None, search: str | None = None) -> str:
     parts = []
     if group:
-        parts.append(f"گروه «{group}»")
+        parts.append(f"گروه «{isolate(group)}»")
     if search:
         parts.append(f"جستجوی «{shown_query(search)}»")
     return "، ".join(parts) if parts else "همه مخاطبان"
@@ -146,8 +150,8 @@ def group_list(names: list[str]) -> str:
     """Group names in a line: «الف، ب»; each in «» when one of them holds a «،» or «,» of its own
     («تهران، کرج»، «همکاران»), so the names can still be told apart."""
     if any(mark in name for name in names for mark in "،,;؛"):
-        names = [f"«{name}»" for name in names]
-    return "، ".join(names)
+        return "، ".join(f"«{isolate(name)}»" for name in names)
+    return "، ".join(isolate(name) for name in names)
 
 
 def card_sections(
@@ -160,13 +164,13 @@ def card_sections(
     person = contact.kind != ORGANISATION
     about = [
         Field("نوع", "شخص" if person else "سازمان"),
-        Field("عنوان", contact.title if person else ""),
-        Field("نام", contact.first_name),
-        Field("نام خانوادگی", contact.last_name),
-        Field("سازمان", contact.organisation),
-        Field("سمت", contact.job_title),
-        Field("واحد", contact.unit),
-        Field("مدیر", contact.manager),
+        Field("عنوان", isolate(contact.title) if person else ""),
+        Field("نام", isolate(contact.first_name)),
+        Field("نام خانوادگی", isolate(contact.last_name)),
+        Field("سازمان", isolate(contact.organisation)),
+        Field("سمت", isolate(contact.job_title)),
+        Field("واحد", isolate(contact.unit)),
+        Field("مدیر", isolate(contact.manager)),
         Field("تاریخ تولد" if person else "تاریخ تأسیس", birthday_text(contact.birthday)),
         Field("کد ملی" if person else "شناسه ملی", to_persian(contact.national_code), ltr=True),
         Field("گروه‌ها", group_list([group_names[g] for g in contact.group_ids if g in group_names])),
@@ -176,13 +180,13 @@ def card_sections(
     reach.append(Field("وب‌سایت", contact.website, ltr=True))
     addresses = []
     for i, a in enumerate(contact.addresses, 1):
-        lines = ["، ".join(part for part in (a.province, a.city, a.street) if part)]
+        lines = ["، ".join(isolate_lines(part) for part in (a.province, a.city, a.street) if part)]
         if a.postal_code:
             lines.append(f"کد پستی: {ltr(to_persian(a.postal_code))}")
         label = "نشانی" if len(contact.addresses) == 1 else f"نشانی {to_persian(i)}"
         addresses.append(Field(label, [line for line in lines if line]))
     custom = [
-        Field(f.name, custom_text(f, contact.custom.get(f.id, "")))
+        Field(f.name, isolate_lines(custom_text(f, contact.custom.get(f.id, ""))))
         for f in sorted(fields, key=lambda f: f.position)
         if f.id in contact.custom
     ]
@@ -196,7 +200,7 @@ def card_sections(
         Section("راه‌های تماس", reach),
         Section("نشانی", addresses),
         Section("اطلاعات دیگر", custom),
-        Section("توضیحات", [Field("یادداشت", contact.note)]),
+        Section("توضیحات", [Field("یادداشت", isolate_lines(contact.note))]),
         Section("سابقه", record),
     ]
 
@@ -225,13 +229,13 @@ def write_contact_card(
 ) -> ReportResult:
     """One contact's card and its notes log (newest first, as ``Phonebook.notes`` gives it)."""
     started = time.perf_counter()
-    info = ReportInfo(CARD_TITLE, office_name=office_name, subtitle=contact.display_name, date=today)
+    info = ReportInfo(CARD_TITLE, office_name=office_name, subtitle=isolate(contact.display_name), date=today)
     with ReportWriter(path, info, PageSetup(landscape=landscape)) as doc:
         draw_card(doc, contact.display_name, card_sections(contact, group_names=group_names, fields=fields))
         notes = list(notes)
         doc.heading(f"سوابق تماس و یادداشت‌ها ({to_persian(len(notes))})")
         if notes:
-            notes_table().draw(doc, ([date_text(n.at), NOTE_KINDS.get(n.kind, n.kind), n.text] for n in notes))
+            notes_table().draw(doc, ([date_text(n.at), NOTE_KINDS.get(n.kind, n.kind), isolate_lines(n.text)] for n in notes))
         else:
             doc.paragraph("یادداشتی ثبت نشده است.", size=9.5)
     return ReportResult(str(doc.path), doc.pages, 1, time.perf_counter() - started)

@@ -17,7 +17,8 @@ comes out as «۴۵۶۷ ۱۲۳ ۰۹۱۲» (the bidi algorithm treats the spaces 
 RTL). Wrap such values in ``ltr()`` (U+2066 … U+2069, a left-to-right isolate) — phones, codes,
 e-mails, web addresses, account numbers. ``isolate()`` (first-strong isolate) is for a value of
 unknown direction (a name typed in Latin or Persian). An isolate is never broken across lines
-unless it is wider than the whole line; then each piece stays isolated.
+unless it is wider than the whole line; then the part on each line is one isolate of the whole
+value's direction (a long Latin note keeps its word order on every line).
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ def ltr(text) -> str:
     """``text`` as a left-to-right island inside a Persian line (phones, e-mails, codes)."""
     text = "" if text is None else str(text)
     return f"{LRI}{text}{PDI}" if text else ""
+
+
+def isolate_lines(text) -> str:
+    """``isolate`` for a value that may hold line breaks (a note, an address): each line its own
+    first-strong isolate (an isolate never spans a line break)."""
+    text = "" if text is None else str(text)
+    return "\n".join(isolate(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
 def strip_controls(text: str) -> str:
@@ -263,6 +271,34 @@ def _joins(left: str, right: str) -> bool:
     return connects_with_letter_after(left, LETTERS_ARABIC) and connects_with_letter_before(right, LETTERS_ARABIC)
 
 
+def first_strong(text: str) -> str | None:
+    """LTR or RTL: the direction of the first strong letter in ``text`` (what a first-strong
+    isolate takes), skipping nested isolates; None when it has none (digits, punctuation)."""
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch == PDI and depth:
+            depth -= 1
+        elif not depth:
+            kind = unicodedata.bidirectional(ch)
+            if kind == "L":
+                return LTR
+            if kind in ("R", "AL"):
+                return RTL
+    return None
+
+
+def _resolved_opener(opener: str, inner: str) -> str:
+    """An isolate cut into pieces keeps the direction of the whole: a first-strong isolate
+    becomes left-to-right or right-to-left by the whole value's first letter (a piece that
+    starts with a Persian word of a Latin sentence is still left to right)."""
+    if opener != FSI:
+        return opener
+    direction = first_strong(inner)
+    return LRI if direction == LTR else RLI if direction == RTL else FSI
+
+
 def _expand(token: str, font: str, size: float, width: float) -> list[str]:
     """Tokens that each fit in ``width`` (an over-wide isolate is opened at its spaces)."""
     if token_width(token, font, size) <= width:
@@ -270,8 +306,19 @@ def _expand(token: str, font: str, size: float, width: float) -> list[str]:
     parts = _split_isolate(token)
     if parts is not None:
         opener, words, closer = parts
+        opener = _resolved_opener(opener, " ".join(words))
         return [piece for word in words for piece in _expand(f"{opener}{word}{closer}", font, size, width)]
+    if len(token) >= 2 and token[0] == FSI and token[-1] == PDI:
+        token = _resolved_opener(FSI, token[1:-1]) + token[1:]
     return _break_chars(token, font, size, width)
+
+
+def _same_isolate(previous: str, piece: str) -> bool:
+    """Two pieces of one opened isolate, next to each other on a line: they are drawn as one
+    isolate again (each piece alone would be a neutral in the Persian line and the words of a
+    Latin sentence would come out right to left). Never the two halves of a word cut apart."""
+    return (len(previous) >= 2 and len(piece) >= 2 and previous[0] == piece[0] and previous[0] in _OPENERS
+            and previous[-1] == PDI and piece[-1] == PDI and previous[-2] != ZWJ and piece[1] != ZWJ)
 
 
 def wrap(text, font: str, size: float, width: float) -> list[str]:
@@ -288,10 +335,14 @@ def wrap(text, font: str, size: float, width: float) -> list[str]:
         for token in _tokens(paragraph):
             # Keep a balanced isolate on one line; open it only when it cannot fit any line.
             pieces = _expand(token, font, size, width) if token_width(token, font, size) > width else [token]
-            for piece in pieces:
+            for k, piece in enumerate(pieces):
                 w = token_width(piece, font, size)
                 if current and current_width + space + w <= width:
-                    current.append(piece)
+                    # the line's last token is this isolate's previous piece (maybe joined already)
+                    if k and _same_isolate(current[-1], piece) and current[-1].endswith(pieces[k - 1][1:]):
+                        current[-1] = f"{current[-1][:-1]} {piece[1:]}"
+                    else:
+                        current.append(piece)
                     current_width += space + w
                 else:
                     if current:

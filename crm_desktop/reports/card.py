@@ -57,8 +57,9 @@ def draw_card(
     label_width: float = 105,
     size: float = 10,
 ) -> None:
-    """Draw one record's card at the cursor."""
-    doc.heading(title, size=15)
+    """Draw one record's card at the cursor. ``title`` is a name of any direction («ACME Ltd.»
+    keeps its full stop at the end)."""
+    doc.heading(bidi.isolate(title), size=15)
     if subtitle:
         doc.paragraph(subtitle, size=10, colour=MUTED, space_after=4)
     table = Table(

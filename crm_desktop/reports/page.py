@@ -209,7 +209,9 @@ class ReportWriter:
         self._date_visual = bidi.visual(self._date_text)
         date_width = fonts.width(self._date_visual, fonts.REGULAR, self.DATE_SIZE)
         office_width = max(self.width - date_width - 12 * mm, self.width / 3)
-        self._office_lines = bidi.wrap_and_reorder(self.info.office_name, fonts.BOLD, self.OFFICE_SIZE, office_width)
+        # the office's name is typed in Persian or Latin («ACME Co.» keeps its full stop at the end)
+        self._office_lines = bidi.wrap_and_reorder(bidi.isolate(self.info.office_name), fonts.BOLD, self.OFFICE_SIZE,
+                                                   office_width)
         self._title_lines = bidi.wrap_and_reorder(self.info.title, fonts.BOLD, self.TITLE_SIZE, self.width * 0.8)
         self._subtitle_lines = (
             bidi.wrap_and_reorder(self.info.subtitle, fonts.REGULAR, self.SUBTITLE_SIZE, self.width * 0.85)
