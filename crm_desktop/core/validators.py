@@ -21,7 +21,9 @@ Rules (test vectors beside them in tests/test_core_validators.py):
 * Phone number (a home, work or fax number in the contact form): one number and nothing else,
   either a landline as above, a mobile as above, or a foreign number written with ``+`` or
   ``00`` (country code and number: 7 to 15 digits, E.164); returned in ``phone.national_form``
-  (``02188776655``, ``09121234567``, ``+4930123456``). Short numbers (110, 1566) are not.
+  (``02188776655``, ``09121234567``, ``+4930123456``). Short numbers (110, 1566) are not. A
+  spreadsheet's scientific notation («9.12E+09») is refused with its own message: the digits
+  after the third are lost.
 * Extension (داخلی): digits only, in any script; returned in ASCII digits.
 * Postal code: 10 digits, not all the same, and no 0 or 2 among the first five digits (Iran
   Post leaves ۰ and ۲ out of the first five digits because handwritten they look like ۵ and ۳).
@@ -158,9 +160,21 @@ def landline(text, field: str = "تلفن ثابت") -> str:
                  "شماره تلفن ثابت درست نیست؛ مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵ بنویسید.")
 
 
+# «9.12E+09», «9,12E+9»: what Excel shows (and saves in a CSV) for a long number in a General
+# column; the digits after the first three are gone for good
+_SCIENTIFIC = re.compile(r"[0-9]+(?:[.,\u066b][0-9]+)?[eE][+-]?[0-9]{1,3}")
+
+
 def single_number(text, field: str = "شماره تلفن") -> str:
     """``text`` stripped, when it is one written number and nothing else (an extension should
-    have been taken off first: ``import_values.split_extension``)."""
+    have been taken off first: ``import_values.split_extension``). A number in a spreadsheet's
+    scientific notation («9.12E+09») is refused as such: its digits are lost."""
+    typed = str(text if text is not None else "").strip()
+    if ("E" in typed or "e" in typed) and _SCIENTIFIC.fullmatch(_compact(typed)):
+        raise _error(field, f"{quoted(typed)} is a number a spreadsheet wrote in scientific notation and its digits "
+                            "are lost; format the column as text and type the numbers again",
+                     f"برنامهٔ صفحه‌گسترده (اکسل) شماره را به «{_isolate(typed)}» تبدیل کرده و رقم‌هایش از دست "
+                     "رفته است؛ ستون را «متن» (Text) قالب‌بندی کنید و شماره را دوباره بنویسید.")
     extra = _phone.extra_text(text)
     if not extra:
         return str(text if text is not None else "").strip()

@@ -37,12 +37,13 @@ from crm_desktop.core.digits import to_persian
 from crm_desktop.core.text import normalise
 from crm_desktop.phonebook.import_values import (
     clean_cell,
+    import_phone,
     kind_from_labels,
     parse_birthday,
-    phone_kind,
     split_phones,
+    unique_phones,
 )
-from crm_desktop.phonebook.model import ORGANISATION, Address, Contact, Phone
+from crm_desktop.phonebook.model import ORGANISATION, Address, Contact
 from crm_desktop.phonebook.repo_groups import custom_value
 
 IGNORE = ""
@@ -496,7 +497,9 @@ class RowReader:
                 labelled = kind_from_labels([phone_types[slot]])
             strict = name == "mobile"
             for number, ext in split_phones(cell):
-                contact.phones.append(Phone(number, phone_kind(number, labelled, strict), ext))
+                contact.phones.append(import_phone(number, ext, labelled, strict))
+        if len(contact.phones) > 1:
+            contact.phones = unique_phones(contact.phones)
         if addresses:
             contact.addresses = [a for _, a in sorted(addresses.items()) if not a.is_empty()]
         return contact, groups
@@ -504,7 +507,8 @@ class RowReader:
 
 def row_to_contact(row: list, mapping: dict[int, str], fields=()) -> tuple[Contact, list[str]]:
     """The contact one row describes (not yet validated: pass it through ``normalised``) and its
-    group names. Raises ValidationError for a bad birthday. (Many rows: use ``RowReader``.)"""
+    group names. Raises ValidationError for a bad birthday or a phone the contact form would
+    refuse (``import_values.import_phone``). (Many rows: use ``RowReader``.)"""
     return RowReader(mapping, fields)(row)
 
 

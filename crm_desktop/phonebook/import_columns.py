@@ -19,7 +19,6 @@ import re
 from itertools import repeat
 
 from crm_desktop.core import validators
-from crm_desktop.core.phone import national_form
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.columns import (
     EMAIL_SPLIT,
@@ -37,8 +36,8 @@ from crm_desktop.phonebook.columns import (
     split_groups,
 )
 from crm_desktop.phonebook.import_rows import ROW, TEXT_READING, ImportRow, Progress, build_row, report
-from crm_desktop.phonebook.import_values import clean_cell, parse_birthday, phone_kind, split_phones
-from crm_desktop.phonebook.model import ORGANISATION, PERSON, Address, Contact, Phone
+from crm_desktop.phonebook.import_values import clean_cell, import_phone, parse_birthday, split_phones, unique_phones
+from crm_desktop.phonebook.model import FIXED_LINE_KINDS, ORGANISATION, PERSON, Address, Contact, Phone
 from crm_desktop.phonebook.repo_groups import custom_value
 from crm_desktop.phonebook.table import CSV
 
@@ -88,28 +87,20 @@ def _phones_of(cell: str, labelled: str | None, strict: bool) -> list[Phone]:
         numbers = cell.split(_LIST)
         if all(map(_SIMPLE_PHONE, numbers)):
             return [_simple_phone(number, labelled) for number in numbers]
-    phones = []
-    for number, ext in split_phones(cell):
-        kind = phone_kind(number, labelled, strict)
-        if not number.strip():
-            continue
-        if kind == "mobile":
-            national = validators.mobile(number, field="تلفن همراه")
-        else:
-            national = national_form(number)
-            if len(national) < 3:
-                raise ValidationError("too short", "", "")
-        phones.append(Phone(number.strip(), kind, ext, national))
-    return phones
+    return [import_phone(number, ext, labelled, strict) for number, ext in split_phones(cell) if number.strip()]
 
 
 def _simple_phone(number: str, labelled: str | None) -> Phone:
     """A number of ASCII digits and single spaces that starts with one 0: its national form is
-    its digits, and it is a mobile when they are 09 and nine more."""
+    its digits; it is a mobile when they are 09 and nine more, and a whole number (what the form
+    asks of a mobile, home, work or fax number) when they are eleven."""
     national = number.replace(" ", "")
     kind = labelled if labelled is not None else "mobile" if _SIMPLE_MOBILE(national) else "other"
-    if kind == "mobile" and not _SIMPLE_MOBILE(national) or len(national) < 3:
-        raise ValidationError("not a phone number", "", "")  # the row is read again
+    if kind == "mobile":
+        if not _SIMPLE_MOBILE(national):
+            raise ValidationError("not a phone number", "", "")  # the row is read again
+    elif len(national) != 11 and (kind in FIXED_LINE_KINDS or len(national) < 3):
+        raise ValidationError("not a phone number", "", "")
     return Phone(number, kind, "", national)
 
 
@@ -247,6 +238,8 @@ def _row(i, title, first, last, organisation, job, unit, manager, code, website,
             cell = cells[i]
             if cell:
                 phones += _phones_of(cell, label, strict)
+        if len(phones) > 1:
+            phones = unique_phones(phones)
         addresses = []
         for _slot, parts in address_columns:
             province, city, street, postal = (parts[p][i] if p in parts else "" for p in

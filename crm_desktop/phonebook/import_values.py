@@ -10,10 +10,10 @@ from functools import lru_cache
 
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, TYPED_MAX_YEAR, TYPED_MIN_YEAR, from_jalali
-from crm_desktop.core.phone import national_form
+from crm_desktop.core.phone import national_form, phone_digits
 from crm_desktop.core.text import isolate, normalise, quoted
 from crm_desktop.errors import ValidationError
-from crm_desktop.phonebook.model import OLDEST_BIRTHDAY, jalali_to_no_year
+from crm_desktop.phonebook.model import FIXED_LINE_KINDS, OLDEST_BIRTHDAY, Phone, checked_phone, jalali_to_no_year
 
 BIRTHDAY = "تاریخ تولد"
 APPLE_NO_YEAR = 1604  # iPhone writes a birthday without a year as 1604-MM-DD
@@ -184,8 +184,17 @@ def _parse_birthday(value) -> str | None:
 # «w12»: how Android and iPhone keep a number's extension), also in brackets: «(داخلی ۱۲)»
 _EXT = re.compile(r"(?i)\s*\(?\s*(?:;\s*ext\s*=|[,;pw]|ext\.?|extension|x|#|داخلی|داخلي)\s*:?\s*([0-9۰-۹٠-٩]{1,6})\s*\)?\s*$")
 _PLAIN_NUMBER = re.compile(r"[+(]?[0-9۰-۹٠-٩][0-9۰-۹٠-٩ ()\-]*")
-_SEPARATORS = re.compile(r"\s*(?::::|[\n\r،؛;|/]|,(?!\s*[0-9۰-۹٠-٩]{1,6}\s*(?:$|[\n\r،؛;|/])))\s*")
+# between two numbers of a cell: Google's «:::», a line break, «،», «؛», «;», «|», «/», a comma
+# not followed by a short number (that is an extension: «02188776655,12»), and « و » between digits
+_SEPARATORS = re.compile(r"\s*(?::::|[\n\r،؛;|/]|,(?!\s*[0-9۰-۹٠-٩]{1,6}\s*(?:$|[\n\r،؛;|/]))"
+                         r"|(?<=[0-9۰-۹٠-٩])\s+و(?=\s+[0-9۰-۹٠-٩]))\s*")
 _SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})")
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
+_HAS_DASH = re.compile(f"[{_DASHES}]").search
+# the national form of a whole Iranian number: 0 and ten digits (a mobile, or a landline with its
+# area code), or an 8-digit local number
+_WHOLE = re.compile(r"0[1-9][0-9]{9}|[1-9][0-9]{7}").fullmatch
 
 
 def split_extension(number: str) -> tuple[str, str]:
@@ -201,13 +210,19 @@ def split_extension(number: str) -> tuple[str, str]:
 
 
 def split_phones(cell) -> list[tuple[str, str]]:
-    """A spreadsheet cell with one or more numbers (``0912…، 021…``, Google's ``a ::: b``,
-    one per line) → [(number, ext)]. A comma followed by a short number is an extension."""
+    """A spreadsheet cell with one or more numbers → [(number, ext)]: numbers apart at
+    ``_SEPARATORS`` («0912…، 021…», Google's ``a ::: b``, one per line, «a / b», «a و b») and at
+    dashes between whole numbers (``dashed_numbers``: «021 88776655 - 021 88776656»,
+    «66554433-4»). After «/» or « و » a number of up to five digits, and after «،» or «;» one of
+    up to two, is an extension of the number before («021 8877 6655 / 12»); after an extension,
+    another extension of the same number («داخلی 12 و 13»: two phones)."""
     text = str(cell if cell is not None else "").strip()
     if not text:
         return []
     if _PLAIN_NUMBER.fullmatch(text):  # the common case: one number, no extension
-        return [(text, "")]
+        if "-" not in text:
+            return [(text, "")]
+        return [(number, "") for number in dashed_numbers(text)]
     found = []
     parts = _SEPARATORS_KEPT.split(text)  # piece, separator, piece, …
     for piece, before in zip(parts[0::2], ["", *parts[1::2]]):
@@ -218,12 +233,70 @@ def split_phones(cell) -> list[tuple[str, str]]:
         digits = re.sub(r"\D", "", to_latin(number))
         # "021 8877 6655 / 12" (or «، 12»): the extension of the number before; but after «،», «;»
         # or a new line three digits or more are a number of their own (1566, 110: our export's list)
-        if (found and not found[-1][1] and len(digits) <= (5 if before.strip() == "/" else 2)
+        if (found and len(digits) <= (5 if before.strip() in ("/", "و") else 2)
                 and not number.lstrip().startswith(("0", "+"))):
-            found[-1] = (found[-1][0], digits)
+            previous, previous_ext = found[-1]
+            if previous_ext:  # «داخلی 12 و 13»: the same number with another extension
+                found.append((previous, digits))
+            else:
+                found[-1] = (previous, digits)
             continue
-        found.append((number, ext))
+        if _HAS_DASH(number):
+            found += [(one, ext) for one in dashed_numbers(number)]
+        else:
+            found.append((number, ext))
     return found
+
+
+def dashed_numbers(text: str) -> list[str]:
+    """The numbers of ``text`` written with dashes, as an Iranian office list writes several
+    lines: whole numbers one after another («021 88776655 - 021 88776656»,
+    «۸۸۷۷۶۶۵۵-۸۸۷۷۶۶۵۶», «09121234567 - 09351112233»), or a whole number and the last digits of
+    the next ones («66554433-4» is 66554433 and 66554434; «66554433-45», 66554445: the digits
+    after the dash replace as many at the end). Groups that together make one number
+    («021-8877-6655», «0912-123-4567») are that number; a foreign number (+44-20-…) and a
+    text whose groups make no whole number («021-8877665», a digit short) are left whole, for
+    the phone's check to judge. Whole: ``_WHOLE`` (0 and ten digits, or eight)."""
+    pieces = _DASH.split(text.strip())
+    if len(pieces) < 2:
+        return [text]
+    head = to_latin(pieces[0]).lstrip(" (")
+    if (head.startswith("+") and not head[1:].lstrip(" (").startswith("98")) or (
+            head.startswith("00") and not head.startswith("0098")):
+        return [text]
+    numbers: list[str] = []
+    run: list[str] = []  # the groups of the number being read
+    for piece in pieces:
+        digits = phone_digits(piece)
+        if not digits:
+            continue
+        if not run and numbers and (len(digits) <= 2 or (len(digits) <= 4 and digits[0] != "0")):
+            numbers.append(_last_digits_replaced(numbers[-1], piece))
+            continue
+        run.append(piece.strip())
+        if _WHOLE(national_form("-".join(run))):
+            numbers.append("-".join(run))
+            run = []
+    if run:
+        if not numbers:
+            return [text]
+        numbers.append("-".join(run))
+    return numbers if len(numbers) > 1 else [text]
+
+
+def _last_digits_replaced(number: str, tail: str) -> str:
+    """«66554433» with its last digits replaced by those of «4»: «66554434» (in ``number``'s
+    writing: its spaces and dashes stay)."""
+    chars = list(number)
+    i = len(chars) - 1
+    for digit in reversed([c for c in tail if c.isdigit()]):
+        while i >= 0 and not chars[i].isdigit():
+            i -= 1
+        if i < 0:
+            break
+        chars[i] = digit
+        i -= 1
+    return "".join(chars)
 
 
 def is_mobile_number(number: str) -> bool:
@@ -254,11 +327,15 @@ def kind_from_labels(labels) -> str | None:
 def phone_kind(number: str, labelled: str | None, strict: bool = False) -> str:
     """The kind to store: the label's, except that a «mobile» that is not an Iranian mobile
     number becomes «other» (a foreign number always; a landline too unless ``strict``; a number
-    that starts 09 never: it stays «mobile» so that validation reports the typo), and a number
-    without a label is «mobile» when it is one, else «other»."""
+    that starts 09 never: it stays «mobile» so that validation reports the typo), a home, work
+    or fax number that is a short one (three to eight digits, not starting 0 or +: 1566, a local
+    88776655) becomes «other» as the form asks them to be kept, and a number without a label is
+    «mobile» when it is one, else «other»."""
     if labelled is None:
         return "mobile" if is_mobile_number(number) else "other"
     if labelled != "mobile":
+        if labelled in FIXED_LINE_KINDS and _short_number(number):
+            return "other"
         return labelled
     if strict:  # only a foreign number is not kept as a mobile (a typo is left to validation)
         foreign = "+" in number or number.lstrip()[:2] in ("00", "۰۰", "٠٠")
@@ -269,6 +346,86 @@ def phone_kind(number: str, labelled: str | None, strict: bool = False) -> str:
     # the card is rejected with its line, as in a CSV's mobile column; a landline or a foreign
     # number labelled «mobile» by the phone's default is kept as «other»
     return "mobile" if national_form(number).startswith("09") else "other"
+
+
+def _short_number(number: str) -> bool:
+    """A service or local number (110, 1566, 88776655): three to eight digits, not after a 0 or +."""
+    s = number.lstrip()
+    if s[:1] in ("0", "۰", "٠", "+", "(") or not _PLAIN_NUMBER.fullmatch(s):
+        return False
+    return 3 <= len(phone_digits(s)) <= 8
+
+
+# --- a phone as an import stores it -----------------------------------------------------------
+
+PHONE_LABELS = {"mobile": "تلفن همراه", "home": "تلفن منزل", "work": "تلفن محل کار", "fax": "دورنگار",
+                "other": "تلفن دیگر"}
+_PHONE_LABELS_EN = {"mobile": "mobile", "home": "home phone", "work": "work phone", "fax": "fax",
+                    "other": "other phone"}
+_SIMPLE_PHONE = re.compile(r"0[1-9](?: ?[0-9])*").fullmatch  # «0912 345 6789», «021 8877 6655»
+
+
+def import_phone(number: str, ext: str = "", labelled: str | None = None, strict: bool = False) -> Phone:
+    """One number of a file as a Phone: its kind from ``phone_kind``, checked by the contact
+    form's rule (``model.checked_phone``), with its national form. ValidationError naming the
+    kind and the number («تلفن محل کار «۰۲۱-۸۸۷۷۶۶۵»: شماره تلفن ثابت درست نیست…»)."""
+    number = number.strip()
+    kind = phone_kind(number, labelled, strict)
+    return Phone(number, kind, ext, checked_national(number, kind))
+
+
+def checked_national(number: str, kind: str) -> str:
+    """``model.checked_phone`` for an import: the message names the kind and the number."""
+    if _SIMPLE_PHONE(number):  # ASCII digits after a 0: the rule is about their count alone
+        national = number.replace(" ", "")
+        if kind == "mobile":
+            fine = len(national) == 11 and national[1] == "9"
+        else:
+            fine = len(national) == 11 or (kind not in FIXED_LINE_KINDS and len(national) >= 3)
+        if fine:
+            return national
+    label = PHONE_LABELS.get(kind, PHONE_LABELS["other"])
+    try:
+        return checked_phone(number, kind, label)
+    except ValidationError as error:
+        raise _phone_error(number, kind, label, error) from None
+
+
+def _phone_error(number: str, kind: str, label: str, error: ValidationError) -> ValidationError:
+    fa = error.fa.removeprefix(f"{label}: ")
+    en = error.message.removeprefix(f"{label}: ")
+    shown = to_persian(number)
+    label_en = _PHONE_LABELS_EN.get(kind, "phone")
+    return ValidationError(
+        f"{label_en}: {en}" if quoted(number) in en else f"{label_en} {quoted(number)}: {en}",
+        f"{label}: {fa}" if shown in fa or number in fa else f"{label} «\u2066{shown}\u2069»: {fa}",
+        label,
+    )
+
+
+def unique_phones(phones: list[Phone]) -> list[Phone]:
+    """``phones`` with each (national number, extension) once, the first kept: one contact with
+    «موبایل», «تلفن» and «موبایل 2» all the same number, or a vCard's TEL twice, has it once."""
+    if len(phones) < 2:
+        return phones
+    if len(phones) == 2:
+        a, b = phones
+        return phones if a.national != b.national or a.ext != b.ext else [a]
+    seen, out = set(), []
+    for phone in phones:
+        key = (phone.national, phone.ext)
+        if key not in seen:
+            seen.add(key)
+            out.append(phone)
+    return out
+
+
+def checked_phones(phones: list[Phone]) -> list[Phone]:
+    """Phones whose kinds are chosen (a vCard's) checked as ``import_phone`` checks one, each
+    number once (``unique_phones``). ValidationError for the first bad one."""
+    for phone in phones:
+        phone.national = checked_national(phone.number.strip(), phone.kind)
+    return unique_phones(phones)
 
 
 def clean_cell(value, unquote: bool = True) -> str:

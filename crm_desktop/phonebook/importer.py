@@ -29,7 +29,7 @@ from typing import Callable
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.text import quoted
-from crm_desktop.errors import UserError
+from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook.columns import suggest_mapping
 from crm_desktop.phonebook.import_rows import (
     ImportCancelled,
@@ -217,6 +217,20 @@ def merge_into(target: Contact, other: Contact) -> bool:
     return changed
 
 
+def _check_card_phones(rows: list[ImportRow]) -> None:
+    """Each good card's phones checked as a table's are (``import_values.checked_phones``: the
+    contact form's rule, each number once); a card with a phone the form would refuse is bad.
+    (``vcard_map`` chooses their kinds with ``import_values.phone_kind``.)"""
+    from crm_desktop.phonebook.import_values import checked_phones
+
+    for row in rows:
+        if row.ok and row.contact.phones:
+            try:
+                row.contact.phones = checked_phones(row.contact.phones)
+            except ValidationError as error:
+                row.fail(error.message, error.fa)
+
+
 def _custom_fields(conn: sqlite3.Connection) -> list:
     """The book's custom fields (what CSV / XLSX columns may also fill)."""
     from crm_desktop.phonebook.repo import Phonebook
@@ -250,6 +264,8 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
         else:
             rows, table = read_rows(args.path, args.format, args.mapping, header=args.header, progress=progress,
                                     fields=fields)
+        if table is None:  # a vCard's cards: their phones by the form's rule, as a table's rows are read
+            _check_card_phones(rows)
         summary = ImportSummary(str(args.path), format_of(args.path, args.format), rows=len(rows))
         if table is not None:
             mapping = args.mapping if args.mapping is not None else suggest_mapping(table.headers, fields)

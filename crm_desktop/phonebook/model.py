@@ -28,7 +28,7 @@ from datetime import date, datetime
 
 from crm_desktop.core import jalali, validators
 from crm_desktop.core.digits import to_persian
-from crm_desktop.core.phone import national_form
+from crm_desktop.core.phone import national_form, phone_digits
 from crm_desktop.core.text import quoted
 from crm_desktop.errors import ValidationError
 
@@ -166,6 +166,36 @@ def too_short(number: str, field: str = "شماره تلفن") -> ValidationErro
     shown = to_persian((number or "").strip())
     return ValidationError(f"phone number {quoted(number)} is too short",
                            f"{field}: «\u2066{shown}\u2069» کامل نیست؛ دست‌کم سه رقم لازم است.", field)
+
+
+FIXED_LINE_KINDS = ("home", "work", "fax")
+SHORT_NUMBER_HINT = "شماره‌های کوتاه (مانند ۱۱۰) را با نوع «دیگر» ثبت کنید."
+
+
+def checked_phone(number: str, kind: str, field: str = "شماره تلفن") -> str:
+    """The national form of one phone of ``kind`` by the contact form's rule, which every import
+    follows too (``import_values.import_phone``): one number and nothing else (a spreadsheet's
+    «9.12E+09» is refused as such); a mobile is an Iranian mobile; a home, work or fax number is
+    a whole landline with its area code, a mobile, or a foreign number written with + or 00
+    (``validators.phone_number``); «دیگر» may be any number of three digits or more (110, 1566,
+    an 8-digit local number). ValidationError otherwise, worded for the form.
+
+    ``normalised`` (what the repository stores) keeps the older, looser rule, so that a
+    contact saved before it can still be edited and saved."""
+    validators.single_number(number, field)
+    if kind == "mobile":
+        return validators.mobile(number, field="تلفن همراه")
+    if kind not in FIXED_LINE_KINDS:
+        national = national_form(number)
+        if len(national) < 3 or not phone_digits(number):
+            raise too_short(number, field)
+        return national
+    try:
+        return validators.phone_number(number, field)
+    except ValidationError as error:
+        if len(phone_digits(number)) <= 5 and not national_form(number).startswith("+"):
+            raise ValidationError(error.message, f"{error.fa} {SHORT_NUMBER_HINT}", error.field) from None
+        raise
 
 
 def normalised(contact: Contact) -> Contact:

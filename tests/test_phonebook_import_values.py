@@ -1,0 +1,159 @@
+"""What an import stores from the values real files hold: phones checked as the contact form
+checks them (several numbers in one cell, a spreadsheet's «9.12E+09»), placeholders, Excel's
+date serials, and what a merge keeps, adds and says. Every file is written here byte for byte
+and imported through ``run_import`` or the command line."""
+
+import json
+
+import pytest
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.phonebook import model
+from crm_desktop.phonebook.importer import ImportArgs, run_import
+from crm_desktop.phonebook.repo import Phonebook
+from tests.conftest import run_cli
+
+LRI, PDI = "\u2066", "\u2069"
+
+
+@pytest.fixture
+def book(conn):
+    return Phonebook(conn)
+
+
+def write(tmp_path, data: bytes, name="contacts.csv"):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def crlf(*lines: str, bom=True) -> bytes:
+    """A CSV as Excel saves it («CSV UTF-8»): a BOM, CRLF after every line."""
+    return (b"\xef\xbb\xbf" if bom else b"") + "".join(line + "\r\n" for line in lines).encode("utf-8")
+
+
+def imported(conn, path, **kwargs):
+    return run_import(ImportArgs(path, conn=conn, **kwargs))
+
+
+def stored(book):
+    """{display name: [(kind, national, ext), …]} of every contact."""
+    return {c.display_name: [(p.kind, p.national, p.ext) for p in c.phones] for c in book.iter_contacts()}
+
+
+def reasons(summary):
+    return {e.name: e.reason for e in summary.entries}
+
+
+# --- 1. phones: the form's rule, several numbers in a cell -------------------------------------
+
+PHONES = crlf(
+    "نام,موبایل,تلفن محل کار,فکس",
+    "علی,09121234567 - 09351112233,,",
+    "رضا,09121234599,021-8877665,",
+    "حسن,09121234588,66554433-4,",
+    "نیما,09121234577,021 88776655 داخلی 12 و 13,",
+    "کاوه,09121234566,0218877,",
+    "پویا,09121234555,۲۱۸۸۷۷۶۶۵۵,9.12E+09",
+    "سینا,09121234544,,1234567890123456",
+    "مینا,09121234533,1566,021 4455 6677",
+    bom=False,
+)
+
+
+def test_a_landline_the_form_refuses_is_refused_and_numbers_joined_by_dashes_are_several(conn, book, tmp_path):
+    summary = imported(conn, write(tmp_path, PHONES))
+    assert (summary.added, summary.rejected) == (4, 4)
+    assert stored(book) == {
+        "علی": [("mobile", "09121234567", ""), ("mobile", "09351112233", "")],
+        # «66554433-4» is two lines of one office: the digits after the dash replace the last ones;
+        # a local or service number in a work column is kept as «دیگر», as the form asks
+        "حسن": [("mobile", "09121234588", ""), ("other", "66554433", ""), ("other", "66554434", "")],
+        "نیما": [("mobile", "09121234577", ""), ("work", "02188776655", "12"), ("work", "02188776655", "13")],
+        "مینا": [("mobile", "09121234533", ""), ("other", "1566", ""), ("fax", "02144556677", "")],
+    }
+    why = reasons(summary)
+    assert why["رضا"] == f"تلفن محل کار «{LRI}۰۲۱-۸۸۷۷۶۶۵{PDI}»: شماره تلفن ثابت درست نیست؛ مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵ بنویسید."
+    assert why["کاوه"] == f"تلفن محل کار «{LRI}۰۲۱۸۸۷۷{PDI}»: شماره تلفن ثابت درست نیست؛ مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵ بنویسید."
+    assert why["پویا"] == ("دورنگار: برنامهٔ صفحه‌گسترده (اکسل) شماره را به «\u20689.12E+09\u2069» تبدیل کرده و "
+                           "رقم‌هایش از دست رفته است؛ ستون را «متن» (Text) قالب‌بندی کنید و شماره را دوباره بنویسید.")
+    assert why["سینا"].startswith(f"دورنگار «{LRI}۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶{PDI}»: ")
+
+
+MULTI = crlf(
+    "نام و نام خانوادگی,موبایل,تلفن",
+    "آقای علی رضایی,09121234567 - 09351112233,",
+    "خانم مریم احمدی,09121234568 و 09351112234,",
+    "مهندس کاوه,۰۹۱۲۱۲۳۴۵۶۱ ، ۰۹۳۵۱۱۱۲۲۳۱,۸۸۷۷۶۶۵۵-۸۸۷۷۶۶۵۶",
+    "نیما,+98 912 123 4562,021 88776655 - 021 88776656",
+    "سید رضا موسوی,0912-123-4560 / 0935-111-2230,021-8877-6655",
+)
+
+
+def test_two_numbers_in_one_cell_are_two_phones(conn, book, tmp_path):
+    summary = imported(conn, write(tmp_path, MULTI))
+    assert (summary.added, summary.rejected) == (5, 0)
+    phones = {name: [national for _, national, _ in found] for name, found in stored(book).items()}
+    assert phones == {
+        "آقای علی رضایی": ["09121234567", "09351112233"],
+        "خانم مریم احمدی": ["09121234568", "09351112234"],
+        "مهندس کاوه": ["09121234561", "09351112231", "88776655", "88776656"],
+        "نیما": ["09121234562", "02188776655", "02188776656"],
+        "سید رضا موسوی": ["09121234560", "09351112230", "02188776655"],  # dashes inside one number
+    }
+
+
+@pytest.mark.parametrize("number, kind", [
+    ("021-8877665", "work"), ("0218877", "home"), ("1234567890123456", "fax"), ("9.12E+09", "fax"),
+    ("9.12E+09", "mobile"), ("0912 123", "mobile"), ("12", "other"), ("021 8877 6655", "work"),
+    ("+44 20 7946 0958", "work"), ("110", "other"), ("88776655", "other"), ("0912 123 4567", "home"),
+])
+def test_the_import_refuses_a_number_exactly_when_the_form_does(conn, book, tmp_path, number, kind):
+    """One rule (model.checked_phone, which the form's check_typed_phone is to call): a number
+    the import stores in a column of a kind is one the form takes for that kind, and the other
+    way round."""
+    header = {"mobile": "موبایل", "home": "تلفن منزل", "work": "تلفن محل کار", "fax": "فکس", "other": "تلفن دیگر"}[kind]
+    try:
+        form = model.checked_phone(number, kind)
+    except ValidationError:
+        form = None
+    summary = imported(conn, write(tmp_path, crlf(f"نام,{header}", "مریم,", f"علی,{number}")))
+    assert summary.rejected == (form is None)
+    assert [(p.kind, p.national) for c in book.iter_contacts() for p in c.phones] == (
+        [] if form is None else [(kind, form)])
+
+
+def test_a_number_in_scientific_notation_is_refused_by_the_form_too():
+    with pytest.raises(ValidationError) as caught:
+        model.checked_phone("9.12E+09", "other")
+    assert "«\u20689.12E+09\u2069» تبدیل کرده و رقم‌هایش از دست رفته است" in caught.value.fa
+    assert "scientific notation" in caught.value.message
+
+
+def test_a_card_with_a_work_number_the_form_refuses_is_rejected(conn, book, tmp_path):
+    data = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:رضا کاظمی\r\nN:کاظمی;رضا;;;\r\nTEL;TYPE=CELL:09121234599\r\n"
+            "TEL;TYPE=WORK:021-8877665\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:مینا\r\nN:;مینا;;;\r\nTEL;TYPE=WORK:1566\r\nEND:VCARD\r\n").encode()
+    summary = imported(conn, write(tmp_path, data, "phone.vcf"))
+    assert (summary.added, summary.rejected) == (1, 1)
+    assert reasons(summary)["رضا کاظمی"] == (
+        f"تلفن محل کار «{LRI}۰۲۱-۸۸۷۷۶۶۵{PDI}»: شماره تلفن ثابت درست نیست؛ مانند ۰۲۱ ۸۸۷۷ ۶۶۵۵ بنویسید.")
+    assert stored(book) == {"مینا": [("other", "1566", "")]}
+
+
+# --- 7. one number once per contact ------------------------------------------------------------
+
+def test_the_same_number_written_twice_is_stored_once(conn, book, tmp_path):
+    card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:علی رضایی\r\nN:رضایی;علی;;;\r\nTEL;CELL:0912 765 4321\r\n"
+            "TEL;CELL:09127654321\r\nTEL;WORK:021 8877 6655 داخلی 12\r\nTEL;WORK:02188776655,12\r\n"
+            "TEL;WORK:021 8877 6655\r\nEND:VCARD\r\n").encode()
+    imported(conn, write(tmp_path, card, "ali.vcf"))
+    sheet = crlf("نام,موبایل,تلفن,موبایل 2,تلفن منزل",
+                 "سارا,09351112233,+98 935 111 2233,۰۹۳۵۱۱۱۲۲۳۳,021 4455 6677",
+                 "نیما,09121110000,0912 111 0000,09121110000 - 09121110000,")
+    imported(conn, write(tmp_path, sheet))
+    assert stored(book) == {
+        "علی رضایی": [("mobile", "09127654321", ""), ("work", "02188776655", "12"), ("work", "02188776655", "")],
+        "سارا": [("mobile", "09351112233", ""), ("home", "02144556677", "")],
+        "نیما": [("mobile", "09121110000", "")],
+    }
