@@ -157,3 +157,38 @@ def test_the_same_number_written_twice_is_stored_once(conn, book, tmp_path):
         "سارا": [("mobile", "09351112233", ""), ("home", "02144556677", "")],
         "نیما": [("mobile", "09121110000", "")],
     }
+
+
+# --- 2. a placeholder is an empty cell -----------------------------------------------------------
+
+def test_a_dash_or_a_word_for_nothing_in_an_optional_field_is_an_empty_cell(conn, book, tmp_path):
+    book.add_field(model.CustomField("تعداد فرزند", "number"))
+    data = crlf(
+        "نام,موبایل,ایمیل,کد ملی,کد پستی,تلفن منزل,تاریخ تولد,وب‌سایت,تعداد فرزند",
+        "a1,09121234561,-,,,,,,",
+        "a2,09121234562,,-,,,,,",
+        "a3,09121234563,,,-,,,,",
+        "a4,09121234564,,,,-,,,",
+        "a5,09121234565,,,,,---,,",
+        "a6,09121234566,,,,0,0,,",
+        "a7,09121234567,,,—,,,—,",
+        "a8,09121234568,ندارد,---,.,/,…,N/A,-",
+        "a9,09121234569,nan,؟,–,,-,none,0",
+        bom=False,
+    )
+    summary = imported(conn, write(tmp_path, data))
+    assert (summary.added, summary.rejected) == (9, 0), summary.text()
+    for c in book.iter_contacts():
+        assert (c.emails, c.national_code, c.addresses, c.birthday, c.website) == ([], "", [], None, ""), c
+        assert [p.national for p in c.phones] == [f"0912123456{c.first_name[1]}"]
+    assert {c.first_name: c.custom for c in book.iter_contacts()}["a9"] == {1: "0"}  # a number field's 0 is a value
+
+
+def test_a_placeholder_is_empty_in_the_row_by_row_reader_too(conn, book, tmp_path):
+    """A full-name column makes the import read row by row: the same placeholders are empty."""
+    data = crlf("نام و نام خانوادگی,موبایل,ایمیل,کد ملی,کد پستی", "علی رضایی,09121234567,-,-,-",
+                "سارا کریمی,09351234567,ندارد,---,…")
+    summary = imported(conn, write(tmp_path, data))
+    assert (summary.added, summary.rejected) == (2, 0)
+    assert [(c.display_name, c.emails, c.national_code, c.addresses) for c in book.iter_contacts()] == [
+        ("علی رضایی", [], "", []), ("سارا کریمی", [], "", [])]

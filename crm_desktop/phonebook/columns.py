@@ -37,9 +37,11 @@ from crm_desktop.core.digits import to_persian
 from crm_desktop.core.text import normalise
 from crm_desktop.phonebook.import_values import (
     clean_cell,
+    FORMATTED_FIELDS,
     import_phone,
     kind_from_labels,
     parse_birthday,
+    placeholder,
     split_phones,
     unique_phones,
 )
@@ -447,8 +449,8 @@ class RowReader:
                     cell = cell[1:]
             else:
                 cell = clean_cell(cell)
-            if not cell:
-                continue
+            if not cell or ((what == PLAN_CUSTOM or name in FORMATTED_FIELDS) and placeholder(cell)):
+                continue  # «-», «ندارد» in a national code, an e-mail, a custom field…: nothing
             if what == PLAN_ONLY:
                 setattr(contact, name, cell)
             elif what == PLAN_TEXT:

@@ -36,7 +36,14 @@ from crm_desktop.phonebook.columns import (
     split_groups,
 )
 from crm_desktop.phonebook.import_rows import ROW, TEXT_READING, ImportRow, Progress, build_row, report
-from crm_desktop.phonebook.import_values import clean_cell, import_phone, parse_birthday, split_phones, unique_phones
+from crm_desktop.phonebook.import_values import (
+    clean_cell,
+    import_phone,
+    parse_birthday,
+    placeholder,
+    split_phones,
+    unique_phones,
+)
 from crm_desktop.phonebook.model import FIXED_LINE_KINDS, ORGANISATION, PERSON, Address, Contact, Phone
 from crm_desktop.phonebook.repo_groups import custom_value
 from crm_desktop.phonebook.table import CSV
@@ -73,6 +80,8 @@ def _groups_of(cell: str) -> tuple[str, ...]:
 
 
 def _emails_of(cell: str):
+    if placeholder(cell):
+        return ()
     try:
         return tuple(validators.email(e, field="پست الکترونیک") for e in EMAIL_SPLIT.split(cell) if e)
     except ValidationError:
@@ -203,6 +212,8 @@ def _cached(cells, read) -> list:
 
 
 def _birthday(cell: str):
+    if placeholder(cell):
+        return None
     try:
         return parse_birthday(cell)
     except ValidationError:
@@ -210,6 +221,8 @@ def _birthday(cell: str):
 
 
 def _custom(field, cell: str):
+    if placeholder(cell):
+        return None
     try:
         stored = custom_value(field, cell)
     except ValidationError:
@@ -222,6 +235,8 @@ def _row(i, title, first, last, organisation, job, unit, manager, code, website,
     """One row's ImportRow, or None when it must be read again row by row."""
     if not (first or last or organisation):
         return None
+    if website and placeholder(website):
+        website = ""  # a national code or postal code that is one fails its check: the row is read again
     kind = kinds[i] if kinds is not None else ""
     kind = ORGANISATION if kind in ORGANISATION_KINDS or (kind == "" and organisation and not (first or last)) else PERSON
     birthday = None

@@ -26,7 +26,7 @@ _DMY = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
 _TIME = re.compile(r"(?:\s*T\s*|\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
                    r"(?:\s*(?:[AaPp]\.?\s*[Mm]\.?|ق\.?\s*ظ\.?|ب\.?\s*ظ\.?))?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 _DATE_HEAD = re.compile(r"\d{1,4}\s*[-/.؍]\s*\d{1,2}\s*[-/.؍]\s*\d{1,4}|\d{8}")
-_EMPTY_DATES = {"", "0/0/00", "0/0/0000", "00/00/0000", "0000-00-00", "--", "-",
+_EMPTY_DATES = {"", "0", "0/0/00", "0/0/0000", "00/00/0000", "0000-00-00", "--", "-",
                 "1899-12-30", "1900-01-01"}  # what Excel, Access and SQL write for an empty date
 _MOBILE = re.compile(r"09[0-9]{9}")
 # A day and a month by name, either way round: «25 اسفند», «۲۵ اسفند ماه», «اسفند ۲۵» (after normalise).
@@ -221,7 +221,7 @@ def split_phones(cell) -> list[tuple[str, str]]:
         return []
     if _PLAIN_NUMBER.fullmatch(text):  # the common case: one number, no extension
         if "-" not in text:
-            return [(text, "")]
+            return [(text, "")] if text.strip("0۰٠") else []  # «0»: what a sheet holds for no number
         return [(number, "") for number in dashed_numbers(text)]
     found = []
     parts = _SEPARATORS_KEPT.split(text)  # piece, separator, piece, …
@@ -396,9 +396,10 @@ def _phone_error(number: str, kind: str, label: str, error: ValidationError) -> 
     en = error.message.removeprefix(f"{label}: ")
     shown = to_persian(number)
     label_en = _PHONE_LABELS_EN.get(kind, "phone")
+    named = f"{shown}\u2069" in fa or f"{number}\u2069" in fa  # the message already shows the number
     return ValidationError(
         f"{label_en}: {en}" if quoted(number) in en else f"{label_en} {quoted(number)}: {en}",
-        f"{label}: {fa}" if shown in fa or number in fa else f"{label} «\u2066{shown}\u2069»: {fa}",
+        f"{label}: {fa}" if named else f"{label} «\u2066{shown}\u2069»: {fa}",
         label,
     )
 
@@ -426,6 +427,27 @@ def checked_phones(phones: list[Phone]) -> list[Phone]:
     for phone in phones:
         phone.national = checked_national(phone.number.strip(), phone.kind)
     return unique_phones(phones)
+
+
+# --- a cell that says «nothing» ------------------------------------------------------------------
+
+_PLACEHOLDER_MARKS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_.…/\\*?؟ـ "
+_PLACEHOLDER_WORDS = frozenset(normalise(word) for word in (
+    "ندارد", "ندارم", "نداره", "نامشخص", "نامعلوم", "ن.د", "n/a", "na", "none", "null", "nil", "nan"))
+FORMATTED_FIELDS = frozenset({"national_code", "postal_code", "email", "birthday", "website"})
+"""The fields a placeholder is read as empty in (and every custom field): those with a format,
+whose check would otherwise refuse the row for «-» with a wrong reason («کد ملی را وارد کنید.»)."""
+
+
+def placeholder(cell: str) -> bool:
+    """Whether a (stripped) cell only says «nothing»: dashes, dots, slashes, «؟» and the like
+    («-», «---», «—», «.», «/», «…») or a word for it («ندارد», «نامشخص», «N/A», «None»,
+    pandas' «nan»). Read as an empty cell in ``FORMATTED_FIELDS`` and custom fields."""
+    if not cell:
+        return False
+    if cell[0] in _PLACEHOLDER_MARKS:
+        return not cell.strip(_PLACEHOLDER_MARKS)
+    return len(cell) <= 8 and normalise(cell) in _PLACEHOLDER_WORDS
 
 
 def clean_cell(value, unquote: bool = True) -> str:
