@@ -192,3 +192,37 @@ def test_a_placeholder_is_empty_in_the_row_by_row_reader_too(conn, book, tmp_pat
     assert (summary.added, summary.rejected) == (2, 0)
     assert [(c.display_name, c.emails, c.national_code, c.addresses) for c in book.iter_contacts()] == [
         ("علی رضایی", [], "", []), ("سارا کریمی", [], "", [])]
+
+
+# --- 3. Excel's date serials, a day and a month by name with a year ------------------------------
+
+def test_an_excel_date_serial_and_a_named_month_with_a_year_are_birthdays(conn, book, tmp_path):
+    data = crlf("نام,موبایل,تاریخ تولد", "علی,09121234561,31596", "رضا,09121234562,۳۱۵۹۶",
+                "مریم,09121234563,۱۲ تیر ۱۳۶۵", "سارا,09121234564,12 تیر ماه 1365", "نیما,09121234565,3 ژوئیه 1986",
+                "کاوه,09121234566,7751", "مینا,09121234567,7750", "حسن,09121234568,1986", "پویا,09121234569,60000",
+                "سینا,09121234570,12 تیر 1986")
+    summary = imported(conn, write(tmp_path, data))
+    assert {c.first_name: c.birthday for c in book.iter_contacts()} == {
+        "علی": "1986-07-03", "رضا": "1986-07-03", "مریم": "1986-07-03", "سارا": "1986-07-03",
+        "نیما": "1986-07-03", "کاوه": "1921-03-21"}  # 7751, 1300/01/01: the first day count read as one
+    why = reasons(summary)
+    assert why["مینا"] == ("تاریخ تولد: «\u2068۷۷۵۰\u2069» تاریخ نیست؛ مانند ۱۳۶۵/۰۴/۱۲، ۱۲ تیر یا "
+                           "\u20681986-07-03\u2069 بنویسید.")
+    assert why["حسن"].startswith("تاریخ تولد: «\u2068۱۹۸۶\u2069» تاریخ نیست")  # a year alone is no day
+    assert why["پویا"] == "تاریخ تولد: «\u2068۶۰۰۰۰\u2069» پس از امروز است؛ تاریخ تولد نمی‌تواند در آینده باشد."
+    assert why["سینا"].startswith("تاریخ تولد: «\u2068۱۲ تیر ۱۹۸۶\u2069» تاریخ نیست")  # a Jalali month, no Jalali year
+
+
+def test_a_general_format_date_cell_of_a_spreadsheet_is_its_day(conn, book, tmp_path):
+    from openpyxl import Workbook
+
+    sheet = Workbook()
+    page = sheet.active
+    page.append(["نام", "تلفن همراه", "تاریخ تولد"])
+    page.append(["علی", "09121234567", 31596])  # a date cell Excel shows as a number in General format
+    page.append(["رضا", "09121234568", 31596.75])
+    path = tmp_path / "people.xlsx"
+    sheet.save(path)
+    summary = imported(conn, path)
+    assert (summary.added, summary.rejected) == (2, 0)
+    assert [c.birthday for c in book.iter_contacts()] == ["1986-07-03", "1986-07-03"]

@@ -5,7 +5,7 @@ of a phone from its label. Shared by the vCard and the table (CSV / XLSX) import
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from crm_desktop.core.digits import to_latin, to_persian
@@ -32,6 +32,14 @@ _MOBILE = re.compile(r"09[0-9]{9}")
 # A day and a month by name, either way round: «25 اسفند», «۲۵ اسفند ماه», «اسفند ۲۵» (after normalise).
 _DAY_NAME = re.compile(r"(\d{1,2}) ?([^\d ]+(?: [^\d ]+)?)")
 _NAME_DAY = re.compile(r"([^\d ]+(?: [^\d ]+)?) ?(\d{1,2})")
+# … and a year after them: «۱۲ تیر ۱۳۶۵», «۱۲ تیر ماه ۱۳۶۵», «3 ژوئیه 1986»
+_DAY_NAME_YEAR = re.compile(r"(\d{1,2}) ?([^\d ]+(?: [^\d ]+)?) ?(\d{4})")
+# Excel's day count (a date cell in General format, or saved so in a CSV): «31596» is 1986-07-03.
+# Taken as one from 7751 (1921-03-21, 1300/01/01: no birthday is older) on, a five-digit number
+# or four from 7751 (a year, 1365 or 1986, is far below); a fraction is a time of day.
+_EXCEL_SERIAL = re.compile(r"(\d{4,5})(?:\.\d+)?")
+EXCEL_SERIAL_MIN = 7751
+_EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's count (it counts a 29 Feb 1900 that never was)
 GREGORIAN_MONTH_NAMES = ("", "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
                          "نوامبر", "دسامبر")
 """Gregorian month names in Persian, index 1..12: the export writes a year-less 29 February as «29 فوریه»."""
@@ -103,6 +111,9 @@ def _named_month_day(text: str) -> str | None:
     (``model.jalali_to_no_year``: «25 اسفند» → '--03-15'), or a Gregorian month in Persian
     («29 فوریه» → '--02-29'); None if ``text`` is not a day and a month name."""
     s = normalise(text)
+    match = _DAY_NAME_YEAR.fullmatch(s)
+    if match:
+        return _named_full_date(match.group(2), int(match.group(1)), int(match.group(3)), text)
     match = _DAY_NAME.fullmatch(s)
     if match:
         day, name = match.groups()
@@ -112,6 +123,8 @@ def _named_month_day(text: str) -> str | None:
             return None
         name, day = match.groups()
     name = name.removesuffix(" ماه")
+    if name not in _JALALI_BY_NAME and name not in _GREGORIAN_BY_NAME:
+        name = name.removesuffix("ماه")  # «۱۲ تیرماه»
     if name in _JALALI_BY_NAME:
         try:
             return jalali_to_no_year(_JALALI_BY_NAME[name], int(day))
@@ -120,6 +133,33 @@ def _named_month_day(text: str) -> str | None:
     if name in _GREGORIAN_BY_NAME:
         return _month_day(_GREGORIAN_BY_NAME[name], int(day), text)
     return None
+
+
+def _named_full_date(name: str, day: int, year: int, text: str) -> str | None:
+    """A day, a month by name and a year («۱۲ تیر ۱۳۶۵» → '1986-07-03'): a Jalali month with a
+    Jalali year, a Gregorian one with a Gregorian year; None if ``name`` is no month."""
+    name = name.removesuffix(" ماه")
+    if name not in _JALALI_BY_NAME and name not in _GREGORIAN_BY_NAME:
+        name = name.removesuffix("ماه")  # «تیرماه»
+    jalali_year = TYPED_MIN_YEAR <= year <= TYPED_MAX_YEAR
+    if name in _JALALI_BY_NAME:
+        if not jalali_year:
+            raise _bad_birthday(text)
+        return _full(year, _JALALI_BY_NAME[name], day, text)
+    if name in _GREGORIAN_BY_NAME:
+        if jalali_year:
+            raise _bad_birthday(text)
+        return _full(year, _GREGORIAN_BY_NAME[name], day, text)
+    return None
+
+
+def _excel_serial(serial: int, text: str) -> str:
+    """The birthday of an Excel day count (see ``_EXCEL_SERIAL``)."""
+    try:
+        born = _EXCEL_EPOCH + timedelta(days=serial)
+    except OverflowError:
+        raise _bad_birthday(text) from None
+    return _full(born.year, born.month, born.day, text)
 
 
 def parse_birthday(value) -> str | None:
@@ -142,8 +182,9 @@ def _parse_birthday(value) -> str | None:
     it, ``12/04/1365`` (a 13xx / 14xx year last is always day / month / year: no program writes
     a Jalali date month first), Outlook's ``7/3/1986`` (month first unless the first number is
     over 12), any of these with a time of day after it (``1986-07-03 00:00:00``: dropped), a
-    spreadsheet date, a day and month without a year as our export writes it (``25 اسفند``,
-    Jalali; ``29 فوریه``). '' and ``0/0/00`` → None, as are 1899-12-30 and 1900-01-01 (an
+    spreadsheet date, Excel's day count (``31596``, a date cell in General format: from
+    ``EXCEL_SERIAL_MIN`` = 7751, 1921-03-21, on), a day and month without a year as our export
+    writes it (``25 اسفند``, Jalali; ``29 فوریه``) or with one (``12 تیر 1365``). '' and ``0/0/00`` → None, as are 1899-12-30 and 1900-01-01 (an
     empty date in Excel, Access or SQL). A date after today or before 1300 is refused."""
     if value is None:
         return None
@@ -163,6 +204,9 @@ def _parse_birthday(value) -> str | None:
         return _month_day(int(match.group(1)), int(match.group(2)), text)
     if re.fullmatch(r"\d{8}", s):
         return _full(int(s[:4]), int(s[4:6]), int(s[6:]), text)
+    match = _EXCEL_SERIAL.fullmatch(s)
+    if match and int(match.group(1)) >= EXCEL_SERIAL_MIN:
+        return _excel_serial(int(match.group(1)), text)
     match = _YMD.fullmatch(s)
     if match:
         return _full(int(match.group(1)), int(match.group(2)), int(match.group(3)), text)
