@@ -29,7 +29,7 @@ from crm_desktop.phonebook.search import shown_query
 from crm_desktop.reports import commands
 from crm_desktop.reports.bidi import isolate, isolate_lines, ltr
 from crm_desktop.reports.card import Field, Section, draw_card
-from crm_desktop.reports.page import PageSetup, ReportInfo, ReportWriter
+from crm_desktop.reports.page import MUTED, PageSetup, ReportInfo, ReportWriter
 from crm_desktop.reports.table import Column, Table
 
 LIST_TITLE = "دفتر تلفن"
@@ -233,11 +233,12 @@ def write_contact_card(
     with ReportWriter(path, info, PageSetup(landscape=landscape)) as doc:
         draw_card(doc, contact.display_name, card_sections(contact, group_names=group_names, fields=fields))
         notes = list(notes)
-        doc.heading(f"سوابق تماس و یادداشت‌ها ({to_persian(len(notes))})")
-        if notes:
-            notes_table().draw(doc, ([date_text(n.at), NOTE_KINDS.get(n.kind, n.kind), isolate_lines(n.text)] for n in notes))
-        else:
-            doc.paragraph("یادداشتی ثبت نشده است.", size=9.5)
+        heading = f"سوابق تماس و یادداشت‌ها ({to_persian(len(notes))})"
+        if notes:  # the heading stays on the page of the first note
+            notes_table().draw(doc, ([date_text(n.at), NOTE_KINDS.get(n.kind, n.kind), isolate_lines(n.text)]
+                                     for n in notes), heading=heading)
+        else:  # one line, not a heading over one line (that took a page of its own after a full card)
+            doc.paragraph("سوابق تماس و یادداشت‌ها: یادداشتی ثبت نشده است.", size=9.5, colour=MUTED)
     return ReportResult(str(doc.path), doc.pages, 1, time.perf_counter() - started)
 
 

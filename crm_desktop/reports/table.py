@@ -18,9 +18,12 @@ or row by row, for reports that add group headings and subtotals as they go::
         t.total(["", "جمع کل", "", "…"])
 
 A cell is text (line breaks allowed) or a list of lines; long cells wrap, never clip. The
-header row repeats at the top of every page; a row is kept on one page unless it is taller than
-a whole page, then it continues on the next one. Zebra stripes on body rows; subtotal and total
-rows are bold on a tinted background.
+header row repeats at the top of every page. A row that does not fit moves to the next page
+whole, unless it is taller than a page or moving it would leave a quarter of the page blank:
+then it starts here and continues on the next page (a long note). The heading (``draw(doc, rows,
+heading=…)``), the header row and a section row are drawn with the first lines of the row after
+them, never alone at the foot of a page. Zebra stripes on body rows; subtotal and total rows
+are bold on a tinted background.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from typing import Iterable, Sequence
 from reportlab.lib.colors import Color, HexColor, white
 
 from crm_desktop.reports import bidi, fonts
-from crm_desktop.reports.page import INK, ReportWriter, draw_line
+from crm_desktop.reports.page import ACCENT, INK, ReportWriter, draw_line
 
 BODY, SUBTOTAL, TOTAL, SECTION = "body", "subtotal", "total", "section"
 HEADER_FILL = HexColor("#1f6f8b")
@@ -90,19 +93,34 @@ class Table:
             right -= w
         return spans
 
-    def open(self, doc: ReportWriter) -> TableWriter:
-        return TableWriter(self, doc)
+    def open(self, doc: ReportWriter, heading: str = "") -> TableWriter:
+        """Row by row; ``heading``: a title above the table (as ``doc.heading`` draws it) kept on
+        the page of the first row."""
+        return TableWriter(self, doc, heading)
 
-    def draw(self, doc: ReportWriter, rows: Iterable) -> int:
+    def draw(self, doc: ReportWriter, rows: Iterable, heading: str = "") -> int:
         """Draw every row (a ``Row`` or a plain sequence of cells); returns the body row count."""
-        with self.open(doc) as t:
+        with self.open(doc, heading) as t:
             for row in rows:
                 t.add(row)
         return t.body_rows
 
 
+# A row taller than the room left is split across pages (a long note starts under its heading)
+# when it could not fit on the next page either, or when moving it would leave more than this
+# share of a page blank; otherwise it moves to the next page whole. A split leaves at least
+# KEEP_LINES lines on each page.
+SPLIT_ROOM = 0.25
+KEEP_LINES = 2
+HEADING_SIZE = 12.5
+
+
 class TableWriter:
-    def __init__(self, table: Table, doc: ReportWriter):
+    """Draws a table row by row. What only introduces rows (the heading, the header row, a
+    section row) waits until the next row is drawn, and goes on that row's page: it is never
+    left alone at the foot of a page."""
+
+    def __init__(self, table: Table, doc: ReportWriter, heading: str = ""):
         self.table = table
         self.doc = doc
         self.canvas = doc.canvas
@@ -117,6 +135,9 @@ class TableWriter:
             self._header_height = self._height(self._header_lines, self._header_size)
         else:
             self._header_lines, self._header_height = [], 0.0
+        self._heading = heading
+        self._header_due = False  # the header row waits for the first row (or a section)
+        self._section: tuple[list[str], float] | None = None  # a section row waiting for its first row
         self._started = False
 
     # --- context ------------------------------------------------------------------------------
@@ -136,11 +157,14 @@ class TableWriter:
         if self._started:
             return
         self._started = True
-        # The header never sits alone at the foot of a page: keep room for one more row.
-        self.doc.ensure(self._header_height + self._line_height(self.table.size) + 2 * self.table.padding)
-        self._draw_header()
+        self._header_due = True
 
     def finish(self) -> None:
+        if not self._started:
+            self.start()
+        if self._pending_height():  # a heading or section with no row after it: still shown
+            self.doc.ensure(self._pending_height())
+            self._flush_pending()
         self._close_segment()
         self.doc.y -= 6
 
@@ -164,27 +188,17 @@ class TableWriter:
         self._row(cells, TOTAL)
 
     def section(self, text: str) -> None:
-        """A heading row across the whole table (e.g. a month, a group)."""
+        """A heading row across the whole table (e.g. a month, a group), drawn with the first
+        lines of the row after it."""
         if not self._started:
             self.start()
+        if self._section is not None:  # an empty section: shown before the next one
+            self.doc.ensure(self._pending_height())
+            self._flush_pending()
         size = self.table.size
         pad = self.table.padding
         lines = bidi.wrap_and_reorder(text, fonts.BOLD, size, self.doc.width - 2 * pad)
-        line_h = self._line_height(size)
-        height = len(lines) * line_h + 2 * pad
-        # Keep the section with at least one row under it.
-        self._make_room(height + line_h + 2 * pad)
-        self._close_segment()
-        c = self.canvas
-        top = self.doc.y
-        c.setFillColor(SECTION_FILL)
-        c.setStrokeColor(GRID)
-        c.setLineWidth(0.7)
-        c.rect(self.doc.left, top - height, self.doc.width, height, stroke=1, fill=1)
-        c.setFillColor(INK)
-        self._draw_cell([(line, fonts.BOLD, size) for line in lines], self.doc.left, self.doc.right, top, "right", line_h)
-        self.doc.y = top - height
-        self._segment_top = self.doc.y
+        self._section = (lines, len(lines) * self._line_height(size) + 2 * pad)
 
     def _row(self, cells: Sequence, kind: str) -> None:
         if not self._started:
@@ -202,25 +216,82 @@ class TableWriter:
         line_h = self._line_height(size)
         pad = self.table.padding
         while True:
-            room = self.doc.space() - 2 * pad
             need = max(len(lines) for lines in cell_lines)
-            if need * line_h <= room:
-                self._draw_row(cell_lines, kind, line_h)
-                break
-            fresh = self.doc.y >= self._content_top()
-            fit = int(room // line_h)
-            if not fresh or fit < 1:
-                if fresh:  # not even one line fits on an empty page: draw it anyway
-                    self._draw_row(cell_lines, kind, line_h)
-                    break
+            room = self.doc.space() - self._pending_height() - 2 * pad
+            take = self._lines_here(need, line_h, room, self._fresh())
+            if take == 0:
                 self._page_break()
                 continue
-            # Taller than a whole page: draw what fits, continue on the next page.
-            self._draw_row([lines[:fit] for lines in cell_lines], kind, line_h)
-            cell_lines = [lines[fit:] for lines in cell_lines]
+            self._flush_pending()
+            if take >= need:
+                self._draw_row(cell_lines, kind, line_h)
+                break
+            # Split: what fits here, the rest on the next page (under the header again).
+            self._draw_row([lines[:take] for lines in cell_lines], kind, line_h)
+            cell_lines = [lines[take:] for lines in cell_lines]
             self._page_break()
         if kind == BODY:
             self.body_rows += 1
+
+    def _lines_here(self, need: int, line_h: float, room: float, fresh: bool) -> int:
+        """How many of a row's ``need`` lines to draw on this page: all, some (a split), or 0
+        (start a new page first)."""
+        fit = max(int((room + 0.01) // line_h), 0)
+        if need <= fit:
+            return need
+        if fresh:  # taller than a whole page: what fits, at least one line
+            return max(fit, 1)
+        page = self._content_top() - self.doc.bottom - self._pending_height(after_break=True)
+        if need * line_h + 2 * self.table.padding <= page and room < SPLIT_ROOM * page:
+            return 0  # it fits on the next page whole, and little is left blank here
+        take = min(fit, need - KEEP_LINES)
+        return take if take >= KEEP_LINES else 0
+
+    # --- what waits for the next row ---------------------------------------------------------------
+    def _heading_lines(self) -> list[str]:
+        return bidi.wrap_and_reorder(self._heading, fonts.BOLD, HEADING_SIZE, self.doc.width) if self._heading else []
+
+    def _pending_height(self, after_break: bool = False) -> float:
+        """The height of what waits for the next row: the heading, the header row (``after_break``:
+        as it will be on a new page, where the header is drawn anyway)."""
+        height = 0.0
+        if self._heading:
+            height += len(self._heading_lines()) * HEADING_SIZE * 1.6 + 2 + (6 if self.doc.y < self.doc.top else 0)
+        if self._header_due and not after_break:
+            height += self._header_height
+        if self._section is not None:
+            height += self._section[1]
+        return height
+
+    def _flush_pending(self) -> None:
+        """Draw the heading, the header row and the section row that wait, at the cursor."""
+        if self._heading:
+            heading, self._heading = self._heading, ""
+            if self.doc.y < self.doc.top:
+                self.doc.y -= 6
+            self.doc.paragraph(heading, font=fonts.BOLD, size=HEADING_SIZE, colour=ACCENT, space_after=2)
+        if self._header_due:
+            self._header_due = False
+            self._draw_header()
+        if self._section is not None:
+            lines, height = self._section
+            self._section = None
+            self._draw_section(lines, height)
+
+    def _draw_section(self, lines: list[str], height: float) -> None:
+        size = self.table.size
+        self._close_segment()
+        c = self.canvas
+        top = self.doc.y
+        c.setFillColor(SECTION_FILL)
+        c.setStrokeColor(GRID)
+        c.setLineWidth(0.7)
+        c.rect(self.doc.left, top - height, self.doc.width, height, stroke=1, fill=1)
+        c.setFillColor(INK)
+        self._draw_cell([(line, fonts.BOLD, size) for line in lines], self.doc.left, self.doc.right, top, "right",
+                        self._line_height(size))
+        self.doc.y = top - height
+        self._segment_top = self.doc.y
 
     # --- drawing ------------------------------------------------------------------------------
     def _wrap(self, value, index: int, font: str, size: float, ltr: bool) -> list[tuple[str, str, float]]:
@@ -247,14 +318,15 @@ class TableWriter:
     def _content_top(self) -> float:
         return self.doc.top - self._header_height
 
-    def _make_room(self, height: float) -> None:
-        if height > self.doc.space() and self.doc.y < self._content_top():
-            self._page_break()
+    def _fresh(self) -> bool:
+        """Nothing but the header row (or nothing at all) on this page yet."""
+        return self.doc.y >= self._content_top() - 0.01
 
     def _page_break(self) -> None:
         self._close_segment()
         self.doc.new_page()
-        self._draw_header()
+        if not self._header_due:  # the header waits with the heading otherwise
+            self._draw_header()
 
     def _draw_header(self) -> None:
         c = self.canvas
