@@ -259,3 +259,24 @@ def test_the_phonebook_tab_shows_a_very_long_search_as_any_other(filled, qtbot, 
         assert tab.count_label.text().startswith("مخاطبی با «") and tab.count_label.text().endswith("» پیدا نشد.")
         assert shown == []  # no message box, least of all «the database is damaged»
         tab.hide()  # nothing repaints from the closed database after this
+
+
+# --- a group named as the search reads it ------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["ازمون، ويژه", "آزمون, ویژه", "آزمون ،ویژه"])
+def test_a_group_is_found_as_the_search_line_would_read_its_name(filled, tmp_path, typed):
+    done = run_cli("export", "contacts", "--group", typed, "--out", tmp_path / "g.csv", db=filled)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("exported 1 contact to ")
+    found = run_cli("search", "--group", typed, db=filled)
+    assert found.stdout.splitlines() == ["علی یزدانی\t\t0912 123 4567"], found.stderr
+
+
+def test_a_group_name_two_groups_could_mean_is_refused_listing_each_name_quoted(filled, tmp_path):
+    conn = open_database(filled)
+    Phonebook(conn).add_group("آزمون, ویژه")  # a Latin comma: apart from «آزمون، ویژه» only by it
+    conn.close()
+    line = one_error_line(run_cli("search", "--group", "ازمون، ویژه", db=filled))
+    assert line == ("crm-desktop: error: no group named 'ازمون، ویژه' (groups: 'آزمون, ویژه', 'آزمون، ویژه')")
+    exact = run_cli("search", "--group", "آزمون, ویژه", db=filled)  # the exact name still picks its group
+    assert exact.returncode == 0 and exact.stdout == "" and "no contact matches" in exact.stderr

@@ -226,4 +226,7 @@ def test_group_named_ignores_arabic_letter_forms():
     assert group_named(groups, "مشتريان  ويژه").id == 1  # Arabic ي, extra space
     with pytest.raises(UserError, match="no group named") as missing:
         group_named(groups, "تامین کنندگان")
-    assert missing.value.fa == "گروهی به نام «تامین کنندگان» نیست. گروه‌ها: مشتریان ویژه، همکاران"
+    # each name quoted (a name may hold a «،»), isolated in its own direction
+    assert missing.value.fa == (f"گروهی به نام «{FSI}تامین کنندگان{PDI}» نیست. "
+                                f"گروه‌ها: «{FSI}مشتریان ویژه{PDI}»، «{FSI}همکاران{PDI}»")
+    assert missing.value.message == "no group named 'تامین کنندگان' (groups: 'مشتریان ویژه', 'همکاران')"

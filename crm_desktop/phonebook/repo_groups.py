@@ -8,7 +8,7 @@ from datetime import date
 
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_latin
-from crm_desktop.core.text import normalise, quoted, sort_key
+from crm_desktop.core.text import isolate, normalise, quoted, sort_key
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import search_index
 from crm_desktop.phonebook.contact_rows import ids_json
@@ -22,15 +22,34 @@ MAX_NAME = 100
 
 
 def group_named(groups, name: str) -> Group:
-    """The group called ``name`` (compared normalised: ي/ی, ZWNJ, digits…); a UserError that
-    lists the groups there are otherwise (an empty name included)."""
+    """The group called ``name`` (compared normalised: ي/ی, ZWNJ, digits…), or else the one
+    group it names as the search line reads text (آ/ا, «,»/«،», a space after the comma or not),
+    when only one does; a UserError that lists the groups there are otherwise (an empty name
+    included), each quoted: a group's name may hold a comma of its own."""
     wanted = normalise(name)
     for group in groups:
         if wanted and normalise(group.name) == wanted:
             return group
+    if wanted:
+        loose = _loose(name)
+        close = [group for group in groups if _loose(group.name) == loose]
+        if len(close) == 1:
+            return close[0]
     names = [g.name for g in groups]
-    raise UserError(f"no group named {quoted(name)} (groups: {', '.join(names) or 'none'})",
-                    f"گروهی به نام «{name}» نیست. گروه‌ها: {'، '.join(names) or 'هیچ گروهی تعریف نشده است'}")
+    listed = ", ".join(quoted(n) for n in names) or "none"
+    shown = "، ".join(f"«{isolate(n)}»" for n in names) or "هیچ گروهی تعریف نشده است"
+    raise UserError(f"no group named {quoted(name)} (groups: {listed})",
+                    f"گروهی به نام «{isolate(name)}» نیست. گروه‌ها: {shown}")
+
+
+_COMMAS = re.compile(r"\s*[,،]\s*")
+_SEMICOLONS = re.compile(r"\s*[;؛]\s*")
+
+
+def _loose(name: str) -> str:
+    from crm_desktop.phonebook.search import fold
+
+    return _SEMICOLONS.sub("؛ ", _COMMAS.sub("، ", fold(name))).strip()
 
 
 def _name(text, what: str) -> str:
