@@ -84,7 +84,7 @@ def test_same_name_and_a_shared_landline_or_email_is_a_duplicate(conn, book, tmp
     # row 5 shares the landline but not the name: a different person
     assert (summary.added, summary.skipped) == (3, 2)
     assert [(e.number, e.outcome) for e in summary.entries] == [(4, "skipped"), (6, "skipped")]
-    assert "همین نام و تلفن ۰۲۱۸۸۷۷۶۶۵۵" in summary.entries[0].reason and "ردیف ۲" in summary.entries[0].reason
+    assert "همین نام و تلفن \u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069" in summary.entries[0].reason and "ردیف ۲" in summary.entries[0].reason
     assert "همین نام و ایمیل" in summary.entries[1].reason
     again = run_import(ImportArgs(path, conn=conn))
     assert (again.added, again.skipped) == (0, 5)

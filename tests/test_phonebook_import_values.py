@@ -226,3 +226,79 @@ def test_a_general_format_date_cell_of_a_spreadsheet_is_its_day(conn, book, tmp_
     summary = imported(conn, path)
     assert (summary.added, summary.rejected) == (2, 0)
     assert [c.birthday for c in book.iter_contacts()] == ["1986-07-03", "1986-07-03"]
+
+
+# --- 4, 5, 6. what a merge adds, keeps and says ----------------------------------------------------
+
+def snapshot(conn):
+    """Every contact row as stored (what «changes nothing» means)."""
+    return [conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in ("contacts", "contact_phones", "contact_emails", "contact_addresses",
+                          "contact_group_members", "contact_custom_values")]
+
+
+def test_an_address_or_a_note_written_in_other_digits_or_letters_is_not_added_again(conn, book, tmp_path):
+    first = crlf("نام,موبایل,استان,شهر,نشانی,یادداشت",
+                 'علی,09121234567,تهران,تهران,"خیابان آزادی، پلاک ۱۲","مشتری قدیمی\r\nبدهی ندارد"')
+    again = crlf("نام,موبایل,استان,شهر,نشانی,یادداشت",
+                 'علي,09121234567,تهران,تهران,"خيابان آزادی پلاک 12","مشتري قديمي\nبدهي ندارد"',
+                 "علی,09121234567,,تهران,,",  # only a part the saved address has
+                 "علی,09121234567,,اصفهان,خیابان چهارباغ,")  # a new one
+    imported(conn, write(tmp_path, first, "first.csv"))
+    summary = imported(conn, write(tmp_path, again, "again.csv"), duplicates="merge")
+    (ali,) = book.iter_contacts()
+    assert ali.note == "مشتری قدیمی\nبدهی ندارد"  # CRLF in the cell is stored as a line break
+    assert [(a.province, a.city, a.street) for a in ali.addresses] == [
+        ("تهران", "تهران", "خیابان آزادی، پلاک ۱۲"), ("", "اصفهان", "خیابان چهارباغ")]
+    assert [(e.number, e.outcome) for e in summary.entries] == [(2, "skipped"), (3, "skipped"), (4, "merged")]
+    assert summary.entries[0].reason == (
+        f"شماره همراه {LRI}۰۹۱۲ ۱۲۳ ۴۵۶۷{PDI} از پیش برای «علی» ثبت است و چیز تازه‌ای نداشت")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "vcf"])
+def test_importing_our_own_export_again_with_merge_changes_nothing(conn, book, tmp_path, fmt):
+    from crm_desktop.phonebook.exporter import export_contacts
+
+    field_id = book.add_field(model.CustomField("رده", "choice", ["طلایی", "نقره‌ای"]))
+    data = crlf("نام,نام خانوادگی,موبایل,تلفن محل کار,ایمیل,نشانی,کد پستی,تاریخ تولد,یادداشت,گروه‌ها,رده",
+                'سارا,کریمی,09351112233,021 8877 6655 داخلی 12,sara@x.ir,"پلاک ۱۲، طبقه ۲",1969833111,'
+                '۱۲ تیر,"تماس گرفت\r\nپیگیری شود",مشتریان،همکاران,طلایی',
+                "شرکت آلفا,,,021 4455 6677,,,,,,,")
+    imported(conn, write(tmp_path, data))
+    before = snapshot(conn)
+    out = tmp_path / f"all.{fmt}"
+    export_contacts(conn, None, out)
+    summary = imported(conn, out, duplicates="merge")
+    assert (summary.added, summary.merged, summary.rejected) == (0, 0, 0), summary.text()
+    assert all(e.reason.endswith("ثبت است و چیز تازه‌ای نداشت") for e in summary.entries), summary.text()
+    assert snapshot(conn) == before
+    assert book.get(1).note == "تماس گرفت\nپیگیری شود" and book.get(1).custom == {field_id: "طلایی"}
+
+
+DUP = crlf("نام,نام خانوادگی,موبایل,تلفن منزل,ایمیل,سمت,تاریخ تولد",
+           "سارا,کریمی,09351112233,021 2233 4455,,کارشناس,1370/05/05")
+DUP_AGAIN = crlf("نام,نام خانوادگی,موبایل,تلفن منزل,ایمیل,سمت,تاریخ تولد",
+                 "سارا,کریمی,+98 935 111 2233,,sara@x.ir,مدیر فروش,1365/01/01",
+                 "سارا,کريمی,09351112233,,,,--07-27")  # a day without a year: the saved one's
+
+
+def test_a_merge_keeps_the_saved_values_says_which_differed_and_notes_the_files_once(conn, book, tmp_path):
+    imported(conn, write(tmp_path, DUP, "first.csv"))
+    summary = imported(conn, write(tmp_path, DUP_AGAIN, "again.csv"), duplicates="merge")
+    sara = book.get(1)
+    assert (sara.job_title, sara.birthday, sara.emails) == ("کارشناس", "1991-07-27", ["sara@x.ir"])
+    assert sara.note == "از ادغام با «سارا کریمی»: سمت: مدیر فروش؛ تاریخ تولد: ۱۳۶۵/۰۱/۰۱"
+    said = f"شماره همراه {LRI}۰۹۳۵ ۱۱۱ ۲۲۳۳{PDI} از پیش برای «سارا کریمی» ثبت است؛ "
+    assert [(e.outcome, e.reason) for e in summary.entries] == [
+        ("merged", said + "اطلاعات تازه به آن افزوده شد؛ سمت و تاریخ تولد فرق داشت و مقدار ثبت‌شده ماند؛ "
+                          "مقدار پرونده در یادداشت آن آمد"),
+        ("skipped", said[:-2] + " و چیز تازه‌ای نداشت")]
+    assert summary.entries[0].reason_en == (
+        "mobile 09351112233 is already saved for 'سارا کریمی'; the new details were added to it; the file's job "
+        "title and birthday differed and the saved value was kept (the file's went into its note)")
+
+    again = imported(conn, write(tmp_path, DUP_AGAIN, "again.csv"), duplicates="merge")  # the same file twice
+    assert book.get(1).note == sara.note
+    assert [(e.outcome, e.reason) for e in again.entries] == [
+        ("skipped", said + "سمت و تاریخ تولد فرق داشت و مقدار ثبت‌شده ماند"),
+        ("skipped", said[:-2] + " و چیز تازه‌ای نداشت")]

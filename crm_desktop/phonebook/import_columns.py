@@ -44,7 +44,7 @@ from crm_desktop.phonebook.import_values import (
     split_phones,
     unique_phones,
 )
-from crm_desktop.phonebook.model import FIXED_LINE_KINDS, ORGANISATION, PERSON, Address, Contact, Phone
+from crm_desktop.phonebook.model import FIXED_LINE_KINDS, ORGANISATION, PERSON, Address, Contact, Phone, note_text
 from crm_desktop.phonebook.repo_groups import custom_value
 from crm_desktop.phonebook.table import CSV
 
@@ -284,6 +284,9 @@ def _row(i, title, first, last, organisation, job, unit, manager, code, website,
         for group in cells[i]:
             if group not in groups:
                 groups.append(group)
+    note = notes[i]
+    if "\r" in note:  # a line break saved on Windows: as model.normalised stores it
+        note = note_text(note)
     contact = Contact(kind, title, first, last, organisation, job, unit, manager, birthday, code, website,
-                      notes[i] if notes is not None else "", phones, emails, addresses, custom=custom)
+                      note, phones, emails, addresses, custom=custom)
     return ImportRow(0, ROW, contact, groups, contact.display_name)

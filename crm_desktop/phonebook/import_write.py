@@ -13,7 +13,7 @@ from itertools import chain
 from operator import attrgetter
 from functools import lru_cache
 
-from crm_desktop.core.digits import to_persian
+from crm_desktop.core.phone import format_phone
 from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.import_rows import ImportRow, report
@@ -243,6 +243,35 @@ def _owner_name(book, national: str, contact_id: int) -> str:
     return found.display_name if found is not None else ""
 
 
+def shown_phone(national: str) -> str:
+    """A number inside a Persian sentence as the table shows it: «⁦۰۹۱۲ ۱۲۳ ۴۵۶۷⁩», left to right."""
+    return f"\u2066{format_phone(national)}\u2069"
+
+
+def and_list(items: list[str]) -> str:
+    """«الف»، «الف و ب»، «الف، ب و ج»."""
+    return items[0] if len(items) == 1 else f"{'، '.join(items[:-1])} و {items[-1]}"
+
+
+def merge_outcome(merged) -> tuple[str, str]:
+    """(Persian, English) of what a merge did (``importer.Merged``), after «… ثبت است؛»: the new
+    details added, and the fields the file had otherwise, whose saved values were kept; ('', '')
+    when it did nothing."""
+    fa, en = [], []
+    if merged.added:
+        fa.append("اطلاعات تازه به آن افزوده شد")
+        en.append("the new details were added to it")
+    if merged.differed:
+        names_fa = and_list([name for name, _ in merged.differed])
+        names_en = " and ".join([", ".join(name for _, name in merged.differed[:-1]), merged.differed[-1][1]]
+                                if len(merged.differed) > 1 else [merged.differed[0][1]])
+        fa.append(f"{names_fa} فرق داشت و مقدار ثبت‌شده ماند"
+                  + ("؛ مقدار پرونده در یادداشت آن آمد" if merged.noted else ""))
+        en.append(f"the file's {names_en} differed and the saved value was kept"
+                  + (" (the file's went into its note)" if merged.noted else ""))
+    return "؛ ".join(fa), "; ".join(en)
+
+
 def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
     """Add, merge or skip every good row, in one transaction (see the module notes)."""
     from crm_desktop.phonebook.importer import MERGE, MERGED, SKIPPED, Entry, merge_into, mobiles
@@ -262,6 +291,7 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
         existing: dict[int, Contact] = {}  # database contacts that receive merged rows
         changed: set[int] = set()  # … and those a row added something to
         same_name = SameNameIndex(conn, db_empty)
+        fields = book.fields() if args.duplicates == MERGE else ()  # custom values compared in a merge
         row_keys = [same_name.keys_of(row.contact) for row in rows]
         shared = shared_keys(row_keys, same_name)
         for i, row in enumerate(rows):
@@ -316,27 +346,28 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
                     name = same_name.name_of(contact_id) or _owner_name(book, "", contact_id)
                 where_fa, where_en = f"از پیش برای «{name}»", f"already saved for {quoted(name)}"
             if by_name is None:
-                what_fa, what_en = f"شماره همراه {to_persian(mobile)}", f"mobile {mobile}"
+                what_fa, what_en = f"شماره همراه {shown_phone(mobile)}", f"mobile {mobile}"
             elif by_name[0] == "phone":
-                what_fa, what_en = f"همین نام و تلفن {to_persian(by_name[1])}", f"the same name and phone {by_name[1]}"
+                what_fa, what_en = f"همین نام و تلفن {shown_phone(by_name[1])}", f"the same name and phone {by_name[1]}"
             else:
                 what_fa, what_en = f"همین نام و ایمیل {by_name[1]}", f"the same name and e-mail {by_name[1]}"
-            if args.duplicates == MERGE and merge_into(owner, contact):
+            merged = merge_into(owner, contact, fields) if args.duplicates == MERGE else None
+            if merged:
                 if contact_id is not None:
                     changed.add(contact_id)
                 for key in mobiles(owner):
                     seen.setdefault(key, target)
                 same_name.remember(owner, target)
-                summary.entries.append(Entry(
-                    row.number, row.where, MERGED, row.name,
-                    f"{what_fa} {where_fa} ثبت است؛ اطلاعات تازه به آن افزوده شد",
-                    f"{what_en} is {where_en}; the new details were added to it", contact_id))
+                fa, en = merge_outcome(merged)
+                summary.entries.append(Entry(row.number, row.where, MERGED, row.name, f"{what_fa} {where_fa} ثبت است؛ {fa}",
+                                             f"{what_en} is {where_en}; {en}", contact_id))
                 summary.merged += 1
-            elif args.duplicates == MERGE:  # the row holds nothing the contact lacks: nothing is written
+            elif merged is not None:  # the row holds nothing the contact lacks: nothing is written
+                fa, en = merge_outcome(merged)
                 summary.entries.append(Entry(
                     row.number, row.where, SKIPPED, row.name,
-                    f"{what_fa} {where_fa} ثبت است و چیز تازه‌ای نداشت",
-                    f"{what_en} is {where_en}, with nothing new", contact_id))
+                    f"{what_fa} {where_fa} ثبت است؛ {fa}" if fa else f"{what_fa} {where_fa} ثبت است و چیز تازه‌ای نداشت",
+                    f"{what_en} is {where_en}; {en}" if en else f"{what_en} is {where_en}, with nothing new", contact_id))
                 summary.skipped += 1
             else:
                 summary.entries.append(Entry(

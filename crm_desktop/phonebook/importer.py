@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from crm_desktop.core.digits import to_persian
-from crm_desktop.core.text import quoted
+from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook.columns import suggest_mapping
 from crm_desktop.phonebook.import_rows import (
@@ -174,47 +174,106 @@ def mobiles(contact: Contact) -> list[str]:
     return [p.national for p in contact.phones if _MOBILE.fullmatch(p.national or "")]
 
 
-def merge_into(target: Contact, other: Contact) -> bool:
-    """Fill ``target``'s empty fields from ``other`` and add the phones, e-mails, addresses and
-    groups it lacks; a different note is appended. Returns whether anything changed."""
-    changed = False
+@dataclass
+class Merged:
+    """What ``merge_into`` did: truthy when it changed the saved contact."""
+
+    changed: bool = False  # something was written into the saved contact
+    added: bool = False  # … a value, phone, e-mail, address, group or note it lacked
+    differed: list[tuple[str, str]] = field(default_factory=list)  # (Persian, English) labels of fields that differ
+    noted: bool = False  # the file's differing values were written into the saved contact's note
+
+    def __bool__(self) -> bool:
+        return self.changed
+
+
+# merge.FIELDS' labels in English, for the CLI line (a custom field is named as it is)
+_LABELS_EN = {"عنوان": "title", "نام": "first name", "نام خانوادگی": "last name", "سازمان": "organisation",
+              "سمت": "job title", "واحد": "unit", "مدیر": "manager", "کد ملی": "national code",
+              "شناسه ملی": "national ID", "تاریخ تولد": "birthday", "تاریخ تأسیس": "founding date",
+              "وب‌سایت": "website"}
+
+
+def merge_into(target: Contact, other: Contact, fields=()) -> Merged:
+    """Merge a file's row ``other`` into ``target`` (a saved contact, or an earlier row): the saved
+    values win and none is overwritten. Its empty fields are filled, and the phones (number and
+    extension), e-mails, addresses, groups and custom values it lacks are added; a note it does
+    not hold is appended. Addresses and notes are compared as the search reads them
+    (``core.text.normalise``: digit scripts, ي/ی, spaces and line breaks; for an address also
+    punctuation, and an address whose every part the saved one has is no new one). A field both
+    fill differently (``merge.differences``: not the names, which are why rows meet) keeps the
+    saved value and the file's goes into the note, in the line the phonebook's own merge writes
+    («از ادغام با «نام»: سمت: مدیر فروش؛ …»), once: a re-import adds nothing. A national code
+    and a birthday do not cross from an organisation to a person or back (into the note too)."""
+    from crm_desktop.phonebook import merge as merging
+
+    done = Merged()
+    if other.birthday and target.birthday and target.kind == other.kind:
+        mine, theirs = target.birthday, other.birthday
+        if theirs.startswith("--") and mine.endswith(theirs[1:]):  # the same day, without its year
+            other.birthday = mine
+        elif mine.startswith("--") and theirs.endswith(mine[1:]):  # the year the saved one lacked
+            target.birthday = theirs
+            done.added = True
+    differences = merging.differences(target, other, fields)
+    done.differed = [(name, _LABELS_EN.get(name, quoted(name))) for name, _mine, _theirs in differences]
+    lost = merging.dropped(target, other, fields)
     for attr in SCALARS:
+        if attr in merging.KIND_BOUND and target.kind != other.kind:
+            continue
         if not getattr(target, attr) and getattr(other, attr):
             setattr(target, attr, getattr(other, attr))
-            changed = True
-    if other.note and other.note not in (target.note or ""):
+            done.added = True
+    if other.note and normalise(other.note) not in normalise(target.note):
         target.note = f"{target.note}\n{other.note}" if target.note else other.note
-        changed = True
-    have = {p.national for p in target.phones}
+        done.added = True
+    have = {(p.national, p.ext) for p in target.phones}
     for phone in other.phones:
-        if phone.national not in have:
+        if (phone.national, phone.ext) not in have:
             phone.id = None
             target.phones.append(phone)
-            have.add(phone.national)
-            changed = True
+            have.add((phone.national, phone.ext))
+            done.added = True
     emails = {e.casefold() for e in target.emails}
     for email in other.emails:
         if email.casefold() not in emails:
             target.emails.append(email)
             emails.add(email.casefold())
-            changed = True
-    places = {(a.province, a.city, a.street, a.postal_code) for a in target.addresses}
+            done.added = True
+    places = [_place(a) for a in target.addresses]
     for address in other.addresses:
-        key = (address.province, address.city, address.street, address.postal_code)
-        if key not in places:
+        key = _place(address)
+        if not any(all(not part or part == saved for part, saved in zip(key, place)) for place in places):
             address.id = None
             target.addresses.append(address)
-            places.add(key)
-            changed = True
+            places.append(key)
+            done.added = True
     for group_id in other.group_ids:
         if group_id not in target.group_ids:
             target.group_ids.append(group_id)
-            changed = True
+            done.added = True
     for field_id, value in other.custom.items():
         if value not in (None, "") and target.custom.get(field_id) in (None, ""):
             target.custom[field_id] = value
-            changed = True
-    return changed
+            done.added = True
+    if lost:
+        folded = normalise(target.note)
+        if not all(normalise(line) in folded for line in lost):
+            line = f"از ادغام با «{other.display_name}»: {'؛ '.join(lost)}"
+            target.note = f"{target.note}\n{line}" if target.note else line
+            done.noted = True
+    done.changed = done.added or done.noted
+    return done
+
+
+_PUNCTUATION = re.compile(r"[\s،,.؛;:\-–—_/()«»\"']+")
+
+
+def _place(address) -> tuple:
+    """An address compared as the search reads it (digit scripts, ي/ی, ZWNJ, spaces, line breaks)
+    and without its punctuation: «پلاک ۱۲، طبقه ۲» is «پلاک 12 طبقه 2»."""
+    return tuple(_PUNCTUATION.sub(" ", normalise(part or "")).strip()
+                 for part in (address.province, address.city, address.street, address.postal_code))
 
 
 def _check_card_phones(rows: list[ImportRow]) -> None:

@@ -207,6 +207,8 @@ def normalised(contact: Contact) -> Contact:
         raise ValidationError(f"unknown contact kind {contact.kind!r}", "نوع مخاطب باید شخص یا سازمان باشد.", "نوع")
     for attr in ("title", "first_name", "last_name", "organisation", "job_title", "unit", "manager", "website", "note"):
         setattr(contact, attr, (getattr(contact, attr) or "").strip())
+    if "\r" in contact.note:
+        contact.note = note_text(contact.note)
     if not (contact.first_name or contact.last_name or contact.organisation):
         raise ValidationError("a contact needs a name", "نام، نام خانوادگی یا نام سازمان را وارد کنید.", "نام")
     if contact.national_code:  # a person's national code, or a company's legal national ID
@@ -240,6 +242,12 @@ def normalised(contact: Contact) -> Contact:
     contact.addresses = addresses
     contact.birthday = _checked_birthday(contact.birthday)
     return contact
+
+
+def note_text(text: str) -> str:
+    """A note with its line breaks as ``\\n``: a CSV cell saved on Windows brings ``\\r\\n`` (or
+    a lone ``\\r``), which the note would keep and a comparison would count as a difference."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 OLDEST_BIRTHDAY = date(1921, 3, 21)  # 1300/01/01: an earlier year is a typo (1200 for 1400)
