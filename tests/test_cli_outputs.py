@@ -280,3 +280,17 @@ def test_a_group_name_two_groups_could_mean_is_refused_listing_each_name_quoted(
     assert line == ("crm-desktop: error: no group named 'ازمون، ویژه' (groups: 'آزمون, ویژه', 'آزمون، ویژه')")
     exact = run_cli("search", "--group", "آزمون, ویژه", db=filled)  # the exact name still picks its group
     assert exact.returncode == 0 and exact.stdout == "" and "no contact matches" in exact.stderr
+
+
+def test_the_old_files_bytes_never_choose_the_format_written_over_it(filled, tmp_path):
+    """«contacts.csv» that once held a workbook (or a pipe that would never end) is written as
+    CSV from its name: its old bytes were read to guess the format."""
+    old = tmp_path / "contacts.csv"
+    old.write_bytes(b"PK\x03\x04 an old workbook renamed .csv")
+    done = run_cli("export", "contacts", "--out", old, db=filled)
+    assert done.returncode == 0 and "(csv)" in done.stdout, done.stderr
+    assert old.read_text(encoding="utf-8-sig").startswith('"نوع"')
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    done = run_cli("export", "contacts", "--out", pipe, db=filled, timeout=30)
+    assert done.returncode == 0, done.stderr

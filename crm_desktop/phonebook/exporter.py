@@ -41,7 +41,7 @@ from crm_desktop.phonebook.columns import (
 from crm_desktop.phonebook.import_rows import Progress, gc_paused, report
 from crm_desktop.phonebook.import_values import GREGORIAN_MONTH_NAMES
 from crm_desktop.phonebook.model import Contact, jalali_to_no_year, no_year_to_jalali
-from crm_desktop.phonebook.table import CSV, VCF, XLSX, format_of
+from crm_desktop.phonebook.table import CSV, VCF, XLSX, format_named, format_of
 
 TEXT_EXPORT = "نوشتن مخاطبان…"
 PHONE_COLUMNS = EXPORT_PHONE_HEADERS
@@ -232,7 +232,8 @@ def _export(source, query, path, fmt, progress) -> ExportResult:
     # One check with the reports: no folder, a folder, a read-only file, a name too long, the
     # database itself (or its -wal / -shm) are refused before anything is written.
     path = check_output(path, _database_files(source))
-    fmt = format_of(path, fmt) if fmt or path.suffix else VCF
+    # from the name (a file's old bytes never decide what is written over it), vCard without one
+    fmt = format_of(path, fmt) if fmt else format_named(path) or (VCF if not path.suffix else CSV)
     started = time.perf_counter()
     phonebook, own = _open(source)
     partial = None

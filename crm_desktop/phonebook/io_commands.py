@@ -120,7 +120,7 @@ def run_import_command(args) -> int:
 def run_export_command(args) -> int:
     from crm_desktop.phonebook.exporter import export_contacts, group_query
     from crm_desktop.phonebook.repo import Phonebook
-    from crm_desktop.phonebook.table import format_named, format_of
+    from crm_desktop.phonebook.table import CSV, format_named, format_of
     from crm_desktop.reports.output import check_output
     from crm_desktop.storage.db import open_database
 
@@ -130,8 +130,9 @@ def run_export_command(args) -> int:
     if suffix in (".xls", ".tsv") or (suffix and args.format is None and format_named(args.out) is None):
         raise UserError(f"--out {args.out!r}: name the file .csv, .xlsx or .vcf (or give --format)",
                         "نام پرونده خروجی باید به ‎.csv، ‎.xlsx یا ‎.vcf ختم شود.")
-    fmt = format_of(args.out, args.format)
     named = format_named(args.out)
+    # the name says the format, never the old file's bytes (an old workbook named .csv made a workbook again)
+    fmt = format_of(args.out, args.format) if args.format else named or CSV
     if named is not None and named != fmt:  # a vCard written into «x.csv» opens as garbage
         raise UserError(f"--format {fmt} does not match --out {args.out!r} (a .{named} name)",
                         f"قالب {fmt} با پسوند پرونده خروجی نمی‌خواند.")

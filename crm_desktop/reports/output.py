@@ -105,7 +105,11 @@ def _resolved(path: Path) -> str:
 
 
 def _is_sqlite(path: Path) -> bool:
+    """Does the regular file ``path`` start as an SQLite database does? (A device or a pipe is
+    never read: that could wait forever.)"""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as handle:
             return handle.read(16) == b"SQLite format 3\x00"
     except OSError:
