@@ -90,7 +90,9 @@ def format_named(path) -> str | None:
 
 
 def format_of(path, given: str | None = None) -> str:
-    """vcf, csv or xlsx: ``given``, or from the file's extension (then from its first bytes)."""
+    """vcf, csv or xlsx: ``given``, or from the file's extension (then from its first bytes).
+    A file named as text (.csv, .txt, .tsv) that is an Excel workbook or a vCard by its bytes
+    (a phone's vCard saved as .txt, a workbook renamed .csv) is taken for what it is."""
     if given:
         given = given.lower().lstrip(".")
         given = {"vcard": VCF, "tsv": CSV, "txt": CSV}.get(given, given)
@@ -99,17 +101,29 @@ def format_of(path, given: str | None = None) -> str:
         return given
     path = Path(path)
     found = format_named(path)
-    if found:
+    if found in (VCF, XLSX):
         return found
     try:
-        head = path.read_bytes()[:4096]
+        with path.open("rb") as handle:
+            head = handle.read(4096)
     except OSError:
         head = b""
     if head.startswith(b"PK\x03\x04"):
         return XLSX
-    if b"BEGIN:VCARD" in head.upper():
-        return VCF
-    return CSV
+    if found is None:
+        return VCF if b"BEGIN:VCARD" in head.upper() else CSV
+    return VCF if _starts_as_vcard(head) else CSV
+
+
+_VCARD_START = re.compile(r"BEGIN[ \t]*:[ \t]*VCARD\b", re.I)
+
+
+def _starts_as_vcard(head: bytes) -> bool:
+    """Whether the first non-blank line of ``head`` (a file's first bytes) is BEGIN:VCARD."""
+    from crm_desktop.phonebook.textfile import decode
+
+    text = decode(head)[0].lstrip("\ufeff \t\r\n")
+    return bool(_VCARD_START.match(text))
 
 
 _LONG_DIGITS = re.compile(r"[0-9۰-۹٠-٩]{7,}")

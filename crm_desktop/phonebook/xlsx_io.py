@@ -17,6 +17,7 @@ float stays a number (the cheque book's amounts), with a number format per colum
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -33,9 +34,9 @@ def read_xlsx(path, *, header: bool | None = None, sheet: str | None = None, pro
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    read_bytes(path)  # a missing or unreadable file: the same clear message as for CSV
-    try:
-        workbook = load_workbook(Path(path), read_only=True, data_only=True)
+    data = read_bytes(path)  # a missing or unreadable file: the same clear message as for CSV
+    try:  # from the bytes: openpyxl refuses a file whose name does not end in .xlsx
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as error:
         raise UnreadableFile(path, f"not an Excel (.xlsx) workbook ({error})", "کارپوشه اکسل (xlsx) نیست یا آسیب دیده است.") from error
     try:
