@@ -33,6 +33,109 @@ def cp1256_csv(path, text: str):
     return path
 
 
+# --- 1. a title above the header row -----------------------------------------------------------
+
+TITLED = ("فهرست مشتریان 1403;;;\n"
+          ";;;\n"
+          "نام;نام خانوادگی;تلفن همراه;شرکت\n"
+          "مریم;احمدی;09121234567;پارس\n"
+          "علی;رضایی;0912;آریا\n")
+
+
+def test_a_title_line_above_the_csv_header_is_skipped_and_the_rows_keep_their_numbers(tmp_path, db_path):
+    path = cp1256_csv(tmp_path / "title.csv", TITLED)
+    assert path.read_bytes()[:4] == "فهرس".encode("cp1256") and b"\r\n;;;\r\n" in path.read_bytes()
+    table = read_table(path)
+    assert table.headers == ["نام", "نام خانوادگی", "تلفن همراه", "شرکت"] and table.header_number == 3
+    assert table.numbers == [4, 5]
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert (summary.added, summary.rejected, summary.ignored_columns) == (1, 1, [])
+    assert stored(db_path) == [("مریم", "احمدی", "پارس", None, "", ["09121234567"])]
+    # the title is neither imported nor rejected; the bad row is the one Excel shows as row 5
+    (line,) = summary.text().splitlines()[1:]
+    assert line.startswith("ردیف ۵: «علی رضایی» رد شد — تلفن همراه") and "شماره همراه درست نیست" in line
+
+
+def titled_workbook(path):
+    """A sheet as offices make it: a title merged over A1:F1, row 2 empty, the headers in row 3
+    (with a «ردیف» column), a blank row 6 and a bad mobile in row 7."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "فهرست مشتریان شرکت پارس - ۱۴۰۳"
+    ws.merge_cells("A1:F1")
+    ws.append([])
+    ws.append(["ردیف", "نام", "نام خانوادگی", "تلفن همراه", "شرکت", "تاریخ تولد"])
+    ws.append([1, "مریم", "احمدی", 9121234567, "پارس", "1365/04/12"])
+    ws.append([2, "علی", "رضایی", "09127654321", "آریا", None])
+    ws.append([])
+    ws.append([3, "سارا", "کریمی", "0935", None, None])
+    wb.save(path)
+    return path
+
+
+def test_a_title_merged_over_an_xlsx_header_is_skipped(tmp_path, db_path):
+    path = titled_workbook(tmp_path / "title_row.xlsx")
+    table = read_table(path)
+    assert table.headers == ["ردیف", "نام", "نام خانوادگی", "تلفن همراه", "شرکت", "تاریخ تولد"]
+    assert (table.header_number, table.numbers) == (3, [4, 5, 7])
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert (summary.added, summary.rejected) == (2, 1)
+    assert stored(db_path) == [("مریم", "احمدی", "پارس", "1986-07-03", "", ["09121234567"]),
+                               ("علی", "رضایی", "آریا", None, "", ["09127654321"])]
+    assert [(e.place, e.name) for e in summary.entries] == [("ردیف ۷", "سارا کریمی")]
+    assert summary.ignored_columns == ["ردیف"]
+
+
+def test_the_wizard_maps_the_columns_under_a_title(qtbot, tmp_path, persian_app):
+    from crm_desktop.phonebook.views import import_wizard
+    from crm_desktop.phonebook.views.import_wizard import ImportWizard
+
+    office = Office(tmp_path / "office.sqlite3")
+    try:
+        wizard = ImportWizard(office, path=titled_workbook(tmp_path / "title_row.xlsx"))
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.next()
+        assert wizard.currentId() == import_wizard.PAGE_MAPPING
+        page = wizard.mapping_page
+        assert [c.currentData() for c in page.combos] == ["", "first_name", "last_name", "mobile", "organisation",
+                                                          "birthday"]
+        assert [c.currentText() for c in page.combos] == ["نادیده گرفته شود", "نام", "نام خانوادگی", "تلفن همراه",
+                                                          "سازمان / شرکت", "تاریخ تولد"]
+        assert [page.preview.item(r, 0).text() for r in range(page.preview.rowCount())] == ["۴", "۵", "۷"]
+        assert page.preview.item(0, 1).text() == "مریم احمدی"
+        assert page.problems()[:2] == ["درست", "درست"] and page.problems()[2].startswith("تلفن همراه")
+        wizard.next()
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
+        assert (wizard.summary.added, wizard.summary.rejected) == (2, 1)
+        assert [r[0] for r in wizard.summary_page.shown_rows()] == ["۷"]
+    finally:
+        office.close()
+
+
+def test_files_without_a_header_row_and_our_own_export_still_read(tmp_path):
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes("علی رضایی,09121234567\r\nسارا نوری,09351234567\r\n".encode("utf-8"))
+    table = read_table(plain)
+    assert not table.has_header and table.numbers == [1, 2] and table.headers == ["ستون ۱", "ستون ۲"]
+    own = tmp_path / "own.csv"
+    own.write_bytes('\ufeff"نوع","نام","نام خانوادگی","تلفن همراه"\r\n"شخص","مریم","احمدی","09121234567"\r\n'
+                    .encode("utf-8"))
+    table = read_table(own)
+    assert table.headers == ["نوع", "نام", "نام خانوادگی", "تلفن همراه"] and table.numbers == [2]
+    # a group heading over the headers («اطلاعات تماس») is skipped too: the row below names more fields
+    grouped = tmp_path / "grouped.csv"
+    grouped.write_bytes("نام,,اطلاعات تماس,\r\nنام,نام خانوادگی,موبایل,ایمیل\r\nمریم,احمدی,09121234567,\r\n"
+                        .encode("utf-8"))
+    table = read_table(grouped)
+    assert table.headers == ["نام", "نام خانوادگی", "موبایل", "ایمیل"] and table.numbers == [3]
+    # --no-header: every row is data, the title too
+    assert read_table(cp1256_csv(tmp_path / "t.csv", TITLED), header=False).numbers == [1, 3, 4, 5]
+
+
 # --- 3. a workbook without the .xlsx name ------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["contacts", "telegram.xlsx.part", "renamed.csv"])

@@ -1,10 +1,16 @@
 """A spreadsheet as the importer sees it: ``read_table(path) -> Table`` for CSV and XLSX, and the
 cell neutralising both exporters use.
 
-``Table.headers`` are the first row's cells (or «ستون ۱»… when the file has no header row),
+``Table.headers`` are the header row's cells (or «ستون ۱»… when the file has no header row),
 ``Table.rows`` the data rows as text, ``Table.numbers`` each row's number as the operator's
 spreadsheet program shows it (1-based, counting the header row; blank rows are left out but
-keep the numbering)."""
+keep the numbering).
+
+The header row is the first non-blank row, unless a row among the first few names the fields
+better: offices put a title («فهرست مشتریان ۱۴۰۳»), a date or a group heading above their
+headers. ``find_header`` takes the row where ``columns.suggest_field`` recognises the most cells
+(at least one, in a row of two cells or more) before the first row that holds data (a phone
+number, an e-mail); the rows above it are neither imported nor reported."""
 
 from __future__ import annotations
 
@@ -31,6 +37,7 @@ class Table:
     encoding: str = ""  # CSV: utf-8, utf-8-sig, utf-16, cp1256
     delimiter: str = ""  # CSV: , ; \t |
     sheet: str = ""  # XLSX: the sheet read
+    header_number: int = 0  # the header row's number (0: no header row); rows above it were skipped
 
     def __post_init__(self):
         if not self.numbers:
@@ -134,27 +141,64 @@ def looks_like_data(cells: list[str]) -> bool:
     return any(_LONG_DIGITS.search(c.replace(" ", "").replace("-", "")) or "@" in c for c in cells)
 
 
+HEADER_SEARCH_ROWS = 10  # the non-blank rows ``find_header`` looks at
+
+
+def recognised_cells(cells) -> int:
+    """How many of a row's cells name a field ``columns.suggest_field`` knows."""
+    from crm_desktop.phonebook.columns import suggest_field
+
+    return sum(1 for c in cells if c and len(c) <= _LONGEST_HEADER and c.strip() and suggest_field(c))
+
+
+_LONGEST_HEADER = 200  # a longer cell is a note, not a header (and is not normalised for nothing)
+
+
+def find_header(rows) -> int | None:
+    """The index in ``rows`` (non-blank rows of text, the first few are enough) of the header
+    row: of the first ``HEADER_SEARCH_ROWS`` rows before the first one that holds data
+    (``looks_like_data``), the one with the most recognised field names (the first of equals),
+    counting only rows of two non-empty cells or more; None when no row names a field."""
+    best, best_count = None, 0
+    for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if looks_like_data(cells):
+            break
+        if sum(1 for c in cells if c and c.strip()) < 2:
+            continue  # a title, a date, a single note
+        count = recognised_cells(cells)
+        if count > best_count:
+            best, best_count = index, count
+    return best
+
+
 def make_table(raw_rows, numbers, header: bool | None, **info) -> Table:
     """A Table from rows of text with their numbers: blank rows dropped, rows padded to the
-    same width, the header row detected when ``header`` is None."""
+    same width, the header row found (``find_header``) and the rows above it dropped.
+    ``header`` None: no header row when the first row holds data and no row above the data
+    names a field; True: the found header row, else the first row; False: none."""
     kept = [(n, row) for n, row in zip(numbers, raw_rows) if any(row) and "".join(row).strip()]
-    if header is None:
-        header = bool(kept) and not looks_like_data(kept[0][1])
+    at = None
+    if header is not False and kept:
+        at = find_header([row for _, row in kept[:HEADER_SEARCH_ROWS]])
+        if at is None and (header or not looks_like_data(kept[0][1])):
+            at = 0
     width = max((len(row) for _, row in kept), default=0)
-    if header and kept:
-        _, first = kept.pop(0)
+    header_number = 0
+    if at is not None:
+        header_number, first = kept[at]
+        del kept[: at + 1]
         headers = [c.strip() for c in first] + [""] * (width - len(first))
     else:
         headers = [""] * width
     headers = [h or f"ستون {to_persian(i + 1)}" for i, h in enumerate(headers)]
     rows = [row if len(row) == width else row + [""] * (width - len(row)) for _, row in kept]
-    return Table(headers, rows, [n for n, _ in kept], bool(header), **info)
+    return Table(headers, rows, [n for n, _ in kept], at is not None, header_number=header_number, **info)
 
 
 def read_table(path, format: str | None = None, *, header: bool | None = None, encoding: str | None = None,
                sheet: str | None = None, progress=None) -> Table:
-    """The table in a CSV or XLSX file. ``header`` None: the first row is a header row unless it
-    holds a phone number or an e-mail. Raises UnreadableFile (Persian message) for a file that
+    """The table in a CSV or XLSX file. ``header`` None: a header row is found (``make_table``)
+    unless the first row holds a phone number or an e-mail and no row names a field. Raises UnreadableFile (Persian message) for a file that
     cannot be read. ``progress(rows read, rows)`` now and then while an XLSX is read (seconds
     for 100,000 rows; it may raise to stop the read)."""
     fmt = format_of(path, format)
