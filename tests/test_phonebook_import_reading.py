@@ -136,6 +136,31 @@ def test_files_without_a_header_row_and_our_own_export_still_read(tmp_path):
     assert read_table(cp1256_csv(tmp_path / "t.csv", TITLED), header=False).numbers == [1, 3, 4, 5]
 
 
+# --- 2. merged cells ---------------------------------------------------------------------------
+
+def test_a_company_merged_over_two_rows_is_the_company_of_both(tmp_path, db_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["نام", "نام خانوادگی", "تلفن", None, "شرکت"])
+    ws.merge_cells("C1:D1")  # «تلفن» over the mobile and the office line
+    ws.append(["حسن", "نوری", "09121234567", "02188776655", "شرکت فولاد"])
+    ws.append(["حسین", "نوری", "09121234568", None, None])
+    ws.append(["کامران", "شریفی", "09120001111", None, "پارس"])
+    ws.merge_cells("E2:E3")
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    table = read_table(path)
+    assert table.headers == ["نام", "نام خانوادگی", "تلفن", "تلفن", "شرکت"]
+    assert [row[4] for row in table.rows] == ["شرکت فولاد", "شرکت فولاد", "پارس"]
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert (summary.added, summary.rejected, summary.ignored_columns) == (3, 0, [])
+    assert stored(db_path) == [("حسن", "نوری", "شرکت فولاد", None, "", ["09121234567", "02188776655"]),
+                               ("حسین", "نوری", "شرکت فولاد", None, "", ["09121234568"]),
+                               ("کامران", "شریفی", "پارس", None, "", ["09120001111"])]
+
+
 # --- 3. a workbook without the .xlsx name ------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["contacts", "telegram.xlsx.part", "renamed.csv"])

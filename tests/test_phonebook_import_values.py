@@ -302,3 +302,42 @@ def test_a_merge_keeps_the_saved_values_says_which_differed_and_notes_the_files_
     assert [(e.outcome, e.reason) for e in again.entries] == [
         ("skipped", said + "سمت و تاریخ تولد فرق داشت و مقدار ثبت‌شده ماند"),
         ("skipped", said[:-2] + " و چیز تازه‌ای نداشت")]
+
+
+# --- 8. how the messages read ---------------------------------------------------------------------
+
+def test_a_refused_file_reads_as_one_sentence(conn, tmp_path):
+    from crm_desktop.phonebook.importer import ImportRefused
+
+    data = crlf("نام,موبایل,تلفن محل کار,ایمیل", "علی,09121234567,021 8877 6655,", "رضا,09121234568,021-8877665,",
+                "سارا,09121234569,,sara@")
+    with pytest.raises(ImportRefused) as caught:
+        imported(conn, write(tmp_path, data), on_error="refuse")
+    assert caught.value.fa == (f"ردیف ۳: تلفن محل کار «{LRI}۰۲۱-۸۸۷۷۶۶۵{PDI}»: شماره تلفن ثابت درست نیست؛ مانند "
+                               "۰۲۱ ۸۸۷۷ ۶۶۵۵ بنویسید (۲ ردیف ایراد دارد)؛ هیچ مخاطبی وارد نشد.")
+    assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
+
+
+def test_a_card_with_several_faults_lists_them_in_one_sentence(conn, tmp_path):
+    cards = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:علی\r\nTEL;CELL:0912\r\nEND:VCARD\r\n"
+             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:رضا\r\nN:;رضا;;;\r\nTEL;CELL:09121234567\r\nEND:VCARD\r\n").encode()
+    summary = imported(conn, write(tmp_path, cards, "two.vcf"))
+    for entry in summary.entries:
+        assert ".؛" not in entry.reason and entry.reason.endswith(".")
+
+
+def test_the_command_line_names_fields_in_english(db_path, tmp_path):
+    path = write(tmp_path, crlf("نام,موبایل,کد ملی,تاریخ تولد,ایمیل,تلفن منزل",
+                                "علی,09121234567,0499370890,,,", "رضا,09121234568,,31 مهر 1365,,",
+                                "سارا,09121234569,,1365/13/40,,", "نیما,09121234570,,,nima@,",
+                                "کاوه,09121234571,,,,0218877", "مینا,09121234572,,,,"))
+    done = run_cli("import", "contacts", path, db=db_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "row 2: rejected: national code: the check digit is wrong (علی)" in lines
+    assert "row 3: rejected: birthday: '31 مهر 1365': Mehr 1365 has only 30 days (رضا)" in lines
+    assert "row 4: rejected: birthday: '1365/13/40': month must be between 1 and 12 (سارا)" in lines
+    assert any(line.startswith("row 5: rejected: e-mail: not an e-mail address") for line in lines)
+    assert "row 6: rejected: home phone '0218877': not a landline number; write it like 021 8877 6655 (کاوه)" in lines
+    summary = json.loads(run_cli("import", "contacts", path, "--json", db=tmp_path / "other.sqlite3").stdout)
+    assert summary["entries"][0]["reason"] == "کد ملی: رقم کنترل درست نیست؛ کد ملی را دوباره بررسی کنید."

@@ -51,12 +51,20 @@ _STRIP = dict.fromkeys(map(ord, _BIDI_MARKS + " \t\u00a0\u2007\u2009\u202f\u200c
 _NO_BIDI_MARKS = dict.fromkeys(map(ord, _BIDI_MARKS))
 
 
+# the English name of a field in the English (CLI, log) message; a label not here is used as it is
+FIELD_NAMES_EN = {
+    "کد ملی": "national code", "شناسه ملی": "national ID", "تلفن همراه": "mobile", "تلفن ثابت": "landline",
+    "شماره تلفن": "phone number", "تلفن": "phone", "داخلی": "extension", "کد پستی": "postal code",
+    "شماره شبا": "Sheba number", "شناسه صیادی": "Sayad ID", "ایمیل": "e-mail", "پست الکترونیک": "e-mail",
+}
+
+
 def _error(field: str, en: str, fa: str) -> ValidationError:
-    return ValidationError(f"{field}: {en}", f"{field}: {fa}", field)
+    return ValidationError(f"{FIELD_NAMES_EN.get(field, field)}: {en}", f"{field}: {fa}", field)
 
 
 def _required(field: str) -> ValidationError:
-    return ValidationError(f"{field}: a value is required", f"{field} را وارد کنید.", field)
+    return ValidationError(f"{FIELD_NAMES_EN.get(field, field)}: a value is required", f"{field} را وارد کنید.", field)
 
 
 def _compact(text) -> str:

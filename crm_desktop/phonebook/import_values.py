@@ -12,6 +12,7 @@ from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, TYPED_MAX_YEAR, TYPED_MIN_YEAR, from_jalali
 from crm_desktop.core.phone import national_form, phone_digits
 from crm_desktop.core.text import isolate, normalise, quoted
+from crm_desktop.core.validators import FIELD_NAMES_EN
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.model import FIXED_LINE_KINDS, OLDEST_BIRTHDAY, Phone, checked_phone, jalali_to_no_year
 
@@ -51,7 +52,7 @@ _GREGORIAN_BY_NAME.update({normalise(name): i for name, i in (("می", 5), ("ج�
 
 def _bad_birthday(text: str) -> ValidationError:
     return ValidationError(
-        f"{BIRTHDAY}: {quoted(text)} is not a date (write 1365/04/12, 1986-07-03, --07-03 or 12 تیر)",
+        f"birthday: {quoted(text)} is not a date (write 1365/04/12, 1986-07-03, --07-03 or 12 Tir)",
         f"{BIRTHDAY}: «{_shown(text)}» تاریخ نیست؛ مانند {to_persian('1365/04/12')}، {to_persian(12)} تیر"
         f" یا \u20681986-07-03\u2069 بنویسید.",
         BIRTHDAY,
@@ -60,7 +61,7 @@ def _bad_birthday(text: str) -> ValidationError:
 
 def _future_birthday(text: str) -> ValidationError:
     return ValidationError(
-        f"{BIRTHDAY}: {quoted(text)} is after today",
+        f"birthday: {quoted(text)} is after today",
         f"{BIRTHDAY}: «{_shown(text)}» پس از امروز است؛ تاریخ تولد نمی‌تواند در آینده باشد.",
         BIRTHDAY,
     )
@@ -68,7 +69,7 @@ def _future_birthday(text: str) -> ValidationError:
 
 def _old_birthday(text: str) -> ValidationError:
     return ValidationError(
-        f"{BIRTHDAY}: {quoted(text)} is before 1300/01/01 (1921-03-21)",
+        f"birthday: {quoted(text)} is before 1300/01/01 (1921-03-21)",
         f"{BIRTHDAY}: «{_shown(text)}» پیش از ۱۳۰۰ است؛ سال را دوباره بررسی کنید.",
         BIRTHDAY,
     )
@@ -91,7 +92,11 @@ def _full(year: int, month: int, day: int, text: str) -> str:
     if year == APPLE_NO_YEAR:
         return _month_day(month, day, text)
     if TYPED_MIN_YEAR <= year <= TYPED_MAX_YEAR:  # a Jalali date (1365/04/12)
-        born = from_jalali(year, month, day, BIRTHDAY)
+        try:
+            born = from_jalali(year, month, day, BIRTHDAY)
+        except ValidationError as error:  # «تاریخ تولد: مهر ۱۳۶۵ فقط ۳۰ روز دارد.», named in English too
+            raise ValidationError(f"birthday: {quoted(text)}: {error.message.removeprefix(f'{BIRTHDAY}: ')}",
+                                  error.fa, BIRTHDAY) from None
     else:
         if not 1800 <= year <= 9999:
             raise _bad_birthday(text)
@@ -437,7 +442,7 @@ def checked_national(number: str, kind: str) -> str:
 
 def _phone_error(number: str, kind: str, label: str, error: ValidationError) -> ValidationError:
     fa = error.fa.removeprefix(f"{label}: ")
-    en = error.message.removeprefix(f"{label}: ")
+    en = error.message.removeprefix(f"{FIELD_NAMES_EN.get(label, label)}: ").removeprefix(f"{label}: ")
     shown = to_persian(number)
     label_en = _PHONE_LABELS_EN.get(kind, "phone")
     named = f"{shown}\u2069" in fa or f"{number}\u2069" in fa  # the message already shows the number

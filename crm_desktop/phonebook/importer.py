@@ -149,10 +149,20 @@ class ImportRefused(UserError):
         more_fa = f" ({to_persian(len(bad))} {what_fa} ایراد دارد)" if len(bad) > 1 else ""
         super().__init__(
             f"{path}: {first.place_en}: {first.errors_en[0]}{more_en}; nothing was imported",
-            f"{first.place}: {first.errors[0]}{more_fa}؛ هیچ مخاطبی وارد نشد.",
+            f"{first.place}: {_clause(first.errors[0])}{more_fa}؛ هیچ مخاطبی وارد نشد.",
         )
         self.rows = bad
         self.summary = summary
+
+
+def _clause(sentence: str) -> str:
+    """A Persian sentence to go on after «؛»: without its full stop («…بنویسید.؛» read doubled)."""
+    return sentence.rstrip().removesuffix(".")
+
+
+def joined_reasons(reasons: list[str]) -> str:
+    """A row's reasons in one Persian sentence: «الف؛ ب.», not «الف.؛ ب.»."""
+    return "؛ ".join([*map(_clause, reasons[:-1]), reasons[-1]]) if reasons else ""
 
 
 class NothingToImport(UserError):
@@ -331,7 +341,7 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
             summary.ignored_columns = ignored_columns(table, mapping, fields)
         bad = [r for r in rows if not r.ok]
         for row in bad:
-            summary.entries.append(Entry(row.number, row.where, REJECTED, row.name, "؛ ".join(row.errors),
+            summary.entries.append(Entry(row.number, row.where, REJECTED, row.name, joined_reasons(row.errors),
                                          "; ".join(row.errors_en)))
         summary.rejected = len(bad)
         if bad and args.on_error == REFUSE:

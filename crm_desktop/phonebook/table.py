@@ -171,11 +171,13 @@ def find_header(rows) -> int | None:
     return best
 
 
-def make_table(raw_rows, numbers, header: bool | None, **info) -> Table:
+def make_table(raw_rows, numbers, header: bool | None, across=None, **info) -> Table:
     """A Table from rows of text with their numbers: blank rows dropped, rows padded to the
     same width, the header row found (``find_header``) and the rows above it dropped.
     ``header`` None: no header row when the first row holds data and no row above the data
-    names a field; True: the found header row, else the first row; False: none."""
+    names a field; True: the found header row, else the first row; False: none.
+    ``across``: {row number: [(first, last column index)]} of cells merged across columns
+    (XLSX): a header cell merged over several columns names each of them."""
     kept = [(n, row) for n, row in zip(numbers, raw_rows) if any(row) and "".join(row).strip()]
     at = None
     if header is not False and kept:
@@ -188,6 +190,9 @@ def make_table(raw_rows, numbers, header: bool | None, **info) -> Table:
         header_number, first = kept[at]
         del kept[: at + 1]
         headers = [c.strip() for c in first] + [""] * (width - len(first))
+        for start, end in (across or {}).get(header_number, ()):
+            for i in range(start + 1, min(end + 1, width)):
+                headers[i] = headers[i] or headers[start]
     else:
         headers = [""] * width
     headers = [h or f"ستون {to_persian(i + 1)}" for i, h in enumerate(headers)]

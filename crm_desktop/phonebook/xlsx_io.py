@@ -4,7 +4,11 @@ In: a named sheet, or else the first sheet that holds data rows (visible sheets 
 ones; a workbook whose first sheet is a cover page or a note still imports, and
 ``Table.sheet`` says which sheet was read); values as text: a number cell keeps its digits (a
 phone saved as a number lost its leading 0: ``national_form`` gives it back), a date cell
-becomes ISO.
+becomes ISO. A merged cell holds its value in its top-left cell only; as Excel shows the value
+over the whole range, every row of a range gets it (in the range's first column: «شرکت فولاد»
+merged over two people's rows is the company of both), and a header merged across columns names
+each of them. The file is read from its bytes, so a workbook without the .xlsx name (a
+download's ``.part``, a file with no extension) is read too.
 
 Out: a write-only workbook (100,000 rows in seconds), the sheet right-to-left, the header row
 bold and frozen. A text cell is always an inline string, which Excel never evaluates; one that
@@ -67,14 +71,73 @@ PROGRESS_ROWS = 2000  # rows read between two progress reports
 
 
 def _sheet_table(ws, header: bool | None, progress=None) -> Table:
-    raw, numbers = [], []
+    raw = []  # raw[k]: row k + 1, as text
     total = (ws.max_row or 0) if progress is not None else 0  # the sheet's own dimension (may be missing)
-    for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+    next_report = PROGRESS_ROWS
+    rows, merged = _sheet_rows(ws)
+    for number, row in rows:
+        while len(raw) < number - 1:
+            raw.append([])  # a row the sheet does not list: blank
         raw.append([clean_cell(v, unquote=False) for v in row])
-        numbers.append(number)
-        if progress is not None and number % PROGRESS_ROWS == 0:
+        if progress is not None and number >= next_report:
             progress(number, max(total, number))
-    return make_table(raw, numbers, header, format=XLSX, sheet=ws.title)
+            next_report = number + PROGRESS_ROWS
+    across = _fill_merged(raw, merged())
+    return make_table(raw, range(1, len(raw) + 1), header, across, format=XLSX, sheet=ws.title)
+
+
+def _sheet_rows(ws):
+    """(the sheet's rows as (row number, values), a function that gives its merged ranges as
+    (min row, min column, max row, max column), 1-based, once the rows are read). A read-only
+    sheet does not keep its merged ranges, which its XML lists after the rows: the rows are read
+    with openpyxl's own sheet parser, which collects them on the way (no second pass over the
+    file). A sheet without that parser gives its rows and no ranges."""
+    try:
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        book = ws.parent
+        source = ws._get_source()
+        parser = WorkSheetParser(source, ws._shared_strings, data_only=book.data_only, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+    except (ImportError, AttributeError, TypeError):
+        return enumerate(ws.iter_rows(values_only=True), start=1), lambda: ()
+
+    def rows():
+        with source:
+            for number, cells in parser.parse():
+                values = [None] * max((cell["column"] for cell in cells), default=0)
+                for cell in cells:
+                    values[cell["column"] - 1] = cell["value"]
+                yield number, values
+
+    def merged():
+        found = parser.merged_cells
+        return [(r.min_row, r.min_col, r.max_row, r.max_col) for r in found.mergeCell] if found else ()
+
+    return rows(), merged
+
+
+def _fill_merged(raw: list[list[str]], ranges) -> dict[int, list[tuple[int, int]]]:
+    """Give every row of each merged range its top-left value, in the range's first column (a
+    row of ``raw`` is the sheet row one above its index); returns the ranges' column spans by
+    row, {row number: [(first, last column index)]}, for a header cell merged across columns."""
+    across: dict[int, list[tuple[int, int]]] = {}
+    for top, left, bottom, right in ranges:
+        if top > len(raw):
+            continue
+        first = raw[top - 1]
+        value = first[left - 1] if left <= len(first) else ""
+        for number in range(top, min(bottom, len(raw)) + 1):
+            if right > left:
+                across.setdefault(number, []).append((left - 1, right - 1))
+            if number == top or not value:
+                continue
+            row = raw[number - 1]
+            if len(row) < left:
+                row.extend([""] * (left - len(row)))
+            if not row[left - 1]:
+                row[left - 1] = value
+    return across
 
 
 def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, number_formats=None) -> int:
