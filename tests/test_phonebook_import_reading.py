@@ -178,6 +178,33 @@ def test_a_workbook_is_read_by_its_bytes_whatever_its_name(tmp_path, db_path, na
     assert summary.added == 1 and stored(db_path) == [("مریم", "احمدی", "", None, "", ["09121234567"])]
 
 
+# --- 4. Excel's separators ---------------------------------------------------------------------
+
+def test_an_arabic_semicolon_separates_the_columns(tmp_path, db_path):
+    path = cp1256_csv(tmp_path / "excel.csv", "نام؛نام خانوادگی؛تلفن همراه؛شرکت\n"
+                                              "مریم؛احمدی؛09121234567؛پارس\n"
+                                              "علی؛رضایی؛0912؛\n")
+    assert "؛".encode("cp1256") == b"\xba" and path.read_bytes().count(b"\xba") == 9
+    table = read_table(path)
+    assert table.delimiter == "؛" and table.headers == ["نام", "نام خانوادگی", "تلفن همراه", "شرکت"]
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert stored(db_path) == [("مریم", "احمدی", "پارس", None, "", ["09121234567"])]
+    assert [(e.place, e.name) for e in summary.entries] == [("ردیف ۳", "علی رضایی")]
+    # a comma file whose notes hold «؛» stays a comma file
+    notes = tmp_path / "notes.csv"
+    notes.write_bytes("نام,موبایل,یادداشت\r\nمریم,09121234567,الف؛ ب\r\nعلی,09121234568,ج؛ د\r\n".encode("utf-8"))
+    assert read_table(notes).delimiter == "," and read_table(notes).rows[0][2] == "الف؛ ب"
+
+
+def test_rows_after_excels_hidden_sep_line_are_numbered_as_excel_shows_them(tmp_path, db_path):
+    path = cp1256_csv(tmp_path / "sep.csv", "sep=;\nنام;موبایل\nعلی;09121234567\nبد;0912\n")
+    assert path.read_bytes().startswith(b"sep=;\r\n")
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert summary.added == 1
+    (line,) = summary.text().splitlines()[1:]
+    assert line.startswith("ردیف ۳: «بد» رد شد — تلفن همراه") and "شماره همراه درست نیست" in line
+
+
 # --- 5. a vCard named .txt ---------------------------------------------------------------------
 
 CARD = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:رضایی;علی;;;\r\nFN:علی رضایی\r\nTEL;TYPE=CELL:0912 123 4567\r\n"

@@ -2,7 +2,9 @@
 
 In: UTF-8 with or without a BOM, UTF-16 (Excel's "Unicode text"), or Windows-1256 (what Excel
 in Iran saves by default; its Arabic ي and ك become Persian ی and ک); the delimiter ``,`` ``;``
-tab or ``|`` is sniffed (Excel's ``sep=;`` first line is honoured).
+tab, ``|`` or the Arabic semicolon ``؛`` (a Persian Windows' list separator) is sniffed. Excel's
+``sep=;`` first line is honoured and, as Excel hides it, not counted in the row numbers (it is
+in the line numbers a broken quote is reported by, as a text editor shows them).
 
 Out: UTF-8 with a BOM (so Excel shows Persian), CRLF, every cell quoted (a phone number stays
 text), cells neutralised against formula injection (``table.neutralise``).
@@ -20,7 +22,7 @@ from crm_desktop.core.digits import to_persian
 from crm_desktop.phonebook.table import Table, UnreadableFile, make_table, neutralise, read_bytes, refuse_binary
 from crm_desktop.phonebook.textfile import CP1256, decode
 
-DELIMITERS = (",", ";", "\t", "|")
+DELIMITERS = (",", ";", "\t", "|", "؛")  # on a tie, the earlier wins
 _ARABIC_TO_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _LIMIT_MIB = 16  # the largest cell read
 csv.field_size_limit(_LIMIT_MIB * 1024 * 1024)
@@ -61,7 +63,7 @@ def read_csv(path, *, header: bool | None = None, encoding: str | None = None) -
     if used == CP1256:
         text = text.translate(_ARABIC_TO_PERSIAN)
     first_line, _, rest = text.partition("\n")
-    offset = 0
+    offset = 0  # the lines before the text read (Excel's hidden sep= line)
     if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:
         delimiter = first_line.strip()[4]
         text, offset = rest, 1
@@ -75,14 +77,14 @@ def read_csv(path, *, header: bool | None = None, encoding: str | None = None) -
     try:
         for row in reader:
             raw.append(row)
-            numbers.append(len(raw) + offset)
+            numbers.append(len(raw))
             end = handle.tell()
             if reader.line_num - line > 1:  # a quoted cell over several lines (Excel writes notes so)
-                _check_quotes(path, text[start:end], delimiter, len(raw) + offset, line + 1 + offset)
+                _check_quotes(path, text[start:end], delimiter, len(raw), line + 1 + offset)
             last_start, last_line = start, line
             start, line = end, reader.line_num
     except csv.Error as error:
-        number = len(raw) + offset + 1
+        number = len(raw) + 1
         if "field larger than field limit" in str(error):
             raise UnreadableFile(path, f"row {number}: a cell is larger than {_LIMIT_MIB} MiB",
                                  f"ردیف {to_persian(number)} خانه‌ای بزرگ‌تر از {to_persian(_LIMIT_MIB)} مگابایت دارد؛ "
@@ -90,7 +92,7 @@ def read_csv(path, *, header: bool | None = None, encoding: str | None = None) -
         raise UnreadableFile(path, f"row {number}: {error}",
                              f"ردیف {to_persian(number)} خوانده نشد؛ پرونده CSV آسیب دیده است.") from error
     if raw and line - last_line == 1:  # a last record of one line: its quote may run to the end of the file
-        _check_quotes(path, text[last_start:], delimiter, len(raw) + offset, line + offset)
+        _check_quotes(path, text[last_start:], delimiter, len(raw), line + offset)
     return make_table(raw, numbers, header, encoding=used, delimiter=delimiter)
 
 
