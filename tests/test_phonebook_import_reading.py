@@ -221,3 +221,22 @@ def test_a_vcard_saved_as_txt_is_read_as_a_vcard(tmp_path, db_path):
     text = tmp_path / "list.txt"  # a table that mentions a vCard is still a table
     text.write_bytes("نام,یادداشت\r\nعلی,BEGIN:VCARD\r\n".encode("utf-8"))
     assert format_of(text) == CSV
+
+
+# --- 6. vCard: a text birthday, a card with only a phone ---------------------------------------
+
+def test_a_text_birthday_goes_to_the_note_and_a_nameless_card_is_named_by_its_phone(tmp_path, db_path):
+    path = tmp_path / "phone.vcf"
+    path.write_bytes((
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:کاوه\r\nTEL:09121234502\r\nBDAY;VALUE=text:circa 1360\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:;;;;\r\nFN:\r\nTEL;CELL:+98 935 111 2233\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:sara@example.com\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:نیما\r\nBDAY:circa 1360\r\nEND:VCARD\r\n").encode("utf-8"))
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert (summary.added, summary.rejected) == (1, 3)
+    assert stored(db_path) == [("کاوه", "", "", None, "تاریخ تولد: circa 1360", ["09121234502"])]
+    lines = summary.text().splitlines()[1:]
+    assert lines[0] == "خط ۷: «09351112233» رد شد — نام، نام خانوادگی یا نام سازمان را وارد کنید."
+    assert lines[1] == "خط ۱۳: «sara@example.com» رد شد — نام، نام خانوادگی یا نام سازمان را وارد کنید."
+    # a BDAY that says it is a date and is none still rejects its card, with the reason
+    assert lines[2].startswith("خط ۱۷: «نیما» رد شد — تاریخ تولد: «")

@@ -12,6 +12,7 @@ from itertools import islice
 from typing import Callable
 
 from crm_desktop.core.digits import to_persian
+from crm_desktop.core.phone import national_form
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook.columns import RowReader, known_key, row_name, suggest_mapping
 from crm_desktop.phonebook.model import Contact, normalised
@@ -84,7 +85,7 @@ def build_row(row: ImportRow, make) -> ImportRow:
     contact = None
     try:
         contact, groups = make()
-        row.name = contact.display_name
+        row.name = contact.display_name or row.name  # a card without a name keeps its phone
         row.contact, row.groups = normalised(contact), groups
     except ValidationError as error:
         row.fail(error.message, error.fa)
@@ -92,11 +93,26 @@ def build_row(row: ImportRow, make) -> ImportRow:
 
 
 def _card_name(card) -> str:
+    """Who a card is about, for the summary: its FN, N or ORG; for a card without a name (which
+    is rejected for that) its first phone number (national form, digits only, which reads the
+    same way in a Persian line) or e-mail, so that the operator can find it in the phone."""
     fn = card.first("FN")
     if fn is not None and fn.text.strip():
         return fn.text.strip()
     n = card.first("N")
-    return " ".join(p.strip() for p in reversed(n.parts[:2]) if p.strip()) if n is not None else ""
+    name = " ".join(p.strip() for p in reversed(n.parts[:2]) if p.strip()) if n is not None else ""
+    org = card.first("ORG")
+    if not name and org is not None:
+        name = " - ".join(p.strip() for p in org.parts if p.strip())
+    for prop in card.all("TEL") if not name else ():
+        name = national_form(prop.text)
+        if name:
+            break
+    for prop in card.all("EMAIL") if not name else ():
+        name = prop.text.strip()
+        if name:
+            break
+    return name
 
 
 def rows_from_cards(cards, progress: Progress | None = None, fields=()) -> list[ImportRow]:

@@ -2,7 +2,9 @@
 
 In: N (family; given; additional; prefix) and FN, ORG (name; unit; …), TITLE / ROLE, TEL with
 its TYPEs (or the iPhone ``itemN.X-ABLabel`` of its group), EMAIL, ADR (PO box; extended;
-street; city; province; postal code; country), BDAY (with or without a year), NOTE, URL,
+street; city; province; postal code; country), BDAY (with or without a year; a vCard 4.0
+``BDAY;VALUE=text:`` that is no date, «circa 1360», goes into the note as «تاریخ تولد: circa
+1360» instead of rejecting the card: the phone kept it as free text on purpose), NOTE, URL,
 CATEGORIES (group names), X-ABShowAs:COMPANY / KIND:org (an organisation), X-MS-MANAGER,
 X-CRM-NATIONAL-CODE, X-CRM-FIELD (a custom field's value). PHOTO, X-ANDROID-CUSTOM and
 everything else is ignored.
@@ -31,6 +33,7 @@ from __future__ import annotations
 import re
 
 from crm_desktop.core.digits import to_latin
+from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.columns import custom_field_named
 from crm_desktop.phonebook.import_values import kind_from_labels, parse_birthday, phone_kind, split_extension
 from crm_desktop.phonebook.model import ORGANISATION, PERSON, Address, Contact, Phone
@@ -95,6 +98,7 @@ def _split_full_name(text: str) -> tuple[str, str]:
 
 
 CUSTOM_PROPERTY = "X-CRM-FIELD"
+BIRTHDAY_NOTE = "تاریخ تولد"  # the label of a text birthday kept in the note
 _CARET_IN = re.compile(r"\^([\^'nN])")
 
 
@@ -193,7 +197,12 @@ def card_to_contact(card: Card, fields=()) -> tuple[Contact, list[str]]:
         text = bday.text.strip()
         if bday.param("X-APPLE-OMIT-YEAR") and text[:4] == bday.param("X-APPLE-OMIT-YEAR"):
             text = "--" + text[5:]
-        contact.birthday = parse_birthday(text)
+        try:
+            contact.birthday = parse_birthday(text)
+        except ValidationError:
+            if bday.param("VALUE").upper() != "TEXT":
+                raise
+            contact.note = "\n".join(filter(None, (contact.note, f"{BIRTHDAY_NOTE}: {text}")))
     if fields and CUSTOM_PROPERTY in props:
         contact.custom = resolve_custom(card_custom_values(card), fields)
     groups = []
