@@ -240,3 +240,33 @@ def test_a_text_birthday_goes_to_the_note_and_a_nameless_card_is_named_by_its_ph
     assert lines[1] == "خط ۱۳: «sara@example.com» رد شد — نام، نام خانوادگی یا نام سازمان را وارد کنید."
     # a BDAY that says it is a date and is none still rejects its card, with the reason
     assert lines[2].startswith("خط ۱۷: «نیما» رد شد — تاریخ تولد: «")
+
+
+# --- 7. Outlook's placeholder columns ----------------------------------------------------------
+
+OUTLOOK = ('"First Name","Last Name","Mobile Phone","E-mail Address","E-mail Type","E-mail Display Name",'
+           '"Business City","Business Country/Region","Anniversary","Gender","Priority","Private","Sensitivity",'
+           '"Spouse"\r\n'
+           '"مهدی","اکبری","+98 912 123 4567","mahdi@aria.ir","SMTP","مهدی اکبری (mahdi@aria.ir)","تهران","Iran",'
+           '"0/0/00","Unspecified","Normal","False","Normal",""\r\n'
+           '"Nasrin","Jafari","09357778899","","","","","","0/0/00","Unspecified","Normal","False","Normal",'
+           '"Reza"\r\n')
+
+
+def test_outlooks_placeholder_columns_are_not_listed_as_lost(tmp_path, db_path):
+    path = tmp_path / "outlook.csv"
+    path.write_bytes(OUTLOOK.encode("utf-8"))
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert summary.added == 2
+    assert summary.ignored_columns == ["Spouse"]  # the only column that holds something of the operator's
+    assert summary.text().splitlines()[1:] == ["ستون «Spouse» به هیچ فیلدی نگاشته نشد و وارد نشد."]
+    # the same columns with real values are named
+    real = OUTLOOK.replace('"Unspecified","Normal","False","Normal",""', '"Female","High","True","Normal",""')
+    real = real.replace('"Iran"', '"Germany"')
+    path.write_bytes(real.encode("utf-8"))
+    rows, table = read_rows(path)
+    from crm_desktop.phonebook.columns import suggest_mapping
+    from crm_desktop.phonebook.import_rows import ignored_columns
+
+    assert ignored_columns(table, suggest_mapping(table.headers)) == [
+        "Business Country/Region", "Gender", "Priority", "Private", "Spouse"]

@@ -13,6 +13,7 @@ from typing import Callable
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.phone import national_form
+from crm_desktop.core.text import normalise
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook.columns import RowReader, known_key, row_name, suggest_mapping
 from crm_desktop.phonebook.model import Contact, normalised
@@ -175,17 +176,64 @@ def preview(table: Table, mapping: dict[int, str] | None = None, n: int = 20, fi
 def ignored_columns(table: Table, mapping: dict[int, str], fields=()) -> list[str]:
     """The headers of the columns that hold something but fill no field (no mapping, IGNORE,
     or a custom field the book does not have), in column order; none for a file without a
-    header row."""
+    header row. A column that holds only what a program writes for «nothing» (``placeholder``:
+    Outlook's Gender «Unspecified», Priority «Normal», Anniversary «0/0/00»…) or only copies of
+    the imported cells of its row (Outlook's «E-mail Display Name»: «Name (name@x.ir)») loses
+    nothing and is not named."""
     if not table.has_header:
         return []
+    imported = [i for i, key in mapping.items() if key and known_key(key, fields)]
     out = []
     for i, header in enumerate(table.headers):
         key = mapping.get(i, "")
         if key and known_key(key, fields):
             continue
-        if any(i < len(cells) and str(cells[i] if cells[i] is not None else "").strip() for cells in table.rows):
+        empty = _PLACEHOLDERS.get(_header_key(header), ())
+        if any(_holds_data(cells, i, empty, imported) for cells in table.rows):
             out.append(header)
     return out
+
+
+def _header_key(header: str) -> str:
+    """A header as ``_PLACEHOLDERS`` names it: folded, punctuation to spaces, a number dropped
+    («E-mail 2 Type» → «e mail type»)."""
+    return " ".join(re.sub(r"[^\w]+|\d+", " ", normalise(header)).split())
+
+
+_NO_DATE = frozenset({"0/0/00", "0/0/0000", "00/00/00", "00/00/0000", "1/0/00"})
+_HOME_COUNTRIES = frozenset({"iran", "ir", "ایران", "iran islamic republic of", "جمهوری اسلامی ایران"})
+# What Outlook (and Outlook.com, which copies it) writes in a column nobody filled in.
+_PLACEHOLDERS = {
+    "gender": frozenset({"unspecified"}),
+    "priority": frozenset({"normal"}),
+    "sensitivity": frozenset({"normal"}),
+    "private": frozenset({"false"}),
+    "anniversary": _NO_DATE,
+    "birthday": _NO_DATE,
+    "e mail type": frozenset({"smtp", "ex"}),
+    **{f"{place} country region": _HOME_COUNTRIES for place in ("business", "home", "other")},
+    "country": _HOME_COUNTRIES,
+    "country region": _HOME_COUNTRIES,
+}
+
+
+def _holds_data(cells, i: int, empty, imported) -> bool:
+    """Whether cell ``i`` of a row holds something that would be lost: not blank, not one of
+    the ``empty`` placeholders, not a copy of (or «text (copy)» around) one of the row's
+    ``imported`` cells."""
+    if i >= len(cells):
+        return False
+    cell = str(cells[i] if cells[i] is not None else "").strip()
+    if not cell:
+        return False
+    if empty and " ".join(re.sub(r"[^\w/]+", " ", normalise(cell)).split()) in empty:
+        return False
+    copied = _COPY.fullmatch(cell)
+    inner = copied.group(1).strip() if copied else cell
+    return not any(j < len(cells) and cells[j] and str(cells[j]).strip() in (cell, inner) for j in imported)
+
+
+_COPY = re.compile(r".*\(([^()@]+@[^()]+)\)\s*")  # «مهدی اکبری (mahdi@aria.ir)»: Outlook's display name
 
 
 def read_vcf(path, progress: Progress | None = None):
