@@ -412,6 +412,7 @@ PHONE_LABELS = {"mobile": "تلفن همراه", "home": "تلفن منزل", "w
 _PHONE_LABELS_EN = {"mobile": "mobile", "home": "home phone", "work": "work phone", "fax": "fax",
                     "other": "other phone"}
 _SIMPLE_PHONE = re.compile(r"0[1-9](?: ?[0-9])*").fullmatch  # «0912 345 6789», «021 8877 6655»
+_WHOLE_NATIONAL = re.compile(r"0[1-9][0-9]{9}").fullmatch  # a mobile, or a landline with its area code
 
 
 def import_phone(number: str, ext: str = "", labelled: str | None = None, strict: bool = False) -> Phone:
@@ -471,11 +472,16 @@ def unique_phones(phones: list[Phone]) -> list[Phone]:
 
 
 def checked_phones(phones: list[Phone]) -> list[Phone]:
-    """Phones whose kinds are chosen (a vCard's) checked as ``import_phone`` checks one, each
-    number once (``unique_phones``). ValidationError for the first bad one."""
+    """Phones whose kinds are chosen and that ``model.normalised`` has seen (a vCard's) checked as
+    ``import_phone`` checks one, each number once (``unique_phones``). ValidationError for the
+    first bad one."""
+    plain, whole = _PLAIN_NUMBER.fullmatch, _WHOLE_NATIONAL
     for phone in phones:
+        national = phone.national
+        if national and plain(phone.number) and (whole(national) or phone.kind not in FIXED_LINE_KINDS):
+            continue  # one written number that model.normalised has checked as the form would
         phone.national = checked_national(phone.number.strip(), phone.kind)
-    return unique_phones(phones)
+    return unique_phones(phones) if len(phones) > 1 else phones
 
 
 # --- a cell that says «nothing» ------------------------------------------------------------------

@@ -293,11 +293,13 @@ def _check_card_phones(rows: list[ImportRow]) -> None:
     from crm_desktop.phonebook.import_values import checked_phones
 
     for row in rows:
-        if row.ok and row.contact.phones:
-            try:
-                row.contact.phones = checked_phones(row.contact.phones)
-            except ValidationError as error:
-                row.fail(error.message, error.fa)
+        contact = row.contact
+        if contact is None or not contact.phones or row.errors:
+            continue
+        try:
+            contact.phones = checked_phones(contact.phones)
+        except ValidationError as error:
+            row.fail(error.message, error.fa)
 
 
 def _custom_fields(conn: sqlite3.Connection) -> list:
