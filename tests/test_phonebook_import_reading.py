@@ -242,6 +242,20 @@ def test_a_text_birthday_goes_to_the_note_and_a_nameless_card_is_named_by_its_ph
     assert lines[2].startswith("خط ۱۷: «نیما» رد شد — تاریخ تولد: «")
 
 
+def test_a_windows_1256_card_is_stored_with_persian_letters(tmp_path, db_path):
+    """Windows-1256 has no Persian ی and ک: an old phone's card (quoted-printable, or raw bytes)
+    holds the Arabic ي and ك, which would show with two dots under the ی. They come in Persian."""
+    path = tmp_path / "old.vcf"
+    qp = "".join(f"={b:02X}" for b in "احمدی;مریم".replace("ی", "ي").encode("cp1256"))
+    path.write_bytes(b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=WINDOWS-1256;ENCODING=QUOTED-PRINTABLE:" + qp.encode()
+                     + b"\r\nTEL;CELL:09121234567\r\nEND:VCARD\r\n"
+                     + b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=windows-1256:" + "کاظمی;علی".replace("ی", "ي")
+                     .replace("ک", "ك").encode("cp1256") + b"\r\nTEL;CELL:09121234568\r\nEND:VCARD\r\n")
+    assert b"=ED" in path.read_bytes() and b"\xdf" in path.read_bytes()  # ي quoted, ك raw
+    assert run_import(ImportArgs(path, db=db_path)).added == 2
+    assert [(first, last) for first, last, *_ in stored(db_path)] == [("مریم", "احمدی"), ("علی", "کاظمی")]
+
+
 # --- 7. Outlook's placeholder columns ----------------------------------------------------------
 
 OUTLOOK = ('"First Name","Last Name","Mobile Phone","E-mail Address","E-mail Type","E-mail Display Name",'

@@ -20,10 +20,9 @@ from itertools import islice
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.phonebook.table import Table, UnreadableFile, make_table, neutralise, read_bytes, refuse_binary
-from crm_desktop.phonebook.textfile import CP1256, decode
+from crm_desktop.phonebook.textfile import CP1256, decode, from_cp1256
 
 DELIMITERS = (",", ";", "\t", "|", "؛")  # on a tie, the earlier wins
-_ARABIC_TO_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _LIMIT_MIB = 16  # the largest cell read
 csv.field_size_limit(_LIMIT_MIB * 1024 * 1024)
 
@@ -61,7 +60,7 @@ def read_csv(path, *, header: bool | None = None, encoding: str | None = None) -
     refuse_binary(path, data, text[:65536])
     text = text.lstrip("\ufeff")
     if used == CP1256:
-        text = text.translate(_ARABIC_TO_PERSIAN)
+        text = from_cp1256(text)
     first_line, _, rest = text.partition("\n")
     offset = 0  # the lines before the text read (Excel's hidden sep= line)
     if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:

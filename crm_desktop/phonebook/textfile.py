@@ -4,7 +4,9 @@ text.
 Phones write vCards in UTF-8; Windows Excel in Iran saves "CSV" in Windows-1256 (Arabic) unless
 told "CSV UTF-8", which adds a BOM; "Unicode text" is UTF-16 with a BOM. ``decode`` tries them in
 that order and never fails: a file that is neither UTF-8 nor UTF-16 is read as Windows-1256,
-which maps every byte.
+which maps every byte. Windows-1256 has no Persian ی and ک: what a Persian Windows saves in it
+comes back with the Arabic ي ى ك, which ``from_cp1256`` turns into the Persian letters (the
+operator typed those; the Arabic ي shows with two dots under it).
 
 For messages: ``excerpt`` shortens text quoted from a file and drops its control characters
 (``core.text.isolate`` then puts it inside a Persian sentence).
@@ -48,7 +50,24 @@ def decode_line(raw: bytes, fallback: str = CP1256) -> str:
     try:
         return raw.decode(UTF8)
     except UnicodeDecodeError:
-        return raw.decode(fallback, errors="replace")
+        text = raw.decode(fallback, errors="replace")
+        return from_cp1256(text) if is_cp1256(fallback) else text
+
+
+_ARABIC_TO_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+
+def from_cp1256(text: str) -> str:
+    """Text decoded from Windows-1256 with its Arabic ي ى ك as the Persian ی and ک."""
+    return text.translate(_ARABIC_TO_PERSIAN)
+
+
+def is_cp1256(encoding: str) -> bool:
+    """Whether ``encoding`` (any spelling: WINDOWS-1256, cp1256) is Windows-1256."""
+    try:
+        return codecs.lookup(encoding).name == CP1256
+    except LookupError:
+        return False
 
 
 # C0 / C1 controls, and the bidi embeddings / overrides / isolates / marks that would reorder the

@@ -5,7 +5,8 @@ Reading (``read_cards``) takes vCard 2.1, 3.0 and 4.0 the way Android, iPhone, G
 Outlook write them: CRLF or LF (or CR); folded lines (a line starting with a space or tab
 continues the previous one); 2.1 quoted-printable values with soft line breaks (``=`` at the end
 of a line) in any CHARSET; base64 PHOTO blocks, indented or not, ended by a blank line or not;
-``item1.TEL`` groups; parameters in every spelling (``TYPE=CELL``, ``type=cell;type=pref``,
+``item1.TEL`` groups (a Windows-1256 line or value, from an old phone or Outlook, gets the
+Persian ی and ک for Windows-1256's Arabic ي and ك); parameters in every spelling (``TYPE=CELL``, ``type=cell;type=pref``,
 ``TYPE=CELL,VOICE``, ``TYPE="cell,voice"``, bare 2.1 ``CELL;PREF``); a UTF-8 BOM; UTF-16.
 It never raises on bad input: a card with a broken line, or without ``END:VCARD``, and text
 outside any card come back with ``errors`` naming the line, so the importer can report them.
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 
 from crm_desktop.core.text import quoted
 from crm_desktop.core.text import isolate
-from crm_desktop.phonebook.textfile import CP1256, UTF16, decode_line, excerpt
+from crm_desktop.phonebook.textfile import CP1256, UTF16, decode_line, excerpt, from_cp1256, is_cp1256
 
 # --- reading ---------------------------------------------------------------------------------
 
@@ -118,7 +119,7 @@ def split_lines(data: bytes) -> list[str]:
         line = raw[k]
         if (k + 1 == n or raw[k + 1][:1] not in _FOLD) and not line.endswith(b"=") and (
                 k == done or line[:1] not in _FOLD and not raw[k - 1].endswith(b"=")):
-            out.append(line.decode(CP1256, errors="replace"))  # a line on its own (the usual case)
+            out.append(from_cp1256(line.decode(CP1256, errors="replace")))  # a line on its own (the usual case)
             k = done = k + 1
             continue
         start = k  # the logical line that holds line k: back to a line that cannot continue another
@@ -233,9 +234,10 @@ def decode_qp(value: str, charset: str = "utf-8") -> str:
     raw = _QP_BYTE.sub(lambda m: bytes([int(m.group(1), 16)]), value.encode("utf-8", "surrogateescape"))
     for encoding in (charset or "utf-8", "utf-8", "cp1256"):
         try:
-            return raw.decode(encoding)
+            text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+        return from_cp1256(text) if is_cp1256(encoding) else text
     return raw.decode("utf-8", errors="replace")
 
 
