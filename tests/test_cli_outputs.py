@@ -139,6 +139,21 @@ def test_a_long_legal_name_is_written_through_a_short_temporary_name(filled, tmp
     assert "John" in (out / name).read_text(encoding="utf-8-sig")
 
 
+
+def test_the_cheque_export_writes_a_long_name_through_a_short_temporary_name_too(tmp_path):
+    """The cheque book's export (and the attendance sheet) wrote «.NAME.part» and failed with a
+    traceback on a legal 252-byte name; one helper (reports.output.replaced_at_the_end) now
+    writes every export."""
+    db = tmp_path / "office.sqlite3"
+    assert run_cli("demo-data", "--contacts", "5", "--cheques", "3", "--reminders", "0", "--files", "0",
+                   "--attendance-months", "0", db=db).returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    name = "ب" * 124 + ".xlsx"
+    done = run_cli("export", "cheques", "--out", out / name, db=db)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in out.iterdir()] == [name]
+
 # --- contacts another program inserted -------------------------------------------------------------
 
 def insert_behind_the_index(path, names) -> None:

@@ -10,7 +10,6 @@ older one).
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from crm_desktop.attendance.model import LEAVE_TYPES
 from crm_desktop.attendance.report_data import FORMER, MEASURES, duration, month_summary, timesheet
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import to_latin
+from crm_desktop.core.text import path_text
 from crm_desktop.errors import UserError
 
 
@@ -52,19 +52,15 @@ def _figures(totals_or_day) -> list:
 
 def _write(path, headers, rows, widths, title: str) -> int:
     from crm_desktop.phonebook.xlsx_io import write_xlsx
-    from crm_desktop.reports.page import check_output
+    from crm_desktop.reports.output import check_output, replaced_at_the_end
 
     path = check_output(path)
-    partial = path.with_name(f".{path.name}.part")
     try:
-        count = write_xlsx(partial, headers, rows, widths, title=title)
-        os.replace(partial, path)
+        with replaced_at_the_end(path) as partial:
+            count = write_xlsx(partial, headers, rows, widths, title=title)
     except OSError as error:
         raise UserError(f"{path}: cannot write ({error.strerror or error})",
-                        f"پرونده «{path}» نوشته نشد ({error.strerror or error}).") from error
-    finally:
-        if partial.exists():
-            partial.unlink()
+                        f"پرونده «{path_text(path)}» نوشته نشد ({error.strerror or error}).") from error
     return count
 
 

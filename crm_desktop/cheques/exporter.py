@@ -15,7 +15,6 @@ sheet right-to-left — the writers of the phonebook's export (csv_io / xlsx_io)
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from datetime import date
@@ -23,6 +22,7 @@ from functools import lru_cache
 
 from crm_desktop.cheques.model import LABELS
 from crm_desktop.core.jalali import format_date
+from crm_desktop.core.text import path_text
 from crm_desktop.phonebook.exporter import ExportFailed, ExportResult
 from crm_desktop.phonebook.import_rows import gc_paused, report
 from crm_desktop.phonebook.table import CSV, XLSX, format_of
@@ -106,7 +106,7 @@ def export_cheques(source, query=None, path=None, fmt: str | None = None, progre
     end: a cancelled or failed export leaves no half file behind (nor replaces an older one)."""
     if path is None:
         raise TypeError("export_cheques needs a path")
-    from crm_desktop.reports.page import check_output
+    from crm_desktop.reports.output import check_output, replaced_at_the_end
 
     path = check_output(path)  # one clear error for a missing folder, a read-only file …
     fmt = format_of(path, fmt) if fmt else {".xlsx": XLSX, ".csv": CSV, ".txt": CSV}.get(path.suffix.lower())
@@ -115,7 +115,6 @@ def export_cheques(source, query=None, path=None, fmt: str | None = None, progre
                            f"({path.name})", "چک‌ها فقط به CSV یا XLSX صادر می‌شوند.")
     started = time.perf_counter()
     repo, own = _open(source)
-    partial = path.with_name(f".{path.name}.part")
     snapshot = not repo.conn.in_transaction  # one read transaction: the file shows one moment
     try:
         with gc_paused():
@@ -124,24 +123,22 @@ def export_cheques(source, query=None, path=None, fmt: str | None = None, progre
             try:
                 total = repo.count(query)
                 rows = (row_values(r) for r in _records(repo, query, total, progress))
-                if fmt == CSV:
-                    from crm_desktop.phonebook.csv_io import write_csv
+                with replaced_at_the_end(path) as partial:
+                    if fmt == CSV:
+                        from crm_desktop.phonebook.csv_io import write_csv
 
-                    count = write_csv(partial, HEADERS, rows)
-                else:
-                    from crm_desktop.phonebook.xlsx_io import write_xlsx
+                        count = write_csv(partial, HEADERS, rows)
+                    else:
+                        from crm_desktop.phonebook.xlsx_io import write_xlsx
 
-                    count = write_xlsx(partial, HEADERS, rows, [width for _, width, _ in COLUMNS], title=SHEET_TITLE,
-                                       number_formats={AMOUNT_COLUMN: AMOUNT_FORMAT})
-                os.replace(partial, path)
+                        count = write_xlsx(partial, HEADERS, rows, [width for _, width, _ in COLUMNS],
+                                           title=SHEET_TITLE, number_formats={AMOUNT_COLUMN: AMOUNT_FORMAT})
             except OSError as error:
                 raise ExportFailed(f"{path}: cannot write ({error.strerror or error})",
-                                   f"پرونده «{path}» نوشته نشد ({error.strerror or error}).") from error
+                                   f"پرونده «{path_text(path)}» نوشته نشد ({error.strerror or error}).") from error
             finally:
                 if snapshot and repo.conn.in_transaction:
                     repo.conn.execute("COMMIT")
-                if partial.exists():
-                    partial.unlink()
     finally:
         if own is not None:
             own.close()

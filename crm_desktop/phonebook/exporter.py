@@ -227,7 +227,7 @@ def export_contacts(source, query=None, path=None, fmt: str | None = None, progr
 
 
 def _export(source, query, path, fmt, progress) -> ExportResult:
-    from crm_desktop.reports.output import check_output, create_temp
+    from crm_desktop.reports.output import check_output, replaced_at_the_end
 
     # One check with the reports: no folder, a folder, a read-only file, a name too long, the
     # database itself (or its -wal / -shm) are refused before anything is written.
@@ -236,7 +236,6 @@ def _export(source, query, path, fmt, progress) -> ExportResult:
     fmt = format_of(path, fmt) if fmt else format_named(path) or (VCF if not path.suffix else CSV)
     started = time.perf_counter()
     phonebook, own = _open(source)
-    partial = None
     try:
         if query is None:
             from crm_desktop.phonebook.repo import SearchQuery
@@ -246,31 +245,25 @@ def _export(source, query, path, fmt, progress) -> ExportResult:
         group_names = {g.id: g.name for g in phonebook.groups()}
         contacts = _contacts(phonebook, query, total, progress)
         try:
-            handle, partial = create_temp(path.parent, path.name)  # a short name when the file's is long
-            os.close(handle)
-            if fmt == VCF:
-                count = _write_vcf(partial, contacts, group_names, _fields(phonebook))
-            else:
-                columns = Columns(_address_slots(phonebook), group_names, _fields(phonebook), numbers=fmt == XLSX)
-                rows = (columns.row(c) for c in contacts)
-                if fmt == CSV:
-                    from crm_desktop.phonebook.csv_io import write_csv
-
-                    count = write_csv(partial, columns.headers, rows)
-                elif fmt == XLSX:
-                    from crm_desktop.phonebook.xlsx_io import write_xlsx
-
-                    count = write_xlsx(partial, columns.headers, rows, columns.widths)
+            with replaced_at_the_end(path) as partial:  # a short temporary name when the file's is long
+                if fmt == VCF:
+                    count = _write_vcf(partial, contacts, group_names, _fields(phonebook))
                 else:
-                    raise UserError(f"unknown format {fmt!r}", f"قالب «{fmt}» شناخته نیست.")
-            os.replace(partial, path)
-            partial = None
+                    columns = Columns(_address_slots(phonebook), group_names, _fields(phonebook), numbers=fmt == XLSX)
+                    rows = (columns.row(c) for c in contacts)
+                    if fmt == CSV:
+                        from crm_desktop.phonebook.csv_io import write_csv
+
+                        count = write_csv(partial, columns.headers, rows)
+                    elif fmt == XLSX:
+                        from crm_desktop.phonebook.xlsx_io import write_xlsx
+
+                        count = write_xlsx(partial, columns.headers, rows, columns.widths)
+                    else:
+                        raise UserError(f"unknown format {fmt!r}", f"قالب «{fmt}» شناخته نیست.")
         except OSError as error:
             raise ExportFailed(f"{path}: cannot write ({error.strerror or error})",
                                f"پرونده «{path_text(path)}» نوشته نشد ({error.strerror or error}).") from error
-        finally:
-            if partial is not None:
-                partial.unlink(missing_ok=True)
     finally:
         if own is not None:
             own.close()

@@ -10,6 +10,7 @@ import errno
 import os
 import secrets
 import stat
+from contextlib import contextmanager
 from pathlib import Path
 
 from crm_desktop.core.text import path_text
@@ -132,6 +133,22 @@ def create_temp(folder: Path, name: str) -> tuple[int, Path]:
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name in {folder}")
+
+
+@contextmanager
+def replaced_at_the_end(path: Path):
+    """A temporary path beside ``path`` (``create_temp``) to write the whole file into: it
+    replaces ``path`` when the block ends well and is removed when it fails, so a failed or
+    cancelled write leaves no half file (nor replaces an older one). OSError passes through."""
+    handle, temp = create_temp(path.parent, path.name)
+    os.close(handle)
+    try:
+        yield temp
+        os.replace(temp, path)
+        temp = None
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
 
 
 _create_temp = create_temp  # the name the reports and the ICS export import
