@@ -74,6 +74,14 @@ def test_json_holds_every_field_the_search_looks_in(db_path):
                                    "postal_code": "1439813118"}]
     assert found["custom"] == {"تاریخ عضویت": "1403/01/01", "تعداد کارکنان": "2.5", "سطح": "طلایی"}
 
+
+def test_an_organisation_is_named_once_in_the_text_output(db_path):
+    conn = open_database(db_path)
+    Phonebook(conn).add(Contact(kind="organisation", organisation="شرکت پارس", phones=[Phone("021 8877 6655", "work")]))
+    conn.close()
+    done = run_cli("search", "پارس", db=db_path)
+    assert done.stdout.splitlines() == ["شرکت پارس\t\t021 8877 6655"]  # not «شرکت پارس\tشرکت پارس\t…»
+
 def test_group_filter_and_limit(filled):
     done = run_cli("search", "--group", "مشتريان ويژه", "--json", db=filled)  # Arabic yeh typed
     assert [c["name"] for c in json.loads(done.stdout)["contacts"]] == ["ژاله پاکزاد", "آقای علي یزدانی"]

@@ -97,6 +97,7 @@ def contact_json(contact, group_names: dict, fields) -> dict:
 
 def run_search(args) -> int:
     from crm_desktop.core.phone import format_phone
+    from crm_desktop.phonebook.model import ORGANISATION
     from crm_desktop.phonebook.repo import Phonebook, SearchQuery
     from crm_desktop.phonebook.repo_groups import group_named
     from crm_desktop.storage.db import open_database
@@ -106,14 +107,13 @@ def run_search(args) -> int:
     conn = open_database(db_path(args), create=False)
     try:
         book = Phonebook(conn)
-        if book.search_index_is_stale():  # contacts bulk-inserted by another program
-            print("crm-desktop: bringing the search index up to date…", file=sys.stderr)
-            book.update_search_index()
         groups = book.groups()
         group_id = group_named(groups, args.group).id if args.group is not None else None
         names = {g.id: g.name for g in groups}
         fields = book.fields()
         query = SearchQuery(args.query, group_id)
+        book.index_if_stale(query, before=lambda: print(  # contacts bulk-inserted by another program
+            "crm-desktop: bringing the search index up to date…", file=sys.stderr))
         total = book.count(query)
         out = []
         for i, contact in enumerate(book.iter_contacts(query, chunk=500)):
@@ -124,7 +124,8 @@ def run_search(args) -> int:
                 out.append(contact_json(contact, names, fields))
             else:
                 last = jalali_text(contact.last_contact_at)
-                print("\t".join([contact.display_name, contact.organisation, ", ".join(phones), last]).rstrip("\t"))
+                organisation = contact.organisation if contact.kind != ORGANISATION else ""  # its name already
+                print("\t".join([contact.display_name, organisation, ", ".join(phones), last]).rstrip("\t"))
         if args.json:
             print_json({"query": args.query, "group": args.group, "count": total, "contacts": out})
         elif total == 0:
