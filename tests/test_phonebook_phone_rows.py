@@ -130,6 +130,9 @@ def test_the_extension_field_saying_another_extension_is_not_overwritten(qtbot, 
     ("mobile", "0912 123 4567, 0935 000 0001",
      "شماره تلفن: در هر ردیف یک شماره بنویسید؛ برای شمارهٔ دیگر «افزودن شماره» را بزنید."),
     ("other", "12", "شماره تلفن: «\u2066۱۲\u2069» کامل نیست؛ دست‌کم سه رقم لازم است."),
+    ("work", "9.12E+09",  # pasted from a sheet: the form says what the import says (one model.checked_phone)
+     "شماره تلفن: برنامهٔ صفحه‌گسترده (اکسل) شماره را به «\u20689.12E+09\u2069» تبدیل کرده و رقم‌هایش از دست "
+     "رفته است؛ ستون را «متن» (Text) قالب‌بندی کنید و شماره را دوباره بنویسید."),
 ])
 def test_other_text_after_the_number_is_refused_on_the_field(qtbot, office, kind, text, message):
     dialog = new_named(qtbot, office)

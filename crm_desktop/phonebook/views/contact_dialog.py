@@ -46,13 +46,12 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import phone as phone_core
-from crm_desktop.core import validators
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import model
 from crm_desktop.phonebook.views.birthday import BirthdayEdit
 from crm_desktop.phonebook.import_values import split_extension
-from crm_desktop.phonebook.views.fields import CustomFieldEditor, check_contact_phone, national_code_edit
+from crm_desktop.phonebook.views.fields import CustomFieldEditor, national_code_edit
 from crm_desktop.phonebook.views.notes_widget import NotesWidget
 from crm_desktop.phonebook.views.rows import AddressRow, EmailRow, PhoneRow, RowList
 from crm_desktop.ui import dialogs
@@ -72,8 +71,6 @@ UNSAVED_TEXT = "تغییرات ذخیره نشده‌اند. فرم بدون ذ�
 UNSAVED_YES = "بستن بدون ذخیره"
 UNSAVED_NO = "ادامهٔ ویرایش"
 SAME_NUMBER = "این شماره در ردیف بالاتر هم آمده است."
-SHORT_NUMBER_HINT = "شماره‌های کوتاه (مانند ۱۱۰) را با نوع «دیگر» ثبت کنید."
-FIXED_LINE_KINDS = ("home", "work", "fax")
 NEW_WIDTH, EDIT_WIDTH, FORM_HEIGHT = 660, 1080, 720  # on a screen with room; less where there is none
 
 
@@ -94,18 +91,11 @@ def _holds(widget: QWidget) -> bool:
 
 
 def check_typed_phone(text: str, kind: str) -> str:
-    """The form's rule for a phone the operator typed (imports keep model.normalised's): one
-    number and nothing else; a mobile is an Iranian mobile; a home, work or fax number is a whole
-    landline, a mobile or a foreign number (+ / 00); «دیگر» may be short (110, 1566)."""
-    validators.single_number(text)
-    if kind not in FIXED_LINE_KINDS:
-        return check_contact_phone(text, kind)
-    try:
-        return validators.phone_number(text)
-    except ValidationError as error:
-        if len(phone_core.phone_digits(text)) <= 5 and not phone_core.national_form(text).startswith("+"):
-            raise ValidationError(str(error), f"{error.fa} {SHORT_NUMBER_HINT}", error.field) from None
-        raise
+    """The form's rule for a phone the operator typed, which every import follows too
+    (``model.checked_phone``): one number and nothing else; a mobile is an Iranian mobile; a
+    home, work or fax number is a whole landline, a mobile or a foreign number (+ / 00);
+    «دیگر» may be short (110, 1566)."""
+    return model.checked_phone(text, kind)
 
 
 def duplicate_message(found: list[tuple[model.Phone, int, str]]) -> str:
