@@ -40,6 +40,7 @@ from crm_desktop.phonebook.import_rows import (
     read_rows,
     rows_from_table,
 )
+from crm_desktop.phonebook.merge import place_key
 from crm_desktop.phonebook.model import Contact
 from crm_desktop.phonebook.table import format_of
 from crm_desktop.storage.db import open_database
@@ -250,9 +251,9 @@ def merge_into(target: Contact, other: Contact, fields=()) -> Merged:
             target.emails.append(email)
             emails.add(email.casefold())
             done.added = True
-    places = [_place(a) for a in target.addresses]
+    places = [place_key(a) for a in target.addresses]
     for address in other.addresses:
-        key = _place(address)
+        key = place_key(address)
         if not any(all(not part or part == saved for part, saved in zip(key, place)) for place in places):
             address.id = None
             target.addresses.append(address)
@@ -276,14 +277,6 @@ def merge_into(target: Contact, other: Contact, fields=()) -> Merged:
     return done
 
 
-_PUNCTUATION = re.compile(r"[\s،,.؛;:\-–—_/()«»\"']+")
-
-
-def _place(address) -> tuple:
-    """An address compared as the search reads it (digit scripts, ي/ی, ZWNJ, spaces, line breaks)
-    and without its punctuation: «پلاک ۱۲، طبقه ۲» is «پلاک 12 طبقه 2»."""
-    return tuple(_PUNCTUATION.sub(" ", normalise(part or "")).strip()
-                 for part in (address.province, address.city, address.street, address.postal_code))
 
 
 def _check_card_phones(rows: list[ImportRow]) -> None:

@@ -10,6 +10,7 @@ code and its founding date no birthday, so those go into the note too."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from crm_desktop.core.digits import to_persian
@@ -101,14 +102,20 @@ def merged(keep: Contact, other: Contact, fields=()) -> Contact:
                                      if (p.national, p.ext) not in numbers)]
     emails = {e.casefold() for e in keep.emails}
     result.emails = [*keep.emails, *(e for e in other.emails if e.casefold() not in emails)]
-    places = {_place(a) for a in keep.addresses}
+    places = {place_key(a) for a in keep.addresses}
     result.addresses = [*keep.addresses, *(Address(a.province, a.city, a.street, a.postal_code) for a in other.addresses
-                                           if _place(a) not in places)]
+                                           if place_key(a) not in places)]
     result.group_ids = list(dict.fromkeys([*keep.group_ids, *other.group_ids]))
     result.custom = {**other.custom, **{k: v for k, v in keep.custom.items() if v not in (None, "")}}
     return result
 
 
-def _place(a: Address) -> tuple:
-    """An address compared as the search reads it (digit script, ي/ی, spaces)."""
-    return tuple(normalise(part or "") for part in (a.province, a.city, a.street, a.postal_code))
+_PUNCTUATION = re.compile(r"[\s،,.؛;:\-–—_/()«»\"']+")
+
+
+def place_key(address: Address) -> tuple:
+    """An address compared as the search reads it (digit scripts, ي/ی, ZWNJ, spaces, line breaks)
+    and without its punctuation: «پلاک ۱۲، طبقه ۲» is «پلاک 12 طبقه 2» (a merge and an import
+    with merge add an address only when no saved one reads so)."""
+    return tuple(_PUNCTUATION.sub(" ", normalise(part or "")).strip()
+                 for part in (address.province, address.city, address.street, address.postal_code))

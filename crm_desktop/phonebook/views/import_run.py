@@ -36,6 +36,7 @@ def preview(table, mapping: dict[int, str], limit: int = 20, fields=(), book=Non
     ``import_rows.preview`` builds them (the same code the import itself runs). With the office's
     ``book``, a good row whose mobile is already saved, or was on an earlier row, says so."""
     from crm_desktop.phonebook import import_rows
+    from crm_desktop.phonebook.importer import joined_reasons
 
     out: list[PreviewRow] = []
     seen: dict[str, str] = {}  # mobile -> «ردیف ۳», the first preview row that has it
@@ -49,7 +50,7 @@ def preview(table, mapping: dict[int, str], limit: int = 20, fields=(), book=Non
         if row.ok:
             duplicate = _duplicate(contact, row.place, seen, book)
         out.append(PreviewRow(row.number, row.name or (contact.display_name if contact else ""), phones, emails,
-                              "؛ ".join(row.errors), duplicate))
+                              joined_reasons(row.errors), duplicate))
     return out
 
 
