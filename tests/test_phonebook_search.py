@@ -106,6 +106,8 @@ def test_custom_fields_are_searched_and_sorted_like_built_in_fields(book):
     c = book.add(Contact(first_name="پ"))
     assert names(book, "اصف") == ["الف"] and names(book, "1403/07") == ["الف"] and names(book, "۱۴۰۲") == ["ب"]
     assert names(book, "10000") == ["ب"]
+    # a date typed without the zeros the field shows («۱۴۰۳/۰۷/۱۵») found nothing
+    assert names(book, "1403/7/15") == ["الف"] and names(book, "۱۴۰۲/۱/۱") == ["ب"] and names(book, "1402-1-1") == ["ب"]
     by = lambda order: [r.id for r in book.rows(SearchQuery(order=order), 0, 10)]  # noqa: E731
     assert by(f"custom:{amount}") == [a, b, c]  # numbers by value, empty last
     assert by(f"-custom:{amount}") == [b, a, c]

@@ -15,7 +15,7 @@ Two documents per contact (stored in ``contact_search``, indexed by two FTS5 tab
   of digits matches any part of any of them (``0912 123``, ``8877`` inside ``021 8877 6655``).
 
 A line of digits (spaces, dashes, dots, slashes, brackets, a leading + or 00 allowed; any digit
-script) is a number query: ``+98 912`` and ``0098 912`` are read as ``0912``, ``98912…`` also
+script) is a number query (a Jalali date among them, ``1403/1/5``, also as ``14030105``): ``+98 912`` and ``0098 912`` are read as ``0912``, ``98912…`` also
 as ``0912…``; one or two digits match the numbers that start with them (``0`` → ``^^0``; ``9``
 is read as ``09``). A line with letters is a words query, its digit-only words are number
 fragments; its first ``MAX_TERMS`` words and fragments are searched for, the rest of a very long
@@ -49,6 +49,9 @@ _INTERNATIONAL_PREFIXES = ("+", "+9", "00", "009")  # typed on the way to +98…
 # organisation, a street and a phone take a dozen); a longer line (a pasted paragraph, «علی 0 1
 # 2 … 999») is read up to there, as SQLite cannot run a query a thousand clauses deep.
 MAX_TERMS = 32
+# a Jalali date typed with one-digit month or day (1403/1/5, 1403-1-15): also found as the
+# date fields hold it, padded (14030105)
+_JALALI_DAY = re.compile(r"(1[2-4][0-9]{2})\s*[/\-.]\s*([0-9]{1,2})\s*[/\-.]\s*([0-9]{1,2})")
 
 
 def fold(text: str | None) -> str:
@@ -298,7 +301,12 @@ def parse(text: str | None, group_id: int | None = None) -> ParsedQuery:
     elif _DECIMAL.fullmatch(text.strip()):  # «2.5», «۱۲۳۴٫۷۵»: the decimal whole, or a number typed with dots
         numbers.append(_decimal_clause(text.strip()))
     elif fragment is not None:
-        numbers.append(number_clause(fragment))
+        day = _JALALI_DAY.fullmatch(normalise(text))
+        if day is not None:  # «1403/1/15» is the date a custom field shows as «۱۴۰۳/۰۱/۱۵»
+            year, month, dom = day.groups()
+            numbers.append((f"{year}{int(month):02d}{int(dom):02d}", *number_clause(fragment)))
+        else:
+            numbers.append(number_clause(fragment))
     else:
         budget = MAX_TERMS
         for chunk in text.split():
