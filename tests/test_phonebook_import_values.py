@@ -341,3 +341,18 @@ def test_the_command_line_names_fields_in_english(db_path, tmp_path):
     assert "row 6: rejected: home phone '0218877': not a landline number; write it like 021 8877 6655 (کاوه)" in lines
     summary = json.loads(run_cli("import", "contacts", path, "--json", db=tmp_path / "other.sqlite3").stdout)
     assert summary["entries"][0]["reason"] == "کد ملی: رقم کنترل درست نیست؛ کد ملی را دوباره بررسی کنید."
+
+
+def test_a_title_at_the_start_of_a_whole_name_goes_into_the_title(conn, book, tmp_path):
+    """«آقای علی رضایی» in one name column was first name «آقای علی»: the form, the card and
+    the Persian order then read «آقای» as part of the name. vCard's FN alone is split the same way."""
+    summary = imported(conn, write(tmp_path, crlf("نام و نام خانوادگی,موبایل", "آقای علی رضایی,09121234567",
+                                                   "سرکار خانم مریم احمدی,09121234568", "خانم کریمی,09121234569",
+                                                   "دکتر,09121234560")))
+    assert summary.added == 4
+    got = sorted((c.title, c.first_name, c.last_name) for c in book.iter_contacts())
+    assert got == [("", "دکتر", ""), ("آقای", "علی", "رضایی"), ("خانم", "", "کریمی"), ("سرکار خانم", "مریم", "احمدی")]
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:مهندس کامران شریفی\r\nTEL;TYPE=CELL:09351112233\r\nEND:VCARD\r\n"
+    imported(conn, write(tmp_path, card.encode(), "one.vcf"))
+    (found,) = [c for c in book.iter_contacts() if c.last_name == "شریفی"]
+    assert (found.title, found.first_name) == ("مهندس", "کامران")

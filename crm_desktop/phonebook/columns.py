@@ -45,7 +45,7 @@ from crm_desktop.phonebook.import_values import (
     split_phones,
     unique_phones,
 )
-from crm_desktop.phonebook.model import ORGANISATION, Address, Contact
+from crm_desktop.phonebook.model import ORGANISATION, Address, Contact, split_full_name
 from crm_desktop.phonebook.repo_groups import custom_value
 
 IGNORE = ""
@@ -350,13 +350,6 @@ def suggest_mapping(headers, fields=()) -> dict[int, str]:
 ORGANISATION_KINDS = {"organisation", "organization", "org", "company", "سازمان", "شرکت", "حقوقی"}
 
 
-def _split_full_name(text: str) -> tuple[str, str]:
-    words = text.split()
-    if len(words) < 2:
-        return text.strip(), ""
-    return " ".join(words[:-1]), words[-1]
-
-
 # What a mapped column fills, in RowReader.plan's (column, field, slot, what) entries (import_columns.py
 # reads the same plan): PLAN_ONLY is a text field no other column fills.
 PLAN_TEXT, PLAN_PHONE, PLAN_PHONE_TYPE, PLAN_ADDRESS, PLAN_EMAIL, PLAN_GROUPS, PLAN_CUSTOM, PLAN_ONLY = range(8)
@@ -485,7 +478,8 @@ class RowReader:
             if "note" in text:
                 contact.note = "\n".join(text["note"])
             if "full_name" in text and not (contact.first_name or contact.last_name):
-                contact.first_name, contact.last_name = _split_full_name(" ".join(text["full_name"]))
+                title, contact.first_name, contact.last_name = split_full_name(" ".join(text["full_name"]))
+                contact.title = contact.title or title
             kind = " ".join(text["kind"]).strip().casefold() if "kind" in text else ""
             if "birthday" in text:
                 contact.birthday = parse_birthday(text["birthday"][0])

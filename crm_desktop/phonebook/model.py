@@ -36,6 +36,30 @@ PERSON, ORGANISATION = "person", "organisation"
 KINDS = (PERSON, ORGANISATION)
 TITLES = ("آقای", "خانم", "دکتر", "مهندس", "استاد", "حاج آقا", "سرکار خانم")
 
+
+def split_full_name(text: str) -> tuple[str, str, str]:
+    """(title, first name, last name) of a whole name as one cell or one vCard FN holds it: the
+    titles it starts with («آقای دکتر علی رضایی» → «آقای دکتر»), then every word but the last,
+    and the last (after a title a lone word is the last name: «خانم رضایی»). A name of titles
+    alone («دکتر») is a name."""
+    words = text.split()
+    title: list[str] = []
+    while len(words) > 1:
+        for known in _TITLE_WORDS:
+            if words[:len(known)] == list(known) and len(words) > len(known):
+                title += words[:len(known)]
+                words = words[len(known):]
+                break
+        else:
+            break
+    if len(words) < 2:  # «خانم رضایی»: after a title a lone word is the family name
+        return (" ".join(title), "", words[0]) if title else ("", " ".join(words), "")
+    return " ".join(title), " ".join(words[:-1]), words[-1]
+
+
+# the titles a whole name may start with, longest first («سرکار خانم» before «خانم»)
+_TITLE_WORDS = sorted((tuple(t.split()) for t in (*TITLES, "جناب", "آقا")), key=len, reverse=True)
+
 PHONE_KINDS = {"mobile": "همراه", "home": "منزل", "work": "محل کار", "fax": "دورنگار", "other": "دیگر"}
 NOTE_KINDS = {"note": "یادداشت", "call": "تماس", "meeting": "جلسه", "support": "گزارش پشتیبانی"}
 FIELD_KINDS = {"text": "متن", "number": "عدد", "date": "تاریخ", "choice": "فهرست انتخابی"}

@@ -36,7 +36,7 @@ from crm_desktop.core.digits import to_latin
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.columns import custom_field_named
 from crm_desktop.phonebook.import_values import kind_from_labels, parse_birthday, phone_kind, split_extension
-from crm_desktop.phonebook.model import ORGANISATION, PERSON, Address, Contact, Phone
+from crm_desktop.phonebook.model import ORGANISATION, PERSON, Address, Contact, Phone, split_full_name
 from crm_desktop.phonebook.vcard import Card, Property, content_line, escape, unescape
 
 _COUNTRIES_HOME = {"", "iran", "ir", "ایران", "iran, islamic republic of", "جمهوری اسلامی ایران"}
@@ -88,13 +88,6 @@ def _address(prop: Property) -> Address:
     if country.casefold() not in _COUNTRIES_HOME:
         lines.append(country)
     return Address(province=province, city=city, street="، ".join(lines), postal_code=postal)
-
-
-def _split_full_name(text: str) -> tuple[str, str]:
-    words = text.split()
-    if len(words) < 2:
-        return text.strip(), ""
-    return " ".join(words[:-1]), words[-1]
 
 
 CUSTOM_PROPERTY = "X-CRM-FIELD"
@@ -175,7 +168,8 @@ def card_to_contact(card: Card, fields=()) -> tuple[Contact, list[str]]:
         if contact.organisation and (not full_name or full_name == contact.organisation):
             contact.kind = ORGANISATION
         elif full_name:
-            contact.first_name, contact.last_name = _split_full_name(full_name)
+            title, contact.first_name, contact.last_name = split_full_name(full_name)
+            contact.title = contact.title or title
     if contact.kind == ORGANISATION and not (contact.organisation or contact.first_name or contact.last_name):
         contact.organisation = full_name
     for name, attr in (("TITLE", "job_title"), ("ROLE", "job_title"), ("URL", "website"),
