@@ -18,7 +18,7 @@ from datetime import date
 from typing import Callable, Iterable, Sequence
 
 from crm_desktop.cli import clear_progress, terminal_progress
-from crm_desktop.core.digits import to_persian
+from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.phone import format_phone
 from crm_desktop.core.text import counted
 from crm_desktop.errors import UserError
@@ -126,7 +126,8 @@ def write_phonebook_list(
     """The phonebook list in the order given (callers pass Persian order). ``count`` (if known)
     goes into the subtitle and the progress total."""
     started = time.perf_counter()
-    subtitle = scope if count is None else f"{scope} — {to_persian(count)} مخاطب"
+    # the count one island: «۲ مخاطب» never breaks between the number and its noun
+    subtitle = scope if count is None else f"{scope} — {isolate(f'{format_number(count)} مخاطب')}"
     info = ReportInfo(LIST_TITLE, office_name=office_name, subtitle=subtitle, date=today)
     done = 0
     with ReportWriter(path, info, PageSetup(landscape=landscape)) as doc:
