@@ -284,3 +284,140 @@ def test_outlooks_placeholder_columns_are_not_listed_as_lost(tmp_path, db_path):
 
     assert ignored_columns(table, suggest_mapping(table.headers)) == [
         "Business Country/Region", "Gender", "Priority", "Private", "Spouse"]
+
+
+# --- 8. which row is the header: a title is skipped and said, a contact row never -------------
+
+def cli_summary(path, db_path, *extra):
+    """``import contacts PATH --json`` as a real process: (exit code, the JSON summary or None, stderr)."""
+    import json
+
+    from tests.conftest import run_cli
+
+    done = run_cli("import", "contacts", path, "--json", *extra, db=db_path)
+    return done.returncode, (json.loads(done.stdout) if done.returncode == 0 else None), done.stderr
+
+
+HEADERLESS = {  # the QA files: a cell that names a field («شرکت», the surname «مدیر») in a headerless file
+    "h5.csv": "شخص,علی رضایی,تهران\nشخص,رضا کریمی,کرج\nشرکت,ایران خودرو,تهران\n"
+              "شخص,سارا محمدی,شیراز,09121234567\nشخص,مینا نوری,تبریز,09351112233\n",
+    "h1.csv": "رضا,کریمی,تهران\nمریم,مدیر,کرج\nعلی,رضایی,تهران,09121234567\nسارا,محمدی,شیراز,09351112233\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADERLESS))
+def test_a_headerless_file_loses_no_row_to_a_cell_that_names_a_field(tmp_path, db_path, name):
+    path = tmp_path / name
+    path.write_bytes(HEADERLESS[name].encode("utf-8"))
+    table = read_table(path)
+    # read as before the title rule: the first row is the header (no row named the fields), nothing skipped
+    assert (table.header_number, table.skipped_rows) == (1, [])
+    assert table.numbers == list(range(2, HEADERLESS[name].count("\n") + 1))
+    code, summary, stderr = cli_summary(path, db_path)
+    # no column is recognised: the file is refused as a whole, as before, rather than two rows imported
+    assert code != 0 and "no contact could be read; row 2: a contact needs a name" in stderr
+    assert stored(db_path) == []
+    # the operator maps the columns and says there is no header row: every row comes in
+    code, summary, _ = cli_summary(path, db_path, "--no-header", "--mapping",
+                                   '{"0": "first_name", "1": "last_name", "2": "city", "3": "mobile"}')
+    rows = HEADERLESS[name].count("\n")
+    assert code == 0 and (summary["rows"], summary["added"], summary["rejected"]) == (rows, rows, 0)
+
+
+def test_a_contact_row_that_names_two_fields_is_not_taken_for_the_header(tmp_path):
+    """«شرکت» and «همراه» (a company called Hamrah) name two fields of three; the rows around it
+    are contacts, so it is a contact too."""
+    path = tmp_path / "hamrah.csv"
+    path.write_bytes("شخص,علی رضایی,تهران,09121234567\r\nشرکت,همراه,تهران,\r\nشخص,سارا محمدی,شیراز,09351112233\r\n"
+                     .encode("utf-8"))
+    table = read_table(path)
+    assert not table.has_header and table.numbers == [1, 2, 3] and table.skipped_rows == []
+    sparse = tmp_path / "sparse.csv"  # a row of three names above it: not a title, so no header below it
+    sparse.write_bytes("علی رضایی,مدیر,تهران\r\nشرکت,همراه,تهران\r\nسارا محمدی,,شیراز\r\n".encode("utf-8"))
+    table = read_table(sparse)
+    assert table.header_number == 1 and table.numbers == [2, 3] and table.skipped_rows == []
+
+
+TITLES = {  # the title rows the header search was for, above «نام,نام خانوادگی,موبایل»
+    "date.csv": "فهرست مشتریان 1403-01-10",
+    "persian_date.csv": "فهرست مشتریان ۱۴۰۳/۰۱/۱۰",
+    "letterhead.csv": "شرکت آریا - تلفن 021-88776655",
+    "mail.csv": "شرکت آریا - info@aria.ir",
+    "label.csv": "فهرست مشتریان,تاریخ گزارش:,1403/01/10",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_a_title_with_digits_or_an_email_is_skipped_and_said(tmp_path, db_path, name):
+    path = tmp_path / name
+    path.write_bytes(f"{TITLES[name]}\nنام,نام خانوادگی,موبایل\nعلی,رضایی,09121234567\nسارا,محمدی,0935\n"
+                     .encode("utf-8"))
+    table = read_table(path)
+    assert table.headers == ["نام", "نام خانوادگی", "موبایل"] and table.numbers == [3, 4]
+    (skipped,) = table.skipped_rows
+    title = TITLES[name].replace(",", "، ").replace(":، ", ": ")  # cells joined as a sentence
+    assert (skipped.number, skipped.kind, skipped.text) == (1, "title", title)
+    assert skipped.message.startswith("ردیف ۱ (عنوان: «") and skipped.message.endswith("») خوانده نشد.")
+    assert skipped.message_en == f"row 1 (a title: '{title}') was not read"
+    code, summary, _ = cli_summary(path, db_path)
+    assert code == 0 and (summary["rows"], summary["added"], summary["rejected"]) == (2, 1, 1)
+    assert [(e["number"], e["name"]) for e in summary["entries"]] == [(4, "سارا محمدی")]
+    assert stored(db_path) == [("علی", "رضایی", "", None, "", ["09121234567"])]
+
+
+def test_an_xlsx_title_row_with_a_date_cell_is_skipped(tmp_path, db_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in (["فهرست مشتریان", "تاریخ گزارش:", datetime(2024, 3, 29)], ["نام", "نام خانوادگی", "موبایل"],
+                ["علی", "رضایی", "09121234567"], ["سارا", "محمدی", "09351112233"]):
+        wb.active.append(row)
+    path = tmp_path / "d5.xlsx"
+    wb.save(path)
+    table = read_table(path)
+    assert (table.header_number, table.numbers) == (2, [3, 4])
+    assert [s.text for s in table.skipped_rows] == ["فهرست مشتریان، تاریخ گزارش: 2024-03-29"]
+    # the date keeps its order inside the Persian sentence (isolated left to right)
+    assert "\u20662024-03-29\u2069" in table.skipped_rows[0].message
+    code, summary, _ = cli_summary(path, db_path)
+    assert code == 0 and (summary["rows"], summary["added"], summary["rejected"]) == (2, 2, 0)
+    assert [first for first, *_ in stored(db_path)] == ["علی", "سارا"]
+
+
+def test_a_letterhead_of_a_name_phone_and_email_is_not_skipped(tmp_path):
+    """Three cells, a bare phone and e-mail among them: a contact's row as much as a letterhead.
+    It is not skipped; the file reads as without the title rule (its first row is data)."""
+    path = tmp_path / "card.csv"
+    path.write_bytes("شرکت آریا,021-88776655,info@aria.ir\nنام,نام خانوادگی,موبایل\nعلی,رضایی,09121234567\n"
+                     .encode("utf-8"))
+    table = read_table(path)
+    assert not table.has_header and table.numbers == [1, 2, 3] and table.skipped_rows == []
+    two = tmp_path / "two.csv"  # a name and a mobile above a two-column header: a contact, not a title
+    two.write_bytes("علی رضایی,09121234567\nنام,موبایل\nسارا محمدی,09351112233\n".encode("utf-8"))
+    assert read_table(two).skipped_rows == [] and read_table(two).numbers == [1, 2, 3]
+
+
+def test_a_second_header_row_in_english_is_skipped_and_said(tmp_path, db_path):
+    path = tmp_path / "two_headers.csv"
+    path.write_bytes("نام,نام خانوادگی,تلفن\r\nName,Family,Phone\r\nعلی,رضایی,09121234567\r\n".encode("utf-8"))
+    table = read_table(path)
+    assert table.headers == ["نام", "نام خانوادگی", "تلفن"] and table.numbers == [3]
+    (skipped,) = table.skipped_rows
+    assert (skipped.number, skipped.kind, skipped.text) == (2, "second header", "Name, Family, Phone")
+    assert skipped.message == "ردیف ۲ (سطر دوم سرستون‌ها: «\u2068Name, Family, Phone\u2069») خوانده نشد."
+    code, summary, _ = cli_summary(path, db_path)
+    assert code == 0 and (summary["rows"], summary["added"], summary["rejected"]) == (1, 1, 0)
+    assert stored(db_path) == [("علی", "رضایی", "", None, "", ["09121234567"])]  # no contact «Name Family»
+    # a title above both: both said, in file order
+    titled = tmp_path / "titled.csv"
+    titled.write_bytes("فهرست مشتریان\r\n" .encode("utf-8") + path.read_bytes())
+    assert [(s.number, s.kind) for s in read_table(titled).skipped_rows] == [(1, "title"), (3, "second header")]
+
+
+def test_a_first_contact_with_field_words_is_not_a_second_header(tmp_path):
+    path = tmp_path / "kinds.csv"  # «شرکت» names the organisation, not the kind its column holds
+    path.write_bytes("نوع,نام,شهر,موبایل\r\nشرکت,همراه,تهران,\r\nشخص,علی رضایی,تهران,09121234567\r\n".encode("utf-8"))
+    table = read_table(path)
+    assert table.numbers == [2, 3] and table.skipped_rows == []
