@@ -104,6 +104,31 @@ def test_the_preview_shows_an_extension_with_its_number(qtbot, office, tmp_path)
     assert wizard.mapping_page.preview.item(0, 2).text() == "\u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069 داخلی ۱۲"
 
 
+def test_the_columns_page_says_which_rows_above_and_under_the_headers_are_not_read(qtbot, office, tmp_path):
+    path = tmp_path / "titled.csv"
+    path.write_bytes("فهرست مشتریان 1403-01-10\r\nنام,نام خانوادگی,تلفن\r\nName,Family,Phone\r\n"
+                     "علی,رضایی,09121234567\r\nسارا,محمدی,0935\r\n".encode("utf-8"))
+    wizard = open_wizard(qtbot, office, path)
+    wizard.resize(760, 560)
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.skipped.isVisible()
+    assert page.skipped.text().splitlines() == [
+        "ردیف ۱ (عنوان: «\u2068فهرست مشتریان \u20661403-01-10\u2069\u2069») خوانده نشد.",
+        "ردیف ۳ (سطر دوم سرستون‌ها: «\u2068Name, Family, Phone\u2069») خوانده نشد."]
+    assert [page.preview.item(r, 0).text() for r in range(page.preview.rowCount())] == ["۴", "۵"]
+    assert page.preview.item(0, 1).text() == "علی رضایی"
+    # the whole of each line is on the page (word wrap, not cut)
+    assert page.skipped.width() >= page.skipped.fontMetrics().horizontalAdvance(page.skipped.text().splitlines()[0])
+    wizard.grab().save(str(tmp_path / "columns_page.png"))
+    # a file without such rows shows no line for them
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes("نام,موبایل\r\nمریم,09121234567\r\n".encode("utf-8"))
+    other = open_wizard(qtbot, office, plain)
+    other.next()
+    assert not other.mapping_page.skipped.isVisible() and other.mapping_page.skipped.text() == ""
+
+
 def test_merge_and_refuse(qtbot, office, csv_file, monkeypatch):
     office.phonebook.add(model.normalised(model.Contact(first_name="علی", phones=[model.Phone("09127654321")])))
     seen = []

@@ -155,10 +155,15 @@ class MappingPage(QWizardPage):
         self.preview.setWordWrap(False)
         self.summary = QLabel(self)
         self.summary.setObjectName("import.preview.summary")
+        self.skipped = QLabel(self)  # the title rows above the headers, a second header row: not read
+        self.skipped.setObjectName("import.preview.skipped")
+        self.skipped.setWordWrap(True)
+        self.skipped.setTextFormat(Qt.PlainText)
         below = QWidget(self)
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.summary)
+        below_layout.addWidget(self.skipped)
         below_layout.addWidget(self.preview, 1)
         self.splitter = QSplitter(Qt.Vertical, self)  # a file with 30 columns: the operator drags
         self.splitter.setObjectName("import.mapping.splitter")
@@ -200,6 +205,9 @@ class MappingPage(QWizardPage):
             self.combo_grid.addWidget(label, row, pair * 2)
             self.combo_grid.addWidget(combo, row, pair * 2 + 1)
             self.combos.append(combo)
+        skipped = getattr(table, "skipped_rows", ())
+        self.skipped.setText("\n".join(row.message for row in skipped))
+        self.skipped.setVisible(bool(skipped))
         rows = (len(table.headers) + 1) // 2
         line = self.combos[0].sizeHint().height() + self.combo_grid.verticalSpacing() if self.combos else 0
         self.scroll.setMinimumHeight(min(rows, 2) * line + 12)
