@@ -286,6 +286,32 @@ def test_outlooks_placeholder_columns_are_not_listed_as_lost(tmp_path, db_path):
         "Business Country/Region", "Gender", "Priority", "Private", "Spouse"]
 
 
+
+GOOGLE_CSV = ("First Name,Last Name,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,"
+              "Address 1 - Label,Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - Region,"
+              "Address 1 - Postal Code,Address 1 - Country\r\n"
+              'مریم,احمدی,* myContacts,* Home,maryam@example.com,Mobile,+98 912 123 4567,Home,'
+              '"خیابان ولیعصر، پلاک ۱۲\nتهران، تهران ۱۹۶۹۸۳۳۱۱۱\nIran",خیابان ولیعصر، پلاک ۱۲,تهران,تهران,1969833111,Iran\r\n'
+              "Sara,Jafari,* myContacts,Work ::: * Home,sara@example.com,,,Work,\"Shiraz\nIR\",,Shiraz,,,IR\r\n")
+
+
+def test_googles_label_formatted_and_country_columns_are_not_listed_as_lost(tmp_path, db_path):
+    path = tmp_path / "google.csv"
+    path.write_bytes(GOOGLE_CSV.encode("utf-8"))
+    summary = run_import(ImportArgs(path, db=db_path))
+    assert (summary.added, summary.ignored_columns) == (2, [])
+    assert summary.text().splitlines()[1:] == []
+    # a label of the operator's own, a country abroad, an address line the parts do not hold: named
+    real = (GOOGLE_CSV.replace("* Home,maryam", "حسابداری,maryam").replace(",Iran\r\n", ",Germany\r\n")
+            .replace("پلاک ۱۲\nتهران،", "پلاک ۱۲، واحد ۳\nتهران،"))
+    path.write_bytes(real.encode("utf-8"))
+    rows, table = read_rows(path)
+    from crm_desktop.phonebook.columns import suggest_mapping
+    from crm_desktop.phonebook.import_rows import ignored_columns
+
+    assert ignored_columns(table, suggest_mapping(table.headers)) == [
+        "E-mail 1 - Label", "Address 1 - Formatted", "Address 1 - Country"]
+
 # --- 8. which row is the header: a title is skipped and said, a contact row never -------------
 
 def cli_summary(path, db_path, *extra):

@@ -177,9 +177,11 @@ def ignored_columns(table: Table, mapping: dict[int, str], fields=()) -> list[st
     """The headers of the columns that hold something but fill no field (no mapping, IGNORE,
     or a custom field the book does not have), in column order; none for a file without a
     header row. A column that holds only what a program writes for «nothing» (``placeholder``:
-    Outlook's Gender «Unspecified», Priority «Normal», Anniversary «0/0/00»…) or only copies of
-    the imported cells of its row (Outlook's «E-mail Display Name»: «Name (name@x.ir)») loses
-    nothing and is not named."""
+    Outlook's Gender «Unspecified», Priority «Normal», Anniversary «0/0/00»…, Google's
+    «E-mail 1 - Label» «* Home», «Address 1 - Country» «Iran») or only copies of the imported
+    cells of its row (Outlook's «E-mail Display Name»: «Name (name@x.ir)»; Google's
+    «Address 1 - Formatted», the address parts again on a few lines) loses nothing and is not
+    named."""
     if not table.has_header:
         return []
     imported = [i for i, key in mapping.items() if key and known_key(key, fields)]
@@ -188,8 +190,10 @@ def ignored_columns(table: Table, mapping: dict[int, str], fields=()) -> list[st
         key = mapping.get(i, "")
         if key and known_key(key, fields):
             continue
-        empty = _PLACEHOLDERS.get(_header_key(header), ())
-        if any(_holds_data(cells, i, empty, imported) for cells in table.rows):
+        key = _header_key(header)
+        empty = _PLACEHOLDERS.get(key, ())
+        composed = key in _COMPOSED
+        if any(_holds_data(cells, i, empty, imported, composed) for cells in table.rows):
             out.append(header)
     return out
 
@@ -202,7 +206,11 @@ def _header_key(header: str) -> str:
 
 _NO_DATE = frozenset({"0/0/00", "0/0/0000", "00/00/00", "00/00/0000", "1/0/00"})
 _HOME_COUNTRIES = frozenset({"iran", "ir", "ایران", "iran islamic republic of", "جمهوری اسلامی ایران"})
-# What Outlook (and Outlook.com, which copies it) writes in a column nobody filled in.
+# Google's labels of an e-mail or an address (the phonebook keeps neither), «* » marking the first
+_GOOGLE_LABELS = frozenset({"home", "work", "other", "منزل", "خانه", "کار", "محل کار", "سایر", "دیگر"})
+_WEBSITE_LABELS = _GOOGLE_LABELS | {"home page", "homepage", "blog", "profile", "ftp"}
+# What Outlook (and Outlook.com, which copies it) and Google Contacts write in a column nobody
+# filled in, or a label the phonebook has no place for.
 _PLACEHOLDERS = {
     "gender": frozenset({"unspecified"}),
     "priority": frozenset({"normal"}),
@@ -210,27 +218,44 @@ _PLACEHOLDERS = {
     "private": frozenset({"false"}),
     "anniversary": _NO_DATE,
     "birthday": _NO_DATE,
-    "e mail type": frozenset({"smtp", "ex"}),
+    "e mail type": frozenset({"smtp", "ex"}) | _GOOGLE_LABELS,
+    "e mail label": _GOOGLE_LABELS,
+    "address type": _GOOGLE_LABELS,
+    "address label": _GOOGLE_LABELS,
+    "website type": _WEBSITE_LABELS,
+    "website label": _WEBSITE_LABELS,
     **{f"{place} country region": _HOME_COUNTRIES for place in ("business", "home", "other")},
     "country": _HOME_COUNTRIES,
     "country region": _HOME_COUNTRIES,
+    "address country": _HOME_COUNTRIES,
 }
+# Columns that repeat other cells of their row in one text: Google's whole address
+_COMPOSED = frozenset({"address formatted"})
+_HOME_WORDS = frozenset(word for name in _HOME_COUNTRIES for word in name.split())
+_WORD = re.compile(r"\w+")
 
 
-def _holds_data(cells, i: int, empty, imported) -> bool:
+def _holds_data(cells, i: int, empty, imported, composed: bool = False) -> bool:
     """Whether cell ``i`` of a row holds something that would be lost: not blank, not one of
-    the ``empty`` placeholders, not a copy of (or «text (copy)» around) one of the row's
-    ``imported`` cells."""
+    the ``empty`` placeholders (each of Google's «a ::: b» values), not a copy of (or «text
+    (copy)» around) one of the row's ``imported`` cells; ``composed``: not made only of the
+    words of the row's imported cells (and the home country's name)."""
     if i >= len(cells):
         return False
     cell = str(cells[i] if cells[i] is not None else "").strip()
     if not cell:
         return False
-    if empty and " ".join(re.sub(r"[^\w/]+", " ", normalise(cell)).split()) in empty:
+    if empty and all(" ".join(re.sub(r"[^\w/]+", " ", normalise(part)).split()) in empty
+                     for part in cell.split(":::")):
         return False
     copied = _COPY.fullmatch(cell)
     inner = copied.group(1).strip() if copied else cell
-    return not any(j < len(cells) and cells[j] and str(cells[j]).strip() in (cell, inner) for j in imported)
+    if any(j < len(cells) and cells[j] and str(cells[j]).strip() in (cell, inner) for j in imported):
+        return False
+    if composed:
+        words = set(_WORD.findall(normalise(" ".join(str(cells[j]) for j in imported if j < len(cells) and cells[j]))))
+        return not set(_WORD.findall(normalise(cell))) <= words | _HOME_WORDS
+    return True
 
 
 _COPY = re.compile(r".*\(([^()@]+@[^()]+)\)\s*")  # «مهدی اکبری (mahdi@aria.ir)»: Outlook's display name
