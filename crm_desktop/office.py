@@ -48,12 +48,13 @@ class Office:
             self._phonebook = Phonebook(self._conn, self.notify, on_written=self._contacts_written)
         return self._phonebook
 
-    def _contacts_written(self, contact_ids) -> None:
-        """After contacts were edited or merged (in that transaction): the reminders made from
-        them follow — their birthday reminders, and the due alerts of their cheques, whose
-        subjects name them («… از علی رضایی»)."""
+    def _contacts_written(self, contact_ids, before: dict) -> None:
+        """After contacts were edited or merged (in that transaction; ``before``: {id: (display
+        name, birthday) before}): the reminders made from them follow what changed — their
+        birthday reminders, and the due alerts of their cheques, whose subjects name them
+        («… از علی رضایی»)."""
         if self.read_one("SELECT EXISTS (SELECT 1 FROM reminders WHERE source = 'birthday')")[0]:
-            self.reminders.follow_birthdays(contact_ids)
+            self.reminders.follow_birthdays(contact_ids, before)
         ids = json.dumps([int(i) for i in contact_ids])
         alerted = self.conn.execute(
             "SELECT DISTINCT r.source_id FROM reminders r JOIN cheques c ON c.id = r.source_id "

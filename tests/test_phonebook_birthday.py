@@ -198,6 +198,46 @@ def test_a_merge_leaves_one_birthday_reminder_and_a_delete_takes_it_along_until_
         assert birthday_reminders(office) == [("تولد علی رضایی کریمی", keep, (2, 11)),
                                               ("تولد مریم کریمی", only_other, (1, 1))]
 
+
+def test_what_the_operator_changed_in_a_birthday_reminder_stays(tmp_path):
+    """Any save of the contact (a new job title) put back «تولد <name>» over the subject the
+    operator wrote, and the birthday's day over the day they moved it to; only a change of the
+    name or the birthday moves what was still as it was made."""
+    now = datetime(2025, 6, 1, 8)
+    with Office(tmp_path / "office.sqlite3", clock=lambda: now) as office:
+        amin = add(office, "امین", "1990-05-01")  # 11 Ordibehesht
+        office.reminders.birthday_reminders(now=now)
+        (row,) = office.reminders.search(source="birthday")
+        made = office.reminders.get(row.id)
+        office.reminders.update(replace(made, subject="تولد امین - کیک سفارش بده",
+                                        repeat=replace(made.repeat, day=10)))
+        contact = office.phonebook.get(amin)
+        contact.job_title = "حسابدار"
+        office.phonebook.update(contact)
+        assert birthday_reminders(office) == [("تولد امین - کیک سفارش بده", amin, (2, 10))]
+        contact = office.phonebook.get(amin)
+        contact.first_name, contact.birthday = "امین‌الله", "1990-05-02"
+        office.phonebook.update(contact)
+        assert birthday_reminders(office) == [("تولد امین - کیک سفارش بده", amin, (2, 10))]
+
+
+def test_a_person_merged_into_an_organisation_keeps_a_plain_reminder_of_their_birthday(tmp_path):
+    """The person's «تولد …» reminder was moved to the organisation and then to its founding
+    day; now it stays on the person's day, as the operator's own reminder on the kept contact.
+    An organisation's founding date makes no «تولد» reminder."""
+    now = datetime(2025, 6, 1, 8)
+    with Office(tmp_path / "office.sqlite3", clock=lambda: now) as office:
+        person = add(office, "میلاد", "2005-02-07")  # 19 Bahman 1383
+        shop = office.phonebook.add(model.normalised(model.Contact(
+            kind="organisation", organisation="داروخانه دکتر علی‌پور", birthday="2001-07-23")))
+        assert office.reminders.birthday_reminders(now=now) == 1
+        (row,) = office.reminders.search(source="birthday")
+        office.phonebook.merge(shop, person)
+        kept = office.reminders.get(row.id)
+        assert (kept.subject, kept.contact_id, kept.source, (kept.repeat.month, kept.repeat.day)) == (
+            "تولد میلاد کریمی", shop, "", (11, 19))
+        assert office.reminders.birthday_reminders(now=now) == 0
+
 # --- export and import -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

@@ -70,12 +70,14 @@ def update_search_index(conn: sqlite3.Connection, progress: Callable[[int, int],
 
 # Rows of other features that exist only for one contact, with no foreign key to it: a yearly
 # «تولد …» reminder made from its birthday. A delete takes them along (undo puts them back); a
-# merge gives the removed contact's to the kept one, unless it has its own.
-# (table, column holding the contact id, condition)
-OWNED_ELSEWHERE = (("reminders", "source_id", "source = 'birthday'"),)
+# merge gives the removed contact's to the kept one, unless it has its own; when the two are of
+# different kinds (a person's birthday is no organisation's founding date) the removed one's
+# rows are detached instead: the reminder stays, as the operator's own, on the kept contact.
+# (table, column holding the contact id, condition, what detaches a row)
+OWNED_ELSEWHERE = (("reminders", "source_id", "source = 'birthday'", "source = '', source_id = NULL"),)
 
 
-def _owned_elsewhere(conn) -> list[tuple[str, str, str]]:
+def _owned_elsewhere(conn) -> list[tuple[str, str, str, str]]:
     """``OWNED_ELSEWHERE`` of the tables this database has."""
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return [entry for entry in OWNED_ELSEWHERE if entry[0] in have]
@@ -116,12 +118,13 @@ _UNLINKED_NAMES = {"reminders": "یادآوری"}
 
 class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
     def __init__(self, conn: sqlite3.Connection, notify: Callable[[set], object] | None = None,
-                 on_written: Callable[[list[int]], object] | None = None):
+                 on_written: Callable[[list[int], dict], object] | None = None):
         self.conn = conn
         self._notify = notify or (lambda tables: None)
-        # called inside the transaction that edited or merged contacts (their ids): other features
-        # keep what they made from a contact in step (Office: the birthday reminders)
-        self._on_written = on_written or (lambda ids: None)
+        # called inside the transaction that edited or merged contacts: (their ids, {id: (display
+        # name, birthday) before}) so that other features keep what they made from a contact in
+        # step with what changed (Office: the birthday reminders, the cheques' due alerts)
+        self._on_written = on_written or (lambda ids, before: None)
         self._page = None  # (key, next offset, last rank): continue a page run without OFFSET
         self._plans: dict = {}  # (parsed query, data version) -> search_index.Plan
         self._counts: dict = {}  # (parsed query, data version) -> count (typing back and forth)
@@ -230,13 +233,14 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
         are replaced by the contact's (the notes log is not touched)."""
         contact, custom = self._checked(contact)
         with self._writing({"contacts"}):
-            row = self.conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact.id,)).fetchone()
+            row = self.conn.execute("SELECT sort_key, display_name, birthday FROM contacts WHERE id = ?",
+                                    (contact.id,)).fetchone()
             if row is None:
                 self._contact_exists(contact.id)
             update_contact(self.conn, contact, custom, now_iso())
             new_key = self.conn.execute("SELECT sort_key FROM contacts WHERE id = ?", (contact.id,)).fetchone()[0]
             search_index.reindex_contacts(self.conn, [contact.id], moved=[contact.id] if new_key != row[0] else [])
-            self._on_written([contact.id])
+            self._on_written([contact.id], {contact.id: (row[1], row[2] or "")})
 
     def get(self, contact_id: int) -> Contact | None:
         with self._reading():
@@ -288,7 +292,7 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
             places = [("contacts", "id", ""), *((t, "contact_id", "") for t in OWN_TABLES),
                       *((t, c, "") for t, c, action in links if action == "CASCADE")]  # rows the delete takes along
             owned = _owned_elsewhere(self.conn)
-            for table, column, condition in [*places, *owned]:
+            for table, column, condition in [*places, *(entry[:3] for entry in owned)]:
                 where = f'{condition + " AND " if condition else ""}"{column}" IN (SELECT value FROM json_each(:ids))'
                 cursor = self.conn.execute(f'SELECT * FROM "{table}" WHERE {where}', params)
                 rows = cursor.fetchall()
@@ -315,7 +319,7 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
         دیگر می‌ماند، بی‌پیوند به مخاطب»)."""
         params = {"ids": ids_json(sorted(set(int(i) for i in ids)))}
         said, owned_rows = [], {}
-        for table, column, condition in _owned_elsewhere(self.conn):
+        for table, column, condition, _detach in _owned_elsewhere(self.conn):
             rows = {r[0] for r in self.conn.execute(
                 f'SELECT rowid FROM "{table}" WHERE {condition} AND "{column}" IN (SELECT value FROM json_each(:ids))',
                 params)}
@@ -411,19 +415,21 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
             self.conn.execute("UPDATE contact_notes SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id))
             for table, column in _referencing_tables(self.conn):
                 self.conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE "{column}" = ?', (keep_id, other_id))
-            for table, column, condition in _owned_elsewhere(self.conn):
-                own = self.conn.execute(f'SELECT 1 FROM "{table}" WHERE {condition} AND "{column}" = ?',
-                                        (keep_id,)).fetchone()
-                if own:
-                    self.conn.execute(f'DELETE FROM "{table}" WHERE {condition} AND "{column}" = ?', (other_id,))
-                else:
-                    self.conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {condition} AND "{column}" = ?',
-                                      (keep_id, other_id))
+            before = (keep.display_name, keep.birthday or "")  # what the kept one's own rows were made from
+            for table, column, condition, detach in _owned_elsewhere(self.conn):
+                where = f'{condition} AND "{column}" = ?'
+                if keep.kind != other.kind:
+                    self.conn.execute(f'UPDATE "{table}" SET {detach} WHERE {where}', (other_id,))
+                elif self.conn.execute(f'SELECT 1 FROM "{table}" WHERE {where}', (keep_id,)).fetchone():
+                    self.conn.execute(f'DELETE FROM "{table}" WHERE {where}', (other_id,))
+                elif self.conn.execute(f'SELECT 1 FROM "{table}" WHERE {where}', (other_id,)).fetchone():
+                    self.conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {where}', (keep_id, other_id))
+                    before = (other.display_name, other.birthday or "")  # the rows now the kept one's
             search_index.unindex_contacts(self.conn, [other_id])
             self.conn.execute("DELETE FROM contacts WHERE id = ?", (other_id,))
             self.conn.execute(
                 "UPDATE contacts SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE contact_id = :id) "
                 "WHERE id = :id", {"id": keep_id})
             search_index.reindex_contacts(self.conn, [keep_id], moved=[keep_id])
-            self._on_written([keep_id])
+            self._on_written([keep_id], {keep_id: before})
 

@@ -29,11 +29,12 @@ def birthday_month_day(birthday: str) -> tuple[int, int] | None:
 
 class SourcesMixin:
     def birthday_reminders(self, contact_ids=None, at_time: time = time(9, 0), now: datetime | None = None) -> int:
-        """A yearly reminder «تولد …» for each contact with a birthday (all, or ``contact_ids``)
-        that has none yet; group «تولد». Returns how many were made."""
+        """A yearly reminder «تولد …» for each person with a birthday (all, or ``contact_ids``)
+        that has none yet; group «تولد» (an organisation's date is its founding, not a
+        birthday). Returns how many were made."""
         now = self._now(now)
         sql = ("SELECT c.id, c.display_name, c.birthday FROM contacts c WHERE c.birthday IS NOT NULL "
-               "AND c.birthday <> '' AND NOT EXISTS (SELECT 1 FROM reminders r "
+               "AND c.birthday <> '' AND c.kind <> 'organisation' AND NOT EXISTS (SELECT 1 FROM reminders r "
                "WHERE r.source = 'birthday' AND r.source_id = c.id)")
         params: list = []
         if contact_ids is not None:
@@ -57,14 +58,17 @@ class SourcesMixin:
                 made += 1
         return made
 
-    def follow_birthdays(self, contact_ids, now: datetime | None = None) -> int:
-        """Keep the birthday reminders of ``contact_ids`` in step with their contacts (called in
-        the phonebook's transaction after an edit or a merge): «تولد <name>» follows the name (a
-        subject the operator rewrote is kept), the day follows the birthday (the time of day,
-        alarms ahead and group stay), and a reminder whose contact no longer has a birthday goes.
-        Returns how many were changed or removed."""
+    def follow_birthdays(self, contact_ids, before: dict, now: datetime | None = None) -> int:
+        """Keep the birthday reminders of ``contact_ids`` in step with what changed in their
+        contacts (called in the phonebook's transaction after an edit or a merge; ``before``:
+        {id: (display name, birthday) the reminder was made from}). Only a real change moves a
+        reminder, and only what the operator left as it was made: the subject «تولد <old name>»
+        becomes «تولد <new name>» (a subject they rewrote stays), the day follows the birthday
+        when the reminder still rings on the old one (a day they moved stays; the time of day,
+        alarms ahead and group always stay), and a reminder whose contact's birthday was
+        cleared goes. Returns how many were changed or removed."""
         rows = self.conn.execute(
-            "SELECT r.id, c.display_name, c.birthday FROM reminders r JOIN contacts c ON c.id = r.source_id "
+            "SELECT r.id, c.id, c.display_name, c.birthday FROM reminders r JOIN contacts c ON c.id = r.source_id "
             "WHERE r.source = 'birthday' AND r.source_id IN (SELECT value FROM json_each(?))",
             (json.dumps([int(i) for i in contact_ids]),)).fetchall()
         if not rows:
@@ -72,24 +76,29 @@ class SourcesMixin:
         now = self._now(now)
         changed = 0
         with self._writing({"reminders"}):
-            for reminder_id, name, birthday in rows:
+            for reminder_id, contact_id, name, birthday in rows:
+                old_name, old_birthday = before.get(contact_id, (name, birthday or ""))
+                if (name, birthday or "") == (old_name, old_birthday):
+                    continue
                 month_day = birthday_month_day(birthday or "")
                 if month_day is None:  # the birthday was cleared
                     self.conn.execute("DELETE FROM reminders WHERE id = ?", (reminder_id,))
                     changed += 1
                     continue
                 old = self.get(reminder_id)
-                month, day = month_day
-                subject = f"{BIRTHDAY_SUBJECT} {name}".strip() if old.subject.startswith(f"{BIRTHDAY_SUBJECT} ") else old.subject
-                if (subject, old.repeat.month, old.repeat.day) == (old.subject, month, day):
-                    continue
-                starts = old.starts_at
-                if (old.repeat.month, old.repeat.day) != (month, day):
+                subject, repeat, starts = old.subject, old.repeat, old.starts_at
+                if name != old_name and subject == f"{BIRTHDAY_SUBJECT} {old_name}".strip():
+                    subject = f"{BIRTHDAY_SUBJECT} {name}".strip()
+                if month_day != (repeat.month, repeat.day) and birthday_month_day(old_birthday) == (
+                        repeat.month, repeat.day):
+                    month, day = month_day
+                    repeat = replace(repeat, month=month, day=day)
                     year = jalali.to_jalali(starts)[0]
-                    first = jalali.from_jalali(year, month, min(day, jalali.month_length(year, month)))
-                    starts = datetime.combine(first, starts.time())
-                self._update(self._checked(replace(old, subject=subject, starts_at=starts,
-                                                   repeat=replace(old.repeat, month=month, day=day))), now)
+                    starts = datetime.combine(jalali.from_jalali(year, month, min(day, jalali.month_length(year, month))),
+                                              starts.time())
+                if (subject, repeat) == (old.subject, old.repeat):
+                    continue
+                self._update(self._checked(replace(old, subject=subject, starts_at=starts, repeat=repeat)), now)
                 changed += 1
         return changed
 
