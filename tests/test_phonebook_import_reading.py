@@ -447,3 +447,39 @@ def test_a_first_contact_with_field_words_is_not_a_second_header(tmp_path):
     path.write_bytes("نوع,نام,شهر,موبایل\r\nشرکت,همراه,تهران,\r\nشخص,علی رضایی,تهران,09121234567\r\n".encode("utf-8"))
     table = read_table(path)
     assert table.numbers == [2, 3] and table.skipped_rows == []
+
+
+# --- 9. a value that starts with an apostrophe before a formula mark ---------------------------
+
+@pytest.mark.parametrize("value, written", [
+    ("'=SUM(A1)", "''=SUM(A1)"), ("''=x", "'''=x"), ("'-1", "''-1"),  # one more apostrophe: given back exactly
+    ("=SUM(A1)", "'=SUM(A1)"), ("+98 912 123 4567", "'+98 912 123 4567"), ("@کریمی", "'@کریمی"),  # as before
+    ("'", "'"), ("''", "''"), ("'علی", "'علی"), ("O'Brien", "O'Brien"), ("علی", "علی"), ("", ""),
+])
+def test_neutralise_and_unneutralise_give_every_value_back(value, written):
+    from crm_desktop.phonebook.table import neutralise, unneutralise
+
+    assert neutralise(value) == written and unneutralise(written) == value
+
+
+def test_our_csv_and_xlsx_write_an_apostrophe_before_a_formula_mark_so_that_it_reads_back(tmp_path):
+    from openpyxl import load_workbook
+
+    from crm_desktop.phonebook.csv_io import write_csv
+    from crm_desktop.phonebook.table import unneutralise
+    from crm_desktop.phonebook.xlsx_io import write_xlsx
+
+    values = ["علی", "'=SUM(A1)", "=SUM(A1)", "'علی"]
+    csv_path, xlsx_path = tmp_path / "out.csv", tmp_path / "out.xlsx"
+    write_csv(csv_path, ["نام", "نام خانوادگی", "سمت", "یادداشت"], [values])
+    assert csv_path.read_bytes() == ('\ufeff"نام","نام خانوادگی","سمت","یادداشت"\r\n'
+                                     '"علی","\'\'=SUM(A1)","\'=SUM(A1)","\'علی"\r\n').encode("utf-8")
+    write_xlsx(xlsx_path, ["نام", "نام خانوادگی", "سمت", "یادداشت"], [values])
+    ws = load_workbook(xlsx_path).active
+    cells = [ws.cell(2, c) for c in range(1, 5)]
+    # Excel shows «=SUM(A1)» itself (quote-prefix style, no apostrophe in the cell), as before
+    assert [c.value for c in cells] == ["علی", "''=SUM(A1)", "=SUM(A1)", "'علی"]
+    assert [c.quotePrefix for c in cells] == [False, False, True, False]
+    for path in (csv_path, xlsx_path):
+        (row,) = read_table(path).rows
+        assert [unneutralise(cell) for cell in row] == values

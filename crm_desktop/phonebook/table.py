@@ -362,8 +362,19 @@ _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(value) -> str:
     """A cell that a spreadsheet would take for a formula (``= + - @``, tab, CR at its start)
-    gets an apostrophe in front; anything else is returned as text."""
+    gets an apostrophe in front; so does one that starts with apostrophes before such a mark
+    («'=SUM(A1)» → «''=SUM(A1)»), so that ``unneutralise`` gives every value back exactly.
+    Anything else is returned as text."""
     text = "" if value is None else str(value)
-    if text and text[0] in _DANGEROUS:
+    if text and (text[0] in _DANGEROUS or (text[0] == "'" and text.lstrip("'")[:1] in _DANGEROUS)):
         return "'" + text
+    return text
+
+
+def unneutralise(text: str) -> str:
+    """A cell as it was before ``neutralise``: one apostrophe off the front of apostrophes before
+    ``= + - @``, tab or CR («'=x» → «=x», «''=x» → «'=x»); anything else as it is. The import reads
+    every CSV / XLSX cell so (what Excel shows of a CSV that says «'=x» is the value «=x»)."""
+    if text[:1] == "'" and text.lstrip("'")[:1] in _DANGEROUS:
+        return text[1:]
     return text

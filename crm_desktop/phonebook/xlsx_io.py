@@ -14,9 +14,11 @@ Out: a write-only workbook (100,000 rows in seconds), the sheet right-to-left, t
 bold and frozen. A text cell is always an inline string, which Excel never evaluates; one that
 starts like a formula (``= + - @``, a tab or CR: ``table.neutralise``'s marks) is also given a
 cell style with ``quotePrefix="1"``, so that Excel keeps it text when the operator edits it and
-shows the value itself (``+442079460958``), not CSV's visible apostrophe. A multi-line text cell
-wraps. Phones are written as text (they keep their leading 0); an int or
-float stays a number (the cheque book's amounts), with a number format per column when asked.
+shows the value itself (``+442079460958``), not CSV's visible apostrophe. Text that starts with
+an apostrophe before such a mark («'=SUM(A1)») gets one more in the cell, as in CSV, since the
+import takes one off (``table.unneutralise``). A multi-line text cell wraps. Phones are written
+as text (they keep their leading 0); an int or float stays a number (the cheque book's amounts),
+with a number format per column when asked.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from crm_desktop.core.text import quoted
 from crm_desktop.phonebook.import_values import clean_cell
-from crm_desktop.phonebook.table import XLSX, Table, UnreadableFile, make_table, read_bytes
+from crm_desktop.phonebook.table import XLSX, Table, UnreadableFile, make_table, neutralise, read_bytes
 
 SHEET_TITLE = "مخاطبان"
 _FORMULA_MARKS = ("=", "+", "-", "@", "\t", "\r")  # what table.neutralise guards against
@@ -162,6 +164,8 @@ def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, nu
 
     def text_cell(text: str):
         """A text cell: a plain str when it needs no style (the fast path), else a WriteOnlyCell."""
+        if text[:1] == "'":
+            text = neutralise(text)  # «'=x» is written «''=x», as in CSV: the import takes one «'» off
         quote = text[:1] in _FORMULA_MARKS
         if not quote and "\n" not in text:
             return text
@@ -176,6 +180,8 @@ def write_xlsx(path, headers, rows, widths=None, *, title: str = SHEET_TITLE, nu
     header_cells = []
     for text in headers:
         text = "" if text is None else str(text)
+        if text[:1] == "'":
+            text = neutralise(text)
         cell = WriteOnlyCell(ws, value=text)
         cell.data_type = "s"
         cell.quotePrefix = text[:1] in _FORMULA_MARKS
