@@ -37,6 +37,9 @@ def setup_application(argv=None) -> QApplication:
     load_bundled_fonts()
     install_qt_translations()
     apply_font_size(app, 10)
+    from crm_desktop.ui import input_manners
+
+    input_manners.install(app)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     return app

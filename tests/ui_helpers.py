@@ -25,6 +25,9 @@ def persian_app(qapp):
     QLocale.setDefault(QLocale(QLocale.Persian, QLocale.Iran))
     load_bundled_fonts()
     qapp.setFont(ui_font(10))
+    from crm_desktop.ui import input_manners
+
+    input_manners.install(qapp)  # as app.setup_application does
     yield qapp
     qapp.setFont(old_font)
     QLocale.setDefault(old_locale)

@@ -329,6 +329,8 @@ class ContactDialog(QDialog):
             form.addRow(label, widget)
             self._person_rows.append(widget)
         form.addRow("", self.name_error)
+        for name_field in (self.first_name, self.last_name, self.organisation):  # a name typed answers it
+            name_field.textEdited.connect(self._name_typed)
         form.addRow(self.organisation_label, self.organisation)
         for label, widget in (("سمت:", self.job_title), ("واحد:", self.unit), ("مدیر:", self.manager),
                               ("تاریخ تولد:", self.birthday), ("کد ملی:", self.national_code)):
@@ -399,6 +401,11 @@ class ContactDialog(QDialog):
         if self.national_code.text().strip():  # 10 digits for a person, 11 for an organisation
             self.national_code.validate()
         if not person:
+            self.name_error.hide()
+
+    def _name_typed(self, text: str) -> None:
+        """«نام … را وارد کنید» goes once a name is typed (as a field's own message does)."""
+        if text.strip():
             self.name_error.hide()
 
     def kind(self) -> str:
