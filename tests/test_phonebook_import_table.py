@@ -208,3 +208,19 @@ def test_an_extension_in_brackets_after_the_number_is_read_as_the_extension(tmp_
     path.write_text("نام,نام خانوادگی,تلفن محل کار\nعلی,رضایی,021-4455 6677 (داخلی 12)\n", encoding="utf-8")
     rows, _ = read_rows(path)
     assert [(p.kind, p.national, p.ext) for p in rows[0].contact.phones] == [("work", "02144556677", "12")]
+
+
+@pytest.mark.parametrize("cells, width, title", [
+    (["فهرست مشتریان 1403-01-10"], 3, True),
+    (["شرکت آریا - تلفن 021-88776655"], 3, True),  # a number inside words: a letterhead
+    (["فهرست مشتریان", "تاریخ گزارش:", "2024-03-29"], 3, True),  # a label and its value are one thing
+    (["نام", "", "اطلاعات تماس", ""], 4, True),  # a group heading
+    (["09121234567"], 3, False),  # a bare mobile, an e-mail: a contact's data
+    (["علی رضایی", "info@aria.ir"], 3, False),
+    (["علی", "رضایی", "تهران"], 4, False),  # three things: a contact's row
+    (["علی رضایی", "تهران"], 2, False),  # as many things as the header has cells
+])
+def test_a_title_row_is_told_from_a_contact_row(cells, width, title):
+    from crm_desktop.phonebook.table import title_like
+
+    assert title_like(cells, width) is title
