@@ -7,6 +7,7 @@ screen has room and less where it has not (the form's scroll area takes the diff
 less than what the window needs to show its buttons.
 
     dialog.resize(fitted_width(dialog, parent, 1080), fitted_height(dialog, parent, 820))
+    fit(dialog, parent, 1080, 820)   # the same in one call
 """
 
 from __future__ import annotations
@@ -46,3 +47,8 @@ def fitted_width(dialog: QWidget, parent: QWidget | None, wanted: int) -> int:
     if room is None:
         return wanted
     return max(dialog.minimumSizeHint().width(), min(wanted, room - FRAME_ROOM))
+
+
+def fit(dialog: QWidget, parent: QWidget | None, width: int, height: int) -> None:
+    """Resize ``dialog`` to ``width`` × ``height``, or less where the screen has not the room."""
+    dialog.resize(fitted_width(dialog, parent, width), fitted_height(dialog, parent, height))

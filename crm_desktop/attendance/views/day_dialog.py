@@ -17,7 +17,7 @@ from crm_desktop.attendance.views.common import RED, day_title, minutes_text, sp
 from crm_desktop.attendance.views.day_boxes import HistoryBox, LeaveBox, MissionBox, PunchesBox
 from crm_desktop.core import jalali
 from crm_desktop.core.digits import format_number
-from crm_desktop.ui.screen import fitted_height
+from crm_desktop.ui.screen import fit
 
 FIGURES = (("worked", "کارکرد"), ("late", "تأخیر"), ("early", "تعجیل"), ("overtime", "اضافه‌کار"),
            ("absent", "غیبت"), ("leave", "مرخصی"), ("mission", "ماموریت"))
@@ -94,7 +94,7 @@ class DayDialog(QDialog):
         layout.addLayout(grid, 1)
         layout.addLayout(bottom)
         self._show_result()
-        self.resize(980, fitted_height(self, parent, 600))
+        fit(self, parent, 980, 600)
 
     def figures(self):
         """The day worked out as the month table shows it."""

@@ -36,6 +36,7 @@ from crm_desktop.core.digits import to_persian
 from crm_desktop.core.money import format_amount
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.screen import fit
 
 LEAF_COLOURS = {"used": "#1f6f8b", "void": "#6b6b6b", "lost": "#c62828"}
 LRI, PDI = "\u2066", "\u2069"
@@ -196,7 +197,7 @@ class BooksDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(close)
-        self.resize(1080, 560)
+        fit(self, parent, 1080, 560)
         self.books.currentRowChanged.connect(lambda _r: self.show_leaves())
         self.leaves.currentCellChanged.connect(lambda *_a: self._update_buttons())
         self.reload()

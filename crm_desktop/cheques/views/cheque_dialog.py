@@ -44,7 +44,7 @@ from crm_desktop.phonebook.views.contact_picker import UNPICKED_FA, ContactPicke
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.money_edit import MoneyEdit
-from crm_desktop.ui.screen import fitted_height
+from crm_desktop.ui.screen import fit
 
 ERROR_STYLE = "color: #c62828;"
 FIX_ERRORS = "چند مورد نیاز به اصلاح دارد؛ پیام زیر هر فیلد را ببینید."
@@ -243,7 +243,7 @@ class ChequeDialog(QDialog):
         layout.addWidget(self.banner)  # above the scrolling fields: never scrolled half out of sight
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)
-        self.resize(1040 if self.original is not None else 640, fitted_height(self, self.parentWidget(), FORM_HEIGHT))
+        fit(self, self.parentWidget(), 1040 if self.original is not None else 640, FORM_HEIGHT)
 
         self.direction_box.currentIndexChanged.connect(lambda _i: self._direction_changed())
         self.book.currentIndexChanged.connect(lambda _i: self._book_changed())

@@ -47,7 +47,7 @@ from crm_desktop.files.views.photo_box import PhotoBox
 from crm_desktop.phonebook.views.contact_picker import UNPICKED_FA, ContactPicker
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
-from crm_desktop.ui.screen import fitted_height
+from crm_desktop.ui.screen import fit
 
 NO_PERSON = "شخص را از دفتر تلفن برگزینید یا «مخاطب تازه…» را بزنید."
 FIX_ERRORS = "چند مورد نیاز به اصلاح دارد؛ پیام زیر هر فیلد را ببینید."
@@ -222,7 +222,7 @@ class FileDialog(QDialog):
         # a saved customer's side holds the interaction log: it gets half of a wider window
         width, side = ((1240, 1 / 2) if self.kind == CUSTOMER else (1180, 2 / 5)) if self.original is not None \
             else (1040, 1 / 3)
-        self.resize(width, fitted_height(self, self.parentWidget(), FORM_HEIGHT))
+        fit(self, self.parentWidget(), width, FORM_HEIGHT)
         splitter.setSizes([int(width * (1 - side)), int(width * side)])
 
         self.contact.contactChanged.connect(self._contact_changed)

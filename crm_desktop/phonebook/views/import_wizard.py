@@ -46,6 +46,7 @@ from crm_desktop.errors import UserError
 from crm_desktop.phonebook import columns, table as tables
 from crm_desktop.phonebook.views import import_run
 from crm_desktop.ui import dialogs, ops
+from crm_desktop.ui.screen import fit
 from crm_desktop.ui.validated_field import isolate_numbers
 
 TITLE = "ورود مخاطبان از پرونده"
@@ -378,7 +379,7 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.NextButton, "بعدی")
         self.setButtonText(QWizard.FinishButton, "پایان")
         self.setButtonText(QWizard.CancelButton, "انصراف")
-        self.resize(760, 560)
+        fit(self, parent, 760, 560)
         self.path: Path | None = None
         self.format = ""
         self.table: tables.Table | None = None

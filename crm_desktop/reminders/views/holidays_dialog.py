@@ -33,6 +33,7 @@ from crm_desktop.errors import UserError
 from crm_desktop.reminders.views.common import LRI, PDI
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
+from crm_desktop.ui.screen import fit
 
 TITLE = "تعطیلات رسمی"
 OFFICIAL, ADDED, REMOVED = "رسمی", "افزودهٔ شما", "حذف‌شده توسط شما"
@@ -110,7 +111,7 @@ class HolidaysDialog(QDialog):
         layout.addWidget(hint)
         layout.addLayout(add_row)
         layout.addWidget(close)
-        self.resize(640, 560)
+        fit(self, parent, 640, 560)
         self.year.valueChanged.connect(lambda _y: self.reload())
         self.table.currentCellChanged.connect(lambda *_a: self._update_buttons())
         self.reload()
