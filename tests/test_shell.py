@@ -65,6 +65,8 @@ def test_main_window_is_right_to_left_with_todays_jalali_date(controller, qtbot)
     assert QApplication.font().family() == "Vazirmatn"
     home = window.findChild(object, "home.today")
     assert home.text() == "دوشنبه ۲ آذر ۱۴۰۵"
+    # the database's path reads left to right in the status bar («/tmp/…», not «tmp/…/»)
+    assert window.db_label.text() == f"\u2066{controller.office.path}\u2069"
 
 
 def test_home_tab_counts_contacts_in_persian_digits_and_refreshes(controller, qtbot):

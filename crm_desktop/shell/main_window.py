@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from crm_desktop import APP_TITLE
 from crm_desktop.core.jalali import format_date_long
+from crm_desktop.core.text import path_text
 from crm_desktop.shell.features import FEATURE_TABS, FeatureTab
 from crm_desktop.ui.screen import fitted_height, fitted_width
 
@@ -56,8 +57,8 @@ class MainWindow(QMainWindow):
 
         self.date_label = QLabel()
         self.date_label.setObjectName("status.date")
-        self.db_label = QLabel(str(office.path))
-        self.db_label.setLayoutDirection(Qt.LeftToRight)  # a path reads left to right
+        self.db_label = QLabel(path_text(office.path))  # left to right as a whole: «/tmp/…» not «tmp/…/»
+        self.db_label.setLayoutDirection(Qt.LeftToRight)
         self.db_label.setObjectName("status.db")
         self.db_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.statusBar().addWidget(self.db_label, 1)

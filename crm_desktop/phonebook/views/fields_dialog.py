@@ -129,6 +129,7 @@ class FieldEditor(QDialog):
         if problem:
             self.error.setText(problem)
             self.error.show()
+            self.adjustSize()  # a two-line message grows the editor instead of covering the fields
             return
         super().accept()
 
