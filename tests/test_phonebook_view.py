@@ -330,8 +330,9 @@ def test_undo_brings_back_a_deleted_contact_that_had_a_reminder(office, make_tab
     tab.select_row(row_of(tab, "علی رضایی"))
     messages.click = "yes"
     tab.delete_action.trigger()
-    assert messages[0].informativeText() == ("یادداشت‌ها و تلفن‌های آن هم حذف می‌شوند؛ ۱ یادآوری دیگر می‌ماند، "
-                                             "بی‌پیوند به مخاطب؛ تا پیش از حذف بعدی می‌توانید «بازگردانی» را بزنید.")
+    assert messages[0].informativeText() == (
+        "تلفن‌ها، ایمیل‌ها، نشانی‌ها و یادداشت‌های آن هم حذف می‌شوند؛ ۱ یادآوری مربوط به او می‌ماند، "
+        "بی‌پیوند به مخاطب؛ تا پیش از حذف بعدی می‌توانید «بازگردانی» را بزنید.")
     assert office.phonebook.get(ali) is None and office.reminders.get(reminder).contact_id is None
     assert tab.undo_bar.isVisible()
     tab.undo_action.trigger()

@@ -315,8 +315,8 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
 
     def delete_effects(self, ids) -> list[str]:
         """Persian clauses for the delete question about other features' rows: those the delete
-        takes along («یادآوری تولد او هم حذف می‌شود») and those that stay unlinked («۲ یادآوری
-        دیگر می‌ماند، بی‌پیوند به مخاطب»)."""
+        takes along («۱ یادآوری تولد هم حذف می‌شود») and those that stay unlinked («۲ یادآوری
+        مربوط به او می‌ماند، بی‌پیوند به مخاطب»)."""
         params = {"ids": ids_json(sorted(set(int(i) for i in ids)))}
         said, owned_rows = [], {}
         for table, column, condition, _detach in _owned_elsewhere(self.conn):
@@ -333,8 +333,9 @@ class Phonebook(SearchMixin, GroupsMixin, NotesMixin):
                 f'SELECT rowid FROM "{table}" WHERE "{column}" IN (SELECT value FROM json_each(:ids))', params)}
             rows -= owned_rows.get(table, set())
             if rows:
-                said.append(f"{format_number(len(rows))} {_UNLINKED_NAMES.get(table, 'مورد')} دیگر می‌ماند، "
-                            "بی‌پیوند به مخاطب")
+                whom = "آن‌ها" if len(set(int(i) for i in ids)) > 1 else "او"
+                said.append(f"{format_number(len(rows))} {_UNLINKED_NAMES.get(table, 'مورد')} مربوط به {whom} "
+                            "می‌ماند، بی‌پیوند به مخاطب")
         return said
 
     def delete_blocker(self, ids) -> UserError | None:

@@ -91,7 +91,9 @@ class ContactActions:
         else:
             question = f"{format_number(len(ids))} مخاطب انتخاب‌شده حذف شوند؟"
             done = f"{format_number(len(ids))} مخاطب حذف شدند."
-        told = "؛ ".join(["یادداشت‌ها و تلفن‌های آن هم حذف می‌شوند", *self.phonebook.delete_effects(ids),
+        whose = "آن‌ها" if len(ids) > 1 else "آن"
+        told = "؛ ".join([f"تلفن‌ها، ایمیل‌ها، نشانی‌ها و یادداشت‌های {whose} هم حذف می‌شوند",
+                          *self.phonebook.delete_effects(ids),
                           "تا پیش از حذف بعدی می‌توانید «بازگردانی» را بزنید."])
         if not dialogs.confirm(self, question, "حذف مخاطب", informative=told):
             return
