@@ -34,6 +34,10 @@ ZWNJ = "\u200c"
         ("ﻛﺘﺎﺏ", "کتاب"),  # Arabic presentation forms, as copied from a PDF
         ("ا\u0653ب", "آب"),  # alef + madda composes to آ
         ("\u200fعلی\u200e", "علی"),  # bidi marks
+        ("عل\u200bی", "علی"),  # a zero-width space pasted from a web page
+        ("\u2068علی\u2069 \u061c\u202bرضا\u202c", "علی رضا"),  # isolates, embeddings, the Arabic letter mark
+        ("رضا\u00adیی\ufeff", "رضایی"),  # a soft hyphen, a stray BOM
+        ("\u200b\u2066\u00ad", ""),  # nothing one can see: no name (a group «named» so is refused)
         ("", ""),
         (None, ""),
     ],

@@ -30,6 +30,12 @@ _FOLD = str.maketrans(
         "\u200d": None,  # ZWJ
         "\u200e": None,  # LRM
         "\u200f": None,  # RLM
+        "\u200b": None,  # zero-width space (pasted from web pages)
+        "\u061c": None,  # Arabic letter mark
+        "\u00ad": None,  # soft hyphen
+        **{chr(c): None for c in range(0x202A, 0x202F)},  # bidi embeddings and overrides
+        **{chr(c): None for c in range(0x2066, 0x206A)},  # bidi isolates
+        "\ufeff": None,  # a BOM left inside a text
         "\u00a0": " ",
         **{chr(c): None for c in range(0x064B, 0x0653)},  # harakat, tanwin, shadda, sukun
         "\u0670": None,  # superscript alef
