@@ -2,7 +2,7 @@
 
 import pytest
 
-from crm_desktop.core.phone import format_phone, is_mobile, national_form, phone_digits
+from crm_desktop.core.phone import extra_text, format_phone, is_mobile, national_form, phone_digits
 
 
 @pytest.mark.parametrize(
@@ -62,6 +62,8 @@ def test_landline_forms_meet(text):
         ("+1 555 123 4567", "+15551234567"),
         ("001 555 123 4567", "+15551234567"),
         ("+44 20 7946 0958", "+442079460958"),
+        ("*4444", "*4444"),  # a star service code: its star is dialled
+        ("* ۴۴۴۴", "*4444"),
         ("", ""),
         (None, ""),
         ("بدون شماره", ""),
@@ -89,6 +91,7 @@ def test_phone_digits():
         ("88776655", "۸۸۷۷ ۶۶۵۵"),
         ("110", "۱۱۰"),
         ("+15551234567", "+۱۵۵۵۱۲۳۴۵۶۷"),
+        ("*4444", "*۴۴۴۴"),
         ("", ""),
     ],
 )
@@ -117,3 +120,11 @@ def test_format_phone_latin():
 )
 def test_is_mobile(text, mobile):
     assert is_mobile(text) is mobile
+
+
+@pytest.mark.parametrize("text", [
+    "۰۹۱۲\u200c۱۲۳\u200c۴۵۶۷", "(+98) 912 123 4567", "0912_123_4567", "+98 (0)912 123 4567", "*4444",
+    "0912\u2014123\u20144567", "021 8877 6655",
+])
+def test_one_number_written_apart_has_no_extra_text(text):
+    assert extra_text(text) == ""

@@ -129,6 +129,13 @@ def test_legal_national_id_invalid(text, message):
         "0912-123-4567",
         "(0912) 123 4567",
         "+98 912 123 4567",
+        "+98 (0)912 123 4567",  # the trunk 0 after the country code, as cards write it (national_form reads it so)
+        "+9809121234567",
+        "0098 0912 123 4567",
+        "(+98) 912 123 4567",
+        "0912_123_4567",
+        "۰۹۱۲\u200c۱۲۳\u200c۴۵۶۷",  # digits apart by half-spaces
+        "0912\u2014123\u2014456\u20127",
     ],
 )
 def test_mobile_valid(text):
@@ -140,7 +147,7 @@ def test_mobile_other_operators():
     assert v.mobile("+98 935 000 1122") == "09350001122"
 
 
-@pytest.mark.parametrize("text", ["02188776655", "091212345678", "0912123456", "0812345678", "+9809121234567", "0912abc4567"])
+@pytest.mark.parametrize("text", ["02188776655", "091212345678", "0912123456", "0812345678", "+98009121234567", "0912abc4567"])
 def test_mobile_invalid(text):
     error = refused(v.mobile, text)
     assert error.fa == "تلفن همراه: شماره همراه درست نیست؛ مانند ۰۹۱۲ ۱۲۳ ۴۵۶۷ بنویسید."

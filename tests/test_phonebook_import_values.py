@@ -356,3 +356,28 @@ def test_a_title_at_the_start_of_a_whole_name_goes_into_the_title(conn, book, tm
     imported(conn, write(tmp_path, card.encode(), "one.vcf"))
     (found,) = [c for c in book.iter_contacts() if c.last_name == "شریفی"]
     assert (found.title, found.first_name) == ("مهندس", "کامران")
+
+
+# --- 9. cells written as offices write them (a half-space, brackets, Excel's apostrophe) --------------
+
+def test_numbers_written_apart_by_half_spaces_brackets_underscores_or_an_apostrophe_are_read(conn, book, tmp_path):
+    """Each of these was taken before the import checked phones by the form's rule, and then
+    refused by both («write one number per row», «'(' is not part of a phone number»)."""
+    data = crlf("نام,موبایل,تلفن محل کار",
+                "a1,۰۹۱۲\u200c۱۲۳\u200c۴۵۶۷,",  # ZWNJ between the groups: one number
+                "a2,(+98) 912 123 4568,021\u200c8877\u200c6655",
+                "a3,'09121234569,'02144556677",  # Excel's mark of a number kept as text
+                "a4,+98 (0)912 123 4560,*4444",  # a star service code
+                "a5,0912_123_4561,(+98) 21 2233 4455")
+    summary = imported(conn, write(tmp_path, data))
+    assert (summary.added, summary.rejected) == (5, 0), summary.text()
+    assert stored(book) == {
+        "a1": [("mobile", "09121234567", "")],
+        "a2": [("mobile", "09121234568", ""), ("work", "02188776655", "")],
+        "a3": [("mobile", "09121234569", ""), ("work", "02144556677", "")],
+        "a4": [("mobile", "09121234560", ""), ("other", "*4444", "")],  # kept under «دیگر», as the form asks
+        "a5": [("mobile", "09121234561", ""), ("work", "02122334455", "")],
+    }
+    numbers = {c.first_name: [p.number for p in c.phones] for c in book.iter_contacts()}
+    assert numbers["a3"] == ["09121234569", "02144556677"]  # the apostrophe is no part of the number
+    assert numbers["a4"][1] == "*4444"  # the star as typed: it is dialled

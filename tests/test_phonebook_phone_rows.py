@@ -388,3 +388,32 @@ def test_the_importer_keeps_its_own_rules():
     contact = model.normalised(model.Contact(first_name="x", phones=[
         model.Phone("123", "home"), model.Phone("0212345", "work"), model.Phone("0212345", "work")]))
     assert [p.national for p in contact.phones] == ["123", "0212345", "0212345"]
+
+
+# --- 5. the form and the import read a number by one rule ---------------------------------------------
+
+@pytest.mark.parametrize("kind, text, national", [
+    ("mobile", "۰۹۱۲\u200c۱۲۳\u200c۴۵۶۷", "09121234567"),  # a half-space between the groups
+    ("mobile", "(+98) 912 123 4568", "09121234568"),
+    ("mobile", "+98 (0)912 123 4569", "09121234569"),
+    ("mobile", "0912_123_4560", "09121234560"),
+    ("home", "۰۲۱\u200c۸۸۷۷\u200c۶۶۵۵", "02188776655"),
+    ("other", "*4444", "*4444"),  # a star service code keeps its star: it is dialled so
+])
+def test_numbers_written_apart_by_half_spaces_brackets_or_underscores_are_saved(qtbot, office, kind, text, national):
+    dialog = new_named(qtbot, office)
+    row = phone_row(dialog, kind, text)
+    assert not row.number.error_label.isVisible(), row.number.shown_error()
+    contact_id = dialog.save()
+    assert stored_phones(office, contact_id) == [(kind, national, "")]
+
+
+def test_a_star_code_under_work_is_sent_to_other_as_a_short_number(qtbot, office):
+    dialog = new_named(qtbot, office)
+    row = phone_row(dialog, "work", "*4444")
+    assert_refused(dialog, row.number, f"{LANDLINE_WRONG} {SHORT_HINT}", office)
+    row.kind.setCurrentIndex(row.kind.findData("other"))
+    contact_id = dialog.save()
+    assert contact_id is not None
+    stored = office.phonebook.get(contact_id).phones[0]
+    assert (stored.kind, stored.national) == ("other", "*4444") and "*" in stored.number

@@ -11,7 +11,9 @@ of writing the same number meets:
 * short numbers (internal extensions, 8-digit local numbers, 1xx service numbers) keep their
   digits; a foreign number keeps its country code as ``+<digits>`` (``001…`` → ``+1…``);
 * anything after an extension marker («داخلی» / «داخلي», ``ext``, ``x``, ``#``) or a list separator
-  («،», ``,``, ``;``) is ignored.
+  («،», ``,``, ``;``) is ignored;
+* a star service code keeps its star, which is dialled: ``*4444`` → ``*4444`` (a code such as
+  ``*4444`` is only ever dialled so; without its star it would be a short number of its own).
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ def national_form(text) -> str:
     if start is None:
         return ""
     first_digit = start.start()
+    if "*" in s[:first_digit] and s[:first_digit].rstrip().endswith("*"):  # a star code: *4444
+        marker = _EXTENSION.search(s, first_digit)
+        return "*" + phone_digits(s[: marker.start()] if marker else s)
     marker = _EXTENSION.search(s, first_digit)
     if marker:
         s = s[: marker.start()]
@@ -61,15 +66,17 @@ def national_form(text) -> str:
     return digits
 
 
-# one number as written: an optional +, then digits with spaces, dashes, dots and brackets
-_WRITTEN_NUMBER = re.compile(r"\+?[\s(]*[0-9][0-9\s().\-\u2010-\u2013]*")
+# one number as written: an optional + (or a star code's *), then digits with what writes them
+# apart: spaces (a half-space, ZWNJ, too), dashes, dots, underscores and brackets, «(+98) 912 …» too
+_WRITTEN_NUMBER = re.compile(r"[\s(]*[+*]?[\s(]*[0-9][0-9\s().\-_\u200c\u2010-\u2015\u2212]*")
 _BIDI_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
 def extra_text(text) -> str:
     """What ``text`` holds besides one written number (a word, a second number, an extension
-    marker without its digits), joined by « … »; '' when it is just a number. Spaces, dashes,
-    dots, brackets and a leading + belong to the number."""
+    marker without its digits), joined by « … »; '' when it is just a number. Spaces (a ZWNJ
+    too), dashes, dots, underscores, brackets and a leading + (or a star code's *) belong to
+    the number."""
     s = _BIDI_MARKS.sub("", str(text or ""))
     match = _WRITTEN_NUMBER.search(to_latin(s))  # to_latin keeps every character's place
     if match is None:

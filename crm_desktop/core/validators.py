@@ -15,9 +15,10 @@ Rules (test vectors beside them in tests/test_core_validators.py):
   with t = 10th digit + 2, s = Σ (dᵢ + t)·w for the first ten digits with weights 29, 27, 23, 19,
   17, 29, 27, 23, 19, 17; r = s mod 11 (10 counts as 0) must equal the 11th digit.
 * Mobile: ``^(\\+98|0098|98|0)?9\\d{9}$`` after folding digits and removing spaces, dashes,
-  dots and brackets; returned as ``09…`` (11 digits).
+  dots, underscores, half-spaces and brackets (``+98 (0)912…``, the trunk 0 kept after +98 or
+  0098, too); returned as ``09…`` (11 digits).
 * Landline: 0 + 2-digit area code (first digit 1–8; 09… is a mobile) + 8 digits; +98 / 0098 /
-  98 accepted; returned as ``0…`` (11 digits).
+  98 (and +98 (0)) accepted; returned as ``0…`` (11 digits).
 * Phone number (a home, work or fax number in the contact form): one number and nothing else,
   either a landline as above, a mobile as above, or a foreign number written with ``+`` or
   ``00`` (country code and number: 7 to 15 digits, E.164); returned in ``phone.national_form``
@@ -47,7 +48,8 @@ from crm_desktop.core.text import quoted
 from crm_desktop.errors import ValidationError
 
 _BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_STRIP = dict.fromkeys(map(ord, _BIDI_MARKS + " \t\u00a0\u2007\u2009\u202f\u200c-\u2010\u2012\u2013_.()"))
+_STRIP = dict.fromkeys(map(ord, _BIDI_MARKS + " \t\u00a0\u2007\u2009\u202f\u200c-\u2010\u2011\u2012\u2013\u2014\u2015"
+                                           "\u2212_.()"))
 _NO_BIDI_MARKS = dict.fromkeys(map(ord, _BIDI_MARKS))
 
 
@@ -134,8 +136,9 @@ def legal_national_id(text, field: str = "شناسه ملی") -> str:
     return code
 
 
-_MOBILE_RE = re.compile(r"(?:\+98|0098|98|0)?(9[0-9]{9})")
-_LANDLINE_RE = re.compile(r"(?:\+98|0098|98|0)([1-8][0-9])([0-9]{8})")
+# «+98 (0)912 …», «0098 0912 …»: the trunk 0 kept after the country code, as many cards write it
+_MOBILE_RE = re.compile(r"(?:(?:\+98|0098)0?|98|0)?(9[0-9]{9})")
+_LANDLINE_RE = re.compile(r"(?:(?:\+98|0098)0?|98|0)([1-8][0-9])([0-9]{8})")
 
 
 def mobile(text, field: str = "تلفن همراه") -> str:
@@ -173,6 +176,11 @@ def landline(text, field: str = "تلفن ثابت") -> str:
 _SCIENTIFIC = re.compile(r"[0-9]+(?:[.,\u066b][0-9]+)?[eE][+-]?[0-9]{1,3}")
 
 
+def _one_per_row(field: str) -> ValidationError:
+    return _error(field, "write one number per row",
+                  "در هر ردیف یک شماره بنویسید؛ برای شمارهٔ دیگر «افزودن شماره» را بزنید.")
+
+
 def single_number(text, field: str = "شماره تلفن") -> str:
     """``text`` stripped, when it is one written number and nothing else (an extension should
     have been taken off first: ``import_values.split_extension``). A number in a spreadsheet's
@@ -187,8 +195,7 @@ def single_number(text, field: str = "شماره تلفن") -> str:
     if not extra:
         return str(text if text is not None else "").strip()
     if any(c.isdigit() for c in to_latin(extra)):
-        raise _error(field, "write one number per row",
-                     "در هر ردیف یک شماره بنویسید؛ برای شمارهٔ دیگر «افزودن شماره» را بزنید.")
+        raise _one_per_row(field)
     raise _error(field, f"{quoted(extra)} is not part of a phone number",
                  f"«{_isolate(extra)}» جزو شماره نیست؛ فقط شماره و داخلی را بنویسید، "
                  f"مانند \u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069 داخلی ۲۰.")

@@ -266,6 +266,8 @@ def split_phones(cell) -> list[tuple[str, str]]:
     up to two, is an extension of the number before («021 8877 6655 / 12»); after an extension,
     another extension of the same number («داخلی 12 و 13»: two phones)."""
     text = str(cell if cell is not None else "").strip()
+    if text[:1] == "'":  # Excel's mark of a number kept as text («'02188776655») is no part of it
+        text = text[1:].lstrip()
     if not text:
         return []
     if _PLAIN_NUMBER.fullmatch(text):  # the common case: one number, no extension
@@ -378,8 +380,8 @@ def phone_kind(number: str, labelled: str | None, strict: bool = False) -> str:
     number becomes «other» (a foreign number always; a landline too unless ``strict``; a number
     that starts 09 never: it stays «mobile» so that validation reports the typo), a home, work
     or fax number that is a short one (three to eight digits, not starting 0 or +: 1566, a local
-    88776655) becomes «other» as the form asks them to be kept, and a number without a label is
-    «mobile» when it is one, else «other»."""
+    88776655, or a star code: «*4444») becomes «other» as the form asks them to be kept, and a
+    number without a label is «mobile» when it is one, else «other»."""
     if labelled is None:
         return "mobile" if is_mobile_number(number) else "other"
     if labelled != "mobile":
@@ -397,9 +399,15 @@ def phone_kind(number: str, labelled: str | None, strict: bool = False) -> str:
     return "mobile" if national_form(number).startswith("09") else "other"
 
 
+_STAR_CODE = re.compile(r"\*[0-9۰-۹٠-٩][0-9۰-۹٠-٩ ]*").fullmatch
+
+
 def _short_number(number: str) -> bool:
-    """A service or local number (110, 1566, 88776655): three to eight digits, not after a 0 or +."""
+    """A service or local number (110, 1566, 88776655): three to eight digits, not after a 0 or +;
+    or a star service code («*4444»: its national form keeps the star, ``core.phone``)."""
     s = number.lstrip()
+    if s[:1] == "*":
+        return bool(_STAR_CODE(s.rstrip()))
     if s[:1] in ("0", "۰", "٠", "+", "(") or not _PLAIN_NUMBER.fullmatch(s):
         return False
     return 3 <= len(phone_digits(s)) <= 8
