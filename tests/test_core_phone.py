@@ -2,7 +2,7 @@
 
 import pytest
 
-from crm_desktop.core.phone import extra_text, format_phone, is_mobile, national_form, phone_digits
+from crm_desktop.core.phone import extra_text, format_phone, is_mobile, national_form, phone_digits, split_numbers
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,25 @@ def test_is_mobile(text, mobile):
 ])
 def test_one_number_written_apart_has_no_extra_text(text):
     assert extra_text(text) == ""
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("0912 123 4567", [("0912 123 4567", "")]),
+    ("021-8877-6655", [("021-8877-6655", "")]),  # groups of one number
+    ("66554433-4", [("66554433", ""), ("66554434", "")]),
+    ("88776655/6", [("88776655", ""), ("88776656", "")]),  # the next line, as with a dash
+    ("021-88776655 و 56", [("021-88776655", ""), ("021-88776656", "")]),
+    ("021-66554433 / 66554434", [("021-66554433", ""), ("021-66554434", "")]),  # the same city's line
+    ("021-66554433 - 66554434", [("021-66554433", ""), ("021-66554434", "")]),
+    ("88776655 - 66554433", [("88776655", ""), ("66554433", "")]),  # no area code to share
+    ("09121234567 / 66554433", [("09121234567", ""), ("66554433", "")]),  # a mobile has none
+    ("021 8877 6655، 8877 6656", [("021 8877 6655", ""), ("8877 6656", "")]),  # a list: each its own
+    ("021 8877 6655، 12", [("021 8877 6655", "12")]),
+    ("021-88776655 داخلی 56", [("021-88776655", "56")]),
+    ("021-88776655 x56", [("021-88776655", "56")]),
+    ("021 88776655 داخلی 12 و 13", [("021 88776655", "12"), ("021 88776655", "13")]),
+    ("*4444", [("*4444", "")]),
+    ("", []),
+])
+def test_split_numbers(text, numbers):
+    assert split_numbers(text) == numbers

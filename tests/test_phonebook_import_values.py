@@ -381,3 +381,45 @@ def test_numbers_written_apart_by_half_spaces_brackets_underscores_or_an_apostro
     numbers = {c.first_name: [p.number for p in c.phones] for c in book.iter_contacts()}
     assert numbers["a3"] == ["09121234569", "02144556677"]  # the apostrophe is no part of the number
     assert numbers["a4"][1] == "*4444"  # the star as typed: it is dialled
+
+
+# --- 10. a second number in a cell: the next line of the same office ------------------------------------
+
+NEXT_LINES = crlf(
+    "نام,تلفن محل کار",
+    "a1,021-66554433 و 66554434",
+    "a2,021-66554433 / 66554434",
+    "a3,021-66554433 - 66554434",
+    "a4,021-66554433-4",
+    "a5,88776655/6",
+    "a6,021-88776655 و 56",
+    "a7,88776655-6",
+    "a8,021-88776655 داخلی 56",
+    "a9,021-88776655 ext 56",
+    "b1,021-88776655 x56",
+    "b2,021 88776655 داخلی 12 و 13",
+    "b3,\"021 8877 6655، 8877 6656\"",  # after «،» (our export's list) a local number is its own
+    bom=False,
+)
+
+
+def test_a_number_after_one_with_its_area_code_is_a_line_of_the_same_office(conn, book, tmp_path):
+    """«021-66554433 و 66554434» stored work 02166554433 and other 66554434 (its area code and
+    kind lost), while «021-66554433-4» was two work numbers; «88776655/6» and «021-88776655 و 56»
+    were read as extensions 6 and 56 while «88776655-6» was two numbers. Now «/», « و » and «-»
+    read alike: the next line(s); an extension is one when marked («داخلی», ext, x)."""
+    summary = imported(conn, write(tmp_path, NEXT_LINES))
+    assert (summary.added, summary.rejected) == (12, 0), summary.text()
+    two_lines = [("work", "02166554433", ""), ("work", "02166554434", "")]
+    assert stored(book) == {
+        "a1": two_lines, "a2": two_lines, "a3": two_lines, "a4": two_lines,
+        "a5": [("other", "88776655", ""), ("other", "88776656", "")],  # local numbers: «دیگر», as the form asks
+        "a6": [("work", "02188776655", ""), ("work", "02188776656", "")],
+        "a7": [("other", "88776655", ""), ("other", "88776656", "")],
+        "a8": [("work", "02188776655", "56")],
+        "a9": [("work", "02188776655", "56")],
+        "b1": [("work", "02188776655", "56")],
+        "b2": [("work", "02188776655", "12"), ("work", "02188776655", "13")],
+        "b3": [("work", "02188776655", ""), ("other", "88776656", "")],
+    }
+    assert [p.number for p in book.get(1).phones] == ["021-66554433", "021-66554434"]  # written as the first

@@ -392,6 +392,9 @@ def test_the_importer_keeps_its_own_rules():
 
 # --- 5. the form and the import read a number by one rule ---------------------------------------------
 
+ONE_PER_ROW = "شماره تلفن: در هر ردیف یک شماره بنویسید؛ برای شمارهٔ دیگر «افزودن شماره» را بزنید."
+
+
 @pytest.mark.parametrize("kind, text, national", [
     ("mobile", "۰۹۱۲\u200c۱۲۳\u200c۴۵۶۷", "09121234567"),  # a half-space between the groups
     ("mobile", "(+98) 912 123 4568", "09121234568"),
@@ -417,3 +420,36 @@ def test_a_star_code_under_work_is_sent_to_other_as_a_short_number(qtbot, office
     assert contact_id is not None
     stored = office.phonebook.get(contact_id).phones[0]
     assert (stored.kind, stored.national) == ("other", "*4444") and "*" in stored.number
+
+
+@pytest.mark.parametrize("kind", ["other", "work", "home", "mobile"])
+@pytest.mark.parametrize("text", [
+    "09121234567 - 09351112233", "66554433-4", "021-88776655-12", "88776655/6", "021-88776655 و 56",
+    "021-66554433 / 66554434",
+])
+def test_a_number_the_import_reads_as_two_is_refused_as_two(qtbot, office, kind, text):
+    """«دیگر» saved «09121234567 - 09351112233» as one 22-digit number and «66554433-4» as
+    665544334, and «محل کار» called them a wrong landline: the import stores such a cell as two
+    phones, so the form asks for one number per row."""
+    dialog = new_named(qtbot, office)
+    row = phone_row(dialog, kind, text)
+    assert row.number.shown_error() == ONE_PER_ROW
+    assert_refused(dialog, row.number, ONE_PER_ROW, office)
+    assert row.number.text() == text
+
+
+@pytest.mark.parametrize("text", [
+    "09121234567 - 09351112233", "66554433-4", "021-88776655-12", "09121234567\n09351112233", "88776655/6",
+    "021-66554433 و 66554434", "021 88776655 داخلی 12 و 13", "0912 123 4567, 0935 000 0001",
+    "021-8877-6655", "0912-123-4567", "۰۲۱-۸۸۷۷۶۶۵۵", "+98 (0)21 8877-6655", "021-8877665", "*4444", "1566",
+])
+def test_the_form_refuses_as_two_exactly_what_the_import_splits(text):
+    from crm_desktop.phonebook.import_values import split_phones
+
+    two = len(split_phones(text)) > 1
+    try:
+        model.checked_phone(text, "other")
+        said = ""
+    except ValidationError as error:
+        said = error.fa
+    assert (said == ONE_PER_ROW) == two, (text, said)

@@ -14,6 +14,10 @@ of writing the same number meets:
   («،», ``,``, ``;``) is ignored;
 * a star service code keeps its star, which is dialled: ``*4444`` → ``*4444`` (a code such as
   ``*4444`` is only ever dialled so; without its star it would be a short number of its own).
+
+``split_numbers`` is the one decision of how many numbers a written text holds, shared by the
+contact form (one number per row: ``validators.single_number``) and the import (a cell may hold
+several: ``import_values.split_phones``).
 """
 
 from __future__ import annotations
@@ -106,3 +110,171 @@ def format_phone(number, digits: str = "persian") -> str:
     else:
         text = n
     return to_persian(text) if digits == "persian" else text
+
+
+# --- how many numbers a text holds ----------------------------------------------------------------
+
+_ANY_DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
+# «داخلی ۱۲», «ext. 12», «x12», «,12», «;ext=12», a phone's pause or wait before it («;12», «p12»,
+# «w12»: how Android and iPhone keep a number's extension), also in brackets: «(داخلی ۱۲)»
+_EXT = re.compile(r"(?i)\s*\(?\s*(?:;\s*ext\s*=|[,;pw]|ext\.?|extension|x|#|داخلی|داخلي)\s*:?\s*([0-9۰-۹٠-٩]{1,6})\s*\)?\s*$")
+PLAIN_NUMBER = re.compile(r"[+(]?[0-9۰-۹٠-٩][0-9۰-۹٠-٩ ()\-]*")
+"""Digits with spaces, dashes and brackets (and a leading +): no separator, word or extension."""
+# between two numbers: Google's «:::», a line break, «،», «؛», «;», «|», «/», a comma not
+# followed by a short number (that is an extension: «02188776655,12»), and « و » between digits
+_SEPARATORS = re.compile(r"\s*(?::::|[\n\r،؛;|/]|,(?!\s*[0-9۰-۹٠-٩]{1,6}\s*(?:$|[\n\r،؛;|/]))"
+                         r"|(?<=[0-9۰-۹٠-٩])\s+و(?=\s+[0-9۰-۹٠-٩]))\s*")
+_SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})")
+_NEXT_LINE_MARKS = ("/", "و")  # «88776655/6», «021-88776655 و 56»: the next lines (as a dash: «88776655-6»)
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
+_HAS_DASH = re.compile(f"[{_DASHES}]").search
+# the national form of a whole Iranian number: 0 and ten digits (a mobile, or a landline with its
+# area code), or an 8-digit local number
+_WHOLE = re.compile(r"0[1-9][0-9]{9}|[1-9][0-9]{7}").fullmatch
+_WITH_AREA_CODE = re.compile(r"0[1-8][0-9]{9}").fullmatch  # a landline with its area code
+
+
+def split_extension(number: str) -> tuple[str, str]:
+    """``021 8877 6655 داخلی 12`` / ``02188776655,12`` / ``tel:+98-21-88776655;ext=12`` →
+    (number, ext in ASCII digits)."""
+    s = (number or "").strip()
+    if s[:4].lower() == "tel:":
+        s = s[4:]
+    match = _EXT.search(s)
+    if match and match.start() > 0 and len(phone_digits(s[: match.start()])) >= 3:
+        return s[: match.start()].strip(), to_latin(match.group(1))
+    return s, ""
+
+
+def split_numbers(text) -> list[tuple[str, str]]:
+    """The numbers ``text`` holds, as [(number, ext)]: the one reading of a text with several
+    numbers, which the import stores as several phones and the contact form refuses («one number
+    per row»).
+
+    * Numbers apart at a separator: «0912…، 021…», Google's ``a ::: b``, one per line, «a / b»,
+      «a و b», «a; b», «a | b».
+    * Numbers written with dashes (``dashed_numbers``): «021 88776655 - 021 88776656» is two,
+      «021-8877-6655» one.
+    * The next lines of an office: after a whole number, a bare (not starting with 0 or +) number
+      of up to four digits after «-», «/» or « و » gives its last digits: «66554433-4»,
+      «88776655/6» and «021-88776655 و 56» are two numbers each (66554433 and 66554434; 88776655
+      and 88776656; 02188776655 and 02188776656), as Iranian office lists write their lines; and
+      after a number with its area code, a bare eight-digit number there is a number of the same
+      city: «021-66554433 / 66554434» is 02166554433 and 02166554434. (After «،» or a new line,
+      our export's list, a number is its own: «021 8877 6655، 8877 6656» keeps a local number.)
+    * An extension is one only when marked: «داخلی 56», «ext 56», «x56», «#56», «,56», «(داخلی
+      56)»; and after «،» or «;» a bare number of one or two digits («021 8877 6655، 12»).
+      After an extension, another short number is another extension of the same number
+      («داخلی 12 و 13»: two phones).
+    """
+    text = str(text if text is not None else "").strip()
+    if not text:
+        return []
+    if PLAIN_NUMBER.fullmatch(text):  # the common case: one number, no extension
+        if "-" not in text:
+            return [(text, "")]
+        return [(number, "") for number in dashed_numbers(text)]
+    found: list[tuple[str, str]] = []
+    parts = _SEPARATORS_KEPT.split(text)  # piece, separator, piece, …
+    for piece, before in zip(parts[0::2], ["", *parts[1::2]]):
+        piece = piece.strip()
+        if not piece or not _ANY_DIGIT.search(piece):
+            continue
+        number, ext = split_extension(piece)
+        if found and not ext:
+            previous, previous_ext = found[-1]
+            mark = before.strip()
+            bare = number.lstrip()[:1] not in ("0", "۰", "٠", "+", "(")
+            digits = phone_digits(number)
+            if previous_ext and bare and len(digits) <= (5 if mark in _NEXT_LINE_MARKS else 2):
+                found.append((previous, digits))  # «داخلی 12 و 13»: the same number, another extension
+                continue
+            if mark in _NEXT_LINE_MARKS:
+                following = next_line(previous, number)
+                if following:
+                    found.append((following, ""))
+                    continue
+            elif bare and len(digits) <= 2:  # «021 8877 6655، 12»: its extension
+                found[-1] = (previous, digits)
+                continue
+        if _HAS_DASH(number):
+            found += [(one, ext) for one in dashed_numbers(number)]
+        else:
+            found.append((number, ext))
+    return found
+
+
+def dashed_numbers(text: str) -> list[str]:
+    """The numbers of ``text`` written with dashes, as an Iranian office list writes several
+    lines: whole numbers one after another («021 88776655 - 021 88776656»,
+    «۸۸۷۷۶۶۵۵-۸۸۷۷۶۶۵۶», «09121234567 - 09351112233»), or a whole number and the next lines
+    (``next_line``: «66554433-4» is 66554433 and 66554434; «66554433-45», 66554445;
+    «021-66554433-66554434», 02166554434). Groups that together make one number
+    («021-8877-6655», «0912-123-4567») are that number; a foreign number (+44-20-…) and a
+    text whose groups make no whole number («021-8877665», a digit short) are left whole, for
+    the phone's check to judge. Whole: ``_WHOLE`` (0 and ten digits, or eight)."""
+    pieces = _DASH.split(text.strip())
+    if len(pieces) < 2:
+        return [text]
+    head = to_latin(pieces[0]).lstrip(" (")
+    if (head.startswith("+") and not head[1:].lstrip(" (").startswith("98")) or (
+            head.startswith("00") and not head.startswith("0098")):
+        return [text]
+    numbers: list[str] = []
+    run: list[str] = []  # the groups of the number being read
+    for piece in pieces:
+        if not _ANY_DIGIT.search(piece):
+            continue
+        if not run and numbers:
+            following = next_line(numbers[-1], piece)
+            if following:
+                numbers.append(following)
+                continue
+        run.append(piece.strip())
+        if _WHOLE(national_form("-".join(run))):
+            numbers.append("-".join(run))
+            run = []
+    if run:
+        if not numbers:
+            return [text]
+        numbers.append("-".join(run))
+    return numbers if len(numbers) > 1 else [text]
+
+
+def next_line(previous: str, tail: str) -> str | None:
+    """The number ``tail`` stands for after the whole number ``previous`` in an office's list of
+    its lines, or None when it is a number of its own: a bare (not starting with 0 or +) one of
+    up to four digits is the last digits of the next line («66554433» then «4»: 66554434), and
+    a bare eight-digit one after a landline with its area code is a line of that city
+    («021-66554433» then «66554434»: 021-66554434). Written as ``previous`` is."""
+    tail = tail.strip()
+    if tail[:1] in ("0", "۰", "٠", "+", "("):
+        digits = phone_digits(tail)
+        if len(digits) > 2:  # «66554433-05» still reads as the last two digits
+            return None
+    else:
+        digits = phone_digits(tail)
+    if not digits or len(tail.replace(" ", "")) != len(digits):  # digits only: «12 دفتر» is no line
+        return None
+    whole = national_form(previous)
+    if not _WHOLE(whole):
+        return None
+    if len(digits) <= 4 or (len(digits) == 8 and _WITH_AREA_CODE(whole)):
+        return _last_digits_replaced(previous, tail)
+    return None
+
+
+def _last_digits_replaced(number: str, tail: str) -> str:
+    """«66554433» with its last digits replaced by those of «4»: «66554434» (in ``number``'s
+    writing: its spaces and dashes stay)."""
+    chars = list(number)
+    i = len(chars) - 1
+    for digit in reversed([c for c in tail if c.isdigit()]):
+        while i >= 0 and not chars[i].isdigit():
+            i -= 1
+        if i < 0:
+            break
+        chars[i] = digit
+        i -= 1
+    return "".join(chars)

@@ -19,6 +19,9 @@ Rules (test vectors beside them in tests/test_core_validators.py):
   0098, too); returned as ``09…`` (11 digits).
 * Landline: 0 + 2-digit area code (first digit 1–8; 09… is a mobile) + 8 digits; +98 / 0098 /
   98 (and +98 (0)) accepted; returned as ``0…`` (11 digits).
+* One number (``single_number``): a text that ``phone.split_numbers`` reads as several numbers
+  («0912… - 0935…», «66554433-4», «88776655/6», two lines) is refused, «write one number per
+  row» (the import stores such a cell as several phones: the same decision).
 * Phone number (a home, work or fax number in the contact form): one number and nothing else,
   either a landline as above, a mobile as above, or a foreign number written with ``+`` or
   ``00`` (country code and number: 7 to 15 digits, E.164); returned in ``phone.national_form``
@@ -183,14 +186,17 @@ def _one_per_row(field: str) -> ValidationError:
 
 def single_number(text, field: str = "شماره تلفن") -> str:
     """``text`` stripped, when it is one written number and nothing else (an extension should
-    have been taken off first: ``import_values.split_extension``). A number in a spreadsheet's
-    scientific notation («9.12E+09») is refused as such: its digits are lost."""
+    have been taken off first: ``phone.split_extension``). What ``phone.split_numbers`` reads as
+    several numbers is refused as such («write one number per row»), as is a number in a
+    spreadsheet's scientific notation («9.12E+09»: its digits are lost)."""
     typed = str(text if text is not None else "").strip()
     if ("E" in typed or "e" in typed) and _SCIENTIFIC.fullmatch(_compact(typed)):
         raise _error(field, f"{quoted(typed)} is a number a spreadsheet wrote in scientific notation and its digits "
                             "are lost; format the column as text and type the numbers again",
                      f"برنامهٔ صفحه‌گسترده (اکسل) شماره را به «{_isolate(typed)}» تبدیل کرده و رقم‌هایش از دست "
                      "رفته است؛ ستون را «متن» (Text) قالب‌بندی کنید و شماره را دوباره بنویسید.")
+    if len(_phone.split_numbers(typed)) > 1:
+        raise _one_per_row(field)
     extra = _phone.extra_text(text)
     if not extra:
         return str(text if text is not None else "").strip()

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, TYPED_MAX_YEAR, TYPED_MIN_YEAR, from_jalali
-from crm_desktop.core.phone import national_form, phone_digits
+from crm_desktop.core.phone import PLAIN_NUMBER as _PLAIN_NUMBER
+from crm_desktop.core.phone import national_form, phone_digits, split_numbers
+from crm_desktop.core.phone import split_extension  # noqa: F401 - the vCard reader and the form take it from here
 from crm_desktop.core.text import isolate, normalise, quoted
 from crm_desktop.core.validators import FIELD_NAMES_EN
 from crm_desktop.errors import ValidationError
@@ -229,125 +231,19 @@ def _parse_birthday(value) -> str | None:
 
 # --- phones ----------------------------------------------------------------------------------
 
-# «داخلی ۱۲», «ext. 12», «x12», «,12», «;ext=12», a phone's pause or wait before it («;12», «p12»,
-# «w12»: how Android and iPhone keep a number's extension), also in brackets: «(داخلی ۱۲)»
-_EXT = re.compile(r"(?i)\s*\(?\s*(?:;\s*ext\s*=|[,;pw]|ext\.?|extension|x|#|داخلی|داخلي)\s*:?\s*([0-9۰-۹٠-٩]{1,6})\s*\)?\s*$")
-_PLAIN_NUMBER = re.compile(r"[+(]?[0-9۰-۹٠-٩][0-9۰-۹٠-٩ ()\-]*")
-# between two numbers of a cell: Google's «:::», a line break, «،», «؛», «;», «|», «/», a comma
-# not followed by a short number (that is an extension: «02188776655,12»), and « و » between digits
-_SEPARATORS = re.compile(r"\s*(?::::|[\n\r،؛;|/]|,(?!\s*[0-9۰-۹٠-٩]{1,6}\s*(?:$|[\n\r،؛;|/]))"
-                         r"|(?<=[0-9۰-۹٠-٩])\s+و(?=\s+[0-9۰-۹٠-٩]))\s*")
-_SEPARATORS_KEPT = re.compile(f"({_SEPARATORS.pattern})")
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
-_HAS_DASH = re.compile(f"[{_DASHES}]").search
-# the national form of a whole Iranian number: 0 and ten digits (a mobile, or a landline with its
-# area code), or an 8-digit local number
-_WHOLE = re.compile(r"0[1-9][0-9]{9}|[1-9][0-9]{7}").fullmatch
-
-
-def split_extension(number: str) -> tuple[str, str]:
-    """``021 8877 6655 داخلی 12`` / ``02188776655,12`` / ``tel:+98-21-88776655;ext=12`` →
-    (number, ext in ASCII digits)."""
-    s = (number or "").strip()
-    if s[:4].lower() == "tel:":
-        s = s[4:]
-    match = _EXT.search(s)
-    if match and match.start() > 0 and len(re.sub(r"\D", "", to_latin(s[: match.start()]))) >= 3:
-        return s[: match.start()].strip(), to_latin(match.group(1))
-    return s, ""
-
-
 def split_phones(cell) -> list[tuple[str, str]]:
-    """A spreadsheet cell with one or more numbers → [(number, ext)]: numbers apart at
-    ``_SEPARATORS`` («0912…، 021…», Google's ``a ::: b``, one per line, «a / b», «a و b») and at
-    dashes between whole numbers (``dashed_numbers``: «021 88776655 - 021 88776656»,
-    «66554433-4»). After «/» or « و » a number of up to five digits, and after «،» or «;» one of
-    up to two, is an extension of the number before («021 8877 6655 / 12»); after an extension,
-    another extension of the same number («داخلی 12 و 13»: two phones)."""
+    """A spreadsheet cell with one or more numbers → [(number, ext)], read by the one rule of
+    how many numbers a text holds (``core.phone.split_numbers``, which the contact form follows
+    too: see there for «66554433-4», «88776655/6», «021-66554433 / 66554434» and extensions).
+    What only a cell holds is read first: a leading apostrophe (Excel's mark of a number kept
+    as text, «'02188776655») is no part of it, and «0» (a sheet's empty number cell) is no
+    number."""
     text = str(cell if cell is not None else "").strip()
-    if text[:1] == "'":  # Excel's mark of a number kept as text («'02188776655») is no part of it
+    if text[:1] == "'":
         text = text[1:].lstrip()
-    if not text:
+    if not text.strip("0۰٠"):
         return []
-    if _PLAIN_NUMBER.fullmatch(text):  # the common case: one number, no extension
-        if "-" not in text:
-            return [(text, "")] if text.strip("0۰٠") else []  # «0»: what a sheet holds for no number
-        return [(number, "") for number in dashed_numbers(text)]
-    found = []
-    parts = _SEPARATORS_KEPT.split(text)  # piece, separator, piece, …
-    for piece, before in zip(parts[0::2], ["", *parts[1::2]]):
-        piece = piece.strip()
-        if not piece or not re.search(r"[0-9۰-۹٠-٩]", piece):
-            continue
-        number, ext = split_extension(piece)
-        digits = re.sub(r"\D", "", to_latin(number))
-        # "021 8877 6655 / 12" (or «، 12»): the extension of the number before; but after «،», «;»
-        # or a new line three digits or more are a number of their own (1566, 110: our export's list)
-        if (found and len(digits) <= (5 if before.strip() in ("/", "و") else 2)
-                and not number.lstrip().startswith(("0", "+"))):
-            previous, previous_ext = found[-1]
-            if previous_ext:  # «داخلی 12 و 13»: the same number with another extension
-                found.append((previous, digits))
-            else:
-                found[-1] = (previous, digits)
-            continue
-        if _HAS_DASH(number):
-            found += [(one, ext) for one in dashed_numbers(number)]
-        else:
-            found.append((number, ext))
-    return found
-
-
-def dashed_numbers(text: str) -> list[str]:
-    """The numbers of ``text`` written with dashes, as an Iranian office list writes several
-    lines: whole numbers one after another («021 88776655 - 021 88776656»,
-    «۸۸۷۷۶۶۵۵-۸۸۷۷۶۶۵۶», «09121234567 - 09351112233»), or a whole number and the last digits of
-    the next ones («66554433-4» is 66554433 and 66554434; «66554433-45», 66554445: the digits
-    after the dash replace as many at the end). Groups that together make one number
-    («021-8877-6655», «0912-123-4567») are that number; a foreign number (+44-20-…) and a
-    text whose groups make no whole number («021-8877665», a digit short) are left whole, for
-    the phone's check to judge. Whole: ``_WHOLE`` (0 and ten digits, or eight)."""
-    pieces = _DASH.split(text.strip())
-    if len(pieces) < 2:
-        return [text]
-    head = to_latin(pieces[0]).lstrip(" (")
-    if (head.startswith("+") and not head[1:].lstrip(" (").startswith("98")) or (
-            head.startswith("00") and not head.startswith("0098")):
-        return [text]
-    numbers: list[str] = []
-    run: list[str] = []  # the groups of the number being read
-    for piece in pieces:
-        digits = phone_digits(piece)
-        if not digits:
-            continue
-        if not run and numbers and (len(digits) <= 2 or (len(digits) <= 4 and digits[0] != "0")):
-            numbers.append(_last_digits_replaced(numbers[-1], piece))
-            continue
-        run.append(piece.strip())
-        if _WHOLE(national_form("-".join(run))):
-            numbers.append("-".join(run))
-            run = []
-    if run:
-        if not numbers:
-            return [text]
-        numbers.append("-".join(run))
-    return numbers if len(numbers) > 1 else [text]
-
-
-def _last_digits_replaced(number: str, tail: str) -> str:
-    """«66554433» with its last digits replaced by those of «4»: «66554434» (in ``number``'s
-    writing: its spaces and dashes stay)."""
-    chars = list(number)
-    i = len(chars) - 1
-    for digit in reversed([c for c in tail if c.isdigit()]):
-        while i >= 0 and not chars[i].isdigit():
-            i -= 1
-        if i < 0:
-            break
-        chars[i] = digit
-        i -= 1
-    return "".join(chars)
+    return split_numbers(text)
 
 
 def is_mobile_number(number: str) -> bool:
@@ -486,8 +382,10 @@ def checked_phones(phones: list[Phone]) -> list[Phone]:
     plain, whole = _PLAIN_NUMBER.fullmatch, _WHOLE_NATIONAL
     for phone in phones:
         national = phone.national
-        if national and plain(phone.number) and (whole(national) or phone.kind not in FIXED_LINE_KINDS):
-            continue  # one written number that model.normalised has checked as the form would
+        if national and plain(phone.number) and (
+                whole(national) or (phone.kind not in FIXED_LINE_KINDS and "-" not in phone.number)):
+            continue  # one written number that model.normalised has checked as the form would (a
+            # dash may join two: «66554433-4», which the form refuses as such)
         phone.national = checked_national(phone.number.strip(), phone.kind)
     return unique_phones(phones) if len(phones) > 1 else phones
 

@@ -198,8 +198,10 @@ SHORT_NUMBER_HINT = "شماره‌های کوتاه (مانند ۱۱۰) را ب�
 
 def checked_phone(number: str, kind: str, field: str = "شماره تلفن") -> str:
     """The national form of one phone of ``kind`` by the contact form's rule, which every import
-    follows too (``import_values.import_phone``): one number and nothing else (a spreadsheet's
-    «9.12E+09» is refused as such); a mobile is an Iranian mobile; a home, work or fax number is
+    follows too (``import_values.import_phone``): one number and nothing else (what an import
+    reads as several numbers, «66554433-4» or «0912… - 0935…», is refused as «one number per
+    row», by the one decision ``core.phone.split_numbers``; a spreadsheet's «9.12E+09» is
+    refused as such); a mobile is an Iranian mobile; a home, work or fax number is
     a whole landline with its area code, a mobile, or a foreign number written with + or 00
     (``validators.phone_number``); «دیگر» may be any number of three digits or more (110, 1566,
     an 8-digit local number). ValidationError otherwise, worded for the form.
