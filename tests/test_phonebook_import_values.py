@@ -423,3 +423,68 @@ def test_a_number_after_one_with_its_area_code_is_a_line_of_the_same_office(conn
         "b3": [("work", "02188776655", ""), ("other", "88776656", "")],
     }
     assert [p.number for p in book.get(1).phones] == ["021-66554433", "021-66554434"]  # written as the first
+
+
+# --- 11. a placeholder only where no real value reads so ---------------------------------------------
+
+def test_a_choice_or_text_custom_field_keeps_a_value_that_looks_like_a_placeholder(conn, book, tmp_path):
+    insurance = book.add_field(model.CustomField("بیمه", "choice", ["دارد", "ندارد", "نامشخص"]))
+    debt = book.add_field(model.CustomField("بدهی", "text"))
+    children = book.add_field(model.CustomField("تعداد فرزند", "number"))
+    data = crlf("نام,موبایل,بیمه,بدهی,تعداد فرزند",
+                "علی,09121234561,ندارد,ندارد,-",
+                "رضا,09121234562,نامشخص,-,ندارد",
+                "سارا,09121234563,-,—,N/A",  # «-» is no choice of «بیمه»: nothing
+                "مینا,09121234564,دارد,۲ میلیون,2")
+    summary = imported(conn, write(tmp_path, data))
+    assert (summary.added, summary.rejected) == (4, 0), summary.text()
+    assert {c.first_name: c.custom for c in book.iter_contacts()} == {
+        "علی": {insurance: "ندارد", debt: "ندارد"},
+        "رضا": {insurance: "نامشخص", debt: "-"},
+        "سارا": {debt: "—"},
+        "مینا": {insurance: "دارد", debt: "۲ میلیون", children: "2"},
+    }
+
+
+PLACEHOLDER_TEXTS = crlf(
+    "عنوان,نام,نام خانوادگی,موبایل,سازمان,سمت,واحد,مدیر,کد ملی,کد پستی,شهر",
+    "-,علی,-,09121234561,—,.,/,…,0,0,تهران",
+    "…,سارا,رضایی,09121234562,ندارد,ندارد,N/A,-,0000000000,0000000000,-",
+    ".,-,-,09121234563,-,-,-,-,,,",  # no name at all
+    bom=False,
+)
+
+
+@pytest.mark.parametrize("reader", ["columns", "rows"])
+def test_a_dash_in_a_text_field_or_a_zero_code_is_an_empty_cell(conn, book, tmp_path, reader):
+    """«-» in a title, organisation, job, unit or manager was stored (and later merged as a
+    difference «سازمان: -»); a national or postal code «0» or «0000000000» (a sheet's empty
+    number cell) refused the whole row. A full-name column makes the import read row by row:
+    the same there."""
+    data = PLACEHOLDER_TEXTS
+    if reader == "rows":
+        data = data.replace("نام,نام خانوادگی".encode(), "نام و نام خانوادگی,نام مستعار".encode())
+    summary = imported(conn, write(tmp_path, data))
+    assert (summary.added, summary.rejected) == (2, 1), summary.text()
+    assert summary.entries[0].reason == "نام، نام خانوادگی یا نام سازمان را وارد کنید."
+    got = [(c.title, c.first_name, c.last_name, c.organisation, c.job_title, c.unit, c.manager, c.national_code,
+            [(a.city, a.postal_code) for a in c.addresses]) for c in book.iter_contacts()]
+    last = "رضایی" if reader == "columns" else ""
+    assert sorted(got) == sorted([
+        ("", "علی", "", "", "", "", "", "", [("تهران", "")]),
+        ("", "سارا", last, "", "", "", "", "", []),
+    ])
+
+
+def test_a_saved_placeholder_is_filled_by_the_files_value_on_merge(conn, book, tmp_path):
+    """An older import stored «-» and «ندارد»: a merge recorded the file's real values as
+    differences («سازمان: ایران خودرو» in the note) and never filled them."""
+    book.add(model.normalised(model.Contact(first_name="سارا", last_name="محمدی", organisation="-", job_title="ندارد",
+                                            unit="…", manager="حسینی", phones=[model.Phone("09351112233")])))
+    data = crlf("نام,نام خانوادگی,موبایل,سازمان,سمت,واحد,مدیر", "سارا,محمدی,09351112233,ایران خودرو,مدیر مالی,مالی,-")
+    summary = imported(conn, write(tmp_path, data), duplicates="merge")
+    sara = book.get(1)
+    assert (sara.organisation, sara.job_title, sara.unit, sara.manager, sara.note) == (
+        "ایران خودرو", "مدیر مالی", "مالی", "حسینی", "")
+    assert [(e.outcome, e.reason) for e in summary.entries] == [
+        ("merged", f"شماره همراه {LRI}۰۹۳۵ ۱۱۱ ۲۲۳۳{PDI} از پیش برای «سارا محمدی» ثبت است؛ اطلاعات تازه به آن افزوده شد")]

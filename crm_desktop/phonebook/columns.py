@@ -36,12 +36,11 @@ from itertools import compress
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.text import normalise
 from crm_desktop.phonebook.import_values import (
+    blank_test,
     clean_cell,
-    FORMATTED_FIELDS,
     import_phone,
     kind_from_labels,
     parse_birthday,
-    placeholder,
     split_phones,
     unique_phones,
 )
@@ -419,10 +418,12 @@ class RowReader:
         plan = [(index, name, slot, PLAN_ONLY if what == PLAN_TEXT and name in TEXT_FIELDS and columns_of[name] == 1 else what)
                 for index, name, slot, what in plan]
         self.plan = plan
-        # one entry (or None) per column: itertools.compress then skips the empty cells in C
+        # one entry (or None) per column: itertools.compress then skips the empty cells in C; each
+        # with the test of a cell that holds nothing for its field (import_values.blank_test)
         self.by_column = [None] * (max((p[0] for p in plan), default=-1) + 1)
-        for entry in plan:
-            self.by_column[entry[0]] = entry
+        for index, name, slot, what in plan:
+            test = blank_test(None, name) if what == PLAN_CUSTOM else blank_test(name)
+            self.by_column[index] = (index, name, slot, what, test)
 
     def __call__(self, row: list) -> tuple[Contact, list[str]]:
         contact = Contact()
@@ -434,7 +435,7 @@ class RowReader:
         for entry in compress(self.by_column, row):
             if entry is None:
                 continue
-            index, name, slot, what = entry
+            index, name, slot, what, blank = entry
             cell = row[index]
             if cell.__class__ is str:
                 cell = cell.strip()
@@ -442,8 +443,8 @@ class RowReader:
                     cell = cell[1:]
             else:
                 cell = clean_cell(cell)
-            if not cell or ((what == PLAN_CUSTOM or name in FORMATTED_FIELDS) and placeholder(cell)):
-                continue  # «-», «ندارد» in a national code, an e-mail, a custom field…: nothing
+            if not cell or (blank is not None and blank(cell)):
+                continue  # «-» in a name or a national code, «ندارد» in a job title or an e-mail…: nothing
             if what == PLAN_ONLY:
                 setattr(contact, name, cell)
             elif what == PLAN_TEXT:

@@ -37,6 +37,8 @@ from crm_desktop.phonebook.columns import (
 )
 from crm_desktop.phonebook.import_rows import ROW, TEXT_READING, ImportRow, Progress, build_row, report
 from crm_desktop.phonebook.import_values import (
+    blank_test,
+    blanked,
     clean_cell,
     import_phone,
     parse_birthday,
@@ -63,16 +65,36 @@ class _Unsupported(Exception):
     pass
 
 
-def _cleaned(column, text: bool) -> list[str]:
-    """The cells of one column as RowReader sees them: stripped, our export's apostrophe off.
+def _cleaned(column, text: bool, name: str | None = None) -> list[str]:
+    """The cells of one column as RowReader sees them: stripped, our export's apostrophe off,
+    and what holds nothing for the field ``name`` fills '' (``import_values.blank_test``; a
+    national or postal code and a website are judged in ``_row``, a national code only when its
+    check fails, and a birthday as it is read: ``_birthday``).
     ``text``: every cell is a str (CSV)."""
     if text or set(map(type, column)) == {str}:
         cells = list(map(str.strip, column))
     else:
         cells = [c.strip() if c.__class__ is str else clean_cell(c, unquote=False) for c in column]
-    if "'" in "".join(cells) and any(map(str.startswith, cells, repeat("'"))):
+    joined = "".join(cells)
+    if "'" in joined and any(map(str.startswith, cells, repeat("'"))):
         cells = [c[1:] if c[:1] == "'" and c[1:2] in UNQUOTED_MARKS and len(c) > 1 else c for c in cells]
+    if name and name not in _JUDGED_ELSEWHERE:
+        cells = blanked(cells, blank_test(name), joined)
     return cells
+
+
+_JUDGED_ELSEWHERE = ("national_code", "postal_code", "website", "birthday")
+_EMPTY_CODE = blank_test("national_code")  # «-», «ندارد», «0», «0000000000»
+
+
+def _code(check, cell: str) -> str:
+    """``check(cell)`` (a validator), or '' for a cell that holds nothing (ValidationError else)."""
+    try:
+        return check(cell)
+    except ValidationError:
+        if _EMPTY_CODE(cell):
+            return ""
+        raise
 
 
 def _groups_of(cell: str) -> tuple[str, ...]:
@@ -166,17 +188,19 @@ def rows_by_columns(table, mapping: dict[int, str], progress: Progress | None = 
     all_text = table.format == CSV
     blank = [""] * total
 
-    def column(index):
-        return _cleaned(columns[index], all_text)
+    def column(index, name=None):
+        return _cleaned(columns[index], all_text, name)
 
-    text = {name: column(index) for name, index in plan.text.items()}
+    text = {name: column(index, name) for name, index in plan.text.items()}
     kinds = _cached(text.get("kind"), lambda v: v.casefold())
     birthdays = _cached(text.get("birthday"), _birthday)
     phone_columns = [(column(i), label, strict) for i, label, strict in plan.phones]
     email_columns = [_cached(column(i), _emails_of) for i in plan.emails]
-    group_columns = [_cached(column(i), _groups_of) for i in plan.groups]
-    address_columns = [(slot, {part: column(i) for part, i in parts.items()}) for slot, parts in plan.addresses.items()]
-    custom_columns = [(field, _cached(column(i), lambda v, f=field: _custom(f, v))) for i, field in plan.custom]
+    group_columns = [_cached(column(i, "groups"), _groups_of) for i in plan.groups]
+    address_columns = [(slot, {part: column(i, part) for part, i in parts.items()})
+                       for slot, parts in plan.addresses.items()]
+    custom_columns = [(field, _cached(column(i), lambda v, f=field, t=blank_test(None, field): _custom(f, t, v)))
+                      for i, field in plan.custom]
     singles = [text.get(name, blank) for name in _ONLY_FIELDS]
     notes = text.get("note", blank)
     out: list[ImportRow] = []
@@ -220,8 +244,8 @@ def _birthday(cell: str):
         return _BAD
 
 
-def _custom(field, cell: str):
-    if placeholder(cell):
+def _custom(field, blank, cell: str):
+    if blank is not None and blank(cell):
         return None
     try:
         stored = custom_value(field, cell)
@@ -236,7 +260,7 @@ def _row(i, title, first, last, organisation, job, unit, manager, code, website,
     if not (first or last or organisation):
         return None
     if website and placeholder(website):
-        website = ""  # a national code or postal code that is one fails its check: the row is read again
+        website = ""
     kind = kinds[i] if kinds is not None else ""
     kind = ORGANISATION if kind in ORGANISATION_KINDS or (kind == "" and organisation and not (first or last)) else PERSON
     birthday = None
@@ -247,7 +271,7 @@ def _row(i, title, first, last, organisation, job, unit, manager, code, website,
         birthday = birthday or None
     try:
         if code:
-            code = (validators.legal_national_id(code) if kind == ORGANISATION else validators.national_code(code))
+            code = _code(validators.legal_national_id if kind == ORGANISATION else validators.national_code, code)
         phones = []
         for cells, label, strict in phone_columns:
             cell = cells[i]
@@ -261,7 +285,9 @@ def _row(i, title, first, last, organisation, job, unit, manager, code, website,
                                               ("province", "city", "street", "postal_code"))
             if province or city or street or postal:
                 if postal:
-                    postal = validators.postal_code(postal)
+                    postal = _code(validators.postal_code, postal)
+                    if not (province or city or street or postal):
+                        continue
                 addresses.append(Address(province, city, street, postal))
     except ValidationError:
         return None

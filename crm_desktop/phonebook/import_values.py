@@ -393,22 +393,94 @@ def checked_phones(phones: list[Phone]) -> list[Phone]:
 # --- a cell that says «nothing» ------------------------------------------------------------------
 
 _PLACEHOLDER_MARKS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_.…/\\*?؟ـ "
+_MARK_SET = frozenset(_PLACEHOLDER_MARKS)
 _PLACEHOLDER_WORDS = frozenset(normalise(word) for word in (
     "ندارد", "ندارم", "نداره", "نامشخص", "نامعلوم", "ن.د", "n/a", "na", "none", "null", "nil", "nan"))
 FORMATTED_FIELDS = frozenset({"national_code", "postal_code", "email", "birthday", "website"})
-"""The fields a placeholder is read as empty in (and every custom field): those with a format,
-whose check would otherwise refuse the row for «-» with a wrong reason («کد ملی را وارد کنید.»)."""
+"""Fields with a format, whose check would otherwise refuse the row for «-» with a wrong reason
+(«کد ملی را وارد کنید.»): a placeholder in them is an empty cell (``blank_test``)."""
+WORDED_FIELDS = frozenset({"title", "organisation", "job_title", "unit", "manager"})
+"""Built-in text fields no real value of which is «ندارد» or «N/A»: a placeholder is empty there."""
+ZERO_FIELDS = frozenset({"national_code", "postal_code"})
+"""Codes whose all-zero cell («0», «0000000000»: a sheet's empty number cell) is empty."""
+
+
+def punctuation_only(cell: str) -> bool:
+    """Whether a (stripped) cell is only dashes, dots, slashes and the like («-», «—», «.», «/»,
+    «…»): no name, title, note, address or group is."""
+    return bool(cell) and cell[0] in _MARK_SET and not cell.strip(_PLACEHOLDER_MARKS)
 
 
 def placeholder(cell: str) -> bool:
     """Whether a (stripped) cell only says «nothing»: dashes, dots, slashes, «؟» and the like
     («-», «---», «—», «.», «/», «…») or a word for it («ندارد», «نامشخص», «N/A», «None»,
-    pandas' «nan»). Read as an empty cell in ``FORMATTED_FIELDS`` and custom fields."""
+    pandas' «nan»). Which fields read it as empty: ``blank_test``."""
     if not cell:
         return False
-    if cell[0] in _PLACEHOLDER_MARKS:
+    if cell[0] in _MARK_SET:
         return not cell.strip(_PLACEHOLDER_MARKS)
     return len(cell) <= 8 and normalise(cell) in _PLACEHOLDER_WORDS
+
+
+def _placeholder_or_zeros(cell: str) -> bool:
+    return placeholder(cell) or not cell.strip("0۰٠ ")
+
+
+def blank_test(name, field=None):
+    """The test of a (stripped, non-empty) cell of the field ``name`` (a mapping's field key; for
+    a custom field ``field``, the CustomField) that reads it as an empty cell, or None when every
+    cell is a value:
+
+    * a placeholder (``placeholder``: «-», «ندارد», «N/A», «nan») in a field with a format
+      (``FORMATTED_FIELDS``: national code, postal code, e-mail, birthday, website; a national
+      or postal code of zeros too, «0», «0000000000»), in a number or date custom field, and in
+      the built-in text fields ``WORDED_FIELDS`` (title, organisation, job title, unit, manager);
+      in a choice custom field unless it is one of its choices («ندارد» of «دارد / ندارد»);
+    * punctuation alone (``punctuation_only``: «-», «—», «.», «/», «…») in the names, the note,
+      an address's province, city and street, the kind and the groups;
+    * never in a text custom field, whose «-» or «ندارد» is what the operator wrote (phones read
+      a cell without digits as no number themselves: ``split_phones``)."""
+    if field is not None:
+        if field.kind in ("number", "date"):
+            return placeholder
+        if field.kind == "choice":
+            choices = frozenset(normalise(choice) for choice in field.choices)
+            return lambda cell: placeholder(cell) and normalise(cell) not in choices
+        return None
+    if name in ZERO_FIELDS:
+        return _placeholder_or_zeros
+    if name in FORMATTED_FIELDS or name in WORDED_FIELDS:
+        return placeholder
+    if name in ("first_name", "last_name", "full_name", "note", "province", "city", "street", "kind", "groups"):
+        return punctuation_only
+    return None
+
+
+_MARKS_TO_FIND = tuple(_PLACEHOLDER_MARKS.replace(" ", ""))
+# what a placeholder word is found by in a column's text before ``normalise``: the start of each
+# Persian word, an «n» or «N» of a Latin one (n/a, none, nan…); and what normalise folds into
+# them (harakat, Arabic presentation forms, full-width Latin)
+_WORD_PARTS = ("ندار", "نامشخص", "نامعلوم", "n", "N")
+_FOLDED_INTO_WORDS = re.compile("[\u064b-\u0652\u0670\ufb50-\uffef]").search
+
+
+def blanked(cells: list[str], test, joined: str | None = None) -> list[str]:
+    """A column's (stripped) cells with those ``test`` (``blank_test``'s) reads as empty made ''
+    (the column itself when none is). ``joined``: ``"".join(cells)`` when the caller has it. A
+    column with no dash, dot or the like anywhere (nor, for ``placeholder``, a word for
+    «nothing») is seen so at once; else each distinct value is tested once."""
+    if test is None:
+        return cells
+    if test is punctuation_only or test is placeholder:
+        if joined is None:
+            joined = "".join(cells)
+        if not any(mark in joined for mark in _MARKS_TO_FIND) and (test is punctuation_only or not (
+                any(part in joined for part in _WORD_PARTS) or _FOLDED_INTO_WORDS(joined))):
+            return cells
+        if test is punctuation_only and _MARK_SET.isdisjoint({c[:1] for c in cells}):
+            return cells
+    empty = {c for c in set(cells) if c and test(c)}
+    return ["" if c in empty else c for c in cells] if empty else cells
 
 
 def clean_cell(value, unquote: bool = True) -> str:

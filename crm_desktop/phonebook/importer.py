@@ -214,11 +214,20 @@ def merge_into(target: Contact, other: Contact, fields=()) -> Merged:
     punctuation, and an address whose every part the saved one has is no new one). A field both
     fill differently (``merge.differences``: not the names, which are why rows meet) keeps the
     saved value and the file's goes into the note, in the line the phonebook's own merge writes
-    («از ادغام با «نام»: سمت: مدیر فروش؛ …»), once: a re-import adds nothing. A national code
-    and a birthday do not cross from an organisation to a person or back (into the note too)."""
+    («از ادغام با «نام»: سمت: مدیر فروش؛ …»), once: a re-import adds nothing. A saved value that holds nothing («-», or
+    «ندارد» in a job title: ``import_values.blank_test``, which an older import stored) is empty:
+    the file's value fills it. A national code and a birthday do not cross from an organisation
+    to a person or back (into the note too)."""
     from crm_desktop.phonebook import merge as merging
+    from crm_desktop.phonebook.import_values import blank_test
 
     done = Merged()
+    for attr in SCALARS:  # a saved «-» or «ندارد» (an older import stored them) holds nothing
+        mine, theirs = getattr(target, attr), getattr(other, attr)
+        if mine and theirs and attr != "birthday" and (test := blank_test(attr)) is not None and test(mine) \
+                and not test(theirs) and not (attr in merging.KIND_BOUND and target.kind != other.kind):
+            setattr(target, attr, theirs)
+            done.added = True
     if other.birthday and target.birthday and target.kind == other.kind:
         mine, theirs = target.birthday, other.birthday
         if theirs.startswith("--") and mine.endswith(theirs[1:]):  # the same day, without its year
