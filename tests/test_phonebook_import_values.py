@@ -488,3 +488,21 @@ def test_a_saved_placeholder_is_filled_by_the_files_value_on_merge(conn, book, t
         "ایران خودرو", "مدیر مالی", "مالی", "حسینی", "")
     assert [(e.outcome, e.reason) for e in summary.entries] == [
         ("merged", f"شماره همراه {LRI}۰۹۳۵ ۱۱۱ ۲۲۳۳{PDI} از پیش برای «سارا محمدی» ثبت است؛ اطلاعات تازه به آن افزوده شد")]
+
+
+# --- 12. the note's merge lines are compared entry by entry ------------------------------------------
+
+def test_a_value_inside_a_noted_one_is_noted_too_and_a_reimport_adds_nothing(conn, book, tmp_path):
+    """After «سمت: مدیر فروش» was noted, a file's «سمت: مدیر» was recorded nowhere (it is inside
+    the note's text) though the summary said the job differed."""
+    header = "نام,نام خانوادگی,موبایل,سمت"
+    imported(conn, write(tmp_path, crlf(header, "علی,رضایی,09121234567,حسابدار"), "1.csv"))
+    imported(conn, write(tmp_path, crlf(header, "علی,رضایی,09121234567,مدیر فروش"), "2.csv"), duplicates="merge")
+    third = write(tmp_path, crlf(header, "علی,رضایی,09121234567,مدیر"), "3.csv")
+    summary = imported(conn, third, duplicates="merge")
+    assert (summary.merged, summary.skipped) == (1, 0)
+    assert book.get(1).note == "از ادغام با «علی رضایی»: سمت: مدیر فروش\nاز ادغام با «علی رضایی»: سمت: مدیر"
+    assert summary.entries[0].reason.endswith("سمت فرق داشت و مقدار ثبت‌شده ماند؛ مقدار پرونده در یادداشت آن آمد")
+    again = imported(conn, third, duplicates="merge")
+    assert (again.merged, again.skipped) == (0, 1)
+    assert book.get(1).note.count("سمت: مدیر") == 2  # «مدیر فروش» and «مدیر», each once

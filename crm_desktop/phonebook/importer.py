@@ -214,7 +214,9 @@ def merge_into(target: Contact, other: Contact, fields=()) -> Merged:
     punctuation, and an address whose every part the saved one has is no new one). A field both
     fill differently (``merge.differences``: not the names, which are why rows meet) keeps the
     saved value and the file's goes into the note, in the line the phonebook's own merge writes
-    («از ادغام با «نام»: سمت: مدیر فروش؛ …»), once: a re-import adds nothing. A saved value that holds nothing («-», or
+    («از ادغام با «نام»: سمت: مدیر فروش؛ …»), once: an entry («سمت: مدیر») one of the note's
+    merge lines already holds whole is not written again, so a re-import adds nothing (and
+    «سمت: مدیر» is noted after «سمت: مدیر فروش»). A saved value that holds nothing («-», or
     «ندارد» in a job title: ``import_values.blank_test``, which an older import stored) is empty:
     the file's value fills it. A national code and a birthday do not cross from an organisation
     to a person or back (into the note too)."""
@@ -276,16 +278,37 @@ def merge_into(target: Contact, other: Contact, fields=()) -> Merged:
         if value not in (None, "") and target.custom.get(field_id) in (None, ""):
             target.custom[field_id] = value
             done.added = True
+    lost = [entry for entry in lost if not _noted(entry, target.note)]
     if lost:
-        folded = normalise(target.note)
-        if not all(normalise(line) in folded for line in lost):
-            line = f"از ادغام با «{other.display_name}»: {'؛ '.join(lost)}"
-            target.note = f"{target.note}\n{line}" if target.note else line
-            done.noted = True
+        line = f"{MERGE_LINE}«{other.display_name}»: {'؛ '.join(lost)}"
+        target.note = f"{target.note}\n{line}" if target.note else line
+        done.noted = True
     done.changed = done.added or done.noted
     return done
 
 
+
+
+MERGE_LINE = "از ادغام با "  # the start of the line a merge writes into the note («از ادغام با «نام»: سمت: …؛ …»)
+
+
+def _noted(entry: str, note: str) -> bool:
+    """Whether a «label: value» entry is one of those a merge line of ``note`` holds, whole
+    («سمت: مدیر» is not in «سمت: مدیر فروش»), compared normalised (digits, ي / ی, spaces)."""
+    if MERGE_LINE not in note:
+        return False
+    wanted = [normalise(part) for part in entry.split("؛")]
+    for line in note.splitlines():
+        line = line.strip()
+        if not line.startswith(MERGE_LINE):
+            continue
+        _name, colon, rest = line.partition("»: ")
+        if not colon:
+            continue
+        parts = [normalise(part) for part in rest.split("؛")]
+        if any(parts[i:i + len(wanted)] == wanted for i in range(len(parts) - len(wanted) + 1)):
+            return True
+    return False
 
 
 def _check_card_phones(rows: list[ImportRow]) -> None:
