@@ -506,3 +506,12 @@ def test_a_value_inside_a_noted_one_is_noted_too_and_a_reimport_adds_nothing(con
     again = imported(conn, third, duplicates="merge")
     assert (again.merged, again.skipped) == (0, 1)
     assert book.get(1).note.count("سمت: مدیر") == 2  # «مدیر فروش» and «مدیر», each once
+
+
+# --- 13. a birthday written with the Persian decimal separator ------------------------------------------
+
+def test_a_birthday_with_the_persian_decimal_separator_is_a_date(conn, book, tmp_path):
+    data = crlf("نام,موبایل,تاریخ تولد", "علی,09121234561,۱۳۶۵٫۰۴٫۱۲", "رضا,09121234562,12٫04٫1365")
+    summary = imported(conn, write(tmp_path, data))
+    assert (summary.added, summary.rejected) == (2, 0), summary.text()
+    assert [c.birthday for c in book.iter_contacts()] == ["1986-07-03", "1986-07-03"]

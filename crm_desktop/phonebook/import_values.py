@@ -22,13 +22,15 @@ BIRTHDAY = "تاریخ تولد"
 APPLE_NO_YEAR = 1604  # iPhone writes a birthday without a year as 1604-MM-DD
 
 _NO_YEAR = re.compile(r"--\s*(\d{1,2})\s*-?\s*(\d{1,2})")
-_YMD = re.compile(r"(\d{4})\s*[-/.؍]\s*(\d{1,2})\s*[-/.؍]\s*(\d{1,2})")
-_DMY = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
+# between a date's numbers: «-», «/», «.», the Arabic date separator «؍» and the Persian decimal
+# separator «٫» («۱۳۶۵٫۰۴٫۱۲», as a Persian keyboard's dot key types it)
+_YMD = re.compile(r"(\d{4})\s*[-/.؍٫]\s*(\d{1,2})\s*[-/.؍٫]\s*(\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})\s*[-/.؍٫]\s*(\d{1,2})\s*[-/.؍٫]\s*(\d{4})")
 # A time of day after a date, as Excel, Access and SQL write one («1986-07-03 00:00:00»,
 # «7/3/1986 12:00:00 AM», «1365/04/12 00:00», ISO's «T00:00:00Z»): dropped, a birthday is a day.
 _TIME = re.compile(r"(?:\s*T\s*|\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
                    r"(?:\s*(?:[AaPp]\.?\s*[Mm]\.?|ق\.?\s*ظ\.?|ب\.?\s*ظ\.?))?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?")
-_DATE_HEAD = re.compile(r"\d{1,4}\s*[-/.؍]\s*\d{1,2}\s*[-/.؍]\s*\d{1,4}|\d{8}")
+_DATE_HEAD = re.compile(r"\d{1,4}\s*[-/.؍٫]\s*\d{1,2}\s*[-/.؍٫]\s*\d{1,4}|\d{8}")
 _EMPTY_DATES = {"", "0", "0/0/00", "0/0/0000", "00/00/0000", "0000-00-00", "--", "-",
                 "1899-12-30", "1900-01-01"}  # what Excel, Access and SQL write for an empty date
 _MOBILE = re.compile(r"09[0-9]{9}")
