@@ -51,9 +51,13 @@ def test_a_title_line_above_the_csv_header_is_skipped_and_the_rows_keep_their_nu
     summary = run_import(ImportArgs(path, db=db_path))
     assert (summary.added, summary.rejected, summary.ignored_columns) == (1, 1, [])
     assert stored(db_path) == [("مریم", "احمدی", "پارس", None, "", ["09121234567"])]
-    # the title is neither imported nor rejected; the bad row is the one Excel shows as row 5
-    (line,) = summary.text().splitlines()[1:]
+    # the title is neither imported nor rejected, and the summary says so; the bad row is the one
+    # Excel shows as row 5
+    title, line = summary.text().splitlines()[1:]
+    assert title == "ردیف ۱ (عنوان: «\u2068فهرست مشتریان 1403\u2069») خوانده نشد."
     assert line.startswith("ردیف ۵: «علی رضایی» رد شد — تلفن همراه") and "شماره همراه درست نیست" in line
+    assert [r["number"] for r in summary.to_json()["unread_rows"]] == [1]
+    assert "row 1 (a title: " in summary.text_en()
 
 
 def titled_workbook(path):

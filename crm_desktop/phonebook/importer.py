@@ -104,11 +104,14 @@ class ImportSummary:
     merged_ids: list[int] = field(default_factory=list)  # existing contacts that received merged rows
     seconds: float = 0.0
     ignored_columns: list[str] = field(default_factory=list)  # CSV / XLSX headers that filled no field
+    # rows not read as contacts: a title above the headers, a second header row (table.SkippedRow)
+    unread_rows: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"path": self.path, "format": self.format, "rows": self.rows, "added": self.added,
                 "merged": self.merged, "skipped": self.skipped, "rejected": self.rejected,
                 "seconds": round(self.seconds, 3), "ignored_columns": list(self.ignored_columns),
+                "unread_rows": [r.to_json() for r in self.unread_rows],
                 "entries": [e.to_json() for e in self.entries]}
 
     def headline(self) -> str:
@@ -120,6 +123,7 @@ class ImportSummary:
     def text(self) -> str:
         """The headline and one line per merged, skipped or rejected row (Persian)."""
         lines = [self.headline()]
+        lines += [r.message for r in self.unread_rows]
         lines += [f"ستون «{name}» به هیچ فیلدی نگاشته نشد و وارد نشد." for name in self.ignored_columns]
         for e in self.entries:
             who = f"«{e.name}» " if e.name else ""
@@ -129,6 +133,7 @@ class ImportSummary:
     def text_en(self) -> str:
         lines = [f"{self.added} added, {self.merged} merged, {self.skipped} skipped, {self.rejected} rejected "
                  f"({self.rows} read from {self.path} in {self.seconds:.2f} s)"]
+        lines += [r.message_en for r in self.unread_rows]
         lines += [f"column {quoted(name)} matches no field and was not imported" for name in self.ignored_columns]
         for e in self.entries:
             lines.append(f"{e.where} {e.number}: {e.outcome}: {e.reason_en}" + (f" ({e.name})" if e.name else ""))
@@ -366,6 +371,7 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
         if table is not None:
             mapping = args.mapping if args.mapping is not None else suggest_mapping(table.headers, fields)
             summary.ignored_columns = ignored_columns(table, mapping, fields)
+            summary.unread_rows = list(table.skipped_rows)
         bad = [r for r in rows if not r.ok]
         for row in bad:
             summary.entries.append(Entry(row.number, row.where, REJECTED, row.name, joined_reasons(row.errors),

@@ -110,7 +110,8 @@ def counts_text(summary) -> str:
         f"{format_number(summary.merged)} مخاطب ادغام شد",
         f"{format_number(summary.skipped)} تکراری نادیده گرفته شد",
         f"{format_number(summary.rejected)} {'کارت' if summary.format == 'vcf' else 'سطر'} نادرست کنار گذاشته شد",
-    ]) + "." + ignored_text(getattr(summary, "ignored_columns", ()))
+    ]) + "." + "".join(f"\n{r.message}" for r in getattr(summary, "unread_rows", ())) \
+        + ignored_text(getattr(summary, "ignored_columns", ()))
 
 
 IGNORED_SHOWN = 6  # column names the result page lists; the rest are counted (a sheet may have hundreds)
