@@ -398,3 +398,23 @@ def test_a_hand_written_group_list_still_means_several_groups(tmp_path):
     import_json(tmp_path / "b.sqlite3", path)
     (_, groups, _), = stored(tmp_path / "b.sqlite3").values()
     assert groups == sorted(["مشتریان", "همکاران"])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_values_that_start_with_apostrophes_and_formula_marks_come_back_exactly(tmp_path, fmt):
+    """The export neutralises «=SUM(A1)» as «'=SUM(A1)»; a last name that already was «'=SUM(A1)»
+    came back as «=SUM(A1)», or with one apostrophe too many once the export doubled it and the
+    readers still stripped one by their own rule (one table.unneutralise now)."""
+    from crm_desktop.phonebook import model
+
+    source, target = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    names = {"=SUM(A1)": "علی", "'=SUM(A1)": "رضا", "''+98": "مینا", "'plain": "سارا", "-": "نادر"}
+    with book_at(source) as book:
+        for last, first in names.items():
+            book.add(model.Contact(first_name=first, last_name=last))
+    with book_at(target):
+        pass
+    path = export(source, tmp_path / f"book.{fmt}", fmt)
+    import_json(target, path)
+    got = {c.first_name: c.last_name for c, _, _ in stored(target).values()}
+    assert got == {first: last for last, first in names.items() if last != "-"} | {"نادر": ""}  # «-»: nothing

@@ -45,6 +45,7 @@ from crm_desktop.phonebook.import_values import (
     unique_phones,
 )
 from crm_desktop.phonebook.model import ORGANISATION, Address, Contact, split_full_name
+from crm_desktop.phonebook.table import unneutralise
 from crm_desktop.phonebook.repo_groups import custom_value
 
 IGNORE = ""
@@ -354,7 +355,6 @@ ORGANISATION_KINDS = {"organisation", "organization", "org", "company", "ساز�
 PLAN_TEXT, PLAN_PHONE, PLAN_PHONE_TYPE, PLAN_ADDRESS, PLAN_EMAIL, PLAN_GROUPS, PLAN_CUSTOM, PLAN_ONLY = range(8)
 EMAIL_SPLIT = re.compile(r"[\s,;،؛]+|:::")
 GROUP_SPLIT = re.compile(r"\s*(?::::|[,،;؛\n])\s*")
-UNQUOTED_MARKS = frozenset("=+-@\t\r")
 
 # --- groups in a cell (see the module notes) ----------------------------------------------------
 
@@ -439,8 +439,8 @@ class RowReader:
             cell = row[index]
             if cell.__class__ is str:
                 cell = cell.strip()
-                if cell[:1] == "'" and cell[1:2] in UNQUOTED_MARKS and len(cell) > 1:
-                    cell = cell[1:]
+                if cell[:1] == "'":  # our own export's apostrophe before a formula mark
+                    cell = unneutralise(cell)
             else:
                 cell = clean_cell(cell)
             if not cell or (blank is not None and blank(cell)):

@@ -31,7 +31,6 @@ from crm_desktop.phonebook.columns import (
     PLAN_PHONE,
     PLAN_TEXT,
     RowReader,
-    UNQUOTED_MARKS,
     row_name,
     split_groups,
 )
@@ -47,6 +46,7 @@ from crm_desktop.phonebook.import_values import (
     unique_phones,
 )
 from crm_desktop.phonebook.model import FIXED_LINE_KINDS, ORGANISATION, PERSON, Address, Contact, Phone, note_text
+from crm_desktop.phonebook.table import unneutralise
 from crm_desktop.phonebook.repo_groups import custom_value
 from crm_desktop.phonebook.table import CSV
 
@@ -77,7 +77,7 @@ def _cleaned(column, text: bool, name: str | None = None) -> list[str]:
         cells = [c.strip() if c.__class__ is str else clean_cell(c, unquote=False) for c in column]
     joined = "".join(cells)
     if "'" in joined and any(map(str.startswith, cells, repeat("'"))):
-        cells = [c[1:] if c[:1] == "'" and c[1:2] in UNQUOTED_MARKS and len(c) > 1 else c for c in cells]
+        cells = [unneutralise(c) if c[:1] == "'" else c for c in cells]  # our export's apostrophe
     if name and name not in _JUDGED_ELSEWHERE:
         cells = blanked(cells, blank_test(name), joined)
     return cells

@@ -12,7 +12,6 @@ from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.core.jalali import MONTH_NAMES, TYPED_MAX_YEAR, TYPED_MIN_YEAR, from_jalali
 from crm_desktop.core.phone import PLAIN_NUMBER as _PLAIN_NUMBER
 from crm_desktop.core.phone import national_form, phone_digits, split_numbers
-from crm_desktop.core.phone import split_extension  # noqa: F401 - the vCard reader and the form take it from here
 from crm_desktop.core.text import isolate, normalise, quoted
 from crm_desktop.core.validators import FIELD_NAMES_EN
 from crm_desktop.errors import ValidationError
@@ -497,6 +496,8 @@ def clean_cell(value, unquote: bool = True) -> str:
     if isinstance(value, (datetime, date)):
         return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
     text = str(value).strip()
-    if unquote and len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
-        text = text[1:]
+    if unquote and text[:1] == "'":
+        from crm_desktop.phonebook.table import unneutralise
+
+        text = unneutralise(text)
     return text

@@ -33,9 +33,10 @@ from __future__ import annotations
 import re
 
 from crm_desktop.core.digits import to_latin
+from crm_desktop.core.phone import split_extension
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.columns import custom_field_named
-from crm_desktop.phonebook.import_values import kind_from_labels, parse_birthday, phone_kind, split_extension
+from crm_desktop.phonebook.import_values import kind_from_labels, parse_birthday, phone_kind
 from crm_desktop.phonebook.model import ORGANISATION, PERSON, Address, Contact, Phone, split_full_name
 from crm_desktop.phonebook.vcard import Card, Property, content_line, escape, unescape
 

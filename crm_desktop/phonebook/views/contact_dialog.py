@@ -46,11 +46,11 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.core import phone as phone_core
+from crm_desktop.core.phone import split_extension
 from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import model
 from crm_desktop.phonebook.views.birthday import BirthdayEdit
-from crm_desktop.phonebook.import_values import split_extension
 from crm_desktop.phonebook.views.fields import CustomFieldEditor, national_code_edit
 from crm_desktop.phonebook.views.notes_widget import NotesWidget
 from crm_desktop.phonebook.views.rows import AddressRow, EmailRow, PhoneRow, RowList
