@@ -338,7 +338,11 @@ def test_a_choice_typed_over_in_its_line_is_renamed_for_its_contacts(qtbot, offi
     (["الف", "ب"], ["ب"], {}),  # a line dropped
     (["الف", "ب"], ["ب", "الف"], {}),  # moved, not renamed
     (["الف", "ب", "پ"], ["الف۱", "ب", "پ۱", "ت"], {"الف": "الف۱", "پ": "پ۱"}),  # typed over, one added after
-    (["الف", "ب", "پ"], ["الف", "ت"], {"ب": "ت"}),  # two lines became one: the first is renamed
+    (["الف", "ب", "پ"], ["الف", "ت"], {"ب": "ت"}),  # two lines became one, none alike: the first is renamed
+    # a line dropped beside one edited: the edited one is renamed, by likeness, not by place
+    (["نمایشگاه تهران", "پیامک", "معرفی دوستان"], ["نمایشگاه تهران", "معرفی دوست"], {"معرفی دوستان": "معرفی دوست"}),
+    (["نمایشگاه تهران", "پیامک", "معرفی دوستان"], ["نمایشگاه تهران", "پیام کوتاه", "معرفی دوست"],
+     {"پیامک": "پیام کوتاه", "معرفی دوستان": "معرفی دوست"}),
 ])
 def test_choice_renames_are_lines_typed_over(old, new, renames):
     assert model.choice_renames(old, new) == renames
@@ -348,6 +352,12 @@ def test_choice_renames_are_lines_typed_over(old, new, renames):
     ("کد ملي", "«کد ملی» از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),  # named as the form does
     ("E-mail", "«E-mail» («ایمیل») از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
     ("آخرین تماس", "«آخرین تماس» از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
+    # numbered and other aliases an import reads as built-in fields, an organisation's own labels
+    ("موبایل ۲", "«موبایل ۲» («تلفن همراه») از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
+    ("ایمیل 2", "«ایمیل 2» («ایمیل») از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
+    ("کدملی", "«کدملی» («کد ملی») از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
+    ("شناسه ملی", "«شناسه ملی» از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
+    ("توضیحات", "«توضیحات» از فیلدهای خود دفتر تلفن است؛ نام دیگری بنویسید."),
 ])
 def test_a_field_named_like_a_built_in_one_is_refused_in_its_editor(qtbot, office, typed, said):
     """A custom «موبایل» would hold numbers that are never dialled nor found as duplicates, and

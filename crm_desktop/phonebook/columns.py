@@ -229,11 +229,15 @@ _ADDRESS_KEYS = frozenset(_key(h) for h in EXPORT_ADDRESS_HEADERS)
 _MARKED = re.compile(rf"(.+?)\s*\(\s*{CUSTOM_MARK}(?:\s*\d+)?\s*\)")  # «مدیر (فیلد دلخواه)», «… ۲)»
 
 # Names a custom field may not take (``builtin_field_named``): what the form, the table and the
-# export call a built-in field, and every header that names a phone or an e-mail. A number kept
-# in a custom field could not be dialled or found as a duplicate, and an import's «موبایل»
-# column would fill that field instead of the contact's phones. Address parts stay free: the
-# table has no address column, and a «شهر» field is how an office gets one.
-_TABLE_ONLY = ("تلفن", "آخرین تماس", "تاریخ ثبت", "تاریخ تأسیس")
+# export call a built-in field (an organisation's labels too), and every header an import reads
+# as a phone, an e-mail, a national code, a birthday, a website, a note, a name or the groups
+# («موبایل ۲», «کدملی», «توضیحات»). A number kept in a custom field could not be dialled or found
+# as a duplicate, and an import's «موبایل» column would fill that field instead of the contact's
+# phones. Free: address parts (the table has no address column, and a «شهر» field is how an
+# office gets one) and what only names a job, a unit, a manager or a company («نام مدیر»).
+_TABLE_ONLY = ("تلفن", "آخرین تماس", "تاریخ ثبت", "تاریخ تأسیس", "شناسه ملی", "نام سازمان", "توضیحات")
+_CLAIMED = frozenset((*PHONE_FIELDS, "email", "national_code", "birthday", "website", "note", "groups", "kind",
+                      "first_name", "last_name", "full_name"))
 
 
 def _builtin_names() -> dict[str, str]:
@@ -243,9 +247,6 @@ def _builtin_names() -> dict[str, str]:
             continue
         plain = label.split(" (")[0]
         names.setdefault(_key(plain), plain)
-        if key in PHONE_FIELDS or key == "email":
-            for alias in _ALIASES[key]:
-                names.setdefault(_key(alias), plain)
     for header in (*EXPORT_HEAD, *EXPORT_TAIL, *_TABLE_ONLY):
         names.setdefault(_key(header), header)
     return names
@@ -255,9 +256,13 @@ _BUILTIN_NAMES = _builtin_names()
 
 
 def builtin_field_named(name: str) -> str | None:
-    """The label of the built-in field a custom field called ``name`` would duplicate («موبایل» →
-    «تلفن همراه»), or None («نام مدیر», «تاریخ تولد همسر»: free)."""
-    return _BUILTIN_NAMES.get(_key(name))
+    """The label of the built-in field a custom field called ``name`` would duplicate («موبایل ۲»
+    → «تلفن همراه»), or None («نام مدیر», «تاریخ تولد همسر», «شهر»: free)."""
+    found = _BUILTIN_NAMES.get(_key(name))
+    if found:
+        return found
+    claimed = base(suggest_field(name))[0]
+    return FIELDS[claimed].split(" (")[0] if claimed in _CLAIMED else None
 
 
 def own_header(header: str) -> bool:

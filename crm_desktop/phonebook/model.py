@@ -137,6 +137,27 @@ class CustomField:
     id: int | None = None
 
 
+def _paired(olds: list[str], news: list[str]) -> list[tuple[str, str]]:
+    """Old lines with the new lines typed over them: as many as the shorter run, the likest pairs
+    first (a line dropped beside one edited must not take its rename), in order when none is
+    alike (a line typed over whole)."""
+    from difflib import SequenceMatcher
+
+    likeness = sorted(((SequenceMatcher(None, a, b).ratio(), i, j) for i, a in enumerate(olds)
+                       for j, b in enumerate(news)), reverse=True)
+    pairs, used_old, used_new = [], set(), set()
+    for ratio, i, j in likeness:
+        if ratio >= 0.5 and i not in used_old and j not in used_new:
+            pairs.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
+    rest_old = [i for i in range(len(olds)) if i not in used_old]
+    rest_new = [j for j in range(len(news)) if j not in used_new]
+    if not pairs:  # nothing alike: typed over in order
+        pairs = list(zip(rest_old, rest_new))
+    return [(olds[i], news[j]) for i, j in sorted(pairs)]
+
+
 def choice_renames(old: list[str], new: list[str]) -> dict[str, str]:
     """{old choice: new choice} for the lines of a choice list edited in place: a run of lines
     replaced by other lines, matched in order («طلایی» typed over as «زرین»; the extra lines of
@@ -146,7 +167,7 @@ def choice_renames(old: list[str], new: list[str]) -> dict[str, str]:
     renames = {}
     for op, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op == "replace":
-            renames.update(zip(old[a1:a2], new[b1:b2]))
+            renames.update(_paired(old[a1:a2], new[b1:b2]))
     return {a: b for a, b in renames.items() if a not in new and b not in old}
 
 
