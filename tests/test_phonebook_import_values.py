@@ -515,3 +515,15 @@ def test_a_birthday_with_the_persian_decimal_separator_is_a_date(conn, book, tmp
     summary = imported(conn, write(tmp_path, data))
     assert (summary.added, summary.rejected) == (2, 0), summary.text()
     assert [c.birthday for c in book.iter_contacts()] == ["1986-07-03", "1986-07-03"]
+
+
+def test_a_vcard_tel_holding_two_numbers_is_two_phones(conn, book, tmp_path):
+    """«TEL;TYPE=WORK:021-66554433-4» was refused as «one number per row» once the rule became
+    the form's; a vCard line is read as a sheet's cell is."""
+    card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:شرکت پارس\r\nORG:شرکت پارس\r\nTEL;TYPE=WORK:021-66554433-4\r\n"
+            "TEL;TYPE=CELL:0912 123 4567;456\r\nEND:VCARD\r\n")
+    summary = imported(conn, write(tmp_path, card.encode(), "pars.vcf"))
+    assert (summary.added, summary.rejected) == (1, 0), summary.text_en()
+    (contact,) = book.iter_contacts()
+    assert [(p.kind, p.national, p.ext) for p in contact.phones] == [
+        ("work", "02166554433", ""), ("work", "02166554434", ""), ("mobile", "09121234567", "456")]

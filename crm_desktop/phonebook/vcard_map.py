@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from crm_desktop.core.digits import to_latin
-from crm_desktop.core.phone import split_extension
+from crm_desktop.core.phone import split_extension, split_numbers
 from crm_desktop.errors import ValidationError
 from crm_desktop.phonebook.columns import custom_field_named
 from crm_desktop.phonebook.import_values import kind_from_labels, parse_birthday, phone_kind
@@ -74,12 +74,17 @@ def _labels(props: dict[str, list[Property]]) -> dict[str, str]:
     return labels
 
 
-def _phone(prop: Property, label: str) -> Phone | None:
+def _phones(prop: Property, label: str) -> list[Phone]:
+    """The phones of one TEL line: usually one; two when it holds two numbers the way a sheet's
+    cell may («021-66554433-4»: core.phone.split_numbers, the form's and the import's one rule)."""
     number, ext = split_extension(prop.text)
     if not re.search(r"[0-9۰-۹٠-٩]", number):
-        return None
+        return []
     labelled = kind_from_labels(prop.types - {"PREF", "VOICE", "INTERNET"}) or kind_from_labels([label])
-    return Phone(number=number.strip(), kind=phone_kind(number, labelled), ext=ext)
+    parts = split_numbers(number) or [(number, "")]
+    if len(parts) == 1:
+        parts = [(parts[0][0], parts[0][1] or ext)]
+    return [Phone(number=n.strip(), kind=phone_kind(n, labelled), ext=e) for n, e in parts]
 
 
 def _address(prop: Property) -> Address:
@@ -181,9 +186,7 @@ def card_to_contact(card: Card, fields=()) -> tuple[Contact, list[str]]:
             setattr(contact, attr, prop.text.strip())
     labels = _labels(props)
     for prop in props.get("TEL", ()):
-        phone = _phone(prop, labels.get(prop.group.lower(), "") if prop.group else "")
-        if phone is not None:
-            contact.phones.append(phone)
+        contact.phones += _phones(prop, labels.get(prop.group.lower(), "") if prop.group else "")
     contact.emails = [e.text.strip() for e in props.get("EMAIL", ()) if e.text.strip()]
     contact.addresses = [a for a in map(_address, props.get("ADR", ())) if not a.is_empty()]
     contact.note = "\n".join(p.text.strip() for p in props.get("NOTE", ()) if p.text.strip())
