@@ -29,7 +29,7 @@ from datetime import date, datetime
 from crm_desktop.core import jalali, validators
 from crm_desktop.core.digits import to_persian
 from crm_desktop.core.phone import national_form, phone_digits
-from crm_desktop.core.text import quoted
+from crm_desktop.core.text import isolate, quoted
 from crm_desktop.errors import ValidationError
 
 PERSON, ORGANISATION = "person", "organisation"
@@ -217,6 +217,9 @@ FIXED_LINE_KINDS = ("home", "work", "fax")
 SHORT_NUMBER_HINT = "شماره‌های کوتاه (مانند ۱۱۰) را با نوع «دیگر» ثبت کنید."
 
 
+LONGEST_NUMBER = 15  # digits of the longest phone number anywhere (ITU E.164)
+
+
 def checked_phone(number: str, kind: str, field: str = "شماره تلفن") -> str:
     """The national form of one phone of ``kind`` by the contact form's rule, which every import
     follows too (``import_values.import_phone``): one number and nothing else (what an import
@@ -236,6 +239,10 @@ def checked_phone(number: str, kind: str, field: str = "شماره تلفن") ->
         national = national_form(number)
         if len(national) < 3 or not phone_digits(number):
             raise too_short(number, field)
+        if len(phone_digits(number)) > LONGEST_NUMBER:  # two numbers with only a space between them
+            raise ValidationError(f"{field}: {quoted(number)} has more digits than any phone number",
+                                  f"{field}: «{isolate(number)}» بیش از هر شماره تلفنی رقم دارد؛ اگر دو شماره "
+                                  "است، هر یک را در یک ردیف بنویسید.", field)
         return national
     try:
         return validators.phone_number(number, field)
