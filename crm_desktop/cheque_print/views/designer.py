@@ -40,7 +40,6 @@ from crm_desktop.cheque_print.views.values_combo import ValuesCombo
 from crm_desktop.cheque_print.views.warnings_list import WarningsList
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
-from crm_desktop.ui.screen import fit
 
 TITLE = "طراحی نمونه چاپی"
 
@@ -89,7 +88,7 @@ class DesignerWindow(QMainWindow):
         first = template_id if template_id is not None else (self.repo.templates() or [Template("")])[0].id
         self.load(first)
         self.canvas.set_values(self.values.values())
-        fit(self, parent, 1280, 740)
+        self.resize(1280, 740)
 
     # --- building -----------------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "") -> QAction:
