@@ -49,7 +49,7 @@ MIN_YEAR, MAX_YEAR = jdatetime.MINYEAR, jdatetime.MAXYEAR
 TYPED_MIN_YEAR, TYPED_MAX_YEAR = 1200, 1599
 
 _BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-_DATE_RE = re.compile(r"(\d+)\s*[/\-؍]\s*(\d+)\s*[/\-؍]\s*(\d+)", re.ASCII)
+_DATE_RE = re.compile(r"(\d+)\s*[/\-؍.٫]\s*(\d+)\s*[/\-؍.٫]\s*(\d+)", re.ASCII)  # «.» and «٫»: the dot key of a Persian keyboard
 _TIME_RE = re.compile(r"(\d{1,2})(?:\s*:\s*(\d{1,2}))?(?:\s*:\s*(\d{1,2}))?", re.ASCII)
 
 
