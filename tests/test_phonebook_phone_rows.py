@@ -93,18 +93,32 @@ def test_an_extension_typed_without_leaving_the_field_is_saved_as_the_extension(
     assert row.ext.text() == "۲۰"
 
 
-def test_a_landline_with_extension_typed_in_the_mobile_row_keeps_it_when_the_kind_is_changed(qtbot, office):
+def test_a_landline_typed_in_the_first_row_takes_the_kind_its_number_shows(qtbot, office):
+    """The first row starts as «همراه»: an office's landline typed there was refused «شماره همراه
+    درست نیست» until the operator changed the kind; a row whose kind nobody picked now follows
+    its number («محل کار»; a foreign or short number «دیگر»), with its extension kept."""
     dialog = new_named(qtbot, office)
     row = dialog.phones.rows[0]
     assert row.kind.currentData() == "mobile"
     typed(row.number.edit, "021 8877 6655 داخلی ۲۰")
-    assert row.ext.text() == "۲۰"
-    assert row.number.shown_error().startswith("تلفن همراه: شماره همراه درست نیست")
-    row.kind.setCurrentIndex(row.kind.findData("work"))
+    assert row.ext.text() == "۲۰" and row.kind.currentData() == "work"
     assert not row.number.error_label.isVisible()
     assert (row.number.text(), row.ext.text()) == ("۰۲۱ ۸۸۷۷ ۶۶۵۵", "۲۰")
+    other = phone_row(dialog, "mobile", "+44 20 7946 0958")
+    assert other.kind.currentData() == "other" and not other.number.error_label.isVisible()
     contact_id = dialog.save()
-    assert stored_phones(office, contact_id) == [("work", "02188776655", "20")]
+    assert stored_phones(office, contact_id) == [("work", "02188776655", "20"), ("other", "+442079460958", "")]
+
+
+def test_a_kind_the_operator_picked_is_kept_and_a_mobile_typo_stays_a_mobile_error(qtbot, office):
+    dialog = new_named(qtbot, office)
+    row = dialog.phones.rows[0]
+    row.kind.activated.emit(row.kind.currentIndex())  # «همراه» picked on purpose
+    typed(row.number.edit, "021 8877 6655")
+    assert row.kind.currentData() == "mobile"
+    assert row.number.shown_error().startswith("تلفن همراه: شماره همراه درست نیست")
+    second = phone_row(dialog, "mobile", "0912 123 456")  # a digit short: still a mobile, and said so
+    assert second.kind.currentData() == "mobile" and "همراه" in second.number.shown_error()
 
 
 def test_the_extension_field_saying_another_extension_is_not_overwritten(qtbot, office):

@@ -7,6 +7,7 @@ PhoneRowGuard: the checks of a phone row (kind, number, extension) in a form.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -123,6 +124,7 @@ class PhoneRowGuard(QObject):
         self._split, self._check = split, check
         self._baseline: tuple | None = None  # (kind, number text, ext text) as loaded; None: a new row
         self._number_live = False  # our message shows under the number: re-check while typing
+        self._kind_chosen = False  # the operator picked the kind (a new row's is the combo's first)
         self._ext_normal = QPalette(ext.palette())
         self.ext_error = QLabel(number)
         self.ext_error.setObjectName(f"{ext.objectName()}.error")
@@ -137,6 +139,7 @@ class PhoneRowGuard(QObject):
         number.edit.editingFinished.connect(self.validate_number)
         number.edit.textEdited.connect(self._number_edited)  # after the field's own live re-check
         kind.currentIndexChanged.connect(self.validate_number)  # the row leaves the kind to the guard
+        kind.activated.connect(self._kind_picked)
         ext.editingFinished.connect(self.validate_ext)
         ext.textEdited.connect(self._ext_edited)
 
@@ -191,8 +194,33 @@ class PhoneRowGuard(QObject):
         number_ok = self.validate_number()
         return self.validate_ext() and number_ok
 
+    def _kind_picked(self, _index: int) -> None:
+        self._kind_chosen = True
+
+    def follow_number(self) -> None:
+        """A new row whose kind the operator left at «همراه» takes the kind its number shows: an
+        office's landline typed in the first row was refused as «شماره همراه درست نیست»; it is
+        now «محل کار» (a foreign or short number «دیگر»), as the operator would have picked."""
+        if self._kind_chosen or self._baseline is not None or self.kind.currentData() != "mobile":
+            return
+        text = self.number.text()
+        national = phone.national_form(text)
+        if not national or national.startswith("09"):
+            return  # a mobile, or a mobile's typo: the mobile message is the right one
+        wanted = "work" if re.fullmatch(r"0[1-8][0-9]{9}", national) else "other"
+        try:
+            self._check(text, wanted)
+        except ValidationError:
+            return
+        index = self.kind.findData(wanted)
+        if index >= 0:
+            self.kind.blockSignals(True)  # the check below runs once, for the new kind
+            self.kind.setCurrentIndex(index)
+            self.kind.blockSignals(False)
+
     def validate_number(self) -> bool:
         self.move_extension()
+        self.follow_number()
         error = self.number_error()
         kind = self.kind.currentData()
         self._number_live = bool(error)
