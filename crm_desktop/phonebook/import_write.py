@@ -254,7 +254,7 @@ def and_list(items: list[str]) -> str:
 
 
 def merge_outcome(merged) -> tuple[str, str]:
-    """(Persian, English) of what a merge did (``importer.Merged``), after «… ثبت است؛»: the new
+    """(Persian, English) of what a merge did (``merge.Merged``), after «… ثبت است؛»: the new
     details added, and the fields the file had otherwise, whose saved values were kept; ('', '')
     when it did nothing."""
     fa, en = [], []
@@ -274,7 +274,8 @@ def merge_outcome(merged) -> tuple[str, str]:
 
 def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
     """Add, merge or skip every good row, in one transaction (see the module notes)."""
-    from crm_desktop.phonebook.importer import MERGE, MERGED, SKIPPED, Entry, merge_into, mobiles
+    from crm_desktop.phonebook.importer import MERGE, MERGED, SKIPPED, Entry, mobiles
+    from crm_desktop.phonebook.merge import merge_into
     from crm_desktop.phonebook.repo import Phonebook
 
     book = Phonebook(conn)  # no notify: the caller tells the app once, after the commit

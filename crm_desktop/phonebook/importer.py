@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from crm_desktop.core.digits import to_persian
-from crm_desktop.core.text import normalise, quoted
+from crm_desktop.core.text import quoted
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook.columns import suggest_mapping
 from crm_desktop.phonebook.import_rows import (
@@ -40,7 +40,6 @@ from crm_desktop.phonebook.import_rows import (
     read_rows,
     rows_from_table,
 )
-from crm_desktop.phonebook.merge import place_key
 from crm_desktop.phonebook.model import Contact
 from crm_desktop.phonebook.table import format_of
 from crm_desktop.storage.db import open_database
@@ -50,8 +49,6 @@ __all__ = ["ImportArgs", "ImportCancelled", "ImportRefused", "ImportSummary", "N
 SKIP, MERGE, REFUSE = "skip", "merge", "refuse"
 ADDED, MERGED, SKIPPED, REJECTED = "added", "merged", "skipped", "rejected"
 _MOBILE = re.compile(r"09[0-9]{9}")
-SCALARS = ("title", "first_name", "last_name", "organisation", "job_title", "unit", "manager", "birthday",
-           "national_code", "website")
 
 
 @dataclass
@@ -188,132 +185,6 @@ class NothingToImport(UserError):
 def mobiles(contact: Contact) -> list[str]:
     """The contact's Iranian mobile numbers (national form), the key for duplicates."""
     return [p.national for p in contact.phones if _MOBILE.fullmatch(p.national or "")]
-
-
-@dataclass
-class Merged:
-    """What ``merge_into`` did: truthy when it changed the saved contact."""
-
-    changed: bool = False  # something was written into the saved contact
-    added: bool = False  # … a value, phone, e-mail, address, group or note it lacked
-    differed: list[tuple[str, str]] = field(default_factory=list)  # (Persian, English) labels of fields that differ
-    noted: bool = False  # the file's differing values were written into the saved contact's note
-
-    def __bool__(self) -> bool:
-        return self.changed
-
-
-# merge.FIELDS' labels in English, for the CLI line (a custom field is named as it is)
-_LABELS_EN = {"عنوان": "title", "نام": "first name", "نام خانوادگی": "last name", "سازمان": "organisation",
-              "سمت": "job title", "واحد": "unit", "مدیر": "manager", "کد ملی": "national code",
-              "شناسه ملی": "national ID", "تاریخ تولد": "birthday", "تاریخ تأسیس": "founding date",
-              "وب‌سایت": "website"}
-
-
-def merge_into(target: Contact, other: Contact, fields=()) -> Merged:
-    """Merge a file's row ``other`` into ``target`` (a saved contact, or an earlier row): the saved
-    values win and none is overwritten. Its empty fields are filled, and the phones (number and
-    extension), e-mails, addresses, groups and custom values it lacks are added; a note it does
-    not hold is appended. Addresses and notes are compared as the search reads them
-    (``core.text.normalise``: digit scripts, ي/ی, spaces and line breaks; for an address also
-    punctuation, and an address whose every part the saved one has is no new one). A field both
-    fill differently (``merge.differences``: not the names, which are why rows meet) keeps the
-    saved value and the file's goes into the note, in the line the phonebook's own merge writes
-    («از ادغام با «نام»: سمت: مدیر فروش؛ …»), once: an entry («سمت: مدیر») one of the note's
-    merge lines already holds whole is not written again, so a re-import adds nothing (and
-    «سمت: مدیر» is noted after «سمت: مدیر فروش»). A saved value that holds nothing («-», or
-    «ندارد» in a job title: ``import_values.blank_test``, which an older import stored) is empty:
-    the file's value fills it. A national code and a birthday do not cross from an organisation
-    to a person or back (into the note too)."""
-    from crm_desktop.phonebook import merge as merging
-    from crm_desktop.phonebook.import_values import blank_test
-
-    done = Merged()
-    for attr in SCALARS:  # a saved «-» or «ندارد» (an older import stored them) holds nothing
-        mine, theirs = getattr(target, attr), getattr(other, attr)
-        if mine and theirs and attr != "birthday" and (test := blank_test(attr)) is not None and test(mine) \
-                and not test(theirs) and not (attr in merging.KIND_BOUND and target.kind != other.kind):
-            setattr(target, attr, theirs)
-            done.added = True
-    if other.birthday and target.birthday and target.kind == other.kind:
-        mine, theirs = target.birthday, other.birthday
-        if theirs.startswith("--") and mine.endswith(theirs[1:]):  # the same day, without its year
-            other.birthday = mine
-        elif mine.startswith("--") and theirs.endswith(mine[1:]):  # the year the saved one lacked
-            target.birthday = theirs
-            done.added = True
-    differences = merging.differences(target, other, fields)
-    done.differed = [(name, _LABELS_EN.get(name, quoted(name))) for name, _mine, _theirs in differences]
-    lost = merging.dropped(target, other, fields)
-    for attr in SCALARS:
-        if attr in merging.KIND_BOUND and target.kind != other.kind:
-            continue
-        if not getattr(target, attr) and getattr(other, attr):
-            setattr(target, attr, getattr(other, attr))
-            done.added = True
-    if other.note and normalise(other.note) not in normalise(target.note):
-        target.note = f"{target.note}\n{other.note}" if target.note else other.note
-        done.added = True
-    have = {(p.national, p.ext) for p in target.phones}
-    for phone in other.phones:
-        if (phone.national, phone.ext) not in have:
-            phone.id = None
-            target.phones.append(phone)
-            have.add((phone.national, phone.ext))
-            done.added = True
-    emails = {e.casefold() for e in target.emails}
-    for email in other.emails:
-        if email.casefold() not in emails:
-            target.emails.append(email)
-            emails.add(email.casefold())
-            done.added = True
-    places = [place_key(a) for a in target.addresses]
-    for address in other.addresses:
-        key = place_key(address)
-        if not any(all(not part or part == saved for part, saved in zip(key, place)) for place in places):
-            address.id = None
-            target.addresses.append(address)
-            places.append(key)
-            done.added = True
-    for group_id in other.group_ids:
-        if group_id not in target.group_ids:
-            target.group_ids.append(group_id)
-            done.added = True
-    for field_id, value in other.custom.items():
-        if value not in (None, "") and target.custom.get(field_id) in (None, ""):
-            target.custom[field_id] = value
-            done.added = True
-    lost = [entry for entry in lost if not _noted(entry, target.note)]
-    if lost:
-        line = f"{MERGE_LINE}«{other.display_name}»: {'؛ '.join(lost)}"
-        target.note = f"{target.note}\n{line}" if target.note else line
-        done.noted = True
-    done.changed = done.added or done.noted
-    return done
-
-
-
-
-MERGE_LINE = "از ادغام با "  # the start of the line a merge writes into the note («از ادغام با «نام»: سمت: …؛ …»)
-
-
-def _noted(entry: str, note: str) -> bool:
-    """Whether a «label: value» entry is one of those a merge line of ``note`` holds, whole
-    («سمت: مدیر» is not in «سمت: مدیر فروش»), compared normalised (digits, ي / ی, spaces)."""
-    if MERGE_LINE not in note:
-        return False
-    wanted = [normalise(part) for part in entry.split("؛")]
-    for line in note.splitlines():
-        line = line.strip()
-        if not line.startswith(MERGE_LINE):
-            continue
-        _name, colon, rest = line.partition("»: ")
-        if not colon:
-            continue
-        parts = [normalise(part) for part in rest.split("؛")]
-        if any(parts[i:i + len(wanted)] == wanted for i in range(len(parts) - len(wanted) + 1)):
-            return True
-    return False
 
 
 def _check_card_phones(rows: list[ImportRow]) -> None:
