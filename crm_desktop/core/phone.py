@@ -132,7 +132,7 @@ _HAS_DASH = re.compile(f"[{_DASHES}]").search
 # the national form of a whole Iranian number: 0 and ten digits (a mobile, or a landline with its
 # area code), or an 8-digit local number
 _WHOLE = re.compile(r"0[1-9][0-9]{9}|[1-9][0-9]{7}").fullmatch
-_WITH_AREA_CODE = re.compile(r"0[1-8][0-9]{9}").fullmatch  # a landline with its area code
+is_landline = re.compile(r"0[1-8][0-9]{9}").fullmatch  # a national form: a landline with its area code
 
 
 def split_extension(number: str) -> tuple[str, str]:
@@ -260,7 +260,7 @@ def next_line(previous: str, tail: str) -> str | None:
     whole = national_form(previous)
     if not _WHOLE(whole):
         return None
-    if len(digits) <= 4 or (len(digits) == 8 and _WITH_AREA_CODE(whole)):
+    if len(digits) <= 4 or (len(digits) == 8 and is_landline(whole)):
         return _last_digits_replaced(previous, tail)
     return None
 

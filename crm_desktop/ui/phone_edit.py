@@ -7,7 +7,6 @@ PhoneRowGuard: the checks of a phone row (kind, number, extension) in a form.
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -207,7 +206,7 @@ class PhoneRowGuard(QObject):
         national = phone.national_form(text)
         if not national or national.startswith("09"):
             return  # a mobile, or a mobile's typo: the mobile message is the right one
-        wanted = "work" if re.fullmatch(r"0[1-8][0-9]{9}", national) else "other"
+        wanted = "work" if phone.is_landline(national) else "other"
         try:
             self._check(text, wanted)
         except ValidationError:
