@@ -90,13 +90,48 @@ def test_phone_digits():
         ("03132345678", "۰۳۱ ۳۲۳۴ ۵۶۷۸"),
         ("88776655", "۸۸۷۷ ۶۶۵۵"),
         ("110", "۱۱۰"),
-        ("+15551234567", "+۱۵۵۵۱۲۳۴۵۶۷"),
+        ("+15551234567", "+۱ ۵۵۵ ۱۲۳ ۴۵۶۷"),
         ("*4444", "*۴۴۴۴"),
         ("", ""),
     ],
 )
 def test_format_phone(text, shown):
     assert format_phone(text) == shown
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        # as typed, and as stored (one run of digits): the country code, then that country's groups
+        ("+44 20 7946 0958", "+44 20 7946 0958"),
+        ("+442079460958", "+44 20 7946 0958"),
+        ("0044-20-7946-0958", "+44 20 7946 0958"),
+        ("+447700900123", "+44 7700 900123"),
+        ("+441214960000", "+44 121 496 0000"),
+        ("+1 (202) 555-0100", "+1 202 555 0100"),
+        ("001 555 123 4567", "+1 555 123 4567"),
+        ("00493012345678", "+49 30 12345678"),
+        ("+4915123456789", "+49 151 23456789"),
+        ("+971501234567", "+971 50 123 4567"),
+        ("+97141234567", "+971 4 123 4567"),
+        ("+902125551234", "+90 212 555 12 34"),
+        ("+74951234567", "+7 495 123 45 67"),
+        ("+8613800138000", "+86 138 0013 8000"),
+        # countries without a line of their own: groups of three, four at the end
+        ("+93701234567", "+93 70 123 4567"),
+        ("+9647701234567", "+964 770 123 4567"),
+        ("+3212345678", "+32 1234 5678"),
+        ("+35312345", "+353 12345"),
+        ("+123", "+1 23"),
+    ],
+)
+def test_a_foreign_number_is_shown_grouped(text, shown):
+    assert format_phone(text, digits="latin") == shown
+    assert format_phone(text) == shown.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    # only the showing changes: what is shown reads back as the same stored, searched number,
+    # and as one number
+    assert national_form(format_phone(text)) == national_form(text)
+    assert split_numbers(format_phone(text)) == [(format_phone(text), "")]
 
 
 def test_format_phone_latin():

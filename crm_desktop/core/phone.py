@@ -95,9 +95,11 @@ def is_mobile(number) -> bool:
 
 
 def format_phone(number, digits: str = "persian") -> str:
-    """For display: ``۰۹۱۲ ۱۲۳ ۴۵۶۷``, ``۰۲۱ ۸۸۷۷ ۶۶۵۵``, ``۸۸۷۷ ۶۶۵۵``; others ungrouped.
+    """For display: ``۰۹۱۲ ۱۲۳ ۴۵۶۷``, ``۰۲۱ ۸۸۷۷ ۶۶۵۵``, ``۸۸۷۷ ۶۶۵۵``; a foreign number by
+    ``foreign_groups`` (``+۴۴ ۲۰ ۷۹۴۶ ۰۹۵۸``); short numbers and star codes ungrouped.
 
-    Accepts any written form (it is passed through ``national_form`` first)."""
+    Accepts any written form (it is passed through ``national_form`` first). Only what is
+    shown changes: the stored and searched form stays ``national_form``."""
     if digits not in ("persian", "latin"):
         raise ValueError(f"digits must be 'persian' or 'latin', not {digits!r}")
     n = national_form(number)
@@ -107,9 +109,68 @@ def format_phone(number, digits: str = "persian") -> str:
         text = f"{n[:3]} {n[3:7]} {n[7:]}"
     elif len(n) == 8:
         text = f"{n[:4]} {n[4:]}"
+    elif n.startswith("+"):
+        text = foreign_groups(n)
     else:
         text = n
     return to_persian(text) if digits == "persian" else text
+
+
+# --- a foreign number, grouped for reading ----------------------------------------------------------
+
+# Country codes are prefix-free (ITU-T E.164): 1 and 7 have one digit, these two, the rest three.
+_TWO_DIGIT_CODES = frozenset(
+    "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 "
+    "81 82 84 86 90 91 92 93 94 95 98".split())
+# How a few countries group the number after their code: (pattern of the rest, group sizes; 0 is
+# «the rest»). A number no line fits is grouped the general way (``_plain_groups``).
+_COUNTRY_GROUPS: dict[str, tuple[tuple[re.Pattern, tuple[int, ...]], ...]] = {
+    "1": ((re.compile(r"[2-9][0-9]{2}[2-9][0-9]{6}"), (3, 3, 4)),),  # +1 212 555 0123
+    "44": ((re.compile(r"2[0-9]{9}"), (2, 4, 4)),  # London …: +44 20 7946 0958
+           (re.compile(r"1[0-9]1[0-9]{7}|11[0-9]{8}|[389][0-9]{9}"), (3, 3, 4)),  # +44 121 …, +44 800 …
+           (re.compile(r"[17][0-9]{9}"), (4, 6))),  # +44 7700 900123, +44 1632 960983
+    "49": ((re.compile(r"1[5-7][0-9]{8,9}"), (3, 0)),  # mobiles: +49 151 23456789
+           (re.compile(r"(?:30|40|69|89)[0-9]{5,9}"), (2, 0))),  # Berlin, Hamburg, Frankfurt, Munich
+    "7": ((re.compile(r"[0-9]{10}"), (3, 3, 2, 2)),),  # +7 495 123 45 67
+    "86": ((re.compile(r"1[0-9]{10}"), (3, 4, 4)),),  # mobiles: +86 138 0013 8000
+    "90": ((re.compile(r"[0-9]{10}"), (3, 3, 2, 2)),),  # +90 212 555 12 34
+    "971": ((re.compile(r"5[0-9]{8}"), (2, 3, 4)),  # +971 50 123 4567
+            (re.compile(r"[2-9][0-9]{7}"), (1, 3, 4))),  # +971 4 123 4567
+}
+
+
+def foreign_groups(national: str) -> str:
+    """``+442079460958`` → ``+44 20 7946 0958``: the country code, then the number the way that
+    country writes it (``_COUNTRY_GROUPS``), or else in groups of three ending with four."""
+    digits = national[1:]
+    size = 1 if digits[:1] in ("1", "7") else 2 if digits[:2] in _TWO_DIGIT_CODES else 3
+    code, rest = digits[:size], digits[size:]
+    if not rest:
+        return national
+    for pattern, sizes in _COUNTRY_GROUPS.get(code, ()):
+        if pattern.fullmatch(rest):
+            groups, start = [], 0
+            for length in sizes:
+                end = start + length if length else len(rest)
+                groups.append(rest[start:end])
+                start = end
+            return " ".join(["+" + code, *groups])
+    return " ".join(["+" + code, *_plain_groups(rest)])
+
+
+def _plain_groups(rest: str) -> list[str]:
+    """``9460958`` → [``946``, ``0958``]: four digits last, threes before them, a lone digit at
+    the front joined to its neighbour (``12345678`` → ``1234 5678``)."""
+    if len(rest) <= 5:
+        return [rest]
+    groups, end = [rest[-4:]], len(rest) - 4
+    while end > 0:
+        start = max(0, end - 3)
+        groups.insert(0, rest[start:end])
+        end = start
+    if len(groups[0]) == 1:
+        groups[:2] = [groups[0] + groups[1]]
+    return groups
 
 
 # --- how many numbers a text holds ----------------------------------------------------------------
