@@ -219,14 +219,14 @@ def test_groups_dialog_adds_renames_and_colours(qtbot, office):
 
     dialog = ReminderGroupsDialog(office)
     qtbot.addWidget(dialog)
-    dialog.ask_name = lambda *a: "بیمه"
+    dialog.ask_name = lambda parent, title, label, text, store, required: store("بیمه")  # typed, «تأیید»
     dialog.pick_colour = lambda *a: "#123456"
     group_id = dialog.add()
     assert "بیمه" in dialog.names()
     dialog.select(group_id)
     assert dialog.change_colour()
     assert office.reminders.group(group_id).colour == "#123456"
-    dialog.ask_name = lambda *a: "بیمهٔ خودرو"
+    dialog.ask_name = lambda parent, title, label, text, store, required: store("بیمهٔ خودرو")
     assert dialog.rename()
     assert office.reminders.group(group_id).name == "بیمهٔ خودرو"
     assert dialog.delete()
@@ -235,7 +235,7 @@ def test_groups_dialog_adds_renames_and_colours(qtbot, office):
 
 def test_groups_dialog_moves_a_group_and_refuses_a_name_taken(qtbot, office, monkeypatch):
     from crm_desktop.reminders.views.groups_dialog import ReminderGroupsDialog
-    from crm_desktop.ui import dialogs
+    from crm_desktop.ui import name_prompt
 
     dialog = ReminderGroupsDialog(office)
     qtbot.addWidget(dialog)
@@ -250,10 +250,16 @@ def test_groups_dialog_moves_a_group_and_refuses_a_name_taken(qtbot, office, mon
     assert dialog.names() == names
     dialog.list.setCurrentRow(len(names) - 1)
     assert not dialog.down_button.isEnabled()
-    errors = []
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, message: errors.append(str(message)))
-    dialog.ask_name = lambda *a: names[0]
-    assert dialog.add() is None and errors == [f"گروهی به نام «{names[0]}» از پیش هست."]
+    refused = []
+
+    def operator(prompt):  # types a taken name, reads the refusal in the prompt, cancels
+        prompt.edit.setText(names[0])
+        prompt.ok_button.click()
+        refused.append(prompt.shown_error())
+        prompt.cancel_button.click()
+
+    monkeypatch.setattr(name_prompt, "exec_hook", operator)
+    assert dialog.add() is None and refused == [f"گروهی به نام «{names[0]}» از پیش هست."]
     assert dialog.names() == names
 
 

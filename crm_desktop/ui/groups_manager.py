@@ -3,34 +3,22 @@ colour (QColorDialog), delete with a confirmation; what the groups hold stays.
 
 A feature subclasses ``GroupsManagerDialog`` with its repository and texts and says how a
 group is renamed and recoloured (``_rename``, ``_recolour``); it may add buttons (``extra``)
-and a longer line per group (``item_text``). The name prompt and the colour picker go through
-``ask_name`` / ``pick_colour`` so tests answer them without a modal loop."""
+and a longer line per group (``item_text``). The name prompt (``ui.name_prompt``: a refused name
+stays in it with the reason under it) and the colour picker go through ``ask_name`` /
+``pick_colour``."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QDialog, QInputDialog, QLabel, QListWidgetItem, QPushButton, QWidget
+from PySide6.QtWidgets import QColorDialog, QLabel, QListWidgetItem, QPushButton, QWidget
 
-from crm_desktop.core.text import normalise
 from crm_desktop.errors import UserError
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.list_manager import ListManagerDialog
+from crm_desktop.ui.name_prompt import ask_name
 
 DEFAULT_COLOURS = ("#1f6f8b", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#ad1457")
-
-
-def ask_name(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
-    dialog = QInputDialog(parent)
-    dialog.setLayoutDirection(Qt.RightToLeft)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
-    dialog.setTextValue(text)
-    dialog.setOkButtonText("تأیید")
-    dialog.setCancelButtonText("انصراف")
-    if dialog.exec() != QDialog.Accepted:
-        return None
-    return dialog.textValue()
 
 
 def pick_colour(parent: QWidget, current: str) -> str | None:
@@ -48,7 +36,7 @@ class GroupsManagerDialog(ListManagerDialog):
         self.repo = repo
         self.icon = icon
         self.groups: list = []
-        self.ask_name = ask_name  # (parent, title, label, text) -> str | None
+        self.ask_name = ask_name  # (parent, title, label, text, store, required) -> what store returned | None
         self.pick_colour = pick_colour  # (parent, current '#rrggbb') -> str | None
         note = QLabel(hint, self)
         note.setEnabled(False)
@@ -107,28 +95,22 @@ class GroupsManagerDialog(ListManagerDialog):
             button.setEnabled(has)
 
     # -- editing ------------------------------------------------------------------------------------
-    def _clean_name(self, name: str | None, except_id: int | None = None) -> str | None:
-        """The typed name, or None after saying what is wrong (None: the operator cancelled)."""
-        if name is None:
-            return None
+    def _clean_name(self, name: str, except_id: int | None = None) -> str:
+        """The typed name with its spaces tidied; UserError when another group has it."""
         name = " ".join(name.split())
-        if not normalise(name):  # nothing, spaces, or only invisible marks (a half-space)
-            dialogs.show_error(self, "نام گروه را وارد کنید.")
-            return None
         if any(g.name == name and g.id != except_id for g in self.groups):
-            dialogs.show_error(self, f"گروهی به نام «{name}» از پیش هست.")
-            return None
+            raise UserError(f"a group named {name!r} exists", f"گروهی به نام «{name}» از پیش هست.")
         return name
 
+    def _ask(self, title: str, label: str, text: str, store):
+        """The name prompt, open until ``store`` takes the name or the operator cancels."""
+        return self.ask_name(self, title, label, text, store, "نام گروه را وارد کنید.")
+
     def add(self) -> int | None:
-        name = self._clean_name(self.ask_name(self, "گروه تازه", "نام گروه:", ""))
-        if name is None:
-            return None
         colour = DEFAULT_COLOURS[len(self.groups) % len(DEFAULT_COLOURS)]
-        try:
-            group_id = self.repo.add_group(name, colour)
-        except UserError as error:
-            dialogs.show_error(self, error)
+        group_id = self._ask("گروه تازه", "نام گروه:", "",
+                             lambda name: self.repo.add_group(self._clean_name(name), colour))
+        if group_id is None:
             return None
         self.reload(group_id)
         return group_id
@@ -137,10 +119,18 @@ class GroupsManagerDialog(ListManagerDialog):
         group = self.current_group()
         if group is None:
             return False
-        name = self._clean_name(self.ask_name(self, "تغییر نام گروه", "نام تازهٔ گروه:", group.name), group.id)
-        if name is None or name == group.name:
+
+        def store(typed: str) -> bool:
+            name = self._clean_name(typed, group.id)
+            if name == group.name:
+                return False
+            self._rename(group, name)
+            return True
+
+        if not self._ask("تغییر نام گروه", "نام تازهٔ گروه:", group.name, store):
             return False
-        return self._edited(group, lambda: self._rename(group, name))
+        self.reload(group.id)
+        return True
 
     def change_colour(self) -> bool:
         group = self.current_group()

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QInputDialog, QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.ui.list_manager import ListManagerDialog
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.name_prompt import ask_name as _ask_name
 
-
-def _ask_name(parent, title: str, text: str = "") -> str | None:
-    name, ok = QInputDialog.getText(parent, title, "نام بانک:", text=text)
-    return name if ok else None
+REQUIRED = "نام بانک را وارد کنید."
 
 
 class BanksDialog(ListManagerDialog):
     def __init__(self, office, parent=None, *, ask_name=_ask_name):
+        """``ask_name``: ui.name_prompt's prompt, open until the name is taken (a refusal shows in it)."""
         super().__init__(parent, name="banks", title="بانک‌ها", width=520)
         self.office = office
         self.ask_name = ask_name
@@ -67,21 +66,18 @@ class BanksDialog(ListManagerDialog):
         return True
 
     def add(self) -> str | None:
-        name = self.ask_name(self, "بانک تازه")
-        if not name:
+        key = self.ask_name(self, "بانک تازه", "نام بانک:", "", self.office.cheques.add_bank, REQUIRED)
+        if key is None:
             return None
-        keys = []
-        if self._try(lambda: keys.append(self.office.cheques.add_bank(name))):
-            self.reload(select=keys[0])
-            return keys[0]
-        return None
+        self.reload(select=key)
+        return key
 
     def rename(self) -> bool:
         key = self.current_key()
         if key is None:
             return False
-        name = self.ask_name(self, "تغییر نام بانک", self.office.cheques.bank_name(key))
-        if not name or not self._try(lambda: self.office.cheques.rename_bank(key, name)):
+        if not self.ask_name(self, "تغییر نام بانک", "نام بانک:", self.office.cheques.bank_name(key),
+                             lambda name: self.office.cheques.rename_bank(key, name) or True, REQUIRED):
             return False
         self.reload(select=key)
         return True
