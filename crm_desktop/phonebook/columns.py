@@ -94,9 +94,10 @@ def custom_key(field_id: int) -> str:
 
 
 def custom_id(key: str) -> int | None:
-    """The custom field id of a ``custom:<id>`` key, else None."""
+    """The custom field id of a ``custom:<id>`` key, else None (a negative id: a field an import
+    is about to make, ``import_fields``)."""
     name = base(key)[0]
-    if name.startswith(CUSTOM) and name[len(CUSTOM):].isdigit():
+    if name.startswith(CUSTOM) and name[len(CUSTOM):].removeprefix("-").isdigit():
         return int(name[len(CUSTOM):])
     return None
 
@@ -288,6 +289,13 @@ def custom_header(name: str, taken: set, names=()) -> str:
             taken.add(key)
             return header
     raise AssertionError("unreachable: a numbered header is always free")
+
+
+def unmarked(header: str) -> str:
+    """The custom field's name in a header our export marked («شهر (فیلد دلخواه)» → «شهر»), else
+    the header itself."""
+    marked = _MARKED.fullmatch(header.strip())
+    return marked.group(1) if marked else header
 
 
 def _custom_match(header: str, fields) -> str:

@@ -65,7 +65,7 @@ class _Unsupported(Exception):
     pass
 
 
-def _cleaned(column, text: bool, name: str | None = None) -> list[str]:
+def cleaned_column(column, text: bool, name: str | None = None) -> list[str]:
     """The cells of one column as RowReader sees them: stripped, our export's apostrophe off,
     and what holds nothing for the field ``name`` fills '' (``import_values.blank_test``; a
     national or postal code and a website are judged in ``_row``, a national code only when its
@@ -189,7 +189,7 @@ def rows_by_columns(table, mapping: dict[int, str], progress: Progress | None = 
     blank = [""] * total
 
     def column(index, name=None):
-        return _cleaned(columns[index], all_text, name)
+        return cleaned_column(columns[index], all_text, name)
 
     text = {name: column(index, name) for name, index in plan.text.items()}
     kinds = _cached(text.get("kind"), lambda v: v.casefold())

@@ -182,11 +182,19 @@ def ignored_columns(table: Table, mapping: dict[int, str], fields=()) -> list[st
     cells of its row (Outlook's «E-mail Display Name»: «Name (name@x.ir)»; Google's
     «Address 1 - Formatted», the address parts again on a few lines) loses nothing and is not
     named."""
+    return [table.headers[i] for i in ignored_indices(table, mapping, fields)]
+
+
+def ignored_indices(table: Table, mapping: dict[int, str], fields=(), among=None) -> list[int]:
+    """``ignored_columns`` as column indices; ``among``: only these columns are looked at (the
+    wizard's columns that hold anything, found once for a big file)."""
     if not table.has_header:
         return []
     imported = [i for i, key in mapping.items() if key and known_key(key, fields)]
     out = []
     for i, header in enumerate(table.headers):
+        if among is not None and i not in among:
+            continue
         key = mapping.get(i, "")
         if key and known_key(key, fields):
             continue
@@ -194,7 +202,7 @@ def ignored_columns(table: Table, mapping: dict[int, str], fields=()) -> list[st
         empty = _PLACEHOLDERS.get(key, ())
         composed = key in _COMPOSED
         if any(_holds_data(cells, i, empty, imported, composed) for cells in table.rows):
-            out.append(header)
+            out.append(i)
     return out
 
 

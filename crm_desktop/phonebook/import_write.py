@@ -272,8 +272,9 @@ def merge_outcome(merged) -> tuple[str, str]:
     return "؛ ".join(fa), "; ".join(en)
 
 
-def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
-    """Add, merge or skip every good row, in one transaction (see the module notes)."""
+def write_rows(conn, rows: list[ImportRow], args, summary, progress, new_fields=()) -> None:
+    """Add, merge or skip every good row, in one transaction (see the module notes). The
+    provisional ``new_fields`` (``import_fields``) the rows were read with are made first."""
     from crm_desktop.phonebook.importer import MERGE, MERGED, SKIPPED, Entry, mobiles
     from crm_desktop.phonebook.merge import merge_into
     from crm_desktop.phonebook.repo import Phonebook
@@ -282,6 +283,10 @@ def write_rows(conn, rows: list[ImportRow], args, summary, progress) -> None:
     total = len(rows)
     cache = page_cache(conn, BULK_CACHE_MIB) if total >= BULK_MIN else nullcontext()
     with cache, transaction(conn):
+        if new_fields:
+            from crm_desktop.phonebook.import_fields import create
+
+            summary.created_fields = create(book, new_fields, (row.contact for row in rows))
         groups = Groups(book)
         if args.group_id is not None and args.group_id not in groups.ids.values():
             raise UserError(f"no group with id {args.group_id}", "گروه انتخاب‌شده دیگر وجود ندارد.")

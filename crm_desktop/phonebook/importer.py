@@ -15,7 +15,10 @@ UI's ops runner runs on a worker thread and the CLI and tests call directly (no 
 
 CSV / XLSX columns named like one of the book's custom fields fill it (the value checked as
 the field's kind; a bad one makes the row bad); a column with data that fills no field is
-named in the summary (``ignored_columns``).
+named in the summary (``ignored_columns``). A column mapped to ``import_fields.NEW_FIELD``
+(and with ``new_fields`` every column with data that fills nothing, every X-CRM-FIELD name
+the book lacks) makes a new custom field, in the same transaction (``import_fields``; the
+summary's ``created_fields``).
 """
 
 from __future__ import annotations
@@ -38,10 +41,12 @@ from crm_desktop.phonebook.import_rows import (
     gc_paused,
     ignored_columns,
     read_rows,
+    read_vcf,
+    rows_from_cards,
     rows_from_table,
 )
 from crm_desktop.phonebook.model import Contact
-from crm_desktop.phonebook.table import format_of
+from crm_desktop.phonebook.table import VCF, format_of, read_table
 from crm_desktop.storage.db import open_database
 
 __all__ = ["ImportArgs", "ImportCancelled", "ImportRefused", "ImportSummary", "NothingToImport", "run_import"]
@@ -64,6 +69,7 @@ class ImportArgs:
     group_id: int | None = None  # also put every imported contact into this group
     notify: Callable | None = None  # called once with the changed tables after a commit
     table: object | None = None  # CSV / XLSX: the file as the wizard has already read it (not read again)
+    new_fields: bool = False  # a new custom field for every column (X-CRM-FIELD name) with data that fills nothing
 
 
 @dataclass
@@ -103,11 +109,13 @@ class ImportSummary:
     ignored_columns: list[str] = field(default_factory=list)  # CSV / XLSX headers that filled no field
     # rows not read as contacts: a title above the headers, a second header row (table.SkippedRow)
     unread_rows: list = field(default_factory=list)
+    created_fields: list = field(default_factory=list)  # the custom fields the import made (CustomField)
 
     def to_json(self) -> dict:
         return {"path": self.path, "format": self.format, "rows": self.rows, "added": self.added,
                 "merged": self.merged, "skipped": self.skipped, "rejected": self.rejected,
                 "seconds": round(self.seconds, 3), "ignored_columns": list(self.ignored_columns),
+                "created_fields": [{"name": f.name, "kind": f.kind} for f in self.created_fields],
                 "unread_rows": [r.to_json() for r in self.unread_rows],
                 "entries": [e.to_json() for e in self.entries]}
 
@@ -121,6 +129,7 @@ class ImportSummary:
         """The headline and one line per merged, skipped or rejected row (Persian)."""
         lines = [self.headline()]
         lines += [r.message for r in self.unread_rows]
+        lines += [created_line(f) for f in self.created_fields]
         lines += [f"ستون «{name}» به هیچ فیلدی نگاشته نشد و وارد نشد." for name in self.ignored_columns]
         for e in self.entries:
             who = f"«{e.name}» " if e.name else ""
@@ -131,6 +140,7 @@ class ImportSummary:
         lines = [f"{self.added} added, {self.merged} merged, {self.skipped} skipped, {self.rejected} rejected "
                  f"({self.rows} read from {self.path} in {self.seconds:.2f} s)"]
         lines += [r.message_en for r in self.unread_rows]
+        lines += [f"custom field {quoted(f.name)} ({f.kind}) created" for f in self.created_fields]
         lines += [f"column {quoted(name)} matches no field and was not imported" for name in self.ignored_columns]
         for e in self.entries:
             lines.append(f"{e.where} {e.number}: {e.outcome}: {e.reason_en}" + (f" ({e.name})" if e.name else ""))
@@ -138,6 +148,13 @@ class ImportSummary:
 
 
 _OUTCOME_FA = {MERGED: "ادغام شد", SKIPPED: "کنار گذاشته شد", REJECTED: "رد شد"}
+
+
+def created_line(field) -> str:
+    """«فیلد دلخواه «نحوه آشنایی» (متن) ساخته شد.»"""
+    from crm_desktop.phonebook.import_fields import kind_label
+
+    return f"فیلد دلخواه «{field.name}» ({kind_label(field.kind)}) ساخته شد."
 
 
 class ImportRefused(UserError):
@@ -229,18 +246,12 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
     conn = args.conn if args.conn is not None else open_database(args.db)
     try:
         fields = _custom_fields(conn)
-        if args.table is not None:
-            table = args.table
-            mapping = args.mapping if args.mapping is not None else suggest_mapping(table.headers, fields)
-            rows = rows_from_table(table, mapping, progress, fields=fields)
-        else:
-            rows, table = read_rows(args.path, args.format, args.mapping, header=args.header, progress=progress,
-                                    fields=fields)
+        rows, table, mapping, new_fields = _read(args, fields, progress)
+        fields = fields + new_fields
         if table is None:  # a vCard's cards: their phones by the form's rule, as a table's rows are read
             _check_card_phones(rows)
         summary = ImportSummary(str(args.path), format_of(args.path, args.format), rows=len(rows))
         if table is not None:
-            mapping = args.mapping if args.mapping is not None else suggest_mapping(table.headers, fields)
             summary.ignored_columns = ignored_columns(table, mapping, fields)
             summary.unread_rows = list(table.skipped_rows)
         bad = [r for r in rows if not r.ok]
@@ -255,12 +266,30 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
             raise NothingToImport(args.path, bad)
         from crm_desktop.phonebook.import_write import write_rows
 
-        write_rows(conn, good, args, summary, progress)
+        write_rows(conn, good, args, summary, progress, new_fields)
     finally:
         if args.conn is None:
             conn.close()
     summary.entries.sort(key=lambda e: e.number)
     summary.seconds = time.perf_counter() - started
     if args.notify is not None:
-        args.notify({"contacts", "groups"})
+        args.notify({"contacts", "groups", "custom_fields"} if summary.created_fields else {"contacts", "groups"})
     return summary
+
+
+def _read(args: ImportArgs, fields: list, progress: Progress | None):
+    """(rows, the table or None for a vCard, the mapping, the provisional new custom fields) of
+    ``args``' file, read with the book's ``fields`` and the new ones (``import_fields``)."""
+    from crm_desktop.phonebook import import_fields
+
+    fmt = format_of(args.path, args.format)
+    if args.table is None and fmt == VCF:
+        if not args.new_fields:
+            return read_rows(args.path, fmt, progress=progress, fields=fields)[0], None, None, []
+        cards = list(read_vcf(args.path, progress))
+        new_fields = import_fields.plan_cards(cards, fields)
+        return rows_from_cards(cards, progress, fields + new_fields), None, None, new_fields
+    table = args.table if args.table is not None else read_table(args.path, fmt, header=args.header)
+    mapping = args.mapping if args.mapping is not None else suggest_mapping(table.headers, fields)
+    mapping, new_fields = import_fields.plan_table(table, mapping, fields, every=args.new_fields)
+    return rows_from_table(table, mapping, progress, fields=fields + new_fields), table, mapping, new_fields

@@ -1,12 +1,15 @@
 """``import contacts FILE`` and ``export contacts --format … --out FILE``.
 
     crm-desktop --db PATH import contacts FILE [--format vcf|csv|xlsx] [--duplicates skip|merge]
-                [--on-error skip|refuse] [--mapping JSON] [--no-header] [--json]
+                [--on-error skip|refuse] [--mapping JSON] [--no-header] [--new-fields] [--json]
     crm-desktop --db PATH export contacts --format vcf|csv|xlsx --out FILE [--group NAME] [--search Q] [--json]
 
 The import prints its summary (what was added, merged, skipped, rejected and why, with line or
 row numbers); a refused file, or one from which nothing could be read, exits non-zero with one
-error line on stderr naming the line or row.
+error line on stderr naming the line or row. ``--new-fields`` makes a custom field, named like
+its header, for every column with data that fills no field (and every X-CRM-FIELD name of a
+vCard the book has no field for), its kind guessed from the values (``import_fields``); in
+``--mapping``, ``"new_field"`` asks for one column's.
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ def register(sub) -> None:
     header.add_argument("--no-header", dest="header", action="store_false", default=None,
                         help="CSV/XLSX: the first row is data, not headers")
     header.add_argument("--header", dest="header", action="store_true", help="CSV/XLSX: the first row is headers")
+    contacts.add_argument("--new-fields", action="store_true",
+                          help="make a custom field (named like the header, its kind text, number or date as the "
+                               "values show) for every column with data that fills no field, and for every "
+                               "X-CRM-FIELD of a vCard the book has no field for")
     contacts.add_argument("--json", action="store_true", help="print the summary as JSON")
     contacts.set_defaults(func=run_import_command)
 
@@ -55,6 +62,7 @@ def parse_mapping(text: str | None, headers: list[str]) -> dict[int, str] | None
     if not text:
         return None
     from crm_desktop.phonebook.columns import FIELDS, base, custom_id
+    from crm_desktop.phonebook.import_fields import NEW_FIELD
 
     try:
         raw = json.loads(text)
@@ -70,8 +78,9 @@ def parse_mapping(text: str | None, headers: list[str]) -> dict[int, str] | None
             index = headers.index(column)
         else:
             raise UserError(f"--mapping: no column {quoted(column)}", f"ستون «{column}» در پرونده نیست.")
-        if key and base(str(key))[0] not in FIELDS and custom_id(str(key)) is None:
-            raise UserError(f"--mapping: unknown field {quoted(key)} (known: {', '.join(FIELDS)})", f"فیلد «{key}» شناخته نیست.")
+        if key and key != NEW_FIELD and base(str(key))[0] not in FIELDS and custom_id(str(key)) is None:
+            raise UserError(f"--mapping: unknown field {quoted(key)} (known: {', '.join(FIELDS)}, {NEW_FIELD})",
+                            f"فیلد «{key}» شناخته نیست.")
         if not 0 <= index < max(len(headers), 1):
             raise UserError(f"--mapping: column {index} is out of range (0–{len(headers) - 1})",
                             f"ستون {index} در پرونده نیست.")
@@ -97,7 +106,8 @@ def run_import_command(args) -> int:
     progress = terminal_progress()
     try:
         summary = run_import(ImportArgs(args.file, conn=conn, format=fmt, mapping=mapping, header=args.header,
-                                        duplicates=args.duplicates, on_error=args.on_error), progress)
+                                        duplicates=args.duplicates, on_error=args.on_error,
+                                        new_fields=args.new_fields), progress)
     except BaseException:
         conn.close()
         if new:  # a refused import leaves no empty database behind

@@ -112,7 +112,8 @@ def custom_value(field: CustomField, value) -> tuple[str, object] | None:
         return stored, float(stored) if "." in stored else int(stored)
     if field.kind == "date":
         try:
-            iso = date.fromisoformat(text).isoformat() if re.fullmatch(r"[12][0-9]{3}-[0-9]{2}-[0-9]{2}", text) \
+            # a stored ISO date (Gregorian 1600 or later); «1403-01-05» is a Jalali date typed with dashes
+            iso = date.fromisoformat(text).isoformat() if re.fullmatch(r"(?:1[6-9]|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}", text) \
                 else jalali.parse_date(text, field=field.name).isoformat()
         except ValueError:
             raise ValidationError(f"{field.name}: not a date", f"«{field.name}»: تاریخ درست نیست.", field.name) from None
@@ -305,6 +306,11 @@ class GroupsMixin:
                 (field.name, normalise(field.name), field.kind, json.dumps(field.choices, ensure_ascii=False),
                  int(field.show_in_table), field.position, field.id),
             )
+
+    def field_value_count(self, field_id: int) -> int:
+        """How many contacts have a value in the field (its kind may change only while none has)."""
+        return self.conn.execute("SELECT count(*) FROM contact_custom_values WHERE field_id = ?",
+                                 (field_id,)).fetchone()[0]
 
     def delete_field(self, field_id: int) -> None:
         """The field and its values go (the contacts' other data stays); the search forgets them."""
