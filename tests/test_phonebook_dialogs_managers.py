@@ -198,8 +198,8 @@ def test_fields_add_edit_delete(qtbot, office, contact_id, monkeypatch):
     dialog = FieldsDialog(office)
     qtbot.addWidget(dialog)
 
-    def fill(parent, field, taken, store):
-        editor = FieldEditor(parent, field, taken, store)
+    def fill(parent, field, taken, store, holders=0):
+        editor = FieldEditor(parent, field, taken, store, holders)
         qtbot.addWidget(editor)
         if field is None:
             editor.name.setText("نوع مشتری")
@@ -230,6 +230,112 @@ def test_fields_add_edit_delete(qtbot, office, contact_id, monkeypatch):
     assert pb.fields() == [] and pb.get(contact_id).custom == {}
 
 
+def editing(qtbot, dialog, change):
+    """``dialog.edit_field`` as the operator: the real editor, shown, ``change(editor)``, «ذخیره»;
+    the editors opened are returned (the last one stays open on a refusal)."""
+    editors = []
+
+    def fill(parent, field, taken, store, holders=0):
+        editor = FieldEditor(parent, field, taken, store, holders)
+        qtbot.addWidget(editor)
+        editors.append(editor)
+        editor.show()
+        change(editor)
+        editor.ok_button.click()
+        return editor.stored
+
+    dialog.edit_field = fill
+    return editors
+
+
+def choose_kind(editor, kind):
+    editor.kind.setCurrentIndex(editor.kind.findData(kind))
+
+
+def test_a_field_no_contact_fills_yet_changes_its_kind(qtbot, office, contact_id):
+    """«رده» made as text by mistake, still empty everywhere: it becomes a choice list (the choices
+    editor appears as for a new field), then a number (it goes again)."""
+    pb = office.phonebook
+    field_id = pb.add_field(model.CustomField("رده"))
+    dialog = FieldsDialog(office)
+    qtbot.addWidget(dialog)
+    seen = []
+
+    def to_choice(editor):
+        seen.append((editor.kind.isEnabled(), editor.kind.toolTip(), editor.kind_note.isVisible(),
+                     editor.choices.isVisible()))
+        choose_kind(editor, "choice")
+        seen.append(editor.choices.isVisible())
+        editor.choices.setPlainText("طلایی\nنقره‌ای")
+
+    editing(qtbot, dialog, to_choice)
+    dialog.select(field_id)
+    assert dialog.edit()
+    assert seen == [(True, "", False, False), True]
+    stored = pb.fields()[0]
+    assert (stored.kind, stored.choices) == ("choice", ["طلایی", "نقره‌ای"])
+    assert dialog.list.currentItem().text().startswith("رده  (فهرست انتخابی)")
+
+    def to_number(editor):
+        seen.append(editor.choices.isVisible())
+        choose_kind(editor, "number")
+        seen.append(editor.choices.isVisible())
+
+    editing(qtbot, dialog, to_number)
+    assert dialog.edit()
+    assert seen[2:] == [True, False]
+    stored = pb.fields()[0]
+    assert (stored.kind, stored.choices) == ("number", [])
+    contact = pb.get(contact_id)
+    contact.custom = {field_id: "۱٬۲۵۰"}
+    pb.update(contact)
+    assert pb.get(contact_id).custom == {field_id: "1250"}  # read as a number now
+
+
+def test_a_field_contacts_fill_keeps_its_kind_and_says_why(qtbot, office, contact_id):
+    pb = office.phonebook
+    field_id = pb.add_field(model.CustomField("رده"))
+    other = pb.add(model.Contact(first_name="مریم", last_name="احمدی", custom={field_id: "نقره‌ای"}))
+    contact = pb.get(contact_id)
+    contact.custom = {field_id: "طلایی"}
+    pb.update(contact)
+    dialog = FieldsDialog(office)
+    qtbot.addWidget(dialog)
+    said = "این فیلد برای ۲ مخاطب مقدار دارد؛ نوعش عوض نمی‌شود."
+    seen = []
+    editing(qtbot, dialog, lambda editor: seen.append(
+        (editor.kind.isEnabled(), editor.kind.currentData(), editor.kind.toolTip(), editor.kind_note.isVisible(),
+         editor.kind_note.text())))
+    dialog.select(field_id)
+    assert dialog.edit()
+    assert seen == [(False, "text", said, True, said)]
+    assert pb.fields()[0].kind == "text" and pb.get(other).custom == {field_id: "نقره‌ای"}
+
+
+def test_a_value_given_meanwhile_is_told_on_the_editor(qtbot, office, contact_id):
+    """The editor opened while «رده» was empty; a value was saved (another window) before «ذخیره»:
+    the phonebook's refusal shows in the editor, which stays open with the kind chosen."""
+    pb = office.phonebook
+    field_id = pb.add_field(model.CustomField("رده"))
+    dialog = FieldsDialog(office)
+    qtbot.addWidget(dialog)
+
+    def meanwhile(editor):
+        assert editor.kind.isEnabled()
+        contact = pb.get(contact_id)
+        contact.custom = {field_id: "طلایی"}
+        pb.update(contact)
+        choose_kind(editor, "date")
+
+    editors = editing(qtbot, dialog, meanwhile)
+    dialog.select(field_id)
+    assert not dialog.edit()
+    editor = editors[-1]
+    assert editor.isVisible() and editor.kind.currentData() == "date"
+    assert editor.error.text() == "نوع «رده» عوض نمی‌شود، چون مخاطبانی در آن مقدار دارند."
+    assert pb.fields()[0].kind == "text" and pb.get(contact_id).custom == {field_id: "طلایی"}
+
+
 def test_a_refused_field_edit_keeps_the_editor_open_with_what_was_typed(qtbot, office, contact_id):
     """The repository's own checks (a choice contacts use, a name saved in another spelling) are
     told in the editor, which stays open with the operator's typing, not after it has closed."""
@@ -243,8 +349,8 @@ def test_a_refused_field_edit_keeps_the_editor_open_with_what_was_typed(qtbot, o
     qtbot.addWidget(dialog)
     editors = []
 
-    def fill(parent, field, taken, store):
-        editor = FieldEditor(parent, field, taken, store)
+    def fill(parent, field, taken, store, holders=0):
+        editor = FieldEditor(parent, field, taken, store, holders)
         qtbot.addWidget(editor)
         editors.append(editor)
         if field is None:
@@ -283,8 +389,8 @@ def test_a_choice_typed_over_in_its_line_is_renamed_for_its_contacts(qtbot, offi
     dialog = FieldsDialog(office)
     qtbot.addWidget(dialog)
 
-    def fill(parent, field, taken, store):
-        editor = FieldEditor(parent, field, taken, store)
+    def fill(parent, field, taken, store, holders=0):
+        editor = FieldEditor(parent, field, taken, store, holders)
         qtbot.addWidget(editor)
         editor.choices.setPlainText("زرین\nنقره‌ای\nبرنزی")
         editor.accept()
@@ -333,8 +439,8 @@ def test_a_field_named_like_a_built_in_one_is_refused_in_its_editor(qtbot, offic
     qtbot.addWidget(dialog)
     editors = []
 
-    def fill(parent, field, taken, store):
-        editor = FieldEditor(parent, field, taken, store)
+    def fill(parent, field, taken, store, holders=0):
+        editor = FieldEditor(parent, field, taken, store, holders)
         qtbot.addWidget(editor)
         editors.append(editor)
         editor.name.setText(typed)

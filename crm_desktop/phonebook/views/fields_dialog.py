@@ -1,6 +1,6 @@
 """Managing custom fields (فیلدهای دلخواه): add one (name, kind, the choices of a choice list,
-whether the phonebook table shows it), edit its name / choices / column, delete it with a
-confirmation that says its values go with it.
+whether the phonebook table shows it), edit its name / choices / column (and its kind while no
+contact has a value in it), delete it with a confirmation that says its values go with it.
 
     FieldsDialog(office, parent).exec()
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.core.digits import format_number
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook import model
 from crm_desktop.ui.list_manager import ListManagerDialog
@@ -35,11 +36,17 @@ from crm_desktop.ui import dialogs
 TITLE = "فیلدهای دلخواه"
 
 
+def kind_locked_text(holders: int) -> str:
+    return f"این فیلد برای {format_number(holders)} مخاطب مقدار دارد؛ نوعش عوض نمی‌شود."
+
+
 class FieldEditor(QDialog):
-    """One field: name, kind (fixed once created: stored values depend on it), choices, column."""
+    """One field: name, kind (fixed while ``holders`` contacts have a value in it: stored values
+    depend on it), choices, column."""
 
     def __init__(self, parent: QWidget | None = None, custom_field: model.CustomField | None = None,
-                 taken_names: set[str] | None = None, store: Callable[[model.CustomField], object] | None = None):
+                 taken_names: set[str] | None = None, store: Callable[[model.CustomField], object] | None = None,
+                 holders: int = 0):
         super().__init__(parent)
         self.store = store  # saves the field (raises UserError): the editor stays open on a refusal
         self.stored = None  # what ``store`` returned
@@ -58,6 +65,10 @@ class FieldEditor(QDialog):
         self.choices.setPlaceholderText("هر گزینه در یک سطر")
         self.choices.setFixedHeight(self.choices.fontMetrics().lineSpacing() * 5 + 12)
         self.choices_label = QLabel("گزینه‌ها:", self)
+        self.kind_note = QLabel(self)  # why the kind is fixed, under it
+        self.kind_note.setObjectName("field.kind_note")
+        self.kind_note.setWordWrap(True)
+        self.kind_note.setEnabled(False)
         self.show_in_table = QCheckBox("نمایش به‌صورت ستون در جدول دفتر تلفن", self)
         self.show_in_table.setObjectName("field.show_in_table")
         self.error = QLabel(self)
@@ -68,6 +79,7 @@ class FieldEditor(QDialog):
         form = QFormLayout()
         form.addRow("نام فیلد:", self.name)
         form.addRow("نوع:", self.kind)
+        form.addRow("", self.kind_note)
         form.addRow(self.choices_label, self.choices)
         form.addRow("", self.show_in_table)
         self.form = form
@@ -88,12 +100,20 @@ class FieldEditor(QDialog):
         if custom_field is not None:
             self.name.setText(custom_field.name)
             self.kind.setCurrentIndex(max(0, self.kind.findData(custom_field.kind)))
-            self.kind.setEnabled(False)
-            self.kind.setToolTip("نوع فیلد پس از ساختن عوض نمی‌شود.")
             self.choices.setPlainText("\n".join(custom_field.choices))
             self.show_in_table.setChecked(custom_field.show_in_table)
+        self.lock_kind(holders if custom_field is not None else 0)
         self._kind_changed()
         self.setMinimumWidth(420)
+
+    def lock_kind(self, holders: int) -> None:
+        """The kind may change while no contact has a value in the field; otherwise the combo is
+        disabled and says why (its tooltip and a line under it)."""
+        locked = holders > 0
+        self.kind.setEnabled(not locked)
+        self.kind.setToolTip(kind_locked_text(holders) if locked else "")
+        self.kind_note.setText(self.kind.toolTip())
+        self.form.setRowVisible(self.kind_note, locked)
 
     def _kind_changed(self) -> None:
         is_choice = self.kind.currentData() == "choice"
@@ -134,9 +154,9 @@ class FieldEditor(QDialog):
         super().accept()
 
 
-def _edit_field(parent: QWidget, custom_field: model.CustomField | None, taken: set[str], store):
+def _edit_field(parent: QWidget, custom_field: model.CustomField | None, taken: set[str], store, holders: int = 0):
     """The editor, open until ``store`` takes the field (its result) or the operator cancels (None)."""
-    editor = FieldEditor(parent, custom_field, taken, store)
+    editor = FieldEditor(parent, custom_field, taken, store, holders)
     return editor.stored if editor.exec() == QDialog.Accepted else None
 
 
@@ -145,7 +165,8 @@ class FieldsDialog(ListManagerDialog):
         super().__init__(parent, name="fields", title=TITLE, width=480)
         self.office = office
         self.repo = office.phonebook
-        self.edit_field = _edit_field  # (parent, field or None, taken names, store) -> what store returned | None
+        # (parent, field or None, taken names, store, holders) -> what store returned | None
+        self.edit_field = _edit_field
         self.add_button = self._button("فیلد تازه…", "fields.add", self.add)
         self.edit_button = self._button("ویرایش…", "fields.edit", self.edit)
         self.up_button = self._button("بالاتر", "fields.up", lambda: self.move(-1))
@@ -214,7 +235,8 @@ class FieldsDialog(ListManagerDialog):
             self.repo.update_field(result, model.choice_renames(current.choices, result.choices))
             return True
 
-        if not self.edit_field(self, current, {f.name for f in self.fields if f.id != current.id}, store):
+        if not self.edit_field(self, current, {f.name for f in self.fields if f.id != current.id}, store,
+                               self.repo.field_value_count(current.id)):
             return False
         self.reload(current.id)
         return True
