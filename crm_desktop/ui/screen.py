@@ -20,7 +20,14 @@ FRAME_ROOM = 16  # the window's side borders and a little air
 
 
 def _screen(parent: QWidget | None) -> QScreen | None:
-    return (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    """The screen ``parent``'s middle is on (the primary screen without a parent or off every
+    screen). Never ``parent.screen()``: PySide makes the returned QScreen's Python wrapper a
+    child of ``parent``'s wrapper, and when the garbage collector later clears such a wrapper
+    before its parent it hands the wrapper ownership and deletes the application's QScreen
+    (every window after it crashed in QScreen::virtualSiblings). The static look-ups create no
+    such tie."""
+    screen = QGuiApplication.screenAt(parent.mapToGlobal(parent.rect().center())) if parent is not None else None
+    return screen or QGuiApplication.primaryScreen()
 
 
 def available_height(parent: QWidget | None) -> int | None:
