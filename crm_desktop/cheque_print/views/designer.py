@@ -40,6 +40,7 @@ from crm_desktop.cheque_print.views.values_combo import ValuesCombo
 from crm_desktop.cheque_print.views.warnings_list import WarningsList
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
+from crm_desktop.ui.screen import fit
 
 TITLE = "طراحی نمونه چاپی"
 
@@ -88,7 +89,8 @@ class DesignerWindow(QMainWindow):
         first = template_id if template_id is not None else (self.repo.templates() or [Template("")])[0].id
         self.load(first)
         self.canvas.set_values(self.values.values())
-        self.resize(1280, 740)
+        fit(self, parent, 1280, 740)
+        self._wrap_toolbars()  # before the first show: its first frame has the rows it keeps
 
     # --- building -----------------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot, shortcuts=(), tip: str = "") -> QAction:
@@ -184,15 +186,21 @@ class DesignerWindow(QMainWindow):
         bar.addSeparator()
         for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action, self.snap_action):
             bar.addAction(action)
-        bar.addSeparator()
-        bar.addWidget(QLabel(" پیش‌نمایش با: ", bar))
-        bar.addWidget(self.values)
-        spacer = QWidget(bar)
-        spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-        bar.addWidget(spacer)
-        bar.addAction(self.calibrate_action)
         self.addToolBar(bar)
         self.toolbar = bar
+        # beside the first on a roomy screen, a row of its own on a narrow one (_wrap_toolbars)
+        preview = QToolBar("پیش‌نمایش", self)
+        preview.setObjectName("designer.preview_bar")
+        preview.setMovable(False)
+        preview.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        preview.addWidget(QLabel(" پیش‌نمایش با: ", preview))
+        preview.addWidget(self.values)
+        spacer = QWidget(preview)
+        spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        preview.addWidget(spacer)
+        preview.addAction(self.calibrate_action)
+        self.addToolBar(preview)
+        self.preview_bar = preview
 
         right = QWidget(self)
         column = QVBoxLayout(right)
@@ -366,6 +374,20 @@ class DesignerWindow(QMainWindow):
         dialog = CalibrationDialog(self.office, self.template, self.canvas.values, self)
         dialog.exec()
         return dialog
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._wrap_toolbars()
+
+    def _wrap_toolbars(self) -> None:
+        """The preview toolbar goes to a second row when the two do not fit side by side (a
+        1024 px netbook), so no tool hides behind the toolbar's » menu; back when there is room."""
+        wrap = self.toolbar.sizeHint().width() + self.preview_bar.sizeHint().width() > self.width()
+        if wrap != self.toolBarBreak(self.preview_bar):
+            if wrap:
+                self.insertToolBarBreak(self.preview_bar)
+            else:
+                self.removeToolBarBreak(self.preview_bar)
 
     # --- closing ------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
