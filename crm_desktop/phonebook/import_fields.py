@@ -183,13 +183,15 @@ def plan_table(table, mapping: dict[int, str], fields, *, every: bool = False, c
 
 def plan_cards(cards, fields) -> list[CustomField]:
     """The provisional fields for the X-CRM-FIELD names of ``cards`` (a list) that the book's
-    ``fields`` lack and a field may take, in the order the cards first name them."""
+    ``fields`` lack and a field may take, in the order the cards write them (``_card_order``)."""
     from crm_desktop.phonebook.vcard_map import card_custom_values
 
     new: list[CustomField] = []
     values: dict[int, set] = {}
     refused: set[str] = set()
+    after: dict[int, set] = {}  # field id -> the ids a card wrote right after it
     for card in cards:
+        last = None
         for name, value in card_custom_values(card):
             if name in refused or custom_field_named(name, fields) is not None:
                 continue
@@ -202,9 +204,31 @@ def plan_cards(cards, fields) -> list[CustomField]:
                 field = CustomField(made, "text", [], True, 0, -(len(new) + 1))
                 new.append(field)
             values.setdefault(field.id, set()).add(value)
+            if last is not None and last != field.id:
+                after.setdefault(last, set()).add(field.id)
+            last = field.id
     for field in new:
         field.kind = guess_kind(values.get(field.id, ()))
-    return new
+    return _card_order(new, after)
+
+
+def _card_order(new: list[CustomField], after: dict[int, set]) -> list[CustomField]:
+    """``new`` in an order that keeps every «b came right after a» of the cards (our export
+    writes a card's fields in the book's order, and a card without the first field names the
+    second first), the earliest named first where the cards do not say; first named order
+    where they contradict themselves."""
+    before = {f.id: 0 for f in new}
+    for targets in after.values():
+        for target in targets:
+            before[target] += 1
+    out, left = [], list(new)
+    while left:
+        ready = next((f for f in left if before[f.id] == 0), left[0])
+        left.remove(ready)
+        out.append(ready)
+        for target in after.get(ready.id, ()):
+            before[target] -= 1
+    return out
 
 
 def card_field_names(cards, fields) -> list[str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.phone import format_phone
+from crm_desktop.phonebook.import_fields import NEW_FIELD_TEXT
 
 
 READING_TEXT = "در حال خواندن پرونده…"
@@ -31,16 +32,21 @@ def custom_fields(office) -> list:
         return []
 
 
-def preview(table, mapping: dict[int, str], limit: int = 20, fields=(), book=None) -> list[PreviewRow]:
+def preview(table, mapping: dict[int, str], limit: int = 20, fields=(), book=None, *, choices=None,
+            kinds=None) -> list[PreviewRow]:
     """The first ``limit`` rows as contacts, each with its Persian problem ('' when fine), as
     ``import_rows.preview`` builds them (the same code the import itself runs). With the office's
-    ``book``, a good row whose mobile is already saved, or was on an earlier row, says so."""
+    ``book``, a good row whose mobile is already saved, or was on an earlier row, says so. A
+    column mapped to a new custom field fills it as the import will (``import_fields.plan_table``
+    with its ``choices`` and ``kinds``)."""
     from crm_desktop.phonebook import import_rows
+    from crm_desktop.phonebook.import_fields import plan_table
     from crm_desktop.phonebook.importer import joined_reasons
 
+    mapping, new_fields = plan_table(table, mapping, fields, choices=choices, kinds=kinds)
     out: list[PreviewRow] = []
     seen: dict[str, str] = {}  # mobile -> «ردیف ۳», the first preview row that has it
-    for row in import_rows.preview(table, mapping, limit, fields):
+    for row in import_rows.preview(table, mapping, limit, [*fields, *new_fields]):
         contact = row.contact
         phones = emails = duplicate = ""
         if contact is not None:
@@ -75,13 +81,34 @@ def _duplicate(contact, place: str, seen: dict[str, str], book) -> str:
     return found
 
 
-def make_args(office, path, fmt: str, table, mapping, duplicates: str, on_error: str):
+def make_args(office, path, fmt: str, table, mapping, duplicates: str, on_error: str, new_fields: bool = False):
     """``importer.ImportArgs``: the worker opens its own connection to the office's file and
-    imports the table the wizard has read (a 100,000-row XLSX is not read twice)."""
+    imports the table the wizard has read (a 100,000-row XLSX is not read twice). A table's new
+    custom fields are in its mapping; ``new_fields``: a vCard's X-CRM-FIELD names the book lacks
+    make fields."""
     from crm_desktop.phonebook.importer import ImportArgs
 
     return ImportArgs(path=path, db=office.path, format=fmt, mapping=dict(mapping) if table is not None else None,
-                      duplicates=duplicates, on_error=on_error, table=table)
+                      duplicates=duplicates, on_error=on_error, table=table, new_fields=new_fields and table is None)
+
+
+def vcard_field_names(data: bytes, fields) -> list[str] | None:
+    """The names of the custom fields a vCard's X-CRM-FIELD lines would make (the book lacks
+    them); None when the file is too big to read for that here but may have some (the wizard
+    then offers them unnamed)."""
+    import re
+
+    if b"\x00" not in data[:4096] and not re.search(rb"X-CRM-FIELD", data, re.I):  # UTF-16 is read to know
+        return []
+    if len(data) > VCARD_NAMES_BYTES:
+        return None
+    from crm_desktop.phonebook.import_fields import card_field_names
+    from crm_desktop.phonebook.vcard import read_cards
+
+    return card_field_names(read_cards(data), fields)
+
+
+VCARD_NAMES_BYTES = 4 << 20  # a bigger vCard is not read on the UI thread for its field names
 
 
 def read_file(path, progress):
@@ -111,10 +138,16 @@ def counts_text(summary) -> str:
         f"{format_number(summary.skipped)} تکراری نادیده گرفته شد",
         f"{format_number(summary.rejected)} {'کارت' if summary.format == 'vcf' else 'سطر'} نادرست کنار گذاشته شد",
     ]) + "." + "".join(f"\n{r.message}" for r in getattr(summary, "unread_rows", ())) \
-        + ignored_text(getattr(summary, "ignored_columns", ()))
+        + created_text(getattr(summary, "created_fields", ())) + ignored_text(getattr(summary, "ignored_columns", ()))
 
 
 IGNORED_SHOWN = 6  # column names the result page lists; the rest are counted (a sheet may have hundreds)
+
+
+def _listed(names: list[str], noun: str = "ستون", shown=lambda name: f"«{name}»") -> str:
+    """«الف»، «ب»، … (each as ``shown`` writes it) and, past ``IGNORED_SHOWN``, «و ۱۹۴ ستون دیگر»."""
+    more = f" و {format_number(len(names) - IGNORED_SHOWN)} {noun} دیگر" if len(names) > IGNORED_SHOWN else ""
+    return "، ".join(map(shown, names[:IGNORED_SHOWN])) + more
 
 
 def ignored_text(names) -> str:
@@ -125,9 +158,49 @@ def ignored_text(names) -> str:
         return ""
     if len(names) == 1:
         return f"\nستون «{names[0]}» به هیچ فیلدی نگاشته نشد و وارد نشد."
-    shown = "، ".join(f"«{name}»" for name in names[:IGNORED_SHOWN])
-    more = f" و {format_number(len(names) - IGNORED_SHOWN)} ستون دیگر" if len(names) > IGNORED_SHOWN else ""
-    return f"\n{format_number(len(names))} ستون به هیچ فیلدی نگاشته نشد و وارد نشد: {shown}{more}."
+    return f"\n{format_number(len(names))} ستون به هیچ فیلدی نگاشته نشد و وارد نشد: {_listed(names)}."
+
+
+def created_text(fields) -> str:
+    """The line about the custom fields the import made: «فیلد دلخواه «الف» (تاریخ) ساخته شد.»,
+    or several listed with their kinds."""
+    from crm_desktop.phonebook.import_fields import kind_label
+    from crm_desktop.phonebook.importer import created_line
+
+    fields = list(fields)
+    if not fields:
+        return ""
+    if len(fields) == 1:
+        return f"\n{created_line(fields[0])}"
+    listed = _listed(fields, "فیلد", lambda f: f"«{f.name}» ({kind_label(f.kind)})")
+    return f"\n{format_number(len(fields))} فیلد دلخواه ساخته شد: {listed}."
+
+
+def new_names_text(names) -> str:
+    """Under the settings page's «make a vCard's new fields»: which ones (``names`` None: a
+    file too big to read for them here)."""
+    if names is None:
+        return "(نام فیلدها از خطوط X-CRM-FIELD کارت‌ها خوانده می‌شود.)"
+    return f"{'فیلد' if len(names) == 1 else 'فیلدها'}: {_listed(list(names), 'فیلد')}"
+
+
+def unmapped_text(keepable, others) -> str:
+    """The columns page's line about the columns with data that fill nothing: ``keepable`` (their
+    headers) may fill a new custom field, ``others`` may not. '' when there are none."""
+    keepable, others = list(keepable), list(others)
+    parts = []
+    if len(keepable) == 1:
+        parts.append(f"ستون «{keepable[0]}» داده دارد و هیچ فیلدی را پر نمی‌کند؛ "
+                     f"با «{NEW_FIELD_TEXT}» داده‌اش نگه داشته می‌شود.")
+    elif keepable:
+        parts.append(f"{format_number(len(keepable))} ستون داده دارد و هیچ فیلدی را پر نمی‌کند ({_listed(keepable)})؛ "
+                     f"با «{NEW_FIELD_TEXT}» داده‌شان نگه داشته می‌شود.")
+    if len(others) == 1:
+        parts.append(f"ستون «{others[0]}» {'هم ' if keepable else ''}داده دارد و وارد نمی‌شود.")
+    elif others:
+        parts.append(f"{format_number(len(others))} ستون {'دیگر ' if keepable else ''}داده دارد و وارد نمی‌شود "
+                     f"({_listed(others)}).")
+    return " ".join(parts)
 
 
 def problem_rows(summary) -> list[tuple[int | None, str, str]]:

@@ -2,11 +2,16 @@
 
 1. «پرونده» — choose a CSV, XLSX or vCard file;
 2. «ستون‌ها» (CSV / XLSX only) — which contact field each column fills, with the first 20 rows
-   previewed as contacts and each row's problem beside it;
+   previewed as contacts and each row's problem beside it; a column with data and a header a
+   custom field may take can also fill «فیلد دلخواه تازه», a new custom field named like its
+   header, its kind guessed from its values (``import_fields``; never chosen by default: a line
+   names the columns with data that fill nothing);
 3. «تنظیمات» — what to do with a contact whose mobile is already stored (skip / merge) and with
-   a bad row (skip it / refuse the whole file); «ورود» starts the import through ui.ops with a
-   progress dialog and «انصراف» (which rolls everything back);
-4. «نتیجه» — added, merged, skipped and rejected, with each rejected row's number and reason.
+   a bad row (skip it / refuse the whole file); for a vCard whose X-CRM-FIELD lines name fields
+   the book lacks, whether to make them; «ورود» starts the import through ui.ops with a
+   progress dialog and «انصراف» (which rolls everything back, new fields too);
+4. «نتیجه» — added, merged, skipped and rejected, with each rejected row's number and reason,
+   and the custom fields made.
 
     ImportWizard(office, parent, path=None).exec()
 
@@ -21,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -43,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.errors import UserError
-from crm_desktop.phonebook import columns, table as tables
+from crm_desktop.phonebook import columns, import_fields, table as tables
 from crm_desktop.phonebook.views import import_run
 from crm_desktop.ui import dialogs, ops
 from crm_desktop.ui.screen import fit
@@ -160,11 +166,16 @@ class MappingPage(QWizardPage):
         self.skipped.setObjectName("import.preview.skipped")
         self.skipped.setWordWrap(True)
         self.skipped.setTextFormat(Qt.PlainText)
+        self.unmapped = QLabel(self)  # the columns with data that fill nothing (a new custom field keeps them)
+        self.unmapped.setObjectName("import.mapping.unmapped")
+        self.unmapped.setWordWrap(True)
+        self.unmapped.setTextFormat(Qt.PlainText)
         below = QWidget(self)
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.summary)
         below_layout.addWidget(self.skipped)
+        below_layout.addWidget(self.unmapped)
         below_layout.addWidget(self.preview, 1)
         self.splitter = QSplitter(Qt.Vertical, self)  # a file with 30 columns: the operator drags
         self.splitter.setObjectName("import.mapping.splitter")
@@ -193,6 +204,11 @@ class MappingPage(QWizardPage):
                 combo.addItem(columns.field_label(key), key)
             for field in self.wiz.fields:  # the book's custom fields
                 combo.addItem(field.name, columns.custom_key(field.id))
+            if index in self.wiz.offered:  # a new custom field named like the header
+                kind = import_fields.kind_label(self.wiz.new_kind(index))
+                combo.addItem(f"{import_fields.NEW_FIELD_TEXT} ({kind})", import_fields.NEW_FIELD)
+                combo.setItemData(combo.count() - 1, f"فیلد دلخواه تازه‌ای به نام «{self.wiz.offered[index]}» "
+                                  f"از نوع {kind} ساخته می‌شود.", Qt.ToolTipRole)
             chosen = self.wiz.mapping.get(index, columns.IGNORE)
             if combo.findData(chosen) < 0:
                 combo.addItem(columns.field_label(chosen, self.wiz.fields), chosen)
@@ -221,8 +237,10 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def refresh_preview(self) -> None:
-        rows = import_run.preview(self.wiz.table, self.wiz.mapping, PREVIEW_ROWS, self.wiz.fields,
-                                  self.wiz.office.phonebook)
+        wiz = self.wiz
+        rows = import_run.preview(wiz.table, wiz.mapping, PREVIEW_ROWS, wiz.fields, wiz.office.phonebook,
+                                  choices=wiz.offered, kinds=wiz.new_kinds)
+        self._show_unmapped()
         headers = ["سطر", "نام", "تلفن‌ها", "ایمیل", "وضعیت"]
         self.preview.clear()
         self.preview.setColumnCount(len(headers))
@@ -253,6 +271,19 @@ class MappingPage(QWizardPage):
         self.summary.setText(
             f"{format_number(total)} سطر در پرونده؛ از {format_number(len(rows))} سطر اول، {' و '.join(found)}."
             if found else f"{format_number(total)} سطر در پرونده؛ {format_number(len(rows))} سطر اول درست است.")
+
+    def _show_unmapped(self) -> None:
+        from crm_desktop.phonebook.import_rows import ignored_indices
+
+        wiz = self.wiz
+        mapping = {i: key for i, key in wiz.mapping.items() if key != import_fields.NEW_FIELD}
+        unmapped = [i for i in ignored_indices(wiz.table, mapping, wiz.fields, among=wiz.with_data)
+                    if wiz.mapping.get(i) != import_fields.NEW_FIELD]
+        headers = wiz.table.headers
+        text = import_run.unmapped_text([headers[i] for i in unmapped if i in wiz.offered],
+                                        [headers[i] for i in unmapped if i not in wiz.offered])
+        self.unmapped.setText(text)
+        self.unmapped.setVisible(bool(text))
 
     def isComplete(self) -> bool:  # noqa: N802
         return bool(self.wiz.mapping)
@@ -294,17 +325,35 @@ class PolicyPage(QWizardPage):
             group = QButtonGroup(group_box)
             for button in buttons:
                 group.addButton(button)
+        # a vCard's X-CRM-FIELD lines that name fields the book lacks: make them? (a table's columns say so each)
+        self.new_fields = QCheckBox("فیلدهای دلخواهی که کارت‌ها دارند و دفتر ندارد ساخته شود", self)
+        self.new_fields.setObjectName("import.new_fields")
+        self.new_names = QLabel(self)  # which ones (a long list wraps; a check box's text would be cut)
+        self.new_names.setObjectName("import.new_fields.names")
+        self.new_names.setWordWrap(True)
+        self.new_names.setTextFormat(Qt.PlainText)
+        self.new_names.setIndent(24)
         self.status = QLabel(self)
         self.status.setObjectName("import.status")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(duplicates)
         layout.addWidget(bad)
+        layout.addWidget(self.new_fields)
+        layout.addWidget(self.new_names)
         layout.addWidget(self.status)
         layout.addStretch(1)
 
     def initializePage(self) -> None:  # noqa: N802
         self.status.setText(f"پرونده: \u2068{self.wiz.path.name}\u2069")
+        names = self.wiz.card_fields  # None: a big file that may have some (not read here for their names)
+        offered = self.wiz.format == tables.VCF and names != []
+        self.new_fields.setVisible(offered)
+        self.new_names.setText(import_run.new_names_text(names) if offered else "")
+        self.new_names.setVisible(offered)
+
+    def make_fields(self) -> bool:
+        return not self.new_fields.isHidden() and self.new_fields.isChecked()
 
     def duplicates(self) -> str:
         return "merge" if self.merge_duplicates.isChecked() else "skip"
@@ -369,6 +418,10 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.office = office
         self.fields = []  # the book's custom fields (columns may fill them)
+        self.offered: dict[int, str] = {}  # column -> the name of the new custom field it may make
+        self.new_kinds: dict[int, str] = {}  # column -> the kind guessed for its new field (as needed)
+        self.with_data: set[int] = set()  # the columns with a cell that holds anything
+        self.card_fields: list[str] | None = []  # a vCard: the fields its X-CRM-FIELD lines may make (None: some)
         self.choose_file = _choose_file
         self.setObjectName("import_wizard")
         self.setWindowTitle(TITLE)
@@ -406,11 +459,15 @@ class ImportWizard(QWizard):
         self.path = path
         self.summary = None
         self.loaded = None
+        self.card_fields = []
         if self.format == tables.VCF:  # read on the import; here only whether it is a vCard at all
             from crm_desktop.phonebook.import_rows import check_vcard
 
-            check_vcard(path, tables.read_bytes(path))
+            data = tables.read_bytes(path)
+            check_vcard(path, data)
             self.table, self.mapping = None, {}
+            self.fields = import_run.custom_fields(self.office)
+            self.card_fields = import_run.vcard_field_names(data, self.fields)
             return True
         if path.stat().st_size < self.READ_AT_ONCE_BYTES:
             self._take_table(tables.read_table(path, self.format))
@@ -428,6 +485,14 @@ class ImportWizard(QWizard):
         self.table = table
         self.fields = import_run.custom_fields(self.office)
         self.mapping = columns.suggest_mapping(self.table.headers, self.fields)
+        self.with_data = {i for i in range(len(table.headers)) if import_fields.has_data(table, i)}
+        self.offered, self.new_kinds = import_fields.offered(table, self.fields, self.with_data), {}
+
+    def new_kind(self, index: int) -> str:
+        """The kind of the new custom field column ``index`` would make (guessed once)."""
+        if index not in self.new_kinds:
+            self.new_kinds[index] = import_fields.column_kind(self.table, index)
+        return self.new_kinds[index]
 
     def _read(self, path: Path, table) -> None:
         cancelled = self.operation is not None and self.operation.is_cancelled()
@@ -457,7 +522,8 @@ class ImportWizard(QWizard):
 
     def import_args(self):
         return import_run.make_args(self.office, self.path, self.format, self.table, self.mapping,
-                                    self.policy_page.duplicates(), self.policy_page.on_error())
+                                    self.policy_page.duplicates(), self.policy_page.on_error(),
+                                    self.policy_page.make_fields())
 
     def start_import(self) -> None:
         if self.operation is not None:
@@ -476,7 +542,7 @@ class ImportWizard(QWizard):
     def _done(self, summary) -> None:
         self._finish_op()
         self.summary = summary
-        self.office.notify({"contacts", "groups"})
+        self.office.notify({"contacts", "groups", "custom_fields"} if summary.created_fields else {"contacts", "groups"})
         self.imported.emit(summary)
         self.next()
 

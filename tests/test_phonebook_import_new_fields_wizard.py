@@ -1,0 +1,213 @@
+"""The import wizard's «فیلد دلخواه تازه» on real widgets: offered (never chosen) for a column
+with data whose header a custom field may take, the columns page naming what fills nothing,
+the preview and the result page with the new fields, a vCard's X-CRM-FIELD names on the
+settings page, and a refused or cancelled import leaving no field."""
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from crm_desktop.office import Office
+from crm_desktop.phonebook.import_fields import NEW_FIELD
+from crm_desktop.phonebook.model import CustomField
+from crm_desktop.phonebook.views import import_wizard
+from crm_desktop.phonebook.views.import_wizard import ImportWizard
+from crm_desktop.ui import dialogs
+from tests.ui_helpers import persian_app  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("persian_app")
+
+CSV = """نام,موبایل,نحوه آشنایی,تاریخ تولد همسر,شماره پرونده,موبایل ۲,نام مدير,خالی,نحوه آشنایی
+مریم,09121234567,معرفی دوستان,1365/04/12,۱۲۵۰,,رضا,,x
+علی,09127654321,تبلیغات,-,17,09351112233,,,y
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    monkeypatch.setattr(dialogs, "exec_hook", lambda box: None)
+
+
+@pytest.fixture
+def office(tmp_path):
+    office = Office(tmp_path / "office.sqlite3")
+    office.phonebook.add_field(CustomField("نام مدیر"))
+    yield office
+    office.close()
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    path = tmp_path / "contacts.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return path
+
+
+def open_wizard(qtbot, office, path):
+    wizard = ImportWizard(office, path=path)
+    qtbot.addWidget(wizard)
+    wizard.resize(760, 560)
+    wizard.show()
+    return wizard
+
+
+def items(combo) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def choose_new_field(combo) -> None:
+    combo.setCurrentIndex(combo.findData(NEW_FIELD))
+
+
+def fields(office) -> dict[str, tuple[str, bool]]:
+    return {f.name: (f.kind, f.show_in_table) for f in office.phonebook.fields()}
+
+
+def finish(qtbot, wizard) -> None:
+    wizard.next()  # the settings
+    wizard.next()  # «ورود»
+    qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
+
+
+def test_a_new_field_is_offered_but_never_chosen_and_the_page_says_what_it_keeps(qtbot, office, csv_file):
+    wizard = open_wizard(qtbot, office, csv_file)
+    wizard.next()
+    page = wizard.mapping_page
+    combos = page.combos
+    assert [c.currentText() for c in combos] == [
+        "نام و نام خانوادگی", "تلفن همراه", "نادیده گرفته شود", "نادیده گرفته شود", "نادیده گرفته شود",
+        "تلفن همراه", "نام مدیر", "نادیده گرفته شود", "نادیده گرفته شود"]
+    offered = {i: items(c)[-1] for i, c in enumerate(combos) if c.findData(NEW_FIELD) >= 0}
+    # «نام» and «موبایل ۲»: built-in names; «نام مدير»: the book's «نام مدیر»; «خالی»: no data;
+    # the second «نحوه آشنایی»: the first one's field
+    assert offered == {2: "فیلد دلخواه تازه (متن)", 3: "فیلد دلخواه تازه (تاریخ)", 4: "فیلد دلخواه تازه (عدد)"}
+    assert page.unmapped.isVisible()
+    assert page.unmapped.text() == (
+        "۳ ستون داده دارد و هیچ فیلدی را پر نمی‌کند («نحوه آشنایی»، «تاریخ تولد همسر»، «شماره پرونده»)؛ "
+        "با «فیلد دلخواه تازه» داده‌شان نگه داشته می‌شود. ستون «نحوه آشنایی» هم داده دارد و وارد نمی‌شود.")
+    choose_new_field(combos[2])
+    choose_new_field(combos[3])
+    assert page.unmapped.text() == (
+        "ستون «شماره پرونده» داده دارد و هیچ فیلدی را پر نمی‌کند؛ با «فیلد دلخواه تازه» داده‌اش نگه داشته می‌شود. "
+        "ستون «نحوه آشنایی» هم داده دارد و وارد نمی‌شود.")
+    choose_new_field(combos[4])
+    combos[8].setCurrentIndex(combos[8].findData(""))
+    assert page.unmapped.text() == "ستون «نحوه آشنایی» داده دارد و وارد نمی‌شود."
+    assert page.problems() == ["درست", "درست"]  # the «-» of a date is no date: the row is fine
+    assert fields(office) == {"نام مدیر": ("text", False)}  # nothing is made before «ورود»
+    finish(qtbot, wizard)
+    assert wizard.summary.added == 2
+    counts = wizard.summary_page.counts.text().splitlines()
+    assert counts[1] == "۳ فیلد دلخواه ساخته شد: «نحوه آشنایی» (متن)، «تاریخ تولد همسر» (تاریخ)، «شماره پرونده» (عدد)."
+    assert counts[2] == "ستون «نحوه آشنایی» به هیچ فیلدی نگاشته نشد و وارد نشد."
+    assert fields(office) == {"نام مدیر": ("text", False), "نحوه آشنایی": ("text", True),
+                              "تاریخ تولد همسر": ("date", True), "شماره پرونده": ("number", True)}
+    names = {f.id: f.name for f in office.phonebook.fields()}
+    stored = {c.display_name: {names[k]: v for k, v in c.custom.items()} for c in office.phonebook.iter_contacts()}
+    assert stored == {"مریم": {"نحوه آشنایی": "معرفی دوستان", "تاریخ تولد همسر": "1986-07-03", "شماره پرونده": "1250",
+                               "نام مدیر": "رضا"},
+                      "علی": {"نحوه آشنایی": "تبلیغات", "شماره پرونده": "17"}}
+
+
+def test_one_new_field_is_told_in_one_line(qtbot, office, csv_file):
+    wizard = open_wizard(qtbot, office, csv_file)
+    wizard.next()
+    choose_new_field(wizard.mapping_page.combos[3])
+    finish(qtbot, wizard)
+    assert "فیلد دلخواه «تاریخ تولد همسر» (تاریخ) ساخته شد." in wizard.summary_page.counts.text().splitlines()
+
+
+def test_a_refused_import_makes_no_field(qtbot, office, tmp_path, monkeypatch):
+    path = tmp_path / "bad.csv"
+    path.write_text("نام,موبایل,نحوه آشنایی\nمریم,09121234567,دوست\nعلی,0912,همکار\n", encoding="utf-8")
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_hook", lambda box: seen.append(box.text()))
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    choose_new_field(wizard.mapping_page.combos[2])
+    wizard.next()
+    wizard.policy_page.refuse_bad.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.operation is None, timeout=10_000)
+    assert wizard.currentId() == import_wizard.PAGE_POLICY and "هیچ مخاطبی وارد نشد" in seen[0]
+    assert fields(office) == {"نام مدیر": ("text", False)}
+
+
+def test_a_cancelled_import_makes_no_field(qtbot, office, tmp_path, monkeypatch):
+    path = tmp_path / "many.csv"
+    path.write_text("نام,موبایل,نحوه آشنایی\n" + "".join(f"نفر{i},0912{i:07d},دوست\n" for i in range(3000)),
+                    encoding="utf-8")
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    choose_new_field(wizard.mapping_page.combos[2])
+    wizard.next()
+    from crm_desktop.phonebook.importer import run_import
+    from crm_desktop.phonebook.views import import_run
+
+    adding = []
+
+    def run_until_adding(args, progress):
+        def stop_when_adding(done, total, text=""):
+            if text == "افزودن مخاطبان…":  # the fields are made by now, in the transaction
+                adding.append(done)
+                wizard.operation.cancel()
+            return progress(done, total, text)
+        return run_import(args, stop_when_adding)
+
+    monkeypatch.setattr(import_run, "run", run_until_adding)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.operation is None, timeout=20_000)
+    assert adding and wizard.currentId() == import_wizard.PAGE_POLICY
+    assert "لغو" in wizard.policy_page.status.text()
+    assert fields(office) == {"نام مدیر": ("text", False)}
+    assert office.conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
+
+
+VCARD = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:احمدی;مریم;;;\r\nTEL;TYPE=CELL:09121234567\r\n"
+         "X-CRM-FIELD:نحوه آشنایی;معرفی دوستان\r\nX-CRM-FIELD:نام مدیر;رضا\r\nX-CRM-FIELD:تاریخ عضویت;2024-03-20\r\n"
+         "END:VCARD\r\n")
+
+
+@pytest.mark.parametrize("make", [True, False])
+def test_a_vcards_fields_the_book_lacks_are_made_when_asked(qtbot, office, tmp_path, make):
+    path = tmp_path / "cards.vcf"
+    path.write_text(VCARD, encoding="utf-8")
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    assert wizard.currentId() == import_wizard.PAGE_POLICY
+    box = wizard.policy_page.new_fields
+    assert box.isVisible() and not box.isChecked()
+    assert box.text() == "فیلدهای دلخواهی که کارت‌ها دارند و دفتر ندارد ساخته شود"
+    assert wizard.policy_page.new_names.text() == "فیلدها: «نحوه آشنایی»، «تاریخ عضویت»"
+    box.setChecked(make)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
+    made = {"نحوه آشنایی": ("text", True), "تاریخ عضویت": ("date", True)} if make else {}
+    assert fields(office) == {"نام مدیر": ("text", False), **made}
+    counts = wizard.summary_page.counts.text()
+    assert ("۲ فیلد دلخواه ساخته شد: «نحوه آشنایی» (متن)، «تاریخ عضویت» (تاریخ)." in counts) is make
+
+
+def test_a_vcard_without_new_fields_asks_nothing(qtbot, office, tmp_path):
+    path = tmp_path / "cards.vcf"
+    path.write_text(VCARD.replace("X-CRM-FIELD:نحوه آشنایی;معرفی دوستان\r\n", "")
+                    .replace("X-CRM-FIELD:تاریخ عضویت;2024-03-20\r\n", ""), encoding="utf-8")
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    assert wizard.currentId() == import_wizard.PAGE_POLICY and not wizard.policy_page.new_fields.isVisible()
+    assert wizard.button(QWizard.NextButton).text() == "ورود"
+
+
+def test_a_big_vcard_offers_its_new_fields_without_reading_their_names_first(qtbot, office, tmp_path, monkeypatch):
+    from crm_desktop.phonebook.views import import_run
+
+    monkeypatch.setattr(import_run, "VCARD_NAMES_BYTES", 100)
+    path = tmp_path / "cards.vcf"
+    path.write_text(VCARD, encoding="utf-8")
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    page = wizard.policy_page
+    assert page.new_fields.isVisible() and page.new_names.text() == "(نام فیلدها از خطوط X-CRM-FIELD کارت‌ها خوانده می‌شود.)"
+    page.new_fields.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
+    assert fields(office) == {"نام مدیر": ("text", False), "نحوه آشنایی": ("text", True), "تاریخ عضویت": ("date", True)}
