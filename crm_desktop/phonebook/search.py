@@ -6,9 +6,15 @@ Two documents per contact (stored in ``contact_search``, indexed by two FTS5 tab
 * **words** — every word of the names, title, organisation, job, unit, manager, website, note,
   e-mails, notes log and custom values, after ``core.text.normalise`` (ي/ی, ك/ک, ZWNJ,
   diacritics, digit scripts) and with آ folded to ا; a word written with a ZWNJ («علی‌پور») is
-  indexed as its parts and joined («علی», «پور», «علیپور»). Words made only of digits go to
-  the numbers document instead. Each group the contact is in adds a token no typed word can
-  produce. Indexed by unicode61 with prefix indexes: every query word is a word prefix.
+  indexed as its parts and joined («علی», «پور», «علیپور»). In the fields that hold a name,
+  runs of adjacent words are also indexed joined, as Persian writes a compound name either way:
+  up to three words in the title and the first and last name («علی رضا» also as «علیرضا»,
+  «حسین زاده» as «حسینزاده», «سید محمد رضا» as «سیدمحمدرضا»), two in the organisation, job
+  and unit («پارس خودرو», «مدیر عامل»); never across two fields (a first name «علی» and a last
+  name «رضایی» are no «علیرضایی»).
+  Words made only of digits go to the numbers document instead. Each group the contact is in
+  adds a token no typed word can produce. Indexed by unicode61 with prefix indexes: every query
+  word is a word prefix.
 * **numbers** — every phone in its national form (``09121234567``), the national code and
   every run of digits in the words fields (a Jalali date value also without its slashes), each
   behind a ``^^`` start mark; the group marks again. Indexed by the trigram tokenizer: a query
@@ -19,12 +25,15 @@ script) is a number query (a Jalali date among them, ``1403/1/5``, also as ``140
 as ``0912…``; one or two digits match the numbers that start with them (``0`` → ``^^0``; ``9``
 is read as ``09``). A line with letters is a words query, its digit-only words are number
 fragments; its first ``MAX_TERMS`` words and fragments are searched for, the rest of a very long
-line is left out. The group filter is one more token.
+line is left out. A typed word also matches joined with its neighbours (up to ``COMPOUND_SPAN``
+words in all): «علی رضا» finds «علیرضا» too, and «علی رض», typed halfway, both. The group
+filter is one more token.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -49,6 +58,14 @@ _INTERNATIONAL_PREFIXES = ("+", "+9", "00", "009")  # typed on the way to +98…
 # organisation, a street and a phone take a dozen); a longer line (a pasted paragraph, «علی 0 1
 # 2 … 999») is read up to there, as SQLite cannot run a query a thousand clauses deep.
 MAX_TERMS = 32
+# Persian writes a compound name joined, apart or with a ZWNJ («علیرضا», «علی رضا», «علی‌رضا»):
+# runs of up to this many adjacent words of a person's name are also indexed joined (three:
+# «سید محمد رضا» / «سیدمحمدرضا»), and a typed word also matches joined with its typed
+# neighbours, up to this many words in all. An organisation, job or unit is indexed with its
+# pairs only (LABEL_SPAN): its values are longer, and triples cost the demo book's index a
+# further quarter of words for little («شرکت فنی و» is nobody's spelling).
+COMPOUND_SPAN = 3
+LABEL_SPAN = 2
 # a Jalali date typed with one-digit month or day (1403/1/5, 1403-1-15): also found as the
 # date fields hold it, padded (14030105)
 _JALALI_DAY = re.compile(r"(1[2-4][0-9]{2})\s*[/\-.]\s*([0-9]{1,2})\s*[/\-.]\s*([0-9]{1,2})")
@@ -59,17 +76,33 @@ def fold(text: str | None) -> str:
     return normalise(text).translate(_SEARCH_FOLD)
 
 
-def tokens(text: str | None) -> list[str]:
-    """The words of ``text`` as the index holds them (a ZWNJ-joined word also whole)."""
+def tokens(text: str | None, span: int = 1) -> list[str]:
+    """The words of ``text`` as the index holds them (a ZWNJ-joined word also whole); with a
+    ``span`` above 1 (a name field) also its runs of up to ``span`` adjacent words joined."""
     if not text:
         return []
     if text.isascii():  # e-mails, websites: normalise() would only lower-case them
-        return _TOKEN.findall(text.casefold())
+        found = _TOKEN.findall(text.casefold())
+        return found + [j for j in joins(found, span) if j not in found] if span > 1 else found
     found = _TOKEN.findall(fold(text))
+    extra = joins(found, span) if span > 1 else []
     if ZWNJ in text:
-        for joined in _TOKEN.findall(fold(text.replace(ZWNJ, ""))):
-            if joined not in found:
-                found.append(joined)
+        extra += _TOKEN.findall(fold(text.replace(ZWNJ, "")))
+    for joined in extra:
+        if joined not in found:
+            found.append(joined)
+    return found
+
+
+def joins(words: list[str], span: int = COMPOUND_SPAN) -> list[str]:
+    """Every run of two to ``span`` adjacent ``words`` written as one word («علی رضا» →
+    «علیرضا»); a word of digits only is part of no run (a number is no part of a name)."""
+    found = []
+    for start in range(len(words) - 1):
+        for end in range(start + 2, min(start + span, len(words)) + 1):
+            if words[end - 1].isdigit() or words[start].isdigit():
+                break
+            found.append("".join(words[start:end]))
     return found
 
 
@@ -87,15 +120,17 @@ class DocumentBuilder:
     and the marks of each group."""
 
     def __init__(self, memo_size: int = 50_000):
-        self._memo: dict[str, tuple[tuple, tuple]] = {}
+        # a value -> its split (``_split``), one memo per span (other values, labels, names)
+        self._memos: defaultdict[int, dict[str, tuple[tuple, tuple]]] = defaultdict(dict)
         self._memo_size = memo_size
         self._groups: dict[int, tuple[str, str]] = {}  # group id -> (group_token, group_mark)
 
-    def _split(self, text: str) -> tuple[tuple, tuple]:
-        """(word tokens, digit runs) of one field value, each without repeats, in order."""
+    def _split(self, text: str, span: int = 1) -> tuple[tuple, tuple]:
+        """(word tokens, digit runs) of one field value, each without repeats, in order;
+        ``span``: as ``tokens`` joins its adjacent words."""
         words: dict[str, None] = {}
         numbers: dict[str, None] = {}
-        for token in tokens(text):
+        for token in tokens(text, span):
             if token.isdigit():
                 numbers[token] = None
             else:
@@ -111,27 +146,33 @@ class DocumentBuilder:
                 numbers["-" + decimal_text(negative.group(1))] = None
         split = tuple(words), tuple(numbers)
         if self._memo_size:
-            if len(self._memo) >= self._memo_size:
-                self._memo.clear()
-            self._memo[text] = split
+            memo = self._memos[span]
+            if len(memo) >= self._memo_size:
+                memo.clear()
+            memo[text] = split
         return split
 
     def documents(self, texts: Iterable[str | None], nationals: Iterable[str] = (), national_code: str = "",
-                  group_ids: Iterable[int] = ()) -> tuple[str, str]:
-        """(words, numbers) for a contact: ``texts`` are its searchable values, ``nationals`` its
-        phone numbers in national form. Each token once, where it first appears."""
-        memo = self._memo
+                  group_ids: Iterable[int] = (), names: Iterable[str | None] = (),
+                  labels: Iterable[str | None] = ()) -> tuple[str, str]:
+        """(words, numbers) for a contact: ``names`` are its title and first and last name
+        (runs of up to COMPOUND_SPAN adjacent words also joined), ``labels`` its organisation,
+        job and unit (pairs also joined), ``texts`` its other searchable values, ``nationals``
+        its phone numbers in national form. Each token once, where it first appears (names,
+        labels, texts)."""
         words: list[str] = []
         numbers = list(nationals)
         if national_code:
             numbers.append(national_code)
-        for text in texts:
-            if text:
-                split = memo.get(text)
-                if split is None:
-                    split = self._split(text)
-                words += split[0]
-                numbers += split[1]
+        for span, values in ((COMPOUND_SPAN, names), (LABEL_SPAN, labels), (1, texts)):
+            memo = self._memos[span]
+            for text in values:
+                if text:
+                    split = memo.get(text)
+                    if split is None:
+                        split = self._split(text, span)
+                    words += split[0]
+                    numbers += split[1]
         words_doc = " ".join(dict.fromkeys(words)) if words else ""
         if numbers:
             unique = dict.fromkeys(numbers)
@@ -320,7 +361,7 @@ def parse(text: str | None, group_id: int | None = None) -> ParsedQuery:
             budget -= max(1, len(_TOKEN.findall(fold(chunk))[:budget]))
             if clause is not None:
                 words.append(clause)
-        words = _join_pairs(words)
+        words = _join_runs(words)
     return ParsedQuery(tuple(words), tuple(numbers), None if group_id is None else int(group_id))
 
 
@@ -331,22 +372,36 @@ def _decimal_clause(typed: str) -> tuple[str, ...]:
     return (whole, *number_clause(whole.replace(".", "")))
 
 
-def _join_pairs(clauses: list) -> list:
-    """Two typed words may be one written word: «محمد رضا» also finds «محمدرضا», «عبد الله» also
-    «عبدالله» (Persian writes many compound names either way). Adjacent plain words are paired,
-    left to right, into one clause: both words, or the two joined."""
+def _join_runs(clauses: list) -> list:
+    """Typed words may be one written word: «محمد رضا» also finds «محمدرضا», «عبد الله» also
+    «عبدالله» (Persian writes many compound names either way). Each plain typed word (one word,
+    no ZWNJ) matches as itself or as the start, middle or end of its run with up to
+    ``COMPOUND_SPAN`` - 1 plain neighbours joined (a prefix: the last word may be half typed).
+    Two words alone are one clause, both words or the two joined (the same condition, shorter).
+    A typed number between two words leaves them neighbours (it is searched for on its own)."""
     def plain(clause) -> bool:
         return len(clause) == 1 and len(clause[0]) == 1
 
-    paired, index = [], 0
-    while index < len(clauses):
-        first = clauses[index]
-        second = clauses[index + 1] if index + 1 < len(clauses) else None
-        if second is not None and plain(first) and plain(second):
-            a, b = first[0][0], second[0][0]
-            paired.append(((a, b), (a + b,)))
-            index += 2
+    joined: list = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if len(run) == 2:
+            joined.append(((run[0], run[1]), (run[0] + run[1],)))
         else:
-            paired.append(first)
-            index += 1
-    return paired
+            for at, word in enumerate(run):
+                alternatives = [(word,)]
+                for start in range(max(0, at - COMPOUND_SPAN + 1), at + 1):
+                    for end in range(max(at + 1, start + 2), min(len(run), start + COMPOUND_SPAN) + 1):
+                        alternatives.append(("".join(run[start:end]),))
+                joined.append(tuple(dict.fromkeys(alternatives)))
+        run.clear()
+
+    for clause in clauses:
+        if plain(clause):
+            run.append(clause[0][0])
+        else:
+            end_run()
+            joined.append(clause)
+    end_run()
+    return list(dict.fromkeys(joined))  # a word typed twice asks once

@@ -49,8 +49,18 @@ FTS5_HASHSIZE = 1 << 20
 
 Progress = Callable[[int, int], object]
 
-TEXT_COLUMNS = ("title", "first_name", "last_name", "organisation", "job_title", "unit", "manager", "website", "note")
-_text_columns = attrgetter(*TEXT_COLUMNS)  # a Contact's values of TEXT_COLUMNS, in that order
+# The fields whose adjacent words are also indexed joined (search.py, ``documents``): each holds
+# one name or name-like value, written either way («علی رضا» / «علیرضا», «پارس خودرو»,
+# «مدیر عامل»). Not the manager (a whole name, first and last: «علی رضایی» is no «علیرضایی»),
+# the website, the note or any longer text (every pair of a paragraph would only grow the index).
+NAME_COLUMNS = ("title", "first_name", "last_name")
+LABEL_COLUMNS = ("organisation", "job_title", "unit")
+TEXT_COLUMNS = (*NAME_COLUMNS, *LABEL_COLUMNS, "manager", "website", "note")
+_name_columns = attrgetter(*NAME_COLUMNS)  # a Contact's values of these columns, in this order
+_label_columns = attrgetter(*LABEL_COLUMNS)
+_other_columns = attrgetter(*TEXT_COLUMNS[len(NAME_COLUMNS) + len(LABEL_COLUMNS):])
+_LABELS_AT = 2 + len(NAME_COLUMNS)  # where a _CONTACTS_SQL row's label columns start
+_OTHERS_AT = _LABELS_AT + len(LABEL_COLUMNS)
 _CONTACT_INDEX = "CREATE UNIQUE INDEX contact_search_by_contact ON contact_search (contact_id)"
 
 # What the documents are made of, per table, in one fixed order (a document built from a full
@@ -131,7 +141,7 @@ def _stream(conn: sqlite3.Connection, where: str = "", params=None):
             return
         for row in batch:
             contact_id = row[0]
-            texts = list(row[2:])
+            texts = list(row[_OTHERS_AT:])
             if emails.ready(contact_id):
                 texts.extend(r[1] for r in emails.take(contact_id))
             if notes.ready(contact_id):
@@ -141,7 +151,8 @@ def _stream(conn: sqlite3.Connection, where: str = "", params=None):
                     texts.extend(custom_search_texts(kind, value))
             nationals = [r[1] for r in phones.take(contact_id)] if phones.ready(contact_id) else ()
             group_ids = [r[1] for r in groups.take(contact_id)] if groups.ready(contact_id) else ()
-            yield contact_id, builder.documents(texts, nationals, row[1], group_ids)
+            yield contact_id, builder.documents(texts, nationals, row[1], group_ids, row[2:_LABELS_AT],
+                                                row[_LABELS_AT:_OTHERS_AT])
 
 
 def contact_documents(builder: DocumentBuilder, contact, custom: Iterable[tuple[str, str]] = ()) -> tuple[str, str]:
@@ -149,10 +160,11 @@ def contact_documents(builder: DocumentBuilder, contact, custom: Iterable[tuple[
     stored rows (a bulk insert indexes what it has just written without reading it back): the
     contact as stored (``model.normalised``), its ``custom`` values as (field kind, stored value)
     in field id order. For a contact without notes-log entries (a new one)."""
-    texts = [*_text_columns(contact), *contact.emails]
+    texts = [*_other_columns(contact), *contact.emails]
     for kind, value in custom:
         texts.extend(custom_search_texts(kind, value))
-    return builder.documents(texts, [p.national for p in contact.phones], contact.national_code, contact.group_ids)
+    return builder.documents(texts, [p.national for p in contact.phones], contact.national_code, contact.group_ids,
+                             _name_columns(contact), _label_columns(contact))
 
 
 def documents(conn: sqlite3.Connection, ids) -> dict[int, tuple[str, str]]:
