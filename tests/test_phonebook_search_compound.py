@@ -78,6 +78,22 @@ def test_a_compound_name_is_found_however_it_is_written(book, typed, expected):
     assert found(book, typed, "organisation") == expected  # the other orders test the stored documents
 
 
+def test_the_stored_documents_are_tested_as_the_index_matches(book, conn):
+    """A search in another order walks the contacts and tests their stored documents in SQL
+    (ParsedQuery.words_test): it must pick the same contacts as the FTS5 match."""
+    from crm_desktop.phonebook.search import parse
+
+    for typed in ("علیرضا", "علی رضا", "علی رض", "علی" + ZWNJ + "رضا", "حسین زاده", "سید محمد رضا", "سیدمحمد رضا",
+                  "مدیر عا", "علیرضایی", "فاطمه زهرا صادقی"):
+        parsed, params = parse(typed), {}
+        tested = {r[0] for r in conn.execute(
+            f"SELECT contact_id FROM contact_search s WHERE {parsed.words_test('s.words', params)}", params)}
+        matched = {r[0] for r in conn.execute(
+            "SELECT s.contact_id FROM contact_words JOIN contact_search s ON s.rank = contact_words.rowid "
+            "WHERE contact_words MATCH ?", (parsed.words_match(),))}
+        assert tested == matched, typed
+
+
 def test_a_name_written_either_way_is_found_after_it_is_changed(book):
     contact = next(c for c in book.iter_contacts(SearchQuery("کریمی")))
     contact.first_name = "امیر حسین"

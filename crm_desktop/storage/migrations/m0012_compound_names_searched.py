@@ -5,8 +5,8 @@ a contact saved as «علی رضا» was not found by typing «علیرضا». T
 adjacent words of a name, organisation, job and unit joined (phonebook/search.py, ``tokens``), so
 the contacts with such a value of two words or more are indexed again: all of them through a
 rebuild when they are a quarter of the book or more (a demo book: every organisation has two
-words or more; about 40 s on a million demo contacts, measured once), else one by one. An upgrade
-makes a backup first anyway.
+words or more; about a minute on a million demo contacts, measured once on a busy 2-CPU machine,
+a few seconds at a hundred thousand), else one by one. An upgrade makes a backup first anyway.
 """
 
 VERSION = 12
