@@ -23,7 +23,7 @@ from crm_desktop.cheque_print.views import calibration_dialog, properties, templ
 from crm_desktop.core.digits import to_latin
 from crm_desktop.ui import dialogs
 from tests.pdf_helpers import read_pdf
-from tests.ui_helpers import persian_app, type_text  # noqa: F401
+from tests.ui_helpers import answer_name_prompt, persian_app, type_text  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("persian_app")
 NOW = datetime(2025, 4, 1, 10, 30)
@@ -337,7 +337,7 @@ def test_a_real_paid_cheque_is_the_preview(designer, office):
 
 def test_templates_new_duplicate_rename_and_delete(designer, office, answers, monkeypatch):
     repo = office.cheque_print
-    monkeypatch.setattr(template_actions, "ask_text", lambda parent, title, label, text: "بانک ملت")
+    answer_name_prompt(monkeypatch, "بانک ملت")
     designer.new_action.trigger()
     assert designer.template.name == "بانک ملت" and designer.templates.currentText() == "بانک ملت"
     assert len(designer.template.fields) == 7 and repo.names() == ["برگ یکسان صیادی", "بانک ملت"]
@@ -360,6 +360,33 @@ def test_templates_new_duplicate_rename_and_delete(designer, office, answers, mo
     designer.delete_template_action.trigger()
     assert answers[-1] == "آخرین نمونه چاپی حذف نمی‌شود؛ برای چاپ دست‌کم یک نمونه لازم است."
     assert repo.names() == ["بانک ملت"]
+
+
+def test_a_refused_template_name_is_told_in_the_prompt_which_stays_open(designer, office, answers, monkeypatch):
+    repo = office.cheque_print
+    seen = answer_name_prompt(monkeypatch, "\u200c", "برگ يكسان صيادي", "نمونه " * 20, "بانک ملت")
+    designer.new_action.trigger()
+    assert seen == ["نمونه تازه",
+                    (True, "نام نمونه چاپی را بنویسید.", "\u200c"),
+                    (True, "نمونه چاپی دیگری به نام «برگ يكسان صيادي» هست.", "برگ يكسان صيادي"),  # ي/ك: the same name
+                    (True, "نام نمونه چاپی بیش از اندازه بلند است.", "نمونه " * 20),
+                    (False, "", "بانک ملت")]
+    assert repo.names() == ["برگ یکسان صیادی", "بانک ملت"] and designer.template.name == "بانک ملت"
+    assert answers == []  # no message box: the refusals were under the line
+    seen = answer_name_prompt(monkeypatch, "برگ یکسان صیادی", "بانک ملت مرکزی")
+    designer.rename_action.trigger()
+    assert seen == ["بانک ملت", (True, "نمونه چاپی دیگری به نام «برگ یکسان صیادی» هست.", "برگ یکسان صیادی"),
+                    (False, "", "بانک ملت مرکزی")]
+    assert repo.names() == ["برگ یکسان صیادی", "بانک ملت مرکزی"]
+    assert designer.templates.currentText() == "بانک ملت مرکزی" and designer.windowTitle().endswith("بانک ملت مرکزی")
+    seen = answer_name_prompt(monkeypatch, "برگ یکسان صیادی")  # then «انصراف»: nothing changes
+    designer.rename_action.trigger()
+    assert seen[1] == (True, "نمونه چاپی دیگری به نام «برگ یکسان صیادی» هست.", "برگ یکسان صیادی")
+    seen = answer_name_prompt(monkeypatch)  # a new template's prompt, «انصراف» at once
+    designer.new_action.trigger()
+    assert seen == ["نمونه تازه"]
+    assert repo.names() == ["برگ یکسان صیادی", "بانک ملت مرکزی"] and designer.template.name == "بانک ملت مرکزی"
+    assert answers == []
 
 
 def test_unsaved_changes_are_asked_about_on_switching_and_closing(designer, office, answers, monkeypatch):

@@ -9,7 +9,8 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.office import Office
 from crm_desktop.phonebook.views.groups_dialog import GroupsDialog
 from crm_desktop.ui import dialogs, name_prompt
-from tests.ui_helpers import persian_app, type_text  # noqa: F401
+from tests.ui_helpers import answer_name_prompt as naming
+from tests.ui_helpers import persian_app  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("persian_app")
 
@@ -29,28 +30,6 @@ def office(tmp_path):
     office = Office(tmp_path / "office.sqlite3")
     yield office
     office.close()
-
-
-def naming(monkeypatch, *answers):
-    """The operator at the prompt: types each answer over what the line holds and presses «تأیید»;
-    when the answers run out with the prompt still open, «انصراف». Returns what was seen: the line
-    as the prompt opened, then after each «تأیید» (prompt still open, reason shown, line text)."""
-    seen = []
-
-    def operator(prompt):
-        prompt.show()
-        seen.append(prompt.edit.text())
-        for answer in answers:
-            prompt.edit.clear()
-            type_text(prompt.edit, answer)
-            prompt.ok_button.click()
-            seen.append((prompt.isVisible(), prompt.shown_error(), prompt.edit.text()))
-            if not prompt.isVisible():
-                return
-        prompt.cancel_button.click()
-
-    monkeypatch.setattr(name_prompt, "exec_hook", operator)
-    return seen
 
 
 def group_names(office):

@@ -68,3 +68,27 @@ def answer_yes(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(dialogs, "exec_hook", hook)
     return seen
+
+
+def answer_name_prompt(monkeypatch, *answers) -> list:
+    """The operator at ui.name_prompt: types each answer over what the line holds and presses
+    «تأیید»; when the answers run out with the prompt still open, «انصراف». Returns what was seen:
+    the line as the prompt opened, then after each «تأیید» (prompt still open, reason shown, line)."""
+    from crm_desktop.ui import name_prompt
+
+    seen = []
+
+    def operator(prompt):
+        prompt.show()
+        seen.append(prompt.edit.text())
+        for answer in answers:
+            prompt.edit.clear()
+            type_text(prompt.edit, answer)
+            prompt.ok_button.click()
+            seen.append((prompt.isVisible(), prompt.shown_error(), prompt.edit.text()))
+            if not prompt.isVisible():
+                return
+        prompt.cancel_button.click()
+
+    monkeypatch.setattr(name_prompt, "exec_hook", operator)
+    return seen

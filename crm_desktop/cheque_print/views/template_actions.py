@@ -1,9 +1,11 @@
 """The designer's templates: save, new (from the built-in Sayad leaf), duplicate, rename, delete
 (never the last), import and export as JSON files, and the unsaved-changes question.
 
-Each function takes the designer window. The file and name questions go through replaceable
-hooks (``ask_open_path``, ``ask_save_path``, ``ask_text``), message boxes through
-``ui.dialogs`` (its ``exec_hook``), so tests never block on a modal dialog."""
+Each function takes the designer window. The file questions go through replaceable hooks
+(``ask_open_path``, ``ask_save_path``), the name through ``ui.name_prompt`` (a name refused, taken
+or too long, is told in red under the line and the prompt stays open with what was typed; its
+``exec_hook`` answers it in tests), message boxes through ``ui.dialogs`` (its ``exec_hook``), so
+tests never block on a modal dialog."""
 
 from __future__ import annotations
 
@@ -11,17 +13,19 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from crm_desktop.cheque_print.builtin import sayad_template
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
 from crm_desktop.ui import dialogs
+from crm_desktop.ui.name_prompt import ask_name
 
 JSON_FILTER = "نمونه چاپی (*.json)"
 IMAGE_FILTER = "تصویر (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+REQUIRED = "نام نمونه چاپی را بنویسید."  # what the prompt says for a name one cannot see
 
 
 def _ask_open_path(parent: QWidget, title: str, filters: str) -> str:
@@ -32,24 +36,10 @@ def _ask_save_path(parent: QWidget, title: str, suggested: str, filters: str) ->
     return QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]
 
 
-def _ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
-    dialog = QInputDialog(parent)
-    dialog.setLayoutDirection(Qt.RightToLeft)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
-    dialog.setTextEchoMode(QLineEdit.Normal)
-    dialog.setTextValue(text)
-    dialog.setOkButtonText(dialogs.OK_TEXT)
-    dialog.setCancelButtonText(dialogs.CANCEL_TEXT)
-    return dialog.textValue() if dialog.exec() else None
-
-
 #: (parent, title, filters) -> a path or ''. Tests replace it.
 ask_open_path: Callable[[QWidget, str, str], str] = _ask_open_path
 #: (parent, title, suggested path, filters) -> a path or ''. Tests replace it.
 ask_save_path: Callable[[QWidget, str, str, str], str] = _ask_save_path
-#: (parent, title, label, text) -> the text typed, or None when cancelled. Tests replace it.
-ask_text: Callable[[QWidget, str, str, str], str | None] = _ask_text
 
 
 def _documents() -> str:
@@ -102,16 +92,15 @@ def new_template(designer) -> int | None:
     """A new template from the built-in Sayad leaf, named by the operator and stored at once."""
     if not confirm_leave(designer):
         return None
-    name = ask_text(designer, "نمونه چاپی تازه", "نام نمونه تازه (مثلاً نام بانک):",
-                    unique_name(designer.repo, "نمونه تازه"))
-    if name is None or not name.strip():
-        return None
-    template = sayad_template()
-    template.name = name
-    try:
-        template_id = designer.repo.save(template)
-    except UserError as error:
-        dialogs.show_error(designer, error)
+
+    def store(name: str) -> int:
+        template = sayad_template()
+        template.name = name
+        return designer.repo.save(template)
+
+    template_id = ask_name(designer, "نمونه چاپی تازه", "نام نمونه تازه (مثلاً نام بانک):",
+                           unique_name(designer.repo, "نمونه تازه"), store, REQUIRED)
+    if template_id is None:
         return None
     designer.load(template_id)
     return template_id
@@ -131,17 +120,24 @@ def duplicate(designer) -> int | None:
 
 
 def rename(designer, name: str | None = None) -> bool:
-    """A new name, stored at once (not an undoable step); a taken name gets a Persian message."""
+    """A new name, stored at once (not an undoable step). Asked for in the name prompt (a taken
+    name is told in it); a name typed in the properties pane gets a Persian message instead."""
     current = designer.template.name
+
+    def store(typed: str) -> bool:
+        if " ".join(typed.split()) != current:
+            designer.repo.rename(designer.template.id, typed)
+        return True
+
     if name is None:
-        name = ask_text(designer, "تغییر نام نمونه چاپی", "نام تازه:", current)
-    if name is None or " ".join(name.split()) == current:
-        designer.show_template()
-        return False
-    try:
-        designer.repo.rename(designer.template.id, name)
-    except UserError as error:
-        dialogs.show_error(designer, error)
+        renamed = bool(ask_name(designer, "تغییر نام نمونه چاپی", "نام تازه:", current, store, REQUIRED))
+    else:
+        try:
+            renamed = store(name)
+        except UserError as error:
+            dialogs.show_error(designer, error)
+            renamed = False
+    if not renamed or designer.repo.get(designer.template.id).name == current:
         designer.show_template()
         return False
     designer.template.name = designer.repo.get(designer.template.id).name
