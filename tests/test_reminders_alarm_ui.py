@@ -330,6 +330,34 @@ def test_the_window_fits_what_it_lists_each_time_it_pops_up(office, clock, make_
     assert again.geometry().bottom() == bottom  # back in its corner
 
 
+def test_the_popup_opens_on_the_screen_and_its_list_scrolls_past_the_screens_room(office, clock, make_scheduler,
+                                                                                 qtbot, monkeypatch):
+    """Eight alarms on a 1024 × 600 netbook: the window stays inside the screen's free area, its
+    list at most 60 % of the screen's height and scrolling. The room is found the safe way
+    (ui.screen), never by the widget's own screen(), which could take the app's screen with it
+    when the garbage collector later cleared the popup (ui.screen's docstring)."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
+
+    from crm_desktop.ui import screen
+
+    asked = []
+    monkeypatch.setattr(screen, "available_height", lambda parent: asked.append(parent) or 600)
+    monkeypatch.setattr(QWidget, "screen", lambda self: pytest.fail("the popup asked QWidget.screen()"))
+    for n in range(8):
+        add(office, f"تماس با مشتری شماره {n + 1}", NOW + timedelta(minutes=1), note="پیش‌فاکتور را بفرستید.")
+    scheduler = make_scheduler(office)
+    scheduler.start()
+    clock.advance(minutes=1)
+    scheduler.check_now()
+    [popup] = visible("alarm_popup")
+    qtbot.waitUntil(lambda: popup.isVisible())
+    assert len(popup.rows) == 8 and asked and asked[-1] is popup
+    assert popup.scroll.height() <= 360 and popup.scroll.verticalScrollBar().maximum() > 0
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert area.contains(popup.frameGeometry()), (area, popup.frameGeometry())
+
+
 def test_an_advance_notice_says_how_long_is_left_and_the_contact_is_a_link(office, clock, make_scheduler):
     from crm_desktop.phonebook.model import Contact
 

@@ -39,6 +39,7 @@ from crm_desktop.reminders.views.alarm_actions import (
     snooze_button,
     when_text,
 )
+from crm_desktop.ui import screen as ui_screen
 
 TITLE = "یادآوری"
 SEEN_HINT = "با بستن این پنجره، یادآوری‌ها دیده‌شده به حساب می‌آیند."
@@ -247,8 +248,8 @@ class AlarmPopup(QWidget):
             return row.heightForWidth(inner) if row.hasHeightForWidth() else row.sizeHint().height()
 
         height = sum(row_height(row) + spacing for row in self.rows[:4])
-        screen = self.screen().availableGeometry() if self.screen() else None
-        limit = int(screen.height() * 0.6) if screen else 600
+        room = ui_screen.available_height(self)  # never self.screen(): see ui.screen
+        limit = int(room * 0.6) if room else 600
         self.scroll.setMinimumHeight(min(height, limit))
         self.layout().activate()
         bottom = self.geometry().bottom()
