@@ -21,11 +21,11 @@ from datetime import datetime
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QToolBar, QToolButton
 
 from crm_desktop.ui import screen
 from tests.conftest import ROOT
 from tests.ui_helpers import persian_app  # noqa: F401
+from tests.ui_helpers import tools_off_the_window as off_the_window
 
 pytestmark = pytest.mark.usefixtures("persian_app")
 NOW = datetime(2025, 4, 1, 10, 30)
@@ -80,24 +80,6 @@ def open_on(qtbot, office, monkeypatch, width: int, height: int):
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def off_the_window(window) -> list[str]:
-    """The tools of the designer's toolbars that the operator cannot see and click."""
-    missing = []
-    for bar in window.findChildren(QToolBar):
-        extension = bar.findChild(QToolButton, "qt_toolbarext_button")
-        if extension is not None and extension.isVisible():
-            missing.append(f"{bar.objectName()}: »")
-        for action in bar.actions():
-            widget = bar.widgetForAction(action)
-            if action.isSeparator() or widget is None or not action.isVisible():
-                continue
-            corner = widget.mapTo(window, widget.rect().topLeft())
-            box = widget.rect().translated(corner)
-            if not widget.isVisible() or not window.rect().contains(box):
-                missing.append(action.text() or widget.objectName() or type(widget).__name__)
-    return missing
 
 
 def test_on_a_1024_by_600_netbook_every_tool_is_on_the_window(qtbot, office, monkeypatch):

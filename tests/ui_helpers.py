@@ -92,3 +92,24 @@ def answer_name_prompt(monkeypatch, *answers) -> list:
 
     monkeypatch.setattr(name_prompt, "exec_hook", operator)
     return seen
+
+
+def tools_off_the_window(window: QWidget, root: QWidget | None = None) -> list[str]:
+    """The tools on the toolbars under ``root`` (default: the window) that the operator cannot see
+    and click inside ``window``: a toolbar's » menu showing, a button hidden or cut by the edge."""
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    missing = []
+    for bar in (root or window).findChildren(QToolBar):
+        extension = bar.findChild(QToolButton, "qt_toolbarext_button")
+        if extension is not None and extension.isVisible():
+            missing.append(f"{bar.objectName()}: »")
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if action.isSeparator() or widget is None or not action.isVisible():
+                continue
+            corner = widget.mapTo(window, widget.rect().topLeft())
+            box = widget.rect().translated(corner)
+            if not widget.isVisible() or not window.rect().contains(box):
+                missing.append(action.text() or widget.objectName() or type(widget).__name__)
+    return missing

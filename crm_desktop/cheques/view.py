@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from crm_desktop.errors import UserError
 from crm_desktop.ui import dialogs
 from crm_desktop.ui.actions import make_action
 from crm_desktop.ui.lazy_table import current_object, select_object, selected_objects, setup_table_view
+from crm_desktop.ui.toolbar_rows import ToolbarRows
 
 WATCHED_TABLES = frozenset({"cheques", "cheque_events", "cheque_images", "cheque_leaves", "cheque_books", "banks",
                             "contacts", "*"})
@@ -137,25 +137,19 @@ class ChequesTab(QWidget):
                                             tip="طراحی نمونه چاپی برگ چک: جای فیلدها، قلم‌ها و تنظیم چاپگر")
         self.print_action = self._action("چاپ", "cheques.print", self.print_report, ["Ctrl+P"],
                                          "چاپ فهرست چک‌های فیلترشده، به تفکیک ماه سررسید")
-        self.export_action = self._action("خروجی Excel / CSV…", "cheques.export", self.export)
+        self.export_action = self._action("خروجی…", "cheques.export", self.export,
+                                          tip="خروجی Excel یا CSV از چک‌های فیلترشده")
         self.print_leaf_action = self._action("چاپ روی برگ چک…", "cheques.print_leaf", self.print_on_leaves,
                                               ["Ctrl+Shift+P"], "چاپ چک‌های پرداختی انتخاب‌شده روی برگ چک")
         for action in (self.open_action, self.delete_action):
             action.setShortcutVisibleInContextMenu(False)
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("cheques.toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.toolbar.setMovable(False)
-        for action in (self.new_received_action, self.new_paid_action, self.open_action, self.step_action,
-                       self.undo_action, self.delete_action):
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        for action in (self.print_leaf_action, self.print_action, self.export_action):
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.books_action)
-        self.toolbar.addAction(self.banks_action)
-        self.toolbar.addAction(self.designer_action)
+        # three groups in one row where the window has room, wrapping onto a second row where it has
+        # not: on a 1024 px netbook «نمونه چاپی…» was only behind the toolbar's » menu
+        self.toolbar = ToolbarRows(self, "cheques.toolbar")
+        self.toolbar.add_group(self.new_received_action, self.new_paid_action, self.open_action, self.step_action,
+                               self.undo_action, self.delete_action)
+        self.toolbar.add_group(self.print_leaf_action, self.print_action, self.export_action)
+        self.toolbar.add_group(self.books_action, self.banks_action, self.designer_action)
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
