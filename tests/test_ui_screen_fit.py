@@ -1,7 +1,8 @@
 """Every big dialog fits a 1024 × 600 netbook screen (ui.screen.fit): a stored cheque opened
 1040 px wide with its close button off the screen, the cheque books 1080. On a roomy screen each
-keeps the size it asks for. (The layout designer is a main window the operator maximises; sized
-by the screen, it crashed PySide6 in a later test, so it keeps its own size.)"""
+keeps the size it asks for. (The cheque layout designer is fitted the same way; its toolbars, its
+roomy-screen size and the crash that once kept it unfitted are tested in
+test_cheque_print_designer_fit.py.)"""
 
 from datetime import date
 
