@@ -2,7 +2,8 @@
 window opens 1008 × 552 there), none behind a toolbar's » menu: the cheque tab's «نمونه چاپی…»
 was reachable only through ». The cheque tab's tools are three groups (ui.toolbar_rows) in one
 row where there is room, wrapping onto a second row on a narrower window and joining again when
-it is widened. (The phonebook's toolbar is left to its owner.)"""
+it is widened. The phonebook's tools (beside its search line) are three groups too: on the
+netbook they take two rows, so «فیلدهای دلخواه…» and «یادآوری تولدها» are no longer behind »."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def shown(qtbot, window, name: str, page: int | None = None):
     return tab
 
 
-@pytest.mark.parametrize("name, page", [("cheques", None), ("reminders", None), ("files", 0), ("files", 1),
+@pytest.mark.parametrize("name, page", [("phonebook", None), ("cheques", None), ("reminders", None), ("files", 0), ("files", 1),
                                         ("files", 2), ("attendance", None)])
 def test_on_a_1024_by_600_netbook_every_tool_of_the_tab_is_on_the_window(qtbot, window, name, page):
     assert (window.width(), window.height()) == (1024 - screen.FRAME_ROOM, 600 - screen.TITLE_BAR_ROOM)
@@ -97,5 +98,18 @@ def test_a_narrower_window_wraps_the_cheque_tools_and_a_wider_one_joins_them(qtb
     assert tools_off_the_window(window, tab) == []
     assert tab.table.isVisible() and tab.table.geometry().top() > tab.toolbar.geometry().bottom()
     window.resize(1280, 720)
+    qtbot.waitUntil(lambda: len(tab.toolbar.rows()) == 1)
+    assert tools_off_the_window(window, tab) == []
+
+
+def test_the_phonebook_tools_take_two_rows_beside_the_search_line_on_the_netbook_and_one_on_a_wide_screen(
+        qtbot, window):
+    tab = shown(qtbot, window, "phonebook")
+    assert [len(row) for row in tab.toolbar.rows()] == [2, 1]
+    for action in (tab.fields_action, tab.birthdays_action, tab.import_action):
+        button = tab.toolbar.widget_for(action)
+        assert button.isVisible() and window.rect().contains(button.mapTo(window, button.rect().bottomLeft()))
+    assert tab.search.isVisible() and tab.search.width() >= tab.search.minimumWidth()
+    window.resize(1366, 700)
     qtbot.waitUntil(lambda: len(tab.toolbar.rows()) == 1)
     assert tools_off_the_window(window, tab) == []

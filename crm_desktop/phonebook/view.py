@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTableView,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from crm_desktop.ui import dialogs
 from crm_desktop.ui.actions import make_action
 from crm_desktop.ui.lazy_table import LazyTableModel, setup_table_view
 from crm_desktop.ui.search_line import SearchLine
+from crm_desktop.ui.toolbar_rows import ToolbarRows
 
 # a change to any of these tables may change what the tab shows
 WATCHED_TABLES = frozenset({
@@ -224,13 +224,6 @@ class PhonebookTab(ContactActions, QWidget):
         for action in (self.open_action, self.delete_action):  # «بازگشت», «حذف»: Qt's names of the keys
             action.setShortcutVisibleInContextMenu(False)
 
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("phonebook.toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.toolbar.setMovable(False)
-        self.toolbar.addAction(self.new_action)
-        self.toolbar.addAction(self.open_action)
-        self.toolbar.addAction(self.delete_action)
         self.dial_button = QToolButton(self)
         self.dial_button.setObjectName("phonebook.dial_button")
         self.dial_button.setDefaultAction(self.dial_action)
@@ -238,9 +231,6 @@ class PhonebookTab(ContactActions, QWidget):
         self.dial_menu = QMenu(self.dial_button)
         self.dial_menu.aboutToShow.connect(lambda: self._fill_dial_menu(self.dial_menu, self.current_id()))
         self.dial_button.setMenu(self.dial_menu)
-        self.toolbar.addWidget(self.dial_button)
-        self.toolbar.addAction(self.merge_action)
-        self.toolbar.addSeparator()
         # «چاپ» prints the list; its arrow also offers the chosen contact's card
         self.print_button = QToolButton(self)
         self.print_button.setObjectName("phonebook.print_button")
@@ -251,13 +241,13 @@ class PhonebookTab(ContactActions, QWidget):
         self.print_menu.addAction(self.print_action)
         self.print_menu.addAction(self.print_card_action)
         self.print_button.setMenu(self.print_menu)
-        self.toolbar.addWidget(self.print_button)
-        self.toolbar.addAction(self.export_action)
-        self.toolbar.addAction(self.import_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.groups_action)
-        self.toolbar.addAction(self.fields_action)
-        self.toolbar.addAction(self.birthdays_action)
+        # three groups that wrap onto a second row on a narrow window (a 1024 px netbook) instead of
+        # hiding «فیلدهای دلخواه…» and «یادآوری تولدها» behind a toolbar's » menu
+        self.toolbar = ToolbarRows(self, "phonebook.toolbar")
+        self.toolbar.add_group(self.new_action, self.open_action, self.delete_action, self.dial_button,
+                               self.merge_action)
+        self.toolbar.add_group(self.print_button, self.export_action, self.import_action)
+        self.toolbar.add_group(self.groups_action, self.fields_action, self.birthdays_action)
 
     def _build_undo_bar(self) -> None:
         self.undo_bar = QFrame(self)
@@ -286,8 +276,7 @@ class PhonebookTab(ContactActions, QWidget):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        # the search line keeps room for its hint; on a narrow window the toolbar gives way and
-        # shows its last buttons under its » arrow
+        # the search line keeps room for its hint; on a narrow window the toolbar's groups wrap
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24)
         self.toolbar.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         top.addWidget(self.search, 1)
