@@ -62,6 +62,14 @@ def test_landline_forms_meet(text):
         ("+1 555 123 4567", "+15551234567"),
         ("001 555 123 4567", "+15551234567"),
         ("+44 20 7946 0958", "+442079460958"),
+        # a trunk 0 in brackets after the country code is not dialled from abroad: any country
+        ("+44 (0) 20 7946 0999", "+442079460999"),
+        ("+44(0)20 7946 0999", "+442079460999"),
+        ("0044 (0)20 7946 0999", "+442079460999"),
+        ("(+49) (0)30 1234 5678", "+493012345678"),
+        ("+33 (0)1 42 68 53 00", "+33142685300"),
+        ("+44 20 (0) 7946 0999", "+4420079460999"),  # not after the country code: a digit of its own
+        ("+4 (0) 20 7946", "+40207946"),  # +4 is no country code
         ("*4444", "*4444"),  # a star service code: its star is dialled
         ("* ۴۴۴۴", "*4444"),
         ("", ""),
@@ -132,6 +140,42 @@ def test_a_foreign_number_is_shown_grouped(text, shown):
     # and as one number
     assert national_form(format_phone(text)) == national_form(text)
     assert split_numbers(format_phone(text)) == [(format_phone(text), "")]
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        # typed with groups of its own: those groups, single spaces between them
+        ("+33 1 42 68 53 00", "+33 1 42 68 53 00"),
+        ("+61 2 9374 4000", "+61 2 9374 4000"),
+        ("+33-1-42-68-53-00", "+33 1 42 68 53 00"),
+        ("0033 1.42.68.53.00", "+33 1 42 68 53 00"),
+        ("00 33  1 42 68 53 00", "+33 1 42 68 53 00"),
+        ("+۳۳ ۱ ۴۲ ۶۸ ۵۳ ۰۰", "+33 1 42 68 53 00"),
+        ("+3314 268 5300", "+33 14 268 5300"),  # the country code always stands apart
+        ("+44 (0) 20 7946 0999", "+44 20 7946 0999"),  # without the trunk 0
+        ("+44 (0)207 946 0999", "+44 207 946 0999"),
+        ("+44 20 7946 0958 داخلی 12", "+44 20 7946 0958"),  # the extension is shown beside it
+        # no groups after the country code: the country's, or threes ending with four
+        ("+33 142685300", "+33 14 268 5300"),
+        ("+61293744000", "+61 29 374 4000"),
+        ("+9 71 50 123 4567", "+971 50 123 4567"),  # the country code written apart: not its groups
+    ],
+)
+def test_a_foreign_number_is_shown_as_it_was_typed(text, shown):
+    assert format_phone(text, digits="latin") == shown
+    national = national_form(text)
+    assert format_phone(national, digits="latin", typed=text) == shown  # stored: national + as typed
+    assert national_form(format_phone(text)) == national
+    assert split_numbers(format_phone(text)) == [(format_phone(text), "")]
+
+
+def test_the_typed_form_only_groups_the_foreign_number_it_writes():
+    assert format_phone("+33142685300", typed="+33 1 42 68 53 00") == "+۳۳ ۱ ۴۲ ۶۸ ۵۳ ۰۰"
+    assert format_phone("+33142685300", typed="+33 1 42 68 53 01") == "+۳۳ ۱۴ ۲۶۸ ۵۳۰۰"  # another number
+    assert format_phone("+33142685300", typed="") == "+۳۳ ۱۴ ۲۶۸ ۵۳۰۰"
+    assert format_phone("09121234567", typed="09 12 12 34 567") == "۰۹۱۲ ۱۲۳ ۴۵۶۷"  # Iran: always its groups
+    assert format_phone("02188776655", digits="latin", typed="021-88-77-66-55") == "021 8877 6655"
 
 
 def test_format_phone_latin():

@@ -9,7 +9,8 @@ of writing the same number meets:
 * a 10-digit number without its leading 0 gets it back (Iranian subscriber numbers have at most
   8 digits, so 10 digits can only be a national number with the trunk 0 dropped);
 * short numbers (internal extensions, 8-digit local numbers, 1xx service numbers) keep their
-  digits; a foreign number keeps its country code as ``+<digits>`` (``001…`` → ``+1…``);
+  digits; a foreign number keeps its country code as ``+<digits>`` (``001…`` → ``+1…``), without
+  the trunk 0 written in brackets after it (``+44 (0)20 7946 0999`` → ``+442079460999``);
 * anything after an extension marker («داخلی» / «داخلي», ``ext``, ``x``, ``#``) or a list separator
   («،», ``,``, ``;``) is ignored;
 * a star service code keeps its star, which is dialled: ``*4444`` → ``*4444`` (a code such as
@@ -60,6 +61,8 @@ def national_form(text) -> str:
         international = digits  # 98 912 123 4567 typed without + or 00
     if international is not None:
         if not international.startswith("98"):
+            if "(" in s:  # +44 (0)20 …: the trunk 0, not dialled from abroad
+                international = without_trunk_zero(s, international)
             return "+" + international
         rest = international[2:]
         if rest.startswith("0"):  # +98 (0)21 …
@@ -94,12 +97,15 @@ def is_mobile(number) -> bool:
     return bool(_MOBILE.fullmatch(national_form(number)))
 
 
-def format_phone(number, digits: str = "persian") -> str:
-    """For display: ``۰۹۱۲ ۱۲۳ ۴۵۶۷``, ``۰۲۱ ۸۸۷۷ ۶۶۵۵``, ``۸۸۷۷ ۶۶۵۵``; a foreign number by
+def format_phone(number, digits: str = "persian", typed: str = "") -> str:
+    """For display: ``۰۹۱۲ ۱۲۳ ۴۵۶۷``, ``۰۲۱ ۸۸۷۷ ۶۶۵۵``, ``۸۸۷۷ ۶۶۵۵``; a foreign number in the
+    groups it was typed with (``typed_groups``: «+33 1 42 68 53 00»), or else by
     ``foreign_groups`` (``+۴۴ ۲۰ ۷۹۴۶ ۰۹۵۸``); short numbers and star codes ungrouped.
 
-    Accepts any written form (it is passed through ``national_form`` first). Only what is
-    shown changes: the stored and searched form stays ``national_form``."""
+    Accepts any written form (it is passed through ``national_form`` first). ``typed`` is the
+    number as the operator typed it, when ``number`` is its stored national form: only a
+    foreign number's groups are read from it. Only what is shown changes: the stored and
+    searched form stays ``national_form``."""
     if digits not in ("persian", "latin"):
         raise ValueError(f"digits must be 'persian' or 'latin', not {digits!r}")
     n = national_form(number)
@@ -110,7 +116,7 @@ def format_phone(number, digits: str = "persian") -> str:
     elif len(n) == 8:
         text = f"{n[:4]} {n[4:]}"
     elif n.startswith("+"):
-        text = foreign_groups(n)
+        text = typed_groups(typed or number, n) or foreign_groups(n)
     else:
         text = n
     return to_persian(text) if digits == "persian" else text
@@ -122,6 +128,74 @@ def format_phone(number, digits: str = "persian") -> str:
 _TWO_DIGIT_CODES = frozenset(
     "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 "
     "81 82 84 86 90 91 92 93 94 95 98".split())
+
+
+def country_code(digits: str) -> str:
+    """The country code an international number's digits (after + or 00) start with."""
+    size = 1 if digits[:1] in ("1", "7") else 2 if digits[:2] in _TWO_DIGIT_CODES else 3
+    return digits[:size]
+
+
+# «+44 (0)20 …», «0044 (0) 20 …», «(+49) (0)30 …»: the country code, then the trunk 0 in brackets
+_TRUNK_ZERO = re.compile(r"[^0-9+]*(?:\+|00)\s*([1-9][0-9]{0,2})\s*\)?[\s\-.]*(\(\s*0\s*\))")
+_RUNS = re.compile(r"[0-9]+")
+
+
+def _trunk_zero(text: str) -> re.Match | None:
+    """Where ``text`` (ASCII digits) writes the trunk 0 in brackets right after its country code."""
+    match = _TRUNK_ZERO.match(text)
+    code = match.group(1) if match else ""
+    if code and country_code(code + "00") == code:  # the whole code (+4 is none: 4 starts +44, +420 …)
+        return match
+    return None
+
+
+def without_trunk_zero(text: str, international: str) -> str:
+    """``international`` (the digits after + or 00) without the 0 ``text`` writes as «(0)»
+    after the country code."""
+    match = _trunk_zero(text)
+    if match is None:
+        return international
+    size = len(match.group(1))
+    if international[:size] != match.group(1) or international[size:size + 1] != "0":
+        return international
+    return international[:size] + international[size + 1:]
+
+
+def typed_groups(typed, national: str) -> str | None:
+    """A foreign number in the groups the operator typed it with, single spaces between them:
+    ``+33-1-42-68-53-00`` / ``0033 1.42.68.53.00`` → ``+33 1 42 68 53 00``, ``+44 (0) 20 7946
+    0999`` → ``+44 20 7946 0999``, ``+4420 7946 0958`` → ``+44 20 7946 0958`` (the country code
+    stands apart). None when ``typed`` has no groups after its country code (``+33142685300``,
+    ``+33 142685300``) or does not write the digits of ``national`` (``+<digits>``)."""
+    s = to_latin(str(typed or ""))
+    start = _DIGIT.search(s)
+    if start is None:
+        return None
+    marker = _EXTENSION.search(s, start.start())
+    if marker:
+        s = s[: marker.start()]
+    zero = _trunk_zero(s) if "(" in s else None
+    if zero:
+        s = s[: zero.start(2)] + " " + s[zero.end(2):]
+    runs = _RUNS.findall(s)
+    if "+" not in s[: start.start()] and runs[0].startswith("00"):
+        runs[0] = runs[0][2:]
+        if not runs[0]:
+            del runs[0]
+    digits = national[1:]
+    if not runs or "".join(runs) != digits:
+        return None
+    code = country_code(digits)
+    if len(runs[0]) < len(code):
+        return None
+    if len(runs[0]) > len(code):
+        runs[:1] = [code, runs[0][len(code):]]
+    if len(runs) < 3:
+        return None
+    return "+" + " ".join(runs)
+
+
 # How a few countries group the number after their code: (pattern of the rest, group sizes; 0 is
 # «the rest»). A number no line fits is grouped the general way (``_plain_groups``).
 _COUNTRY_GROUPS: dict[str, tuple[tuple[re.Pattern, tuple[int, ...]], ...]] = {
@@ -141,10 +215,11 @@ _COUNTRY_GROUPS: dict[str, tuple[tuple[re.Pattern, tuple[int, ...]], ...]] = {
 
 def foreign_groups(national: str) -> str:
     """``+442079460958`` → ``+44 20 7946 0958``: the country code, then the number the way that
-    country writes it (``_COUNTRY_GROUPS``), or else in groups of three ending with four."""
+    country writes it (``_COUNTRY_GROUPS``), or else in groups of three ending with four (for a
+    number typed without groups of its own: ``typed_groups`` goes first)."""
     digits = national[1:]
-    size = 1 if digits[:1] in ("1", "7") else 2 if digits[:2] in _TWO_DIGIT_CODES else 3
-    code, rest = digits[:size], digits[size:]
+    code = country_code(digits)
+    rest = digits[len(code):]
     if not rest:
         return national
     for pattern, sizes in _COUNTRY_GROUPS.get(code, ()):

@@ -223,7 +223,7 @@ def phone_number(text, field: str = "شماره تلفن") -> str:
             example = _isolate("+49 30 1234 5678")
             raise _error(field, "not a foreign number; write the country code and the number after +",
                          f"شمارهٔ خارجی درست نیست؛ کد کشور و شماره را پس از + بنویسید، مانند {example}.")
-        return "+" + foreign
+        return "+" + _phone.without_trunk_zero(to_latin(str(text)), foreign)  # +44 (0)20 …: no trunk 0
     national = _phone.national_form(s)  # +98 (0)21 …, 98 912 …, 912 … all become 0…
     if _MOBILE_RE.fullmatch(national):
         return mobile(national, field)

@@ -38,15 +38,16 @@ def ids_json(ids) -> str:
     return json.dumps([int(i) for i in ids])
 
 
-def phone_text(national: str, ext: str = "") -> str:
-    """A stored number as the table shows it: ``۰۹۱۲ ۱۲۳ ۴۵۶۷``, ``۰۲۱ ۸۸۷۷ ۶۶۵۵ داخلی ۱۲``."""
-    text = _shown(national)
+def phone_text(national: str, ext: str = "", typed: str = "") -> str:
+    """A stored number as the table shows it: ``۰۹۱۲ ۱۲۳ ۴۵۶۷``, ``۰۲۱ ۸۸۷۷ ۶۶۵۵ داخلی ۱۲``; a
+    foreign one in the groups it was ``typed`` with (``+۳۳ ۱ ۴۲ ۶۸ ۵۳ ۰۰``)."""
+    text = _shown(national, typed if national.startswith("+") else "")
     return f"{text} داخلی {to_persian(ext)}" if ext else text
 
 
 @lru_cache(maxsize=4096)
-def _shown(national: str) -> str:
-    return format_phone(national)
+def _shown(national: str, typed: str) -> str:
+    return format_phone(national, typed=typed)
 
 
 def load_contacts(conn: sqlite3.Connection, ids: list[int]) -> list[Contact]:
@@ -100,11 +101,11 @@ def table_rows(conn: sqlite3.Connection, ids: list[int], shown_fields: list[int]
     ):
         found[contact_id] = ContactRow(contact_id, name, organisation, "", last, {}, kind, job, created_at=created)
     phones: dict[int, list[str]] = {}
-    for contact_id, national, ext in conn.execute(
-        "SELECT contact_id, national, ext FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(:ids)) "
+    for contact_id, national, number, ext in conn.execute(
+        "SELECT contact_id, national, number, ext FROM contact_phones WHERE contact_id IN (SELECT value FROM json_each(:ids)) "
         "ORDER BY contact_id, position, id", params,
     ):
-        phones.setdefault(contact_id, []).append(phone_text(national, ext))
+        phones.setdefault(contact_id, []).append(phone_text(national, ext, number))
     for contact_id, shown in phones.items():
         found[contact_id].phones = PHONE_SEPARATOR.join(shown)
     for contact_id, email in conn.execute(

@@ -103,7 +103,7 @@ def group_query(phonebook, group: str | None = None, search: str | None = None):
 def _phone_text(phone) -> str:
     """``0912 123 4567``: grouped, so that Excel opening the CSV sees text, not a number that
     loses its leading 0 (an odd-length number is grouped too)."""
-    shown = format_phone(phone.national or phone.number, digits="latin") if phone.national else phone.number
+    shown = format_phone(phone.national, digits="latin", typed=phone.number) if phone.national else phone.number
     if shown.isdigit() and shown.startswith("0") and len(shown) > 4:
         shown = f"{shown[:4]} {shown[4:]}"
     return f"{shown} داخلی {phone.ext}" if phone.ext else shown

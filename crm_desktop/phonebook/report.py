@@ -55,7 +55,7 @@ class ReportResult:
 
 def phone_line(phone, with_kind: bool = True) -> str:
     """«۰۹۱۲ ۱۲۳ ۴۵۶۷ (همراه)»: the number as an LTR island (its groups never swap)."""
-    number = format_phone(phone.national or phone.number) or to_persian(phone.number)
+    number = format_phone(phone.national or phone.number, typed=phone.number) or to_persian(phone.number)
     text = ltr(number)
     if phone.ext:
         text += f" داخلی\u00a0{ltr(to_persian(phone.ext))}"

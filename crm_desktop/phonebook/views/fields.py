@@ -107,8 +107,8 @@ class ContactPhoneEdit(ValidatedField):
     def _parse(self, text: str) -> str:
         return check_contact_phone(text, self.kind)
 
-    def _display(self, value: str) -> str:
-        return phone.format_phone(value)
+    def _display(self, value: str) -> str:  # a foreign number keeps the groups it was typed with
+        return phone.format_phone(value, typed=self.edit.text())
 
     def _value_changed(self, value) -> None:
         self.numberChanged.emit(value)
