@@ -102,7 +102,8 @@ def test_a_column_that_may_not_make_a_field_asked_by_mapping_is_a_clear_error(tm
                     "'موبایل ۲' is a built-in field of the phonebook")
     with pytest.raises(UserError) as raised:
         run_import(ImportArgs(csv_file, db=db, mapping={0: "first_name", 6: NEW_FIELD}))
-    assert raised.value.fa == "ستون «موبایل ۲» فیلد دلخواه تازه نمی‌شود: «تلفن همراه» از فیلدهای خود دفتر تلفن است."
+    assert raised.value.fa == ("ستون «\u2068موبایل ۲\u2069» فیلد دلخواه تازه نمی‌شود: "
+                               "«تلفن همراه» از فیلدهای خود دفتر تلفن است.")
     assert fields_of(db) == {}
 
 
@@ -136,9 +137,9 @@ def test_the_text_summary_says_which_fields_were_made(tmp_path, csv_file):
         summary = run_import(ImportArgs(csv_file, conn=conn, new_fields=True))
     finally:
         conn.close()
-    assert summary.text().splitlines()[1:4] == ["فیلد دلخواه «نحوه آشنایی» (متن) ساخته شد.",
-                                                "فیلد دلخواه «تاریخ تولد همسر» (تاریخ) ساخته شد.",
-                                                "فیلد دلخواه «شماره پرونده» (عدد) ساخته شد."]
+    assert summary.text().splitlines()[1:4] == ["فیلد دلخواه «\u2068نحوه آشنایی\u2069» (متن) ساخته شد.",
+                                                "فیلد دلخواه «\u2068تاریخ تولد همسر\u2069» (تاریخ) ساخته شد.",
+                                                "فیلد دلخواه «\u2068شماره پرونده\u2069» (عدد) ساخته شد."]
 
 
 def test_without_new_fields_nothing_changes(tmp_path, csv_file):

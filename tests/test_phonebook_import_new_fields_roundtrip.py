@@ -1,7 +1,7 @@
 """The demo book exported as CSV, XLSX and vCard (real processes) and imported into an empty book
-with ``--new-fields``: the custom values (text, date, number) all come back, in fields of the
-kinds they had (a choice list comes back as text), found by the search line and shown as the
-phonebook table's columns."""
+with ``--new-fields``: the custom values (choice, date, number) all come back, in fields of the
+kinds they had (the choice list with the choices its contacts hold), found by the search line
+and shown as the phonebook table's columns."""
 
 import json
 from collections import Counter
@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 from PySide6.QtCore import Qt
 
+from crm_desktop.demo.phonebook_extras import SOURCES
 from crm_desktop.office import Office
 from crm_desktop.phonebook.model import CustomField
 from crm_desktop.phonebook.repo import Phonebook, SearchQuery
@@ -82,8 +83,12 @@ def test_an_export_imported_into_an_empty_book_keeps_every_custom_value(exported
     summary = json.loads(cli("import", "contacts", files[fmt], "--new-fields", "--json", db=db).stdout)
     assert summary["rejected"] == 0 and summary["ignored_columns"] == []
     assert {f["name"]: f["kind"] for f in summary["created_fields"]} == {
-        "نحوه آشنایی": "text", "تاریخ تولد همسر": "date", "شماره پرونده": "number"}
+        "نحوه آشنایی": "choice", "تاریخ تولد همسر": "date", "شماره پرونده": "number"}
     assert custom_values(db) == before
+    held = {value for _, values in before for name, value in values if name == "نحوه آشنایی"}
+    assert len(held) >= 2 and set(SOURCES) >= held  # the demo's choices its contacts hold, no other
+    made = next(f for f in summary["created_fields"] if f["kind"] == "choice")["choices"]
+    assert sorted(made) == sorted(held)
 
     office = office_of(db)
     book = office.phonebook

@@ -4,6 +4,7 @@ the preview and the result page with the new fields, a vCard's X-CRM-FIELD names
 settings page, and a refused or cancelled import leaving no field."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from crm_desktop.office import Office
@@ -50,6 +51,11 @@ def open_wizard(qtbot, office, path):
     return wizard
 
 
+def q(name: str) -> str:
+    """A name as the wizard's Persian sentences quote it: isolated (bidi) inside «»."""
+    return f"«\u2068{name}\u2069»"
+
+
 def items(combo) -> list[str]:
     return [combo.itemText(i) for i in range(combo.count())]
 
@@ -79,26 +85,35 @@ def test_a_new_field_is_offered_but_never_chosen_and_the_page_says_what_it_keeps
     offered = {i: items(c)[-1] for i, c in enumerate(combos) if c.findData(NEW_FIELD) >= 0}
     # «نام» and «موبایل ۲»: built-in names; «نام مدير»: the book's «نام مدیر»; «خالی»: no data;
     # the second «نحوه آشنایی»: the first one's field
-    assert offered == {2: "فیلد دلخواه تازه (متن)", 3: "فیلد دلخواه تازه (تاریخ)", 4: "فیلد دلخواه تازه (عدد)"}
+    assert offered == {2: "فیلد دلخواه تازه", 3: "فیلد دلخواه تازه", 4: "فیلد دلخواه تازه"}
+    # the guessed kind is in a picker beside the combo, shown once the new field is chosen
+    pickers = page.kind_pickers
+    assert {i: p.currentText() for i, p in pickers.items()} == {2: "متن", 3: "تاریخ", 4: "عدد"}
+    assert not any(p.isVisible() for p in pickers.values())
+    assert combos[3].itemData(combos[3].findData(NEW_FIELD), Qt.ToolTipRole) == (
+        f"فیلد دلخواه تازه‌ای به نام {q('تاریخ تولد همسر')} از نوع تاریخ ساخته می‌شود.")
     assert page.unmapped.isVisible()
     assert page.unmapped.text() == (
-        "۳ ستون داده دارد و هیچ فیلدی را پر نمی‌کند («نحوه آشنایی»، «تاریخ تولد همسر»، «شماره پرونده»)؛ "
-        "با «فیلد دلخواه تازه» داده‌شان نگه داشته می‌شود. ستون «نحوه آشنایی» هم داده دارد و وارد نمی‌شود.")
+        f"۳ ستون داده دارد و هیچ فیلدی را پر نمی‌کند ({q('نحوه آشنایی')}، {q('تاریخ تولد همسر')}، {q('شماره پرونده')})؛ "
+        f"با «فیلد دلخواه تازه» داده‌شان نگه داشته می‌شود. ستون {q('نحوه آشنایی')} هم داده دارد و وارد نمی‌شود: "
+        "ستون دیگری همین فیلد را می‌سازد.")
     choose_new_field(combos[2])
     choose_new_field(combos[3])
+    assert pickers[2].isVisible() and pickers[3].isVisible() and not pickers[4].isVisible()
     assert page.unmapped.text() == (
-        "ستون «شماره پرونده» داده دارد و هیچ فیلدی را پر نمی‌کند؛ با «فیلد دلخواه تازه» داده‌اش نگه داشته می‌شود. "
-        "ستون «نحوه آشنایی» هم داده دارد و وارد نمی‌شود.")
+        f"ستون {q('شماره پرونده')} داده دارد و هیچ فیلدی را پر نمی‌کند؛ با «فیلد دلخواه تازه» داده‌اش نگه داشته می‌شود. "
+        f"ستون {q('نحوه آشنایی')} هم داده دارد و وارد نمی‌شود: ستون دیگری همین فیلد را می‌سازد.")
     choose_new_field(combos[4])
     combos[8].setCurrentIndex(combos[8].findData(""))
-    assert page.unmapped.text() == "ستون «نحوه آشنایی» داده دارد و وارد نمی‌شود."
+    assert page.unmapped.text() == f"ستون {q('نحوه آشنایی')} داده دارد و وارد نمی‌شود: ستون دیگری همین فیلد را می‌سازد."
     assert page.problems() == ["درست", "درست"]  # the «-» of a date is no date: the row is fine
     assert fields(office) == {"نام مدیر": ("text", False)}  # nothing is made before «ورود»
     finish(qtbot, wizard)
     assert wizard.summary.added == 2
     counts = wizard.summary_page.counts.text().splitlines()
-    assert counts[1] == "۳ فیلد دلخواه ساخته شد: «نحوه آشنایی» (متن)، «تاریخ تولد همسر» (تاریخ)، «شماره پرونده» (عدد)."
-    assert counts[2] == "ستون «نحوه آشنایی» به هیچ فیلدی نگاشته نشد و وارد نشد."
+    assert counts[1] == (f"۳ فیلد دلخواه ساخته شد: {q('نحوه آشنایی')} (متن)، {q('تاریخ تولد همسر')} (تاریخ)، "
+                         f"{q('شماره پرونده')} (عدد).")
+    assert counts[2] == f"ستون {q('نحوه آشنایی')} به هیچ فیلدی نگاشته نشد و وارد نشد."
     assert fields(office) == {"نام مدیر": ("text", False), "نحوه آشنایی": ("text", True),
                               "تاریخ تولد همسر": ("date", True), "شماره پرونده": ("number", True)}
     names = {f.id: f.name for f in office.phonebook.fields()}
@@ -113,7 +128,7 @@ def test_one_new_field_is_told_in_one_line(qtbot, office, csv_file):
     wizard.next()
     choose_new_field(wizard.mapping_page.combos[3])
     finish(qtbot, wizard)
-    assert "فیلد دلخواه «تاریخ تولد همسر» (تاریخ) ساخته شد." in wizard.summary_page.counts.text().splitlines()
+    assert f"فیلد دلخواه {q('تاریخ تولد همسر')} (تاریخ) ساخته شد." in wizard.summary_page.counts.text().splitlines()
 
 
 def test_a_refused_import_makes_no_field(qtbot, office, tmp_path, monkeypatch):
@@ -177,14 +192,14 @@ def test_a_vcards_fields_the_book_lacks_are_made_when_asked(qtbot, office, tmp_p
     box = wizard.policy_page.new_fields
     assert box.isVisible() and not box.isChecked()
     assert box.text() == "فیلدهای دلخواهی که کارت‌ها دارند و دفتر ندارد ساخته شود"
-    assert wizard.policy_page.new_names.text() == "فیلدها: «نحوه آشنایی»، «تاریخ عضویت»"
+    assert wizard.policy_page.new_names.text() == f"فیلدها: {q('نحوه آشنایی')}، {q('تاریخ عضویت')}"
     box.setChecked(make)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
     made = {"نحوه آشنایی": ("text", True), "تاریخ عضویت": ("date", True)} if make else {}
     assert fields(office) == {"نام مدیر": ("text", False), **made}
     counts = wizard.summary_page.counts.text()
-    assert ("۲ فیلد دلخواه ساخته شد: «نحوه آشنایی» (متن)، «تاریخ عضویت» (تاریخ)." in counts) is make
+    assert (f"۲ فیلد دلخواه ساخته شد: {q('نحوه آشنایی')} (متن)، {q('تاریخ عضویت')} (تاریخ)." in counts) is make
 
 
 def test_a_vcard_without_new_fields_asks_nothing(qtbot, office, tmp_path):

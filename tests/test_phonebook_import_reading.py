@@ -277,7 +277,7 @@ def test_outlooks_placeholder_columns_are_not_listed_as_lost(tmp_path, db_path):
     summary = run_import(ImportArgs(path, db=db_path))
     assert summary.added == 2
     assert summary.ignored_columns == ["Spouse"]  # the only column that holds something of the operator's
-    assert summary.text().splitlines()[1:] == ["ستون «Spouse» به هیچ فیلدی نگاشته نشد و وارد نشد."]
+    assert summary.text().splitlines()[1:] == ["ستون «\u2068Spouse\u2069» به هیچ فیلدی نگاشته نشد و وارد نشد."]
     # the same columns with real values are named
     real = OUTLOOK.replace('"Unspecified","Normal","False","Normal",""', '"Female","High","True","Normal",""')
     real = real.replace('"Iran"', '"Germany"')

@@ -60,7 +60,7 @@ def test_a_taken_or_too_long_name_is_told_until_a_good_one_is_given(qtbot, offic
     assert seen[1:] == [
         (True, "گروهی به نام «همکاران» از پیش هست.", "همکاران"),
         (True, "گروهی به نام «مشتریان ویژه» از پیش هست.", "مشتريان\u200cويژه"),  # named as it is saved
-        (True, "نام گروه بیش از حد بلند است.", long_name),
+        (True, "نام گروه بیش از ۱۰۰ نویسه است.", long_name),
         (False, "", "تأمین‌کنندگان"),
     ]
     assert sorted(group_names(office)) == sorted(["همکاران", "مشتریان ویژه", "تأمین‌کنندگان"])

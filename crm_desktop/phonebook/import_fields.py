@@ -2,98 +2,141 @@
 CSV / XLSX column that fills nothing, a vCard's ``X-CRM-FIELD`` name the book lacks. No Qt.
 
 A mapping's ``NEW_FIELD`` key says «this column fills a new custom field named like its header»
-(the wizard's «فیلد دلخواه تازه»); ``ImportArgs.new_fields`` asks for one for every column with
-data that fills nothing (``import_rows.ignored_indices``) and every X-CRM-FIELD name the book
-lacks. ``plan_table`` / ``plan_cards`` make them provisional CustomFields (negative ids, shown as
-table columns), which the rows are read with as with the book's own fields; ``create`` makes
-them inside the import's one transaction (``import_write.write_rows``) and moves the contacts'
-values to the real ids. Nothing is written before: a cancelled, refused or failed import leaves
-no new field.
+(the wizard's «فیلد دلخواه تازه»), its kind guessed; ``"new_field:choice"`` (``new_field_key``)
+asks for that kind, which every value must fit (``import_kinds``). ``ImportArgs.new_fields``
+asks for one for every column with data that fills nothing (``import_rows.ignored_indices``)
+and every X-CRM-FIELD name the book lacks. ``plan_table`` / ``plan_cards`` make them
+provisional CustomFields (negative ids, shown as table columns), which the rows are read with
+as with the book's own fields; ``create`` makes them inside the import's one transaction
+(``import_write.write_rows``) and moves the contacts' values to the real ids. Nothing is written
+before: a cancelled, refused or failed import leaves no new field.
 
 The name: the header (our export's «شهر (فیلد دلخواه)» gives «شهر»), if a custom field may take
-it (``repo_groups``' rules: not empty, not too long, not a built-in field's,
+it (``repo_groups``' rules: not empty, at most 100 characters, not a built-in field's,
 ``columns.builtin_field_named``; not a field of the book's, compared as headers are,
-``columns.custom_field_named``), and no earlier column makes a field of that name.
+``columns.custom_field_named``), and no earlier column makes a field of that name. Never a
+column without a header (the table names it «ستون ۵»), a photo's, or a label column of another
+program («Phone 1 - Label»; Google's labelled pairs are spread into columns named by their
+labels first, ``import_pairs``). Why a column or an X-CRM-FIELD makes none is said in one short
+line (``Refusal``, in the summary).
 
-The kind (``guess_kind``): date when every value is a date a date field takes, else number
-when every value is a number a number field takes and keeps as written («0912…», «007» would
-lose their zeros: text), else text. So the guess never makes a row bad: a table column's
-placeholders («-», «ندارد») are what a date or number field reads as empty and are left out of
-the guess; a vCard's values are all checked (resolve_custom takes no placeholder for empty).
+The kind (``import_kinds.guess``): a table column's placeholders («-», «ندارد») are what a
+date, number or choice field reads as empty and are left out of the guess; a vCard's values
+are all looked at (resolve_custom takes no placeholder for empty).
 """
 
 from __future__ import annotations
 
-from crm_desktop.core.digits import to_latin
-from crm_desktop.core.text import quoted
+from dataclasses import dataclass
+
+from crm_desktop.core.digits import to_persian
+from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import UserError, ValidationError
+from crm_desktop.phonebook import import_kinds
+from crm_desktop.phonebook.columns import _key as header_key  # noqa: PLC2701 - headers compared one way
 from crm_desktop.phonebook.columns import builtin_field_named, custom_field_named, custom_key, unmarked
+from crm_desktop.phonebook.import_kinds import guess_kind, kind_label  # noqa: F401 - the wizard's and tests' names
+from crm_desktop.phonebook.import_pairs import pair_part
 from crm_desktop.phonebook.import_values import placeholder
 from crm_desktop.phonebook.model import FIELD_KINDS, CustomField
+from crm_desktop.phonebook.repo_groups import MAX_NAME
 from crm_desktop.phonebook.repo_groups import _name as field_name_checked  # noqa: PLC2701 - the one rule
-from crm_desktop.phonebook.repo_groups import custom_value
 
 NEW_FIELD = "new_field"  # a mapping key: the column fills a new custom field named like its header
 NEW_FIELD_TEXT = "فیلد دلخواه تازه"
-_DATE, _NUMBER = CustomField("تاریخ", "date"), CustomField("عدد", "number")
+_PHOTOS = frozenset(map(header_key, ("photo", "picture", "image", "avatar", "photo url", "عکس", "تصویر", "عکس مخاطب")))
 
 
-def _refusal(header: str, fields, made=()) -> tuple[str, str] | None:
+def new_field_key(kind: str = "") -> str:
+    """The mapping key of a new field: ``NEW_FIELD``, or ``"new_field:date"`` for that kind."""
+    return f"{NEW_FIELD}:{kind}" if kind else NEW_FIELD
+
+
+def asked_kind(key) -> str | None:
+    """'' for ``NEW_FIELD`` (the kind guessed), the kind of ``"new_field:date"``, None for any
+    other key. (``"new_field:x"`` of no kind gives «x»: ``--mapping`` refuses it.)"""
+    if key == NEW_FIELD:
+        return ""
+    if isinstance(key, str) and key.startswith(NEW_FIELD + ":"):
+        return key[len(NEW_FIELD) + 1:]
+    return None
+
+
+def shown(name: str) -> str:
+    """A header or a field name inside a Persian sentence: «…», isolated, at most 40 letters."""
+    return f"«{import_kinds.island(name)}»"
+
+
+@dataclass
+class Refusal:
+    """Why a column (or a vCard's X-CRM-FIELD name: ``card``) made no custom field."""
+
+    name: str  # the header, the X-CRM-FIELD name ('' for lines without one)
+    en: str
+    fa: str
+    card: bool = False
+
+    def line(self, ahead: bool = False) -> str:
+        """The Persian sentence, in the past (the summary) or, ``ahead``, the future (the wizard
+        before the import)."""
+        if not self.name:
+            return f"{self.fa} و {'وارد نمی‌شود' if ahead else 'وارد نشد'}."
+        if self.card:
+            return f"فیلد {shown(self.name)} کارت‌ها {'ساخته نمی‌شود' if ahead else 'ساخته نشد'}: {self.fa}."
+        return f"ستون {shown(self.name)} {'وارد نمی‌شود' if ahead else 'وارد نشد'}: {self.fa}."
+
+    def line_en(self) -> str:
+        if not self.name:
+            return self.en
+        if self.card:
+            return f"custom field {quoted(self.name)} of the cards was not made: {self.en}"
+        return f"column {quoted(self.name)} was not imported: {self.en}"
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "from": "card" if self.card else "column", "reason": self.en, "reason_fa": self.fa}
+
+
+def _refusal(header: str, fields, made=(), index: int | None = None, card: bool = False) -> tuple[str, str] | None:
     """Why no new custom field can be named after ``header`` (English, Persian), or None.
-    ``made``: the provisional fields already planned (a second column of that name)."""
+    ``made``: the provisional fields already planned (a second column of that name); ``index``:
+    the column's (a column without a header is named «ستون N» by the table)."""
+    header = str(header or "")
+    if not card:
+        if index is not None and header == f"ستون {to_persian(index + 1)}":
+            return "the column has no header", "ستون سرستونی ندارد"
+        part = pair_part(header)
+        if part == "label":
+            return "it labels another column", "برچسب ستون دیگری است"
+        if part == "value":
+            return "its values have no label to name a field", "مقدارهایش برچسبی ندارند که نام فیلد شود"
+        if header_key(header) in _PHOTOS:
+            return "the phonebook keeps no photos", "دفتر تلفن عکس نگه نمی‌دارد"
     try:
-        name = field_name_checked(unmarked(str(header or "")), "field")
+        name = field_name_checked(unmarked(header), "field")
     except ValidationError as error:
-        return error.message, error.fa.removesuffix(".")
+        if normalise(header) and len(" ".join(unmarked(header).split())) > MAX_NAME:
+            if card:
+                return error.message, error.fa.removesuffix(".")
+            return (f"the header is longer than the {MAX_NAME} characters a field name may have",
+                    f"نام ستون برای فیلد بیش از {to_persian(MAX_NAME)} نویسه است")
+        return ("the column has no header", "ستون سرستونی ندارد") if not card else (error.message, error.fa.removesuffix("."))
     builtin = builtin_field_named(name)
     if builtin:
         return f"{quoted(name)} is a built-in field of the phonebook", f"«{builtin}» از فیلدهای خود دفتر تلفن است"
     found = custom_field_named(name, fields)
     if found is not None:
-        return f"the book already has a field named {quoted(found.name)}", f"فیلدی به نام «{found.name}» از پیش هست"
+        return f"the book already has a field named {quoted(found.name)}", f"فیلدی به نام {shown(found.name)} از پیش هست"
     if custom_field_named(name, made) is not None:
         return "an earlier column makes a field of that name", "ستون دیگری همین فیلد را می‌سازد"
     return None
 
 
-def new_field_name(header: str, fields, made=()) -> str | None:
+def new_field_name(header: str, fields, made=(), index: int | None = None) -> str | None:
     """The name of the custom field a column headed ``header`` (or an X-CRM-FIELD so named)
     would make, or None when a field may not take it (see the module notes)."""
-    if _refusal(header, fields, made) is not None:
+    if _refusal(header, fields, made, index) is not None:
         return None
     return field_name_checked(unmarked(str(header)), "field")
-
-
-def _takes(field: CustomField, value: str) -> bool:
-    try:
-        custom_value(field, value)
-    except ValidationError:
-        return False
-    return True
-
-
-def _as_written(value: str) -> bool:
-    """Whether a number keeps its digits when stored: no zero before its first digit («0912…»)."""
-    digits = to_latin(value).strip().lstrip("+-\u2212\u200e ")
-    return not (len(digits) > 1 and digits[0] == "0" and digits[1].isdigit())
-
-
-def guess_kind(values) -> str:
-    """«date», «number» or «text»: the kind whose check takes every one of ``values`` (see
-    the module notes); text for none."""
-    values = {v for v in values if v}
-    if not values:
-        return "text"
-    if all(_takes(_DATE, v) for v in values):
-        return "date"
-    if all(_as_written(v) and _takes(_NUMBER, v) for v in values):
-        return "number"
-    return "text"
-
-
-def kind_label(kind: str) -> str:
-    """«تاریخ», «عدد», «متن»."""
-    return FIELD_KINDS.get(kind, kind)
 
 
 # --- CSV / XLSX -------------------------------------------------------------------------------
@@ -107,9 +150,36 @@ def column_cells(table, index: int) -> list[str]:
     return cleaned_column(column, table.format == CSV and all(c.__class__ is str for c in column))
 
 
+def _values(table, index: int) -> list[str]:
+    """A column's filled cells in row order, its placeholders left out (a date, number or choice
+    field reads them as empty; a text field is never guessed from them alone)."""
+    return [c for c in column_cells(table, index) if c and not placeholder(c)]
+
+
+def column_guess(table, index: int) -> tuple[str, list[str]]:
+    """(kind, choices) guessed from a column's values (``import_kinds.guess``)."""
+    return import_kinds.guess(_values(table, index))
+
+
 def column_kind(table, index: int) -> str:
-    """The kind guessed from a column's values (its placeholders read as empty)."""
-    return guess_kind(c for c in set(column_cells(table, index)) if c and not placeholder(c))
+    return column_guess(table, index)[0]
+
+
+class KindMisfit(UserError):
+    def __init__(self, header: str, kind: str, reason: tuple[str, str]):
+        super().__init__(f"column {quoted(header)} cannot become a {kind} field: {reason[0]}",
+                         f"ستون {shown(header)} فیلد «{kind_label(kind)}» نمی‌شود: {reason[1]}.")
+
+
+def column_misfit(table, index: int, kind: str) -> KindMisfit | None:
+    """The error for a new ``kind`` field of column ``index`` that a value of it does not fit
+    (naming the first, with its row), or None."""
+    if kind not in FIELD_KINDS:
+        raise ValueError(kind)
+    cells = column_cells(table, index)
+    values = ((c, (f"ردیف {to_persian(n)}", f"row {n}")) for c, n in zip(cells, table.numbers) if c and not placeholder(c))
+    reason = import_kinds.misfit(kind, values)
+    return None if reason is None else KindMisfit(table.headers[index], kind, reason)
 
 
 def has_data(table, index: int) -> bool:
@@ -133,7 +203,7 @@ def offered(table, fields, with_data=None) -> dict[int, str]:
     out: dict[int, str] = {}
     made: list[CustomField] = []
     for index, header in enumerate(table.headers):
-        name = new_field_name(header, fields, made)
+        name = new_field_name(header, fields, made, index)
         if name is None or not (index in with_data if with_data is not None else has_data(table, index)):
             continue
         made.append(CustomField(name, id=-(index + 1)))
@@ -141,20 +211,52 @@ def offered(table, fields, with_data=None) -> dict[int, str]:
     return out
 
 
+def why_not(table, index: int, fields, choices: dict[int, str]) -> tuple[str, str]:
+    """Why column ``index`` (not among ``choices``, ``offered``'s) makes no new field."""
+    made = [CustomField(name, id=-(i + 1)) for i, name in choices.items() if i < index]
+    header = table.headers[index] if index < len(table.headers) else str(index)
+    return _refusal(header, fields, made, index) or ("the column is empty", "ستون خالی است")
+
+
+def refusals(table, indices, fields) -> list[Refusal]:
+    """Why each of the columns ``indices`` (with data, filling nothing) made no new field."""
+    indices = list(indices)
+    if not indices:
+        return []
+    choices = offered(table, fields)
+    return [Refusal(table.headers[i], *why_not(table, i, fields, choices)) for i in indices]
+
+
 class CannotMakeField(UserError):
     def __init__(self, header: str, reason: tuple[str, str]):
         super().__init__(f"column {quoted(header)} cannot become a new custom field: {reason[0]}",
-                         f"ستون «{header}» فیلد دلخواه تازه نمی‌شود: {reason[1]}.")
+                         f"ستون {shown(header)} فیلد دلخواه تازه نمی‌شود: {reason[1]}.")
+
+
+def planned(table, index: int, asked: str, cache: dict) -> tuple[str, list[str]]:
+    """(kind, choices) of column ``index``'s new field: guessed (``asked`` '') or ``asked``
+    (KindMisfit when a value does not fit); kept in ``cache``."""
+    key = (index, asked)
+    if key not in cache:
+        if not asked:
+            cache[key] = column_guess(table, index)
+        else:
+            error = column_misfit(table, index, asked)
+            if error is not None:
+                raise error
+            cache[key] = (asked, import_kinds.choices(_values(table, index)) if asked == import_kinds.CHOICE else [])
+    return cache[key]
 
 
 def plan_table(table, mapping: dict[int, str], fields, *, every: bool = False, choices: dict | None = None,
-               kinds: dict | None = None) -> tuple[dict[int, str], list[CustomField]]:
-    """(the mapping with each ``NEW_FIELD`` key turned into its provisional field's key, the
+               guesses: dict | None = None) -> tuple[dict[int, str], list[CustomField]]:
+    """(the mapping with each new-field key turned into its provisional field's key, the
     provisional fields in column order). ``every``: also one for each column with data that
     fills nothing and may make one. ``choices``: ``offered(table, fields)`` when already made;
-    ``kinds``: {column: kind} already guessed (updated here). CannotMakeField for a NEW_FIELD
-    column that may not make one (a name from ``--mapping``)."""
-    asked = sorted(i for i, key in mapping.items() if key == NEW_FIELD)
+    ``guesses``: the kinds already found (updated here). CannotMakeField for a new-field column
+    that may not make one (a name from ``--mapping``), KindMisfit for a kind asked that a value
+    does not fit."""
+    asked = {i: asked_kind(key) for i, key in mapping.items() if asked_kind(key) is not None}
     if not asked and not every:
         return mapping, []
     choices = offered(table, fields) if choices is None else choices
@@ -162,18 +264,17 @@ def plan_table(table, mapping: dict[int, str], fields, *, every: bool = False, c
     if every:
         from crm_desktop.phonebook.import_rows import ignored_indices
 
-        asked = sorted({*asked, *(i for i in ignored_indices(table, mapping, fields, among=choices))})
-    kinds = {} if kinds is None else kinds
+        for i in ignored_indices(table, mapping, fields, among=choices):
+            asked.setdefault(i, "")
+    guesses = {} if guesses is None else guesses
     new: list[CustomField] = []
-    for index in asked:
+    for index in sorted(asked):
         name = choices.get(index)
         if name is None:
             header = table.headers[index] if index < len(table.headers) else str(index)
-            reason = _refusal(header, fields, new) or ("the column is empty", "ستون خالی است")
-            raise CannotMakeField(header, reason)
-        if index not in kinds:
-            kinds[index] = column_kind(table, index)
-        field = CustomField(name, kinds[index], [], True, 0, -(len(new) + 1))
+            raise CannotMakeField(header, why_not(table, index, fields, choices))
+        kind, listed = planned(table, index, asked[index], guesses)
+        field = CustomField(name, kind, list(listed), True, 0, -(len(new) + 1))
         mapping[index] = custom_key(field.id)
         new.append(field)
     return mapping, new
@@ -181,34 +282,57 @@ def plan_table(table, mapping: dict[int, str], fields, *, every: bool = False, c
 
 # --- vCard ----------------------------------------------------------------------------------
 
-def plan_cards(cards, fields) -> list[CustomField]:
+def _nameless(card) -> int:
+    """How many of a card's X-CRM-FIELD lines hold a value but no field name."""
+    from crm_desktop.phonebook.vcard_map import CUSTOM_PROPERTY
+
+    count = 0
+    for prop in card.all(CUSTOM_PROPERTY):
+        if prop.param("X-NAME") or prop.param("NAME"):
+            continue
+        parts = prop.parts
+        if (len(parts) < 2 or not parts[0].strip()) and "".join(parts[1:] or parts).strip():
+            count += 1
+    return count
+
+
+def plan_cards(cards, fields, refused: list | None = None) -> list[CustomField]:
     """The provisional fields for the X-CRM-FIELD names of ``cards`` (a list) that the book's
-    ``fields`` lack and a field may take, in the order the cards write them (``_card_order``)."""
+    ``fields`` lack and a field may take, in the order the cards write them (``_card_order``).
+    ``refused``: gets a Refusal for each name a field may not take, and one for the lines
+    without a name."""
     from crm_desktop.phonebook.vcard_map import card_custom_values
 
     new: list[CustomField] = []
-    values: dict[int, set] = {}
-    refused: set[str] = set()
+    values: dict[int, list] = {}
+    refusing: dict[str, tuple[str, str, str]] = {}  # normalised name -> (name, en, fa)
     after: dict[int, set] = {}  # field id -> the ids a card wrote right after it
+    nameless = 0
     for card in cards:
         last = None
+        nameless += _nameless(card)
         for name, value in card_custom_values(card):
-            if name in refused or custom_field_named(name, fields) is not None:
+            if normalise(name) in refusing or custom_field_named(name, fields) is not None:
                 continue
             field = custom_field_named(name, new)
             if field is None:
-                made = new_field_name(name, fields, new)
-                if made is None:
-                    refused.add(name)
+                reason = _refusal(name, fields, new, card=True)
+                if reason is not None:
+                    refusing[normalise(name)] = (name, *reason)
                     continue
-                field = CustomField(made, "text", [], True, 0, -(len(new) + 1))
+                field = CustomField(field_name_checked(unmarked(name), "field"), "text", [], True, 0, -(len(new) + 1))
                 new.append(field)
-            values.setdefault(field.id, set()).add(value)
+            values.setdefault(field.id, []).append(value)
             if last is not None and last != field.id:
                 after.setdefault(last, set()).add(field.id)
             last = field.id
     for field in new:
-        field.kind = guess_kind(values.get(field.id, ()))
+        field.kind, field.choices = import_kinds.guess(values.get(field.id, ()))
+    if refused is not None:
+        refused += [Refusal(name, en, fa, card=True) for name, en, fa in refusing.values()]
+        if nameless:
+            refused.append(Refusal("", f"{nameless} X-CRM-FIELD line(s) without a field name were not imported",
+                                   f"{to_persian(nameless)} خط X-CRM-FIELD نام فیلد ندارد", card=True))
     return _card_order(new, after)
 
 
@@ -231,9 +355,11 @@ def _card_order(new: list[CustomField], after: dict[int, set]) -> list[CustomFie
     return out
 
 
-def card_field_names(cards, fields) -> list[str]:
-    """The names of the fields ``plan_cards`` would make (the wizard names them)."""
-    return [f.name for f in plan_cards(cards, fields)]
+def card_field_names(cards, fields) -> tuple[list[str], list[Refusal]]:
+    """The names of the fields ``plan_cards`` would make and why the others are not (the wizard
+    names both)."""
+    refused: list[Refusal] = []
+    return [f.name for f in plan_cards(cards, fields, refused)], refused
 
 
 # --- in the import's transaction ---------------------------------------------------------------
@@ -245,9 +371,9 @@ def create(book, new_fields, contacts) -> list[CustomField]:
         return []
     ids, made = {}, []
     for field in new_fields:
-        real = book.add_field(CustomField(field.name, field.kind, [], field.show_in_table))
+        real = book.add_field(CustomField(field.name, field.kind, list(field.choices), field.show_in_table))
         ids[field.id] = real
-        made.append(CustomField(field.name, field.kind, [], field.show_in_table, 0, real))
+        made.append(CustomField(field.name, field.kind, list(field.choices), field.show_in_table, 0, real))
     for contact in contacts:
         custom = contact.custom
         if custom and any(key in ids for key in custom):

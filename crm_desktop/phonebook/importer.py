@@ -39,7 +39,7 @@ from crm_desktop.phonebook.import_rows import (
     ImportRow,
     Progress,
     gc_paused,
-    ignored_columns,
+    ignored_indices,
     read_rows,
     read_vcf,
     rows_from_cards,
@@ -110,12 +110,16 @@ class ImportSummary:
     # rows not read as contacts: a title above the headers, a second header row (table.SkippedRow)
     unread_rows: list = field(default_factory=list)
     created_fields: list = field(default_factory=list)  # the custom fields the import made (CustomField)
+    # with new_fields: the columns / X-CRM-FIELD names that made none, and why (import_fields.Refusal)
+    refused_fields: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"path": self.path, "format": self.format, "rows": self.rows, "added": self.added,
                 "merged": self.merged, "skipped": self.skipped, "rejected": self.rejected,
                 "seconds": round(self.seconds, 3), "ignored_columns": list(self.ignored_columns),
-                "created_fields": [{"name": f.name, "kind": f.kind} for f in self.created_fields],
+                "created_fields": [{"name": f.name, "kind": f.kind} | ({"choices": list(f.choices)} if f.choices else {})
+                                   for f in self.created_fields],
+                "refused_fields": [r.to_json() for r in self.refused_fields],
                 "unread_rows": [r.to_json() for r in self.unread_rows],
                 "entries": [e.to_json() for e in self.entries]}
 
@@ -129,8 +133,13 @@ class ImportSummary:
         """The headline and one line per merged, skipped or rejected row (Persian)."""
         lines = [self.headline()]
         lines += [r.message for r in self.unread_rows]
+        from crm_desktop.phonebook.import_fields import shown
+
         lines += [created_line(f) for f in self.created_fields]
-        lines += [f"ستون «{name}» به هیچ فیلدی نگاشته نشد و وارد نشد." for name in self.ignored_columns]
+        refused = {r.name: r for r in self.refused_fields if not r.card}
+        lines += [refused[name].line() if name in refused else f"ستون {shown(name)} به هیچ فیلدی نگاشته نشد و وارد نشد."
+                  for name in self.ignored_columns]
+        lines += [r.line() for r in self.refused_fields if r.card]
         for e in self.entries:
             who = f"«{e.name}» " if e.name else ""
             lines.append(f"{e.place}: {who}{_OUTCOME_FA[e.outcome]} — {e.reason}")
@@ -140,8 +149,12 @@ class ImportSummary:
         lines = [f"{self.added} added, {self.merged} merged, {self.skipped} skipped, {self.rejected} rejected "
                  f"({self.rows} read from {self.path} in {self.seconds:.2f} s)"]
         lines += [r.message_en for r in self.unread_rows]
-        lines += [f"custom field {quoted(f.name)} ({f.kind}) created" for f in self.created_fields]
-        lines += [f"column {quoted(name)} matches no field and was not imported" for name in self.ignored_columns]
+        lines += [f"custom field {quoted(f.name)} ({f.kind}" + (f": {', '.join(f.choices)}" if f.choices else "")
+                  + ") created" for f in self.created_fields]
+        refused = {r.name: r for r in self.refused_fields if not r.card}
+        lines += [refused[name].line_en() if name in refused else f"column {quoted(name)} matches no field and was not imported"
+                  for name in self.ignored_columns]
+        lines += [r.line_en() for r in self.refused_fields if r.card]
         for e in self.entries:
             lines.append(f"{e.where} {e.number}: {e.outcome}: {e.reason_en}" + (f" ({e.name})" if e.name else ""))
         return "\n".join(lines)
@@ -151,10 +164,10 @@ _OUTCOME_FA = {MERGED: "ادغام شد", SKIPPED: "کنار گذاشته شد",
 
 
 def created_line(field) -> str:
-    """«فیلد دلخواه «نحوه آشنایی» (متن) ساخته شد.»"""
-    from crm_desktop.phonebook.import_fields import kind_label
+    """«فیلد دلخواه «نحوه آشنایی» (فهرست انتخابی) ساخته شد.» (the name isolated)"""
+    from crm_desktop.phonebook.import_fields import kind_label, shown
 
-    return f"فیلد دلخواه «{field.name}» ({kind_label(field.kind)}) ساخته شد."
+    return f"فیلد دلخواه {shown(field.name)} ({kind_label(field.kind)}) ساخته شد."
 
 
 class ImportRefused(UserError):
@@ -246,14 +259,20 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
     conn = args.conn if args.conn is not None else open_database(args.db)
     try:
         fields = _custom_fields(conn)
-        rows, table, mapping, new_fields = _read(args, fields, progress)
-        fields = fields + new_fields
+        rows, table, mapping, new_fields, refused = _read(args, fields, progress)
+        book_fields, fields = fields, fields + new_fields
         if table is None:  # a vCard's cards: their phones by the form's rule, as a table's rows are read
             _check_card_phones(rows)
         summary = ImportSummary(str(args.path), format_of(args.path, args.format), rows=len(rows))
         if table is not None:
-            summary.ignored_columns = ignored_columns(table, mapping, fields)
+            ignored = ignored_indices(table, mapping, fields)
+            summary.ignored_columns = [table.headers[i] for i in ignored]
             summary.unread_rows = list(table.skipped_rows)
+            if args.new_fields:
+                from crm_desktop.phonebook.import_fields import refusals
+
+                refused = refusals(table, ignored, book_fields)
+        summary.refused_fields = refused
         bad = [r for r in rows if not r.ok]
         for row in bad:
             summary.entries.append(Entry(row.number, row.where, REJECTED, row.name, joined_reasons(row.errors),
@@ -278,18 +297,23 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
 
 
 def _read(args: ImportArgs, fields: list, progress: Progress | None):
-    """(rows, the table or None for a vCard, the mapping, the provisional new custom fields) of
-    ``args``' file, read with the book's ``fields`` and the new ones (``import_fields``)."""
-    from crm_desktop.phonebook import import_fields
+    """(rows, the table or None for a vCard, the mapping, the provisional new custom fields, why
+    a vCard's X-CRM-FIELD names made none) of ``args``' file, read with the book's ``fields``
+    and the new ones (``import_fields``). A table's labelled pairs are spread first
+    (``import_pairs``)."""
+    from crm_desktop.phonebook import import_fields, import_pairs
 
     fmt = format_of(args.path, args.format)
     if args.table is None and fmt == VCF:
         if not args.new_fields:
-            return read_rows(args.path, fmt, progress=progress, fields=fields)[0], None, None, []
+            return read_rows(args.path, fmt, progress=progress, fields=fields)[0], None, None, [], []
         cards = list(read_vcf(args.path, progress))
-        new_fields = import_fields.plan_cards(cards, fields)
-        return rows_from_cards(cards, progress, fields + new_fields), None, None, new_fields
+        refused: list = []
+        new_fields = import_fields.plan_cards(cards, fields, refused)
+        return rows_from_cards(cards, progress, fields + new_fields), None, None, new_fields, refused
     table = args.table if args.table is not None else read_table(args.path, fmt, header=args.header)
-    mapping = args.mapping if args.mapping is not None else suggest_mapping(table.headers, fields)
+    import_pairs.spread(table)
+    mapping = args.mapping if args.mapping is not None else import_pairs.custom_only(
+        table, suggest_mapping(table.headers, fields))
     mapping, new_fields = import_fields.plan_table(table, mapping, fields, every=args.new_fields)
-    return rows_from_table(table, mapping, progress, fields=fields + new_fields), table, mapping, new_fields
+    return rows_from_table(table, mapping, progress, fields=fields + new_fields), table, mapping, new_fields, []

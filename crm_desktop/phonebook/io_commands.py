@@ -8,8 +8,11 @@ The import prints its summary (what was added, merged, skipped, rejected and why
 row numbers); a refused file, or one from which nothing could be read, exits non-zero with one
 error line on stderr naming the line or row. ``--new-fields`` makes a custom field, named like
 its header, for every column with data that fills no field (and every X-CRM-FIELD name of a
-vCard the book has no field for), its kind guessed from the values (``import_fields``); in
-``--mapping``, ``"new_field"`` asks for one column's.
+vCard the book has no field for), its kind guessed from the values (``import_kinds``), and says
+why a column or a name made none; in ``--mapping``, ``"new_field"`` asks for one column's and
+``"new_field:choice"`` (``text``, ``number``, ``date``) for one of that kind. Google's labelled
+pairs («Custom Field 1 - Label» / «- Value») are columns named by their labels
+(``import_pairs``), which ``--mapping`` may name too.
 """
 
 from __future__ import annotations
@@ -41,9 +44,10 @@ def register(sub) -> None:
                         help="CSV/XLSX: the first row is data, not headers")
     header.add_argument("--header", dest="header", action="store_true", help="CSV/XLSX: the first row is headers")
     contacts.add_argument("--new-fields", action="store_true",
-                          help="make a custom field (named like the header, its kind text, number or date as the "
-                               "values show) for every column with data that fills no field, and for every "
-                               "X-CRM-FIELD of a vCard the book has no field for")
+                          help="make a custom field (named like the header, its kind text, number, date or a choice "
+                               "list as the values show) for every column with data that fills no field, and for "
+                               "every X-CRM-FIELD of a vCard the book has no field for; in --mapping, "
+                               '"new_field:KIND" (text, number, date, choice) makes one of that kind')
     contacts.add_argument("--json", action="store_true", help="print the summary as JSON")
     contacts.set_defaults(func=run_import_command)
 
@@ -62,7 +66,8 @@ def parse_mapping(text: str | None, headers: list[str]) -> dict[int, str] | None
     if not text:
         return None
     from crm_desktop.phonebook.columns import FIELDS, base, custom_id
-    from crm_desktop.phonebook.import_fields import NEW_FIELD
+    from crm_desktop.phonebook.import_fields import NEW_FIELD, asked_kind
+    from crm_desktop.phonebook.model import FIELD_KINDS
 
     try:
         raw = json.loads(text)
@@ -78,9 +83,13 @@ def parse_mapping(text: str | None, headers: list[str]) -> dict[int, str] | None
             index = headers.index(column)
         else:
             raise UserError(f"--mapping: no column {quoted(column)}", f"ستون «{column}» در پرونده نیست.")
-        if key and key != NEW_FIELD and base(str(key))[0] not in FIELDS and custom_id(str(key)) is None:
-            raise UserError(f"--mapping: unknown field {quoted(key)} (known: {', '.join(FIELDS)}, {NEW_FIELD})",
-                            f"فیلد «{key}» شناخته نیست.")
+        kind = asked_kind(key)
+        if kind is not None and kind and kind not in FIELD_KINDS:
+            raise UserError(f"--mapping: unknown kind {quoted(kind)} for {NEW_FIELD} (kinds: {', '.join(FIELD_KINDS)})",
+                            f"نوع «{kind}» برای فیلد دلخواه تازه شناخته نیست.")
+        if key and kind is None and base(str(key))[0] not in FIELDS and custom_id(str(key)) is None:
+            raise UserError(f"--mapping: unknown field {quoted(key)} (known: {', '.join(FIELDS)}, {NEW_FIELD}, "
+                            f"{NEW_FIELD}:KIND)", f"فیلد «{key}» شناخته نیست.")
         if not 0 <= index < max(len(headers), 1):
             raise UserError(f"--mapping: column {index} is out of range (0–{len(headers) - 1})",
                             f"ستون {index} در پرونده نیست.")
@@ -97,7 +106,11 @@ def run_import_command(args) -> int:
     if args.mapping:
         if fmt not in (CSV, XLSX):
             raise UserError("--mapping is for CSV and XLSX files", "نگاشت ستون‌ها فقط برای CSV و XLSX است.")
-        mapping = parse_mapping(args.mapping, read_table(args.file, fmt, header=args.header).headers)
+        from crm_desktop.phonebook.import_pairs import spread
+
+        table = read_table(args.file, fmt, header=args.header)
+        spread(table)  # Google's labels name columns of their own, as the import reads them
+        mapping = parse_mapping(args.mapping, table.headers)
     from crm_desktop.storage.db import open_database
 
     path = db_path(args)

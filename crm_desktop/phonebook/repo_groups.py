@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from crm_desktop.core import jalali
-from crm_desktop.core.digits import to_latin
+from crm_desktop.core.digits import to_latin, to_persian
 from crm_desktop.core.text import isolate, normalise, quoted, sort_key
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import search_index
@@ -19,6 +19,9 @@ _NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
 _THOUSANDS = dict.fromkeys(map(ord, "٬,'’"))
 _MARKS = dict.fromkeys(map(ord, " \u00a0\u202f\u200e\u200f"))  # spaces, and the mark a shown minus has
 MAX_NAME = 100
+# the kinds a text field with values may become, and what its values must be: (English, Persian)
+_FROM_TEXT = {"choice": ("among its choices", "از گزینه‌ها نیست"), "number": ("numbers", "عدد نیست"),
+              "date": ("dates", "تاریخ درست نیست")}
 
 
 def group_named(groups, name: str) -> Group:
@@ -57,7 +60,8 @@ def _name(text, what: str) -> str:
     if not normalise(name):  # nothing, or only invisible marks (a half-space alone)
         raise ValidationError(f"the {what} needs a name", f"نام {what_fa(what)} را وارد کنید.", "نام")
     if len(name) > MAX_NAME:
-        raise ValidationError(f"the {what} name is too long", f"نام {what_fa(what)} بیش از حد بلند است.", "نام")
+        raise ValidationError(f"the {what} name is longer than {MAX_NAME} characters",
+                              f"نام {what_fa(what)} بیش از {to_persian(MAX_NAME)} نویسه است.", "نام")
     return name
 
 
@@ -271,18 +275,16 @@ class GroupsMixin:
             return cursor.lastrowid
 
     def update_field(self, field: CustomField, renamed: dict[str, str] | None = None) -> None:
-        """Rename, change choices, position or «show in table». The kind can change only while
-        no contact has a value in the field. ``renamed`` ({old choice: new choice}) renames
-        choices: the contacts holding an old one get the new one (searched and sorted by it); a
-        choice in use that is dropped without a new name is refused."""
+        """Rename, change choices, position or «show in table». The kind can change while no
+        contact has a value in the field, and from text to a choice list, a number or a date
+        when every value fits the new kind (``_values_in_kind``). ``renamed`` ({old choice: new
+        choice}) renames choices: the contacts holding an old one get the new one (searched and
+        sorted by it); a choice in use that is dropped without a new name is refused."""
         renamed = {normalise(a): b for a, b in (renamed or {}).items()}
         with self._writing({"custom_fields", "contacts"}):
             old = self._field(field.id)
             field = self._checked_field(field, old.name)
-            if field.kind != old.kind and self.conn.execute(
-                    "SELECT 1 FROM contact_custom_values WHERE field_id = ? LIMIT 1", (field.id,)).fetchone():
-                raise ValidationError("the kind of a field with values cannot change",
-                                      f"نوع «{old.name}» عوض نمی‌شود، چون مخاطبانی در آن مقدار دارند.", "نوع")
+            holders = self._values_in_kind(old, field) if field.kind != old.kind else []
             if field.kind == "choice":
                 kept = {normalise(c): c for c in field.choices}
                 moved = []  # contact ids whose value is renamed
@@ -306,9 +308,49 @@ class GroupsMixin:
                 (field.name, normalise(field.name), field.kind, json.dumps(field.choices, ensure_ascii=False),
                  int(field.show_in_table), field.position, field.id),
             )
+            search_index.reindex_contacts(self.conn, holders)  # a date is searched in Jalali, a number as one
+
+    def _values_in_kind(self, old: CustomField, field: CustomField) -> list[int]:
+        """The values of ``old`` stored in ``field``'s new kind (a number in ASCII digits, a date
+        ISO, a choice as the list writes it), sorted by it; the contacts holding one. Only a text
+        field's values change kind, and only when every one fits: ValidationError naming how
+        many do not and one of them otherwise."""
+        rows = self.conn.execute("SELECT contact_id, value FROM contact_custom_values WHERE field_id = ? "
+                                 "ORDER BY sort_value, contact_id", (field.id,)).fetchall()
+        if rows and (old.kind != "text" or field.kind not in _FROM_TEXT):
+            raise ValidationError("the kind of a field with values cannot change",
+                                  f"نوع «{old.name}» عوض نمی‌شود، چون مخاطبانی در آن مقدار دارند.", "نوع")
+        stored, misfits = {}, []
+        for contact_id, value in rows:
+            try:
+                stored[contact_id] = custom_value(field, value)
+            except ValidationError:
+                misfits.append(value)
+        if misfits:
+            english, fa = _FROM_TEXT[field.kind]
+            raise ValidationError(
+                f"{len(misfits)} values of {quoted(old.name)} are not {english}, e.g. {quoted(misfits[0])}",
+                f"«{old.name}» {FIELD_KINDS[field.kind]} نمی‌شود: مقدار {to_persian(len(misfits))} مخاطب "
+                f"{fa}، مانند «{isolate(misfits[0])}».", "نوع")
+        self.conn.executemany(
+            "UPDATE contact_custom_values SET value = ?, sort_value = ? WHERE contact_id = ? AND field_id = ?",
+            [(value, sort_value, contact_id, field.id) for contact_id, (value, sort_value) in stored.items()])
+        return list(stored)
+
+    def field_values(self, field_id: int) -> list[str]:
+        """The different values contacts have in the field, in Persian order: the choices a
+        text field's values make. Spellings that read the same («وب‌سایت», «وب سایت») are one,
+        written as most contacts write it."""
+        chosen: dict[str, str] = {}
+        for value, _count in self.conn.execute(
+                "SELECT value, count(*) AS n FROM contact_custom_values WHERE field_id = ? GROUP BY value "
+                "ORDER BY n DESC, value", (field_id,)):
+            chosen.setdefault(normalise(value), value)
+        return sorted(chosen.values(), key=sort_key)
 
     def field_value_count(self, field_id: int) -> int:
-        """How many contacts have a value in the field (its kind may change only while none has)."""
+        """How many contacts have a value in the field (its kind may change only while none has,
+        or from text when every value fits the new kind)."""
         return self.conn.execute("SELECT count(*) FROM contact_custom_values WHERE field_id = ?",
                                  (field_id,)).fetchone()[0]
 

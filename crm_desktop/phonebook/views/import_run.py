@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.phone import format_phone
-from crm_desktop.phonebook.import_fields import NEW_FIELD_TEXT
+from crm_desktop.phonebook.import_fields import NEW_FIELD_TEXT, shown as _shown
 
 
 READING_TEXT = "در حال خواندن پرونده…"
@@ -33,17 +33,17 @@ def custom_fields(office) -> list:
 
 
 def preview(table, mapping: dict[int, str], limit: int = 20, fields=(), book=None, *, choices=None,
-            kinds=None) -> list[PreviewRow]:
+            guesses=None) -> list[PreviewRow]:
     """The first ``limit`` rows as contacts, each with its Persian problem ('' when fine), as
     ``import_rows.preview`` builds them (the same code the import itself runs). With the office's
     ``book``, a good row whose mobile is already saved, or was on an earlier row, says so. A
     column mapped to a new custom field fills it as the import will (``import_fields.plan_table``
-    with its ``choices`` and ``kinds``)."""
+    with its ``choices`` and ``guesses``)."""
     from crm_desktop.phonebook import import_rows
     from crm_desktop.phonebook.import_fields import plan_table
     from crm_desktop.phonebook.importer import joined_reasons
 
-    mapping, new_fields = plan_table(table, mapping, fields, choices=choices, kinds=kinds)
+    mapping, new_fields = plan_table(table, mapping, fields, choices=choices, guesses=guesses)
     out: list[PreviewRow] = []
     seen: dict[str, str] = {}  # mobile -> «ردیف ۳», the first preview row that has it
     for row in import_rows.preview(table, mapping, limit, [*fields, *new_fields]):
@@ -92,14 +92,14 @@ def make_args(office, path, fmt: str, table, mapping, duplicates: str, on_error:
                       duplicates=duplicates, on_error=on_error, table=table, new_fields=new_fields and table is None)
 
 
-def vcard_field_names(data: bytes, fields) -> list[str] | None:
-    """The names of the custom fields a vCard's X-CRM-FIELD lines would make (the book lacks
-    them); None when the file is too big to read for that here but may have some (the wizard
-    then offers them unnamed)."""
+def vcard_field_names(data: bytes, fields) -> tuple[list[str], list] | None:
+    """(the names of the custom fields a vCard's X-CRM-FIELD lines would make (the book lacks
+    them), why the others would not: ``import_fields.Refusal``s); None when the file is too
+    big to read for that here but may have some (the wizard then offers them unnamed)."""
     import re
 
     if b"\x00" not in data[:4096] and not re.search(rb"X-CRM-FIELD", data, re.I):  # UTF-16 is read to know
-        return []
+        return [], []
     if len(data) > VCARD_NAMES_BYTES:
         return None
     from crm_desktop.phonebook.import_fields import card_field_names
@@ -138,27 +138,35 @@ def counts_text(summary) -> str:
         f"{format_number(summary.skipped)} تکراری نادیده گرفته شد",
         f"{format_number(summary.rejected)} {'کارت' if summary.format == 'vcf' else 'سطر'} نادرست کنار گذاشته شد",
     ]) + "." + "".join(f"\n{r.message}" for r in getattr(summary, "unread_rows", ())) \
-        + created_text(getattr(summary, "created_fields", ())) + ignored_text(getattr(summary, "ignored_columns", ()))
+        + created_text(getattr(summary, "created_fields", ())) \
+        + ignored_text(getattr(summary, "ignored_columns", ()), getattr(summary, "refused_fields", ()))
 
 
 IGNORED_SHOWN = 6  # column names the result page lists; the rest are counted (a sheet may have hundreds)
 
 
-def _listed(names: list[str], noun: str = "ستون", shown=lambda name: f"«{name}»") -> str:
-    """«الف»، «ب»، … (each as ``shown`` writes it) and, past ``IGNORED_SHOWN``, «و ۱۹۴ ستون دیگر»."""
+def _listed(names: list, noun: str = "ستون", shown=_shown, between: str = "، ") -> str:
+    """«الف»، «ب»، … (each as ``shown`` writes it: by default isolated, a long one cut with «…») and,
+    past ``IGNORED_SHOWN``, «و ۱۹۴ ستون دیگر»."""
     more = f" و {format_number(len(names) - IGNORED_SHOWN)} {noun} دیگر" if len(names) > IGNORED_SHOWN else ""
-    return "، ".join(map(shown, names[:IGNORED_SHOWN])) + more
+    return between.join(map(shown, names[:IGNORED_SHOWN])) + more
 
 
-def ignored_text(names) -> str:
+def ignored_text(names, refused=()) -> str:
     """The line about the columns that filled no field, on the wizard's result page: one named,
-    a few listed, many counted."""
-    names = list(names)
+    a few listed, many counted; each with why it made no new field when it was to
+    (``refused``: ``import_fields.Refusal``s; those of a vCard's names on lines of their own)."""
+    names, refused = list(names), list(refused)
+    why = {r.name: r.fa for r in refused if not r.card}
+    cards = "".join(f"\n{r.line()}" for r in refused if r.card)
     if not names:
-        return ""
+        return cards
     if len(names) == 1:
-        return f"\nستون «{names[0]}» به هیچ فیلدی نگاشته نشد و وارد نشد."
-    return f"\n{format_number(len(names))} ستون به هیچ فیلدی نگاشته نشد و وارد نشد: {_listed(names)}."
+        if names[0] in why:
+            return f"\nستون {_shown(names[0])} وارد نشد: {why[names[0]]}.{cards}"
+        return f"\nستون {_shown(names[0])} به هیچ فیلدی نگاشته نشد و وارد نشد.{cards}"
+    listed = _listed(names, shown=lambda name: _shown(name) + (f" ({why[name]})" if name in why else ""))
+    return f"\n{format_number(len(names))} ستون به هیچ فیلدی نگاشته نشد و وارد نشد: {listed}.{cards}"
 
 
 def created_text(fields) -> str:
@@ -172,34 +180,39 @@ def created_text(fields) -> str:
         return ""
     if len(fields) == 1:
         return f"\n{created_line(fields[0])}"
-    listed = _listed(fields, "فیلد", lambda f: f"«{f.name}» ({kind_label(f.kind)})")
+    listed = _listed(fields, "فیلد", lambda f: f"{_shown(f.name)} ({kind_label(f.kind)})")
     return f"\n{format_number(len(fields))} فیلد دلخواه ساخته شد: {listed}."
 
 
-def new_names_text(names) -> str:
+def new_names_text(names, refused=()) -> str:
     """Under the settings page's «make a vCard's new fields»: which ones (``names`` None: a
-    file too big to read for them here)."""
+    file too big to read for them here), and which names make none and why (``refused``)."""
     if names is None:
         return "(نام فیلدها از خطوط X-CRM-FIELD کارت‌ها خوانده می‌شود.)"
-    return f"{'فیلد' if len(names) == 1 else 'فیلدها'}: {_listed(list(names), 'فیلد')}"
+    lines = [f"{'فیلد' if len(names) == 1 else 'فیلدها'}: {_listed(list(names), 'فیلد')}"] if names else []
+    lines += [r.line(ahead=True) for r in refused]
+    return "\n".join(lines)
 
 
 def unmapped_text(keepable, others) -> str:
     """The columns page's line about the columns with data that fill nothing: ``keepable`` (their
-    headers) may fill a new custom field, ``others`` may not. '' when there are none."""
+    headers) may fill a new custom field, ``others`` ((header, why not in Persian)) may not.
+    '' when there are none."""
     keepable, others = list(keepable), list(others)
     parts = []
     if len(keepable) == 1:
-        parts.append(f"ستون «{keepable[0]}» داده دارد و هیچ فیلدی را پر نمی‌کند؛ "
+        parts.append(f"ستون {_shown(keepable[0])} داده دارد و هیچ فیلدی را پر نمی‌کند؛ "
                      f"با «{NEW_FIELD_TEXT}» داده‌اش نگه داشته می‌شود.")
     elif keepable:
         parts.append(f"{format_number(len(keepable))} ستون داده دارد و هیچ فیلدی را پر نمی‌کند ({_listed(keepable)})؛ "
                      f"با «{NEW_FIELD_TEXT}» داده‌شان نگه داشته می‌شود.")
     if len(others) == 1:
-        parts.append(f"ستون «{others[0]}» {'هم ' if keepable else ''}داده دارد و وارد نمی‌شود.")
+        header, why = others[0]
+        parts.append(f"ستون {_shown(header)} {'هم ' if keepable else ''}داده دارد و وارد نمی‌شود: {why}.")
     elif others:
+        listed = _listed(others, shown=lambda other: f"{_shown(other[0])}: {other[1]}", between="؛ ")
         parts.append(f"{format_number(len(others))} ستون {'دیگر ' if keepable else ''}داده دارد و وارد نمی‌شود "
-                     f"({_listed(others)}).")
+                     f"({listed}).")
     return " ".join(parts)
 
 

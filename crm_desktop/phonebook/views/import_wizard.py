@@ -4,11 +4,13 @@
 2. «ستون‌ها» (CSV / XLSX only) — which contact field each column fills, with the first 20 rows
    previewed as contacts and each row's problem beside it; a column with data and a header a
    custom field may take can also fill «فیلد دلخواه تازه», a new custom field named like its
-   header, its kind guessed from its values (``import_fields``; never chosen by default: a line
-   names the columns with data that fill nothing);
+   header, its kind guessed from its values (``import_kinds``; never chosen by default: a line
+   names the columns with data that fill nothing, and why one makes no field); a small kind
+   picker beside it changes the kind (متن / عدد / تاریخ / فهرست انتخابی), refused in red under
+   the columns, naming the first value that does not fit and its row;
 3. «تنظیمات» — what to do with a contact whose mobile is already stored (skip / merge) and with
    a bad row (skip it / refuse the whole file); for a vCard whose X-CRM-FIELD lines name fields
-   the book lacks, whether to make them; «ورود» starts the import through ui.ops with a
+   the book lacks, whether to make them (and which names make none, and why); «ورود» starts the import through ui.ops with a
    progress dialog and «انصراف» (which rolls everything back, new fields too);
 4. «نتیجه» — added, merged, skipped and rejected, with each rejected row's number and reason,
    and the custom fields made.
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -49,7 +52,8 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.errors import UserError
-from crm_desktop.phonebook import columns, import_fields, table as tables
+from crm_desktop.phonebook import columns, import_fields, import_pairs, table as tables
+from crm_desktop.phonebook.model import FIELD_KINDS
 from crm_desktop.phonebook.views import import_run
 from crm_desktop.ui import dialogs, ops
 from crm_desktop.ui.screen import fit
@@ -168,13 +172,22 @@ class MappingPage(QWizardPage):
         self.skipped.setTextFormat(Qt.PlainText)
         self.unmapped = QLabel(self)  # the columns with data that fill nothing (a new custom field keeps them)
         self.unmapped.setObjectName("import.mapping.unmapped")
-        self.unmapped.setWordWrap(True)
-        self.unmapped.setTextFormat(Qt.PlainText)
+        self.kind_error = QLabel(self)  # a kind picked that a value of the column does not fit
+        self.kind_error.setObjectName("import.mapping.kind_error")
+        self.kind_error.setStyleSheet("color: #c62828;")
+        for label in (self.skipped, self.unmapped, self.kind_error):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.PlainText)
+            # a word it cannot break (a 240-letter header) must not widen the page
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.kind_error.hide()
+        self.kind_pickers: dict[int, QComboBox] = {}
         below = QWidget(self)
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.summary)
         below_layout.addWidget(self.skipped)
+        below_layout.addWidget(self.kind_error)
         below_layout.addWidget(self.unmapped)
         below_layout.addWidget(self.preview, 1)
         self.splitter = QSplitter(Qt.Vertical, self)  # a file with 30 columns: the operator drags
@@ -192,8 +205,11 @@ class MappingPage(QWizardPage):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.combos = []
+        self.kind_pickers = {}
+        self.kind_error.hide()
         table = self.wiz.table
         label_metrics = self.fontMetrics()
+        spread_from = getattr(table, "spread_from", None) or {}
         for index, header in enumerate(table.headers):
             combo = QComboBox()
             combo.setObjectName(f"import.column.{index}")
@@ -204,12 +220,11 @@ class MappingPage(QWizardPage):
                 combo.addItem(columns.field_label(key), key)
             for field in self.wiz.fields:  # the book's custom fields
                 combo.addItem(field.name, columns.custom_key(field.id))
-            if index in self.wiz.offered:  # a new custom field named like the header
-                kind = import_fields.kind_label(self.wiz.new_kind(index))
-                combo.addItem(f"{import_fields.NEW_FIELD_TEXT} ({kind})", import_fields.NEW_FIELD)
-                combo.setItemData(combo.count() - 1, f"فیلد دلخواه تازه‌ای به نام «{self.wiz.offered[index]}» "
-                                  f"از نوع {kind} ساخته می‌شود.", Qt.ToolTipRole)
+            if index in self.wiz.offered:  # a new custom field named like the header (its kind: a picker)
+                combo.addItem(import_fields.NEW_FIELD_TEXT, import_fields.NEW_FIELD)
             chosen = self.wiz.mapping.get(index, columns.IGNORE)
+            if import_fields.asked_kind(chosen) is not None:
+                chosen = import_fields.NEW_FIELD
             if combo.findData(chosen) < 0:
                 combo.addItem(columns.field_label(chosen, self.wiz.fields), chosen)
             combo.setCurrentIndex(combo.findData(chosen))
@@ -217,10 +232,11 @@ class MappingPage(QWizardPage):
             sample = next((row[index] for row in table.rows if index < len(row) and row[index].strip()), "")
             label = QLabel(label_metrics.elidedText(f"{header}:", Qt.ElideMiddle,
                                                     LABEL_WIDTH_EM * label_metrics.averageCharWidth()))
-            label.setToolTip(f"{header}\nمثلاً «{sample}»" if sample else header)
+            tip = header if index not in spread_from else f"{header}\n(برچسبی در ستون «{spread_from[index]}»)"
+            label.setToolTip(f"{tip}\nمثلاً «{sample}»" if sample else tip)
             row, pair = divmod(index, 2)
             self.combo_grid.addWidget(label, row, pair * 2)
-            self.combo_grid.addWidget(combo, row, pair * 2 + 1)
+            self.combo_grid.addWidget(self._with_kind_picker(combo, index), row, pair * 2 + 1)
             self.combos.append(combo)
         skipped = getattr(table, "skipped_rows", ())
         self.skipped.setText("\n".join(row.message for row in skipped))
@@ -231,15 +247,72 @@ class MappingPage(QWizardPage):
         self.splitter.setSizes([min(rows, 6) * line + 12, max(200, self.height() - min(rows, 6) * line)])
         self.refresh_preview()
 
+    def _with_kind_picker(self, combo: QComboBox, index: int) -> QWidget:
+        """``combo`` and, for a column that may make a new field, its kind picker (shown while
+        the combo says «فیلد دلخواه تازه»)."""
+        if index not in self.wiz.offered:
+            return combo
+        picker = QComboBox()
+        picker.setObjectName(f"import.column.{index}.kind")
+        for kind, label in FIELD_KINDS.items():
+            picker.addItem(label, kind)
+        picker.setCurrentIndex(picker.findData(self.wiz.new_field_kind(index)))
+        picker.currentIndexChanged.connect(lambda _=0, index=index: self._kind_chosen(index))
+        picker.setVisible(combo.currentData() == import_fields.NEW_FIELD)
+        self.kind_pickers[index] = picker
+        self._describe_new(combo, index)
+        host = QWidget()
+        row = QHBoxLayout(host)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(combo, 1)
+        row.addWidget(picker)
+        return host
+
+    def _describe_new(self, combo: QComboBox, index: int) -> None:
+        """The tooltip of the «فیلد دلخواه تازه» item and of the kind picker beside it: the new
+        field's name and kind (and a choice list's choices)."""
+        kind, choices = self.wiz.new_field_plan(index)
+        at = combo.findData(import_fields.NEW_FIELD)
+        tip = (f"فیلد دلخواه تازه‌ای به نام {import_fields.shown(self.wiz.offered[index])} "
+               f"از نوع {import_fields.kind_label(kind)} ساخته می‌شود.")
+        if choices:
+            tip += "\nگزینه‌ها: " + "، ".join(map(import_fields.shown, choices))
+        combo.setItemData(at, tip, Qt.ToolTipRole)
+        self.kind_pickers[index].setToolTip(tip)
+
+    def _kind_chosen(self, index: int) -> None:
+        """The operator picked a kind for column ``index``'s new field: taken when every value
+        fits it, else refused in red (naming the value and its row) and the picker put back."""
+        picker = self.kind_pickers[index]
+        error = self.wiz.ask_kind(index, picker.currentData())
+        if error is not None:
+            picker.blockSignals(True)
+            picker.setCurrentIndex(picker.findData(self.wiz.new_field_kind(index)))
+            picker.blockSignals(False)
+        self.kind_error.setText(error.fa if error is not None else "")
+        self.kind_error.setVisible(error is not None)
+        self._describe_new(self.combos[index], index)
+        self._mapping_changed()
+
     def _mapping_changed(self) -> None:
-        self.wiz.mapping = {i: c.currentData() for i, c in enumerate(self.combos) if c.currentData()}
+        wiz = self.wiz
+        wiz.mapping = {}
+        for i, combo in enumerate(self.combos):
+            key = combo.currentData()
+            if key == import_fields.NEW_FIELD:
+                key = import_fields.new_field_key(wiz.asked_kinds.get(i, ""))
+            if key:
+                wiz.mapping[i] = key
+            if i in self.kind_pickers:
+                self.kind_pickers[i].setVisible(combo.currentData() == import_fields.NEW_FIELD)
         self.refresh_preview()
         self.completeChanged.emit()
 
     def refresh_preview(self) -> None:
         wiz = self.wiz
         rows = import_run.preview(wiz.table, wiz.mapping, PREVIEW_ROWS, wiz.fields, wiz.office.phonebook,
-                                  choices=wiz.offered, kinds=wiz.new_kinds)
+                                  choices=wiz.offered, guesses=wiz.guesses)
         self._show_unmapped()
         headers = ["سطر", "نام", "تلفن‌ها", "ایمیل", "وضعیت"]
         self.preview.clear()
@@ -276,14 +349,29 @@ class MappingPage(QWizardPage):
         from crm_desktop.phonebook.import_rows import ignored_indices
 
         wiz = self.wiz
-        mapping = {i: key for i, key in wiz.mapping.items() if key != import_fields.NEW_FIELD}
-        unmapped = [i for i in ignored_indices(wiz.table, mapping, wiz.fields, among=wiz.with_data)
-                    if wiz.mapping.get(i) != import_fields.NEW_FIELD]
+        new = {i for i, key in wiz.mapping.items() if import_fields.asked_kind(key) is not None}
+        mapping = {i: key for i, key in wiz.mapping.items() if i not in new}
+        unmapped = [i for i in ignored_indices(wiz.table, mapping, wiz.fields, among=wiz.with_data) if i not in new]
         headers = wiz.table.headers
-        text = import_run.unmapped_text([headers[i] for i in unmapped if i in wiz.offered],
-                                        [headers[i] for i in unmapped if i not in wiz.offered])
+        text = import_run.unmapped_text(
+            [headers[i] for i in unmapped if i in wiz.offered],
+            [(headers[i], import_fields.why_not(wiz.table, i, wiz.fields, wiz.offered)[1])
+             for i in unmapped if i not in wiz.offered])
         self.unmapped.setText(text)
         self.unmapped.setVisible(bool(text))
+        self._fit_notes()
+
+    def _fit_notes(self) -> None:
+        """Give the lines under the columns the height their wrapped text needs at the page's
+        width: the splitter lays its panes out by their minimum heights only (no height for
+        width), and squeezed lines were drawn over one another."""
+        width = self.splitter.width() if self.splitter.isVisible() else 0
+        for label in (self.skipped, self.kind_error, self.unmapped):
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() and width > 200 else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_notes()
 
     def isComplete(self) -> bool:  # noqa: N802
         return bool(self.wiz.mapping)
@@ -346,11 +434,14 @@ class PolicyPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802
         self.status.setText(f"پرونده: \u2068{self.wiz.path.name}\u2069")
-        names = self.wiz.card_fields  # None: a big file that may have some (not read here for their names)
-        offered = self.wiz.format == tables.VCF and names != []
+        found = self.wiz.card_fields  # None: a big file that may have some (not read here for their names)
+        names, refused = (None, []) if found is None else found
+        vcard = self.wiz.format == tables.VCF
+        offered = vcard and names != []
         self.new_fields.setVisible(offered)
-        self.new_names.setText(import_run.new_names_text(names) if offered else "")
-        self.new_names.setVisible(offered)
+        text = import_run.new_names_text(names, refused) if vcard else ""
+        self.new_names.setText(text)
+        self.new_names.setVisible(bool(text))
 
     def make_fields(self) -> bool:
         return not self.new_fields.isHidden() and self.new_fields.isChecked()
@@ -378,6 +469,7 @@ class SummaryPage(QWizardPage):
         self.counts = QLabel(self)
         self.counts.setObjectName("import.summary.counts")
         self.counts.setWordWrap(True)
+        self.counts.setTextFormat(Qt.PlainText)  # names in it are cut at 40 letters (import_fields.shown)
         self.problems = QTableWidget(self)
         self.problems.setObjectName("import.summary.rows")
         self.problems.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -419,9 +511,11 @@ class ImportWizard(QWizard):
         self.office = office
         self.fields = []  # the book's custom fields (columns may fill them)
         self.offered: dict[int, str] = {}  # column -> the name of the new custom field it may make
-        self.new_kinds: dict[int, str] = {}  # column -> the kind guessed for its new field (as needed)
+        self.guesses: dict = {}  # (column, kind asked or '') -> (kind, choices) of its new field (as needed)
+        self.asked_kinds: dict[int, str] = {}  # column -> the kind the operator picked for its new field
         self.with_data: set[int] = set()  # the columns with a cell that holds anything
-        self.card_fields: list[str] | None = []  # a vCard: the fields its X-CRM-FIELD lines may make (None: some)
+        # a vCard: (the fields its X-CRM-FIELD lines may make, why others make none); None: some, unread
+        self.card_fields: tuple | None = ([], [])
         self.choose_file = _choose_file
         self.setObjectName("import_wizard")
         self.setWindowTitle(TITLE)
@@ -459,7 +553,7 @@ class ImportWizard(QWizard):
         self.path = path
         self.summary = None
         self.loaded = None
-        self.card_fields = []
+        self.card_fields = ([], [])
         if self.format == tables.VCF:  # read on the import; here only whether it is a vCard at all
             from crm_desktop.phonebook.import_rows import check_vcard
 
@@ -482,17 +576,34 @@ class ImportWizard(QWizard):
     def _take_table(self, table) -> None:
         if not table.rows:
             raise UserError(f"{self.path}: no rows", "در این پرونده سطری برای ورود نیست.")
+        import_pairs.spread(table)  # Google's «Custom Field 1 - Label» names a column of its own
         self.table = table
         self.fields = import_run.custom_fields(self.office)
-        self.mapping = columns.suggest_mapping(self.table.headers, self.fields)
+        self.mapping = import_pairs.custom_only(table, columns.suggest_mapping(self.table.headers, self.fields))
         self.with_data = {i for i in range(len(table.headers)) if import_fields.has_data(table, i)}
-        self.offered, self.new_kinds = import_fields.offered(table, self.fields, self.with_data), {}
+        self.offered = import_fields.offered(table, self.fields, self.with_data)
+        self.guesses, self.asked_kinds = {}, {}
 
-    def new_kind(self, index: int) -> str:
-        """The kind of the new custom field column ``index`` would make (guessed once)."""
-        if index not in self.new_kinds:
-            self.new_kinds[index] = import_fields.column_kind(self.table, index)
-        return self.new_kinds[index]
+    def new_field_plan(self, index: int) -> tuple[str, list[str]]:
+        """(kind, choices) of the new custom field column ``index`` would make: the kind the
+        operator picked, else the one guessed (each found once)."""
+        return import_fields.planned(self.table, index, self.asked_kinds.get(index, ""), self.guesses)
+
+    def new_field_kind(self, index: int) -> str:
+        return self.new_field_plan(index)[0]
+
+    def ask_kind(self, index: int, kind: str):
+        """Make column ``index``'s new field a ``kind`` one; the KindMisfit (kind unchanged)
+        when a value of the column does not fit it."""
+        if kind == import_fields.planned(self.table, index, "", self.guesses)[0]:
+            self.asked_kinds.pop(index, None)
+            return None
+        try:
+            import_fields.planned(self.table, index, kind, self.guesses)
+        except import_fields.KindMisfit as error:
+            return error
+        self.asked_kinds[index] = kind
+        return None
 
     def _read(self, path: Path, table) -> None:
         cancelled = self.operation is not None and self.operation.is_cancelled()
