@@ -198,8 +198,8 @@ def test_fields_add_edit_delete(qtbot, office, contact_id, monkeypatch):
     dialog = FieldsDialog(office)
     qtbot.addWidget(dialog)
 
-    def fill(parent, field, taken, store, holders=0):
-        editor = FieldEditor(parent, field, taken, store, holders)
+    def fill(parent, field, taken, store, holders=0, values=None):
+        editor = FieldEditor(parent, field, taken, store, holders, values)
         qtbot.addWidget(editor)
         if field is None:
             editor.name.setText("نوع مشتری")
@@ -235,8 +235,8 @@ def editing(qtbot, dialog, change):
     the editors opened are returned (the last one stays open on a refusal)."""
     editors = []
 
-    def fill(parent, field, taken, store, holders=0):
-        editor = FieldEditor(parent, field, taken, store, holders)
+    def fill(parent, field, taken, store, holders=0, values=None):
+        editor = FieldEditor(parent, field, taken, store, holders, values)
         qtbot.addWidget(editor)
         editors.append(editor)
         editor.show()
@@ -293,11 +293,13 @@ def test_a_field_no_contact_fills_yet_changes_its_kind(qtbot, office, contact_id
 
 
 def test_a_field_contacts_fill_keeps_its_kind_and_says_why(qtbot, office, contact_id):
+    """A number field with values keeps its kind (only a text field's values may change kind:
+    test_phonebook_dialogs_field_kinds)."""
     pb = office.phonebook
-    field_id = pb.add_field(model.CustomField("رده"))
-    other = pb.add(model.Contact(first_name="مریم", last_name="احمدی", custom={field_id: "نقره‌ای"}))
+    field_id = pb.add_field(model.CustomField("رده", kind="number"))
+    other = pb.add(model.Contact(first_name="مریم", last_name="احمدی", custom={field_id: "2"}))
     contact = pb.get(contact_id)
-    contact.custom = {field_id: "طلایی"}
+    contact.custom = {field_id: "1"}
     pb.update(contact)
     dialog = FieldsDialog(office)
     qtbot.addWidget(dialog)
@@ -308,8 +310,8 @@ def test_a_field_contacts_fill_keeps_its_kind_and_says_why(qtbot, office, contac
          editor.kind_note.text())))
     dialog.select(field_id)
     assert dialog.edit()
-    assert seen == [(False, "text", said, True, said)]
-    assert pb.fields()[0].kind == "text" and pb.get(other).custom == {field_id: "نقره‌ای"}
+    assert seen == [(False, "number", said, True, said)]
+    assert pb.fields()[0].kind == "number" and pb.get(other).custom == {field_id: "2"}
 
 
 def test_a_value_given_meanwhile_is_told_on_the_editor(qtbot, office, contact_id):
@@ -332,7 +334,7 @@ def test_a_value_given_meanwhile_is_told_on_the_editor(qtbot, office, contact_id
     assert not dialog.edit()
     editor = editors[-1]
     assert editor.isVisible() and editor.kind.currentData() == "date"
-    assert editor.error.text() == "نوع «رده» عوض نمی‌شود، چون مخاطبانی در آن مقدار دارند."
+    assert editor.error.text() == "«رده» تاریخ نمی‌شود: مقدار ۱ مخاطب تاریخ درست نیست، مانند «\u2068طلایی\u2069»."
     assert pb.fields()[0].kind == "text" and pb.get(contact_id).custom == {field_id: "طلایی"}
 
 
@@ -349,8 +351,8 @@ def test_a_refused_field_edit_keeps_the_editor_open_with_what_was_typed(qtbot, o
     qtbot.addWidget(dialog)
     editors = []
 
-    def fill(parent, field, taken, store, holders=0):
-        editor = FieldEditor(parent, field, taken, store, holders)
+    def fill(parent, field, taken, store, holders=0, values=None):
+        editor = FieldEditor(parent, field, taken, store, holders, values)
         qtbot.addWidget(editor)
         editors.append(editor)
         if field is None:
@@ -389,8 +391,8 @@ def test_a_choice_typed_over_in_its_line_is_renamed_for_its_contacts(qtbot, offi
     dialog = FieldsDialog(office)
     qtbot.addWidget(dialog)
 
-    def fill(parent, field, taken, store, holders=0):
-        editor = FieldEditor(parent, field, taken, store, holders)
+    def fill(parent, field, taken, store, holders=0, values=None):
+        editor = FieldEditor(parent, field, taken, store, holders, values)
         qtbot.addWidget(editor)
         editor.choices.setPlainText("زرین\nنقره‌ای\nبرنزی")
         editor.accept()
@@ -439,8 +441,8 @@ def test_a_field_named_like_a_built_in_one_is_refused_in_its_editor(qtbot, offic
     qtbot.addWidget(dialog)
     editors = []
 
-    def fill(parent, field, taken, store, holders=0):
-        editor = FieldEditor(parent, field, taken, store, holders)
+    def fill(parent, field, taken, store, holders=0, values=None):
+        editor = FieldEditor(parent, field, taken, store, holders, values)
         qtbot.addWidget(editor)
         editors.append(editor)
         editor.name.setText(typed)

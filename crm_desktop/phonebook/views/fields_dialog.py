@@ -1,6 +1,7 @@
 """Managing custom fields (فیلدهای دلخواه): add one (name, kind, the choices of a choice list,
 whether the phonebook table shows it), edit its name / choices / column (and its kind while no
-contact has a value in it), delete it with a confirmation that says its values go with it.
+contact has a value in it, or from text when every value fits the new kind: a choice list may
+take its choices from the values), delete it with a confirmation that says its values go with it.
 
     FieldsDialog(office, parent).exec()
 
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop.core.digits import format_number
+from crm_desktop.core.text import normalise
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook import model
 from crm_desktop.ui.list_manager import ListManagerDialog
@@ -40,16 +43,28 @@ def kind_locked_text(holders: int) -> str:
     return f"این فیلد برای {format_number(holders)} مخاطب مقدار دارد؛ نوعش عوض نمی‌شود."
 
 
+def kind_checked_text(holders: int) -> str:
+    return (f"این فیلد برای {format_number(holders)} مخاطب مقدار دارد؛ نوعش تنها وقتی عوض می‌شود "
+            "که همهٔ مقدارها با نوع تازه جور باشند.")
+
+
+FROM_VALUES = "گزینه‌ها را از مقدارهای موجود بساز"
+
+
 class FieldEditor(QDialog):
-    """One field: name, kind (fixed while ``holders`` contacts have a value in it: stored values
-    depend on it), choices, column."""
+    """One field: name, kind, choices, column. While ``holders`` contacts have a value in it the
+    kind is fixed (stored values depend on it), except a text field's, which the phonebook
+    changes when every value fits the new kind; its choices may then be made from ``values()``
+    (the different values stored)."""
 
     def __init__(self, parent: QWidget | None = None, custom_field: model.CustomField | None = None,
                  taken_names: set[str] | None = None, store: Callable[[model.CustomField], object] | None = None,
-                 holders: int = 0):
+                 holders: int = 0, values: Callable[[], list[str]] | None = None):
         super().__init__(parent)
         self.store = store  # saves the field (raises UserError): the editor stays open on a refusal
         self.stored = None  # what ``store`` returned
+        self.values = values
+        self.holders = 0  # contacts with a value in the field (``lock_kind``)
         self.setObjectName("field_editor")
         self.setWindowTitle("فیلد تازه" if custom_field is None else "ویرایش فیلد")
         self.original = custom_field
@@ -65,10 +80,13 @@ class FieldEditor(QDialog):
         self.choices.setPlaceholderText("هر گزینه در یک سطر")
         self.choices.setFixedHeight(self.choices.fontMetrics().lineSpacing() * 5 + 12)
         self.choices_label = QLabel("گزینه‌ها:", self)
-        self.kind_note = QLabel(self)  # why the kind is fixed, under it
+        self.kind_note = QLabel(self)  # why the kind is fixed or checked, under it, in the normal text colour
         self.kind_note.setObjectName("field.kind_note")
         self.kind_note.setWordWrap(True)
-        self.kind_note.setEnabled(False)
+        self.from_values = QPushButton(FROM_VALUES, self)
+        self.from_values.setObjectName("field.choices_from_values")
+        self.from_values.setAutoDefault(False)
+        self.from_values.clicked.connect(self.fill_choices_from_values)
         self.show_in_table = QCheckBox("نمایش به‌صورت ستون در جدول دفتر تلفن", self)
         self.show_in_table.setObjectName("field.show_in_table")
         self.error = QLabel(self)
@@ -81,6 +99,7 @@ class FieldEditor(QDialog):
         form.addRow("نوع:", self.kind)
         form.addRow("", self.kind_note)
         form.addRow(self.choices_label, self.choices)
+        form.addRow("", self.from_values)
         form.addRow("", self.show_in_table)
         self.form = form
         buttons = QDialogButtonBox(self)
@@ -107,17 +126,29 @@ class FieldEditor(QDialog):
         self.setMinimumWidth(420)
 
     def lock_kind(self, holders: int) -> None:
-        """The kind may change while no contact has a value in the field; otherwise the combo is
-        disabled and says why (its tooltip and a line under it)."""
-        locked = holders > 0
+        """The kind may change while no contact has a value in the field, and a text field's
+        when its values fit the new kind (the phonebook checks them on «ذخیره»); otherwise the
+        combo is disabled. Either way with values, its tooltip and a line under it say so."""
+        self.holders = holders
+        checked = holders > 0 and self.original is not None and self.original.kind == "text"
+        locked = holders > 0 and not checked
         self.kind.setEnabled(not locked)
-        self.kind.setToolTip(kind_locked_text(holders) if locked else "")
+        self.kind.setToolTip(kind_locked_text(holders) if locked else kind_checked_text(holders) if checked else "")
         self.kind_note.setText(self.kind.toolTip())
-        self.form.setRowVisible(self.kind_note, locked)
+        self.form.setRowVisible(self.kind_note, holders > 0)
 
     def _kind_changed(self) -> None:
         is_choice = self.kind.currentData() == "choice"
         self.form.setRowVisible(self.choices, is_choice)
+        self.form.setRowVisible(self.from_values, is_choice and self.holders > 0 and self.values is not None
+                                and self.original is not None and self.original.kind == "text")
+
+    def fill_choices_from_values(self) -> None:
+        """The values contacts have in the field added to the choices (those not there yet)."""
+        lines = [line.strip() for line in self.choices.toPlainText().splitlines() if line.strip()]
+        have = {normalise(line) for line in lines}
+        lines += [value for value in self.values() if normalise(value) not in have]
+        self.choices.setPlainText("\n".join(lines))
 
     def result_field(self) -> model.CustomField:
         choices = [line.strip() for line in self.choices.toPlainText().splitlines() if line.strip()]
@@ -154,9 +185,10 @@ class FieldEditor(QDialog):
         super().accept()
 
 
-def _edit_field(parent: QWidget, custom_field: model.CustomField | None, taken: set[str], store, holders: int = 0):
+def _edit_field(parent: QWidget, custom_field: model.CustomField | None, taken: set[str], store, holders: int = 0,
+                values=None):
     """The editor, open until ``store`` takes the field (its result) or the operator cancels (None)."""
-    editor = FieldEditor(parent, custom_field, taken, store, holders)
+    editor = FieldEditor(parent, custom_field, taken, store, holders, values)
     return editor.stored if editor.exec() == QDialog.Accepted else None
 
 
@@ -165,7 +197,7 @@ class FieldsDialog(ListManagerDialog):
         super().__init__(parent, name="fields", title=TITLE, width=480)
         self.office = office
         self.repo = office.phonebook
-        # (parent, field or None, taken names, store, holders) -> what store returned | None
+        # (parent, field or None, taken names, store, holders, values) -> what store returned | None
         self.edit_field = _edit_field
         self.add_button = self._button("فیلد تازه…", "fields.add", self.add)
         self.edit_button = self._button("ویرایش…", "fields.edit", self.edit)
@@ -236,7 +268,7 @@ class FieldsDialog(ListManagerDialog):
             return True
 
         if not self.edit_field(self, current, {f.name for f in self.fields if f.id != current.id}, store,
-                               self.repo.field_value_count(current.id)):
+                               self.repo.field_value_count(current.id), lambda: self.repo.field_values(current.id)):
             return False
         self.reload(current.id)
         return True
