@@ -26,7 +26,9 @@ as ``0912…``; one or two digits match the numbers that start with them (``0`` 
 is read as ``09``). A line with letters is a words query, its digit-only words are number
 fragments; its first ``MAX_TERMS`` words and fragments are searched for, the rest of a very long
 line is left out. A typed word also matches joined with its neighbours (up to ``COMPOUND_SPAN``
-words in all): «علی رضا» finds «علیرضا» too, and «علی رض», typed halfway, both. The group
+words in all): «علی رضا» finds «علیرضا» too, and «علی رض», typed halfway, both. A word typed
+with a ZWNJ is one word, read as typed joined: «حسین‌زاده» finds «حسین‌زاده», «حسینزاده» and
+«حسین زاده» in one name field, not «حسین» in one field and «… زاده» in another. The group
 filter is one more token.
 """
 
@@ -311,8 +313,15 @@ def number_clause(fragment: str) -> tuple[str, ...]:
 
 def _word_clause(chunk: str, numbers: list, budget: int = MAX_TERMS) -> tuple | None:
     """One typed word (no spaces) as a words clause; its digit-only tokens go to ``numbers``.
-    A word with a ZWNJ («علی‌پور») matches its parts or its joined form («علیپور»). At most
-    ``budget`` of its tokens are read."""
+    At most ``budget`` of its tokens are read.
+
+    A word typed with a ZWNJ («حسین‌زاده») is one word: it is read as typed joined («حسینزاده»,
+    a prefix), which the index holds for the same word written with a ZWNJ in any field, and
+    for the word written joined or apart inside one name field; its parts alone would match
+    «حسین» in one field and «… زاده» in another. A word of three parts or more («ایران‌خودرو‌دیزل»)
+    also matches its adjacent pairs joined («ایرانخودرو», «خودرودیزل»): an organisation
+    indexes pairs only, a name no run longer than three. With a number among its parts
+    («بلوک‌۴») the word matches its letters or the whole, as a word written so."""
     found = _TOKEN.findall(fold(chunk))[:budget]
     parts = []
     for token in found:
@@ -322,11 +331,14 @@ def _word_clause(chunk: str, numbers: list, budget: int = MAX_TERMS) -> tuple | 
             parts.append(token)
     if not parts:
         return None
-    alternatives = [tuple(parts)]
-    if ZWNJ in chunk and len(found) > 1:
-        joined = tuple(t for t in _TOKEN.findall(fold(chunk.replace(ZWNJ, ""))) if not t.isdigit())
-        if joined and joined != alternatives[0]:
-            alternatives.append(joined)
+    if ZWNJ not in chunk or len(found) < 2:
+        return (tuple(parts),)
+    joined = tuple(t for t in _TOKEN.findall(fold(chunk.replace(ZWNJ, ""))) if not t.isdigit())
+    if len(parts) < len(found):  # a number among the parts: as before, the letters or the whole
+        return tuple(dict.fromkeys((tuple(parts), joined))) if joined else (tuple(parts),)
+    alternatives = [joined]
+    if len(joined) == 1 and len(parts) > 2:
+        alternatives.append(tuple(dict.fromkeys(a + b for a, b in zip(parts, parts[1:]))))
     return tuple(alternatives)
 
 
@@ -374,9 +386,10 @@ def _decimal_clause(typed: str) -> tuple[str, ...]:
 
 def _join_runs(clauses: list) -> list:
     """Typed words may be one written word: «محمد رضا» also finds «محمدرضا», «عبد الله» also
-    «عبدالله» (Persian writes many compound names either way). Each plain typed word (one word,
-    no ZWNJ) matches as itself or as the start, middle or end of its run with up to
-    ``COMPOUND_SPAN`` - 1 plain neighbours joined (a prefix: the last word may be half typed).
+    «عبدالله» (Persian writes many compound names either way). Each plain typed word (one word;
+    a word of two parts typed with a ZWNJ is one, read joined) matches as itself or as the start,
+    middle or end of its run with up to ``COMPOUND_SPAN`` - 1 plain neighbours joined (a prefix:
+    the last word may be half typed).
     Two words alone are one clause, both words or the two joined (the same condition, shorter).
     A typed number between two words leaves them neighbours (it is searched for on its own)."""
     def plain(clause) -> bool:
