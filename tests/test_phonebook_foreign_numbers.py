@@ -66,7 +66,8 @@ def test_the_table_shows_them_as_typed_and_the_search_finds_them_typed_any_way(o
     shown = [PARIS, SYDNEY, LONDON_ZERO, LONDON, "+۹۷۱ ۵۰ ۱۲۳ ۴۵۶۷"]
     assert cell(tab, 0, "phones") == "، ".join(f"{LRI}{number}{PDI}" for number in shown)
     for typed_text in ("+33 1 42 68 53 00", "+33142685300", "+33 14 268 5300", "+61 2 9374 4000",
-                       "+44 20 7946 0999", "+442079460999", "+44 20 7946 0958", "۷۹۴۶۰۹۵۸"):
+                       "+44 20 7946 0999", "+442079460999", "+44 20 7946 0958", "۷۹۴۶۰۹۵۸",
+                       "+44 (0) 20 7946 0999", "0044 (0)20 7946", "+۴۴ (۰) ۲۰ ۷۹۴۶ ۰۹۹۹"):  # «(0)» typed as written
         search(tab, typed_text)
         assert names(tab) == ["جان اسمیت"], typed_text
     search(tab, "+4402079460999")  # the «(0)» is no part of the number

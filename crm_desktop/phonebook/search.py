@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from crm_desktop.core.digits import to_latin, to_persian
+from crm_desktop.core.phone import without_trunk_zero
 from crm_desktop.core.text import ZWNJ, isolate, normalise
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -270,6 +271,8 @@ def number_fragment(text: str) -> str | None:
     digits = compact.lstrip("+")
     if plus or digits.startswith("00"):
         rest = digits if plus else digits[2:]
+        if "(" in text:  # +44 (0) 20 …: the trunk 0 is no part of a stored foreign number
+            rest = without_trunk_zero(to_latin(normalise(text)), rest)
         if rest.startswith("98"):
             rest = rest[2:]
             if rest.startswith("0"):  # +98 (0)21 …
