@@ -215,5 +215,5 @@ def test_the_settings_page_names_the_vcard_fields_that_are_not_made(tmp_path, wi
     wizard = wizard_of(path)
     page = wizard.policy_page
     assert page.new_fields.isVisible()
-    assert page.new_names.text() == (f"فیلد: {q('رنگ')}\n"
+    assert page.new_names.text() == (f"فیلد: {q('رنگ')}؛ اگر ساخته نشود، مقدارش وارد نمی‌شود.\n"
                                      f"فیلد {q('موبایل')} کارت‌ها ساخته نمی‌شود: «تلفن همراه» از فیلدهای خود دفتر تلفن است.")

@@ -192,7 +192,11 @@ def test_a_vcards_fields_the_book_lacks_are_made_when_asked(qtbot, office, tmp_p
     box = wizard.policy_page.new_fields
     assert box.isVisible() and not box.isChecked()
     assert box.text() == "فیلدهای دلخواهی که کارت‌ها دارند و دفتر ندارد ساخته شود"
-    assert wizard.policy_page.new_names.text() == f"فیلدها: {q('نحوه آشنایی')}، {q('تاریخ عضویت')}"
+    names = f"فیلدها: {q('نحوه آشنایی')}، {q('تاریخ عضویت')}"
+    # off, the page says what becomes of their values; on, only which fields
+    assert wizard.policy_page.new_names.text() == f"{names}؛ اگر ساخته نشوند، مقدارشان وارد نمی‌شود."
+    box.setChecked(True)
+    assert wizard.policy_page.new_names.text() == names
     box.setChecked(make)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
@@ -200,6 +204,12 @@ def test_a_vcards_fields_the_book_lacks_are_made_when_asked(qtbot, office, tmp_p
     assert fields(office) == {"نام مدیر": ("text", False), **made}
     counts = wizard.summary_page.counts.text()
     assert (f"۲ فیلد دلخواه ساخته شد: {q('نحوه آشنایی')} (متن)، {q('تاریخ عضویت')} (تاریخ)." in counts) is make
+    left_out = [f"فیلد {q('نحوه آشنایی')} در دفتر نیست؛ مقدار ۱ کارت وارد نشد.",
+                f"فیلد {q('تاریخ عضویت')} در دفتر نیست؛ مقدار ۱ کارت وارد نشد."]
+    if make:
+        assert "در دفتر نیست" not in counts
+    else:  # the result page names each field left out, with how many cards had a value for it
+        assert counts.splitlines()[1:] == left_out
 
 
 def test_a_vcard_without_new_fields_asks_nothing(qtbot, office, tmp_path):

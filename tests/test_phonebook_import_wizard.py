@@ -164,7 +164,7 @@ def test_a_big_file_is_read_off_the_ui_thread_and_imported_without_reading_it_ag
     reads = []
     read_table = tables.read_table
     monkeypatch.setattr(tables, "read_table", lambda *a, **k: reads.append(a[0]) or read_table(*a, **k))
-    monkeypatch.setattr(importer, "read_rows", lambda *a, **k: pytest.fail("the file was read again"))
+    monkeypatch.setattr(importer, "read_table", lambda *a, **k: pytest.fail("the file was read again"))
     wizard = open_wizard(qtbot, office, path)
     wizard.next()
     assert wizard.currentId() == import_wizard.PAGE_FILE and wizard.operation is not None

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crm_desktop.core.digits import to_persian
+from crm_desktop.core.digits import format_number, to_persian
 from crm_desktop.core.text import normalise, quoted
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook import import_kinds
@@ -330,10 +330,77 @@ def plan_cards(cards, fields, refused: list | None = None) -> list[CustomField]:
         field.kind, field.choices = import_kinds.guess(values.get(field.id, ()))
     if refused is not None:
         refused += [Refusal(name, en, fa, card=True) for name, en, fa in refusing.values()]
-        if nameless:
-            refused.append(Refusal("", f"{nameless} X-CRM-FIELD line(s) without a field name were not imported",
-                                   f"{to_persian(nameless)} خط X-CRM-FIELD نام فیلد ندارد", card=True))
+        refused += _nameless_refusal(nameless)
     return _card_order(new, after)
+
+
+def _nameless_refusal(count: int) -> list[Refusal]:
+    """The Refusal for ``count`` X-CRM-FIELD lines with a value but no field name (none for 0)."""
+    if not count:
+        return []
+    return [Refusal("", f"{count} X-CRM-FIELD line(s) without a field name were not imported",
+                    f"{to_persian(count)} خط X-CRM-FIELD نام فیلد ندارد", card=True)]
+
+
+@dataclass
+class IgnoredField:
+    """An X-CRM-FIELD name the book has no custom field for, in an import that makes none: how
+    many cards had a value for it (their values were not imported)."""
+
+    name: str  # as the first card wrote it
+    cards: int = 0
+
+    def line(self) -> str:
+        return f"فیلد {shown(self.name)} در دفتر نیست؛ مقدار {format_number(self.cards)} کارت وارد نشد."
+
+    def line_en(self) -> str:
+        values = "the value of 1 card was" if self.cards == 1 else f"the values of {self.cards} cards were"
+        return f"field {quoted(self.name)} is not in the book: {values} not imported"
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "cards": self.cards}
+
+
+class CardTally:
+    """What an import that makes no new field leaves out of the cards, counted as they pass
+    (``passing`` keeps a stream of cards a stream): each X-CRM-FIELD name none of the book's
+    ``fields`` has (``ignored``, in first-seen order) and the lines without a name (``refused``)."""
+
+    def __init__(self, fields):
+        from crm_desktop.phonebook.vcard_map import CUSTOM_PROPERTY, card_custom_values
+
+        self._values = card_custom_values
+        self._property = CUSTOM_PROPERTY
+        self._fields = list(fields)
+        self._keys: dict[str, str] = {}  # a name as written -> its key (compared as headers are), '' for the book's
+        self._ignored: dict[str, IgnoredField] = {}  # its key (compared as headers are) -> the tally
+        self._nameless = 0
+
+    def passing(self, cards):
+        for card in cards:
+            self.count(card)
+            yield card
+
+    def count(self, card) -> None:
+        if not any(p.name == self._property for p in card.properties):  # most cards: one quick look
+            return
+        self._nameless += _nameless(card)
+        seen = set()
+        for name, _value in self._values(card):
+            key = self._keys.get(name)
+            if key is None:
+                known = custom_field_named(name, self._fields) is not None
+                key = self._keys[name] = "" if known else header_key(name) or normalise(name) or name
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            self._ignored.setdefault(key, IgnoredField(name)).cards += 1
+
+    def ignored(self) -> list[IgnoredField]:
+        return list(self._ignored.values())
+
+    def refused(self) -> list[Refusal]:
+        return _nameless_refusal(self._nameless)
 
 
 def _card_order(new: list[CustomField], after: dict[int, set]) -> list[CustomField]:

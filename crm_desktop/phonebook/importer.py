@@ -18,7 +18,17 @@ the field's kind; a bad one makes the row bad); a column with data that fills no
 named in the summary (``ignored_columns``). A column mapped to ``import_fields.NEW_FIELD``
 (and with ``new_fields`` every column with data that fills nothing, every X-CRM-FIELD name
 the book lacks) makes a new custom field, in the same transaction (``import_fields``; the
-summary's ``created_fields``).
+summary's ``created_fields``). Without ``new_fields``, each X-CRM-FIELD name of a vCard that
+the book has no field for is named in the summary with how many cards had a value for it
+(``ignored_fields``, ``import_fields.IgnoredField``: «فیلد «نحوه آشنایی» در دفتر نیست؛ مقدار
+۲۰۰ کارت وارد نشد.»). Why a column or an X-CRM-FIELD name made no field, and a vCard's
+X-CRM-FIELD lines without a name, are ``refused_fields`` (``import_fields.Refusal``).
+
+The summary as JSON (``ImportSummary.to_json``, the CLI's ``--json``): ``path``, ``format``,
+``rows``, ``added``, ``merged``, ``skipped``, ``rejected``, ``seconds``; ``ignored_columns``
+(headers); ``ignored_fields`` ([{"name", "cards"}]); ``created_fields`` ([{"name", "kind",
+"choices"?}]); ``refused_fields`` ([{"name", "from": "column" | "card", "reason",
+"reason_fa"}]); ``unread_rows``; ``entries`` (the rows merged, skipped or rejected, and why).
 """
 
 from __future__ import annotations
@@ -40,7 +50,6 @@ from crm_desktop.phonebook.import_rows import (
     Progress,
     gc_paused,
     ignored_indices,
-    read_rows,
     read_vcf,
     rows_from_cards,
     rows_from_table,
@@ -107,16 +116,20 @@ class ImportSummary:
     merged_ids: list[int] = field(default_factory=list)  # existing contacts that received merged rows
     seconds: float = 0.0
     ignored_columns: list[str] = field(default_factory=list)  # CSV / XLSX headers that filled no field
+    # a vCard's X-CRM-FIELD names the book lacks, in an import that made no field (import_fields.IgnoredField)
+    ignored_fields: list = field(default_factory=list)
     # rows not read as contacts: a title above the headers, a second header row (table.SkippedRow)
     unread_rows: list = field(default_factory=list)
     created_fields: list = field(default_factory=list)  # the custom fields the import made (CustomField)
-    # with new_fields: the columns / X-CRM-FIELD names that made none, and why (import_fields.Refusal)
+    # with new_fields: the columns / X-CRM-FIELD names that made none, and why; a vCard's X-CRM-FIELD
+    # lines without a name (import_fields.Refusal)
     refused_fields: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"path": self.path, "format": self.format, "rows": self.rows, "added": self.added,
                 "merged": self.merged, "skipped": self.skipped, "rejected": self.rejected,
                 "seconds": round(self.seconds, 3), "ignored_columns": list(self.ignored_columns),
+                "ignored_fields": [f.to_json() for f in self.ignored_fields],
                 "created_fields": [{"name": f.name, "kind": f.kind} | ({"choices": list(f.choices)} if f.choices else {})
                                    for f in self.created_fields],
                 "refused_fields": [r.to_json() for r in self.refused_fields],
@@ -139,6 +152,7 @@ class ImportSummary:
         refused = {r.name: r for r in self.refused_fields if not r.card}
         lines += [refused[name].line() if name in refused else f"ستون {shown(name)} به هیچ فیلدی نگاشته نشد و وارد نشد."
                   for name in self.ignored_columns]
+        lines += [f.line() for f in self.ignored_fields]
         lines += [r.line() for r in self.refused_fields if r.card]
         for e in self.entries:
             who = f"«{e.name}» " if e.name else ""
@@ -154,6 +168,7 @@ class ImportSummary:
         refused = {r.name: r for r in self.refused_fields if not r.card}
         lines += [refused[name].line_en() if name in refused else f"column {quoted(name)} matches no field and was not imported"
                   for name in self.ignored_columns]
+        lines += [f.line_en() for f in self.ignored_fields]
         lines += [r.line_en() for r in self.refused_fields if r.card]
         for e in self.entries:
             lines.append(f"{e.where} {e.number}: {e.outcome}: {e.reason_en}" + (f" ({e.name})" if e.name else ""))
@@ -259,11 +274,12 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
     conn = args.conn if args.conn is not None else open_database(args.db)
     try:
         fields = _custom_fields(conn)
-        rows, table, mapping, new_fields, refused = _read(args, fields, progress)
+        summary = ImportSummary(str(args.path), format_of(args.path, args.format))
+        rows, table, mapping, new_fields, refused = _read(args, fields, progress, summary)
         book_fields, fields = fields, fields + new_fields
         if table is None:  # a vCard's cards: their phones by the form's rule, as a table's rows are read
             _check_card_phones(rows)
-        summary = ImportSummary(str(args.path), format_of(args.path, args.format), rows=len(rows))
+        summary.rows = len(rows)
         if table is not None:
             ignored = ignored_indices(table, mapping, fields)
             summary.ignored_columns = [table.headers[i] for i in ignored]
@@ -296,17 +312,21 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
     return summary
 
 
-def _read(args: ImportArgs, fields: list, progress: Progress | None):
+def _read(args: ImportArgs, fields: list, progress: Progress | None, summary: ImportSummary):
     """(rows, the table or None for a vCard, the mapping, the provisional new custom fields, why
-    a vCard's X-CRM-FIELD names made none) of ``args``' file, read with the book's ``fields``
-    and the new ones (``import_fields``). A table's labelled pairs are spread first
-    (``import_pairs``)."""
+    a vCard's X-CRM-FIELD names or lines made none) of ``args``' file, read with the book's
+    ``fields`` and the new ones (``import_fields``). A vCard read without ``new_fields`` gives
+    ``summary`` the X-CRM-FIELD names the book lacks (``ignored_fields``). A table's labelled
+    pairs are spread first (``import_pairs``)."""
     from crm_desktop.phonebook import import_fields, import_pairs
 
     fmt = format_of(args.path, args.format)
     if args.table is None and fmt == VCF:
-        if not args.new_fields:
-            return read_rows(args.path, fmt, progress=progress, fields=fields)[0], None, None, [], []
+        if not args.new_fields:  # the cards stay a stream, tallied as they pass
+            tally = import_fields.CardTally(fields)
+            rows = rows_from_cards(tally.passing(read_vcf(args.path, progress)), fields=fields)
+            summary.ignored_fields = tally.ignored()
+            return rows, None, None, [], tally.refused()
         cards = list(read_vcf(args.path, progress))
         refused: list = []
         new_fields = import_fields.plan_cards(cards, fields, refused)

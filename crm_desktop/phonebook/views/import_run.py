@@ -139,7 +139,8 @@ def counts_text(summary) -> str:
         f"{format_number(summary.rejected)} {'کارت' if summary.format == 'vcf' else 'سطر'} نادرست کنار گذاشته شد",
     ]) + "." + "".join(f"\n{r.message}" for r in getattr(summary, "unread_rows", ())) \
         + created_text(getattr(summary, "created_fields", ())) \
-        + ignored_text(getattr(summary, "ignored_columns", ()), getattr(summary, "refused_fields", ()))
+        + ignored_text(getattr(summary, "ignored_columns", ()), getattr(summary, "refused_fields", ()),
+                       getattr(summary, "ignored_fields", ()))
 
 
 IGNORED_SHOWN = 6  # column names the result page lists; the rest are counted (a sheet may have hundreds)
@@ -152,13 +153,14 @@ def _listed(names: list, noun: str = "ستون", shown=_shown, between: str = "�
     return between.join(map(shown, names[:IGNORED_SHOWN])) + more
 
 
-def ignored_text(names, refused=()) -> str:
+def ignored_text(names, refused=(), fields=()) -> str:
     """The line about the columns that filled no field, on the wizard's result page: one named,
     a few listed, many counted; each with why it made no new field when it was to
-    (``refused``: ``import_fields.Refusal``s; those of a vCard's names on lines of their own)."""
+    (``refused``: ``import_fields.Refusal``s; those of a vCard's names on lines of their own,
+    after the vCard's names the book lacks, ``fields``: ``ignored_fields_text``)."""
     names, refused = list(names), list(refused)
     why = {r.name: r.fa for r in refused if not r.card}
-    cards = "".join(f"\n{r.line()}" for r in refused if r.card)
+    cards = ignored_fields_text(fields) + "".join(f"\n{r.line()}" for r in refused if r.card)
     if not names:
         return cards
     if len(names) == 1:
@@ -167,6 +169,18 @@ def ignored_text(names, refused=()) -> str:
         return f"\nستون {_shown(names[0])} به هیچ فیلدی نگاشته نشد و وارد نشد.{cards}"
     listed = _listed(names, shown=lambda name: _shown(name) + (f" ({why[name]})" if name in why else ""))
     return f"\n{format_number(len(names))} ستون به هیچ فیلدی نگاشته نشد و وارد نشد: {listed}.{cards}"
+
+
+def ignored_fields_text(ignored) -> str:
+    """The lines about a vCard's X-CRM-FIELD names the book lacks, in an import that made no
+    field (``import_fields.IgnoredField``): one each, past ``IGNORED_SHOWN`` the rest counted."""
+    ignored = list(ignored)
+    lines = [f.line() for f in ignored[:IGNORED_SHOWN]]
+    rest = ignored[IGNORED_SHOWN:]
+    if rest:
+        lines.append(f"{format_number(len(rest))} فیلد دیگر کارت‌ها هم در دفتر نیست و مقدارشان وارد نشد: "
+                     f"{_listed([f.name for f in rest], 'فیلد')}.")
+    return "".join(f"\n{line}" for line in lines)
 
 
 def created_text(fields) -> str:
@@ -184,12 +198,17 @@ def created_text(fields) -> str:
     return f"\n{format_number(len(fields))} فیلد دلخواه ساخته شد: {listed}."
 
 
-def new_names_text(names, refused=()) -> str:
+def new_names_text(names, refused=(), making: bool = True) -> str:
     """Under the settings page's «make a vCard's new fields»: which ones (``names`` None: a
-    file too big to read for them here), and which names make none and why (``refused``)."""
+    file too big to read for them here) and, not ``making`` them, that their values are left
+    out; which names make none and why (``refused``)."""
     if names is None:
         return "(نام فیلدها از خطوط X-CRM-FIELD کارت‌ها خوانده می‌شود.)"
-    lines = [f"{'فیلد' if len(names) == 1 else 'فیلدها'}: {_listed(list(names), 'فیلد')}"] if names else []
+    lines = []
+    if names:
+        one = len(names) == 1
+        lines.append(f"{'فیلد' if one else 'فیلدها'}: {_listed(list(names), 'فیلد')}" + (
+            "" if making else f"؛ اگر ساخته {'نشود' if one else 'نشوند'}، {'مقدارش' if one else 'مقدارشان'} وارد نمی‌شود."))
     lines += [r.line(ahead=True) for r in refused]
     return "\n".join(lines)
 

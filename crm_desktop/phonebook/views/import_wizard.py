@@ -159,6 +159,7 @@ class PolicyPage(QWizardPage):
         # a vCard's X-CRM-FIELD lines that name fields the book lacks: make them? (a table's columns say so each)
         self.new_fields = QCheckBox("فیلدهای دلخواهی که کارت‌ها دارند و دفتر ندارد ساخته شود", self)
         self.new_fields.setObjectName("import.new_fields")
+        self.new_fields.toggled.connect(self._say_new_names)
         self.new_names = QLabel(self)  # which ones (a long list wraps; a check box's text would be cut)
         self.new_names.setObjectName("import.new_fields.names")
         self.new_names.setWordWrap(True)
@@ -178,11 +179,16 @@ class PolicyPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         self.status.setText(f"پرونده: \u2068{self.wiz.path.name}\u2069")
         found = self.wiz.card_fields  # None: a big file that may have some (not read here for their names)
+        names = None if found is None else found[0]
+        self.new_fields.setVisible(self.wiz.format == tables.VCF and names != [])
+        self._say_new_names()
+
+    def _say_new_names(self) -> None:
+        """The names under the check box, and whether their values come in as it stands."""
+        found = self.wiz.card_fields
         names, refused = (None, []) if found is None else found
         vcard = self.wiz.format == tables.VCF
-        offered = vcard and names != []
-        self.new_fields.setVisible(offered)
-        text = import_run.new_names_text(names, refused) if vcard else ""
+        text = import_run.new_names_text(names, refused, self.new_fields.isChecked()) if vcard else ""
         self.new_names.setText(text)
         self.new_names.setVisible(bool(text))
 
