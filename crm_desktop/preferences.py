@@ -13,12 +13,14 @@ import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import ValidationError
 from crm_desktop.paths import config_dir, default_db_path
 from crm_desktop.storage import settings as store
 
 MONEY_UNITS = ("rial", "toman")
 FONT_SIZES = range(8, 21)
+MAX_OFFICE_NAME = 200
 _SOUND_KEY = re.compile(r"[a-z0-9_\-]{1,40}")
 
 
@@ -54,8 +56,9 @@ class Preferences:
                                   "بلندی صدا")
         if not isinstance(self.alarm_silent, bool):
             raise ValidationError("alarm_silent must be true or false", "بی‌صدا بودن هشدار درست نیست.", "بی‌صدا")
-        if len(self.office_name) > 200:
-            raise ValidationError("office name too long", "نام دفتر بیش از اندازه بلند است.", "نام دفتر")
+        if len(self.office_name) > MAX_OFFICE_NAME:
+            raise ValidationError(f"the office name is longer than {MAX_OFFICE_NAME} characters",
+                                  f"نام دفتر بیش از {to_persian(MAX_OFFICE_NAME)} نویسه است.", "نام دفتر")
 
 
 def load(conn) -> Preferences:

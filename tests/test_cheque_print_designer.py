@@ -369,7 +369,7 @@ def test_a_refused_template_name_is_told_in_the_prompt_which_stays_open(designer
     assert seen == ["نمونه تازه",
                     (True, "نام نمونه چاپی را بنویسید.", "\u200c"),
                     (True, "نمونه چاپی دیگری به نام «برگ يكسان صيادي» هست.", "برگ يكسان صيادي"),  # ي/ك: the same name
-                    (True, "نام نمونه چاپی بیش از اندازه بلند است.", "نمونه " * 20),
+                    (True, "نام نمونه چاپی بیش از ۱۰۰ نویسه است.", "نمونه " * 20),
                     (False, "", "بانک ملت")]
     assert repo.names() == ["برگ یکسان صیادی", "بانک ملت"] and designer.template.name == "بانک ملت"
     assert answers == []  # no message box: the refusals were under the line

@@ -15,6 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields, replace
 
 from crm_desktop.core.digits import persian_decimal, to_persian
+from crm_desktop.core.text import normalise
 from crm_desktop.errors import ValidationError
 
 FORMAT = "crm_desktop.cheque_template"
@@ -44,6 +45,7 @@ DEFAULT_FONT = "Vazirmatn"
 NASTALIQ_FONT = "Noto Nastaliq Urdu"
 SAYAD_WIDTH, SAYAD_HEIGHT = 175.0, 80.0
 MAX_SIDE = 400.0  # mm: larger than any leaf or tray
+MAX_NAME = 100  # characters of a template's name
 MIN_FONT, MAX_FONT = 4.0, 72.0
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -145,10 +147,11 @@ class Template:
 
     def validate(self) -> "Template":
         self.name = " ".join(str(self.name or "").split())
-        if not self.name:
+        if not normalise(self.name):  # nothing, or only invisible marks (a half-space, ZWSP, bidi marks)
             raise ValidationError("a template needs a name", "نام نمونه چاپی را بنویسید.", "نام")
-        if len(self.name) > 100:
-            raise ValidationError("name too long", "نام نمونه چاپی بیش از اندازه بلند است.", "نام")
+        if len(self.name) > MAX_NAME:
+            raise ValidationError(f"the template name is longer than {MAX_NAME} characters",
+                                  f"نام نمونه چاپی بیش از {to_persian(MAX_NAME)} نویسه است.", "نام")
         for name, label in (("width", "پهنای برگ"), ("height", "بلندی برگ")):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 20 <= value <= MAX_SIDE:

@@ -167,7 +167,7 @@ def account_number(value) -> str:
         raise _error("account_number", "write digits, with '-', '.' or '/' between groups",
                      "فقط رقم بنویسید (با «-»، «.» یا «/» میان گروه‌ها).")
     if sum(c.isdigit() for c in text) > 30:
-        raise _error("account_number", "too long", "بیش از اندازه طولانی است.")
+        raise _error("account_number", "more than 30 digits", f"بیش از {to_persian(30)} رقم است.")
     return text
 
 

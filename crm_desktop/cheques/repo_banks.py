@@ -5,10 +5,12 @@ name can be hidden but not deleted."""
 from __future__ import annotations
 
 from crm_desktop.cheques.banks import Bank
+from crm_desktop.core.digits import to_persian
 from crm_desktop.core.text import normalise
 from crm_desktop.errors import UserError, ValidationError
 
 _FIELD = "نام بانک"
+MAX_NAME = 100  # characters of a bank's name
 
 
 class BanksMixin:
@@ -29,8 +31,11 @@ class BanksMixin:
 
     def _bank_name_checked(self, name: str, key: str | None = None) -> str:
         name = " ".join((name or "").split())
-        if not name:
+        if not normalise(name):  # nothing, or only invisible marks (a half-space, ZWSP, bidi marks)
             raise ValidationError("a bank needs a name", f"{_FIELD} را وارد کنید.", _FIELD)
+        if len(name) > MAX_NAME:
+            raise ValidationError(f"the bank name is longer than {MAX_NAME} characters",
+                                  f"{_FIELD} بیش از {to_persian(MAX_NAME)} نویسه است.", _FIELD)
         for other_key, other in self.conn.execute("SELECT key, name FROM banks"):
             if other_key != key and normalise(other) == normalise(name):
                 raise ValidationError(f"bank {name!r} is already in the list",

@@ -199,7 +199,7 @@ class PersonFile:
         check_kind(self.kind)
         self.number = " ".join(to_latin(str(self.number or "")).split())
         if len(self.number) > 30:
-            raise _error("number", "too long", "حداکثر ۳۰ نویسه است.")
+            raise _error("number", "longer than 30 characters", "حداکثر ۳۰ نویسه است.")
         if self.contact_id in (None, "", 0):
             raise _error("contact_id", "choose the person", "شخص را از دفتر تلفن انتخاب کنید یا بسازید.")
         self.contact_id = int(self.contact_id)

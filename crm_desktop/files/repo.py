@@ -82,7 +82,8 @@ class Files(FileSearchMixin):
     def set_prefix(self, kind: str, prefix: str) -> None:
         prefix = "".join(str(prefix or "").split())
         if len(prefix) > 10:
-            raise ValidationError("prefix too long", "پیشوند شماره پرونده حداکثر ۱۰ نویسه است.", "پیشوند")
+            raise ValidationError("the prefix is longer than 10 characters", "پیشوند شماره پرونده حداکثر ۱۰ نویسه است.",
+                                  "پیشوند")
         with self._writing({"settings"}):
             settings.set(self.conn, f"files.prefix.{check_kind(kind)}", prefix)
 

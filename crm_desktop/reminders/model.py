@@ -222,12 +222,14 @@ class Reminder:
         if not subject:
             raise ValidationError("the subject is empty", "موضوع یادآوری را وارد کنید.", SUBJECT_FIELD)
         if len(subject) > MAX_SUBJECT:
-            raise ValidationError("the subject is too long",
-                                  f"موضوع بیش از اندازه بلند است (بیشینه {_fa(MAX_SUBJECT)} نویسه).", SUBJECT_FIELD)
+            raise ValidationError(f"the subject is longer than {MAX_SUBJECT} characters",
+                                  f"موضوع بیش از {_fa(MAX_SUBJECT)} نویسه است.", SUBJECT_FIELD)
         if len(self.note or "") > MAX_TEXT:
-            raise ValidationError("the note is too long", "یادداشت بیش از اندازه بلند است.", "یادداشت")
+            raise ValidationError(f"the note is longer than {MAX_TEXT} characters",
+                                  f"یادداشت بیش از {_fa(MAX_TEXT)} نویسه است.", "یادداشت")
         if len(self.place or "") > MAX_SUBJECT:
-            raise ValidationError("the place is too long", "مکان بیش از اندازه بلند است.", "مکان")
+            raise ValidationError(f"the place is longer than {MAX_SUBJECT} characters",
+                                  f"مکان بیش از {_fa(MAX_SUBJECT)} نویسه است.", "مکان")
         if not isinstance(self.starts_at, datetime):
             raise ValidationError("starts_at must be a datetime", "تاریخ و ساعت را وارد کنید.", "تاریخ و ساعت")
         if self.priority not in PRIORITIES:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from crm_desktop.core.digits import to_persian
 from crm_desktop.core.text import normalise
 from crm_desktop.errors import UserError, ValidationError
 from crm_desktop.phonebook.repo_groups import checked_colour
@@ -14,10 +15,11 @@ MAX_NAME = 100
 
 def _name(text) -> str:
     name = " ".join((text or "").split())
-    if not name:
+    if not normalise(name):  # nothing, or only invisible marks (a half-space alone), as the phonebook's groups
         raise ValidationError("the group needs a name", "نام گروه را وارد کنید.", "نام")
     if len(name) > MAX_NAME:
-        raise ValidationError("the group name is too long", "نام گروه بیش از حد بلند است.", "نام")
+        raise ValidationError(f"the group name is longer than {MAX_NAME} characters",
+                              f"نام گروه بیش از {to_persian(MAX_NAME)} نویسه است.", "نام")
     return name
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from crm_desktop.core import jalali
+from crm_desktop.core.digits import to_persian
 from crm_desktop.core.holidays import is_holiday, official_holidays
 from crm_desktop.errors import ValidationError
 from crm_desktop.reminders.recurrence import HolidayTest, last_occurrence
 from crm_desktop.reminders.repo_rows import SELECT, Stored, iso
 
 SKIPS_HOLIDAYS = "r.repeat LIKE '%\"skip_holidays\":true%'"
+MAX_TITLE = 200  # characters of a holiday's title
 
 
 class HolidaysMixin:
@@ -48,8 +50,9 @@ class HolidaysMixin:
     def set_holiday(self, d: date, title: str = "", is_holiday: bool = True) -> None:
         """Make ``d`` a holiday (with a title) or not one, whatever the official calendar says."""
         title = " ".join((title or "").split())
-        if len(title) > 200:
-            raise ValidationError("holiday title too long", "عنوان تعطیلی بیش از حد بلند است.", "عنوان")
+        if len(title) > MAX_TITLE:
+            raise ValidationError(f"the holiday title is longer than {MAX_TITLE} characters",
+                                  f"عنوان تعطیلی بیش از {to_persian(MAX_TITLE)} نویسه است.", "عنوان")
         with self._writing({"holidays", "reminders"}):
             self.conn.execute(
                 "INSERT INTO holidays (date, title, is_holiday) VALUES (?, ?, ?) "
