@@ -172,7 +172,8 @@ def test_a_query_fts5_cannot_read_matches_nothing(book, people):
 def test_parse_reads_a_line():
     assert parse("") .empty and not parse("", 3).empty
     query = parse("علی‌پور 0912", 5)
-    assert query.words == ((("علیپور",),),) and query.numbers == (("0912",),) and query.group_id == 5  # one word
+    assert query.words == ((("علیپور",), ("علی", "پور")),)  # joined, or both parts
+    assert query.numbers == (("0912",),) and query.group_id == 5
 
 
 def test_two_typed_words_also_find_the_name_written_as_one(book):

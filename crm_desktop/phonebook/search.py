@@ -27,8 +27,9 @@ is read as ``09``). A line with letters is a words query, its digit-only words a
 fragments; its first ``MAX_TERMS`` words and fragments are searched for, the rest of a very long
 line is left out. A typed word also matches joined with its neighbours (up to ``COMPOUND_SPAN``
 words in all): «علی رضا» finds «علیرضا» too, and «علی رض», typed halfway, both. A word typed
-with a ZWNJ is one word, read as typed joined: «حسین‌زاده» finds «حسین‌زاده», «حسینزاده» and
-«حسین زاده» in one name field, not «حسین» in one field and «… زاده» in another. The group
+with a ZWNJ matches its joined form or all its parts: «حسین‌زاده» finds «حسین‌زاده»,
+«حسینزاده» and «حسین زاده» in one name field, and «وب‌سایت» a note's «وب سایت» (also «حسین»
+in one field and «… زاده» in another: a few results too many, never one missed). The group
 filter is one more token.
 """
 
@@ -314,17 +315,18 @@ def number_clause(fragment: str) -> tuple[str, ...]:
     return (fragment,)
 
 
-def _word_clause(chunk: str, numbers: list, budget: int = MAX_TERMS) -> tuple | None:
-    """One typed word (no spaces) as a words clause; its digit-only tokens go to ``numbers``.
-    At most ``budget`` of its tokens are read.
+def _word_clause(chunk: str, numbers: list, budget: int = MAX_TERMS) -> tuple[tuple | None, str | None]:
+    """One typed word (no spaces) as a words clause, and the word that may be joined with its
+    typed neighbours (``_join_runs``; None: it is joined with none); its digit-only tokens go
+    to ``numbers``. At most ``budget`` of its tokens are read.
 
-    A word typed with a ZWNJ («حسین‌زاده») is one word: it is read as typed joined («حسینزاده»,
-    a prefix), which the index holds for the same word written with a ZWNJ in any field, and
-    for the word written joined or apart inside one name field; its parts alone would match
-    «حسین» in one field and «… زاده» in another. A word of three parts or more («ایران‌خودرو‌دیزل»)
-    also matches its adjacent pairs joined («ایرانخودرو», «خودرودیزل»): an organisation
-    indexes pairs only, a name no run longer than three. With a number among its parts
-    («بلوک‌۴») the word matches its letters or the whole, as a word written so."""
+    A word typed with a ZWNJ («حسین‌زاده», «وب‌سایت») matches its joined form («حسینزاده», a
+    prefix: the index holds it for the word written with a ZWNJ in any field, and joined or
+    apart inside one name field) or all its parts, each anywhere («حسین» … «زاده»): a note's
+    «وب سایت» or a custom value's «نقره ای» is written apart, in a field whose words are not
+    indexed joined. A few more results (a first name «حسین» and a last name «ملک‌زاده») are
+    the lesser evil; a missed contact is not. With a number among its parts («بلوک‌۴») the word
+    matches its letters or the whole, as a word written so."""
     found = _TOKEN.findall(fold(chunk))[:budget]
     parts = []
     for token in found:
@@ -333,16 +335,13 @@ def _word_clause(chunk: str, numbers: list, budget: int = MAX_TERMS) -> tuple | 
         else:
             parts.append(token)
     if not parts:
-        return None
+        return None, None
     if ZWNJ not in chunk or len(found) < 2:
-        return (tuple(parts),)
+        return (tuple(parts),), parts[0] if len(parts) == 1 else None
     joined = tuple(t for t in _TOKEN.findall(fold(chunk.replace(ZWNJ, ""))) if not t.isdigit())
-    if len(parts) < len(found):  # a number among the parts: as before, the letters or the whole
-        return tuple(dict.fromkeys((tuple(parts), joined))) if joined else (tuple(parts),)
-    alternatives = [joined]
-    if len(joined) == 1 and len(parts) > 2:
-        alternatives.append(tuple(dict.fromkeys(a + b for a, b in zip(parts, parts[1:]))))
-    return tuple(alternatives)
+    if len(parts) < len(found):  # a number among the parts: the letters or the whole
+        return (tuple(dict.fromkeys((tuple(parts), joined))) if joined else (tuple(parts),)), None
+    return tuple(dict.fromkeys((joined, tuple(parts)))), joined[0] if len(joined) == 1 else None
 
 
 def parse(text: str | None, group_id: int | None = None) -> ParsedQuery:
@@ -372,10 +371,10 @@ def parse(text: str | None, group_id: int | None = None) -> ParsedQuery:
                 numbers.append(_decimal_clause(chunk))
                 budget -= 1
                 continue
-            clause = _word_clause(chunk, numbers, budget)
+            clause, word = _word_clause(chunk, numbers, budget)
             budget -= max(1, len(_TOKEN.findall(fold(chunk))[:budget]))
             if clause is not None:
-                words.append(clause)
+                words.append((clause, word))
         words = _join_runs(words)
     return ParsedQuery(tuple(words), tuple(numbers), None if group_id is None else int(group_id))
 
@@ -389,33 +388,34 @@ def _decimal_clause(typed: str) -> tuple[str, ...]:
 
 def _join_runs(clauses: list) -> list:
     """Typed words may be one written word: «محمد رضا» also finds «محمدرضا», «عبد الله» also
-    «عبدالله» (Persian writes many compound names either way). Each plain typed word (one word;
-    a word of two parts typed with a ZWNJ is one, read joined) matches as itself or as the start,
-    middle or end of its run with up to ``COMPOUND_SPAN`` - 1 plain neighbours joined (a prefix:
-    the last word may be half typed).
-    Two words alone are one clause, both words or the two joined (the same condition, shorter).
-    A typed number between two words leaves them neighbours (it is searched for on its own)."""
-    def plain(clause) -> bool:
-        return len(clause) == 1 and len(clause[0]) == 1
-
+    «عبدالله» (Persian writes many compound names either way). ``clauses``: (clause, its word
+    that may be joined, or None) as ``_word_clause`` reads each typed word. Each such word (a
+    plain word, or a word typed with a ZWNJ read joined) matches as itself or as the start,
+    middle or end of its run with up to ``COMPOUND_SPAN`` - 1 such neighbours joined (a prefix:
+    the last word may be half typed), or as its clause's other alternatives (a ZWNJ word's
+    parts). Two plain words alone are one clause, both words or the two joined (the same
+    condition, shorter). A typed number between two words leaves them neighbours (it is
+    searched for on its own)."""
     joined: list = []
-    run: list[str] = []
+    run: list[tuple[str, tuple]] = []  # (word, the other alternatives of its clause)
 
     def end_run() -> None:
-        if len(run) == 2:
-            joined.append(((run[0], run[1]), (run[0] + run[1],)))
+        if len(run) == 2 and not run[0][1] and not run[1][1]:
+            (first, _), (second, _) = run
+            joined.append(((first, second), (first + second,)))
         else:
-            for at, word in enumerate(run):
+            words = [word for word, _ in run]
+            for at, (word, others) in enumerate(run):
                 alternatives = [(word,)]
                 for start in range(max(0, at - COMPOUND_SPAN + 1), at + 1):
-                    for end in range(max(at + 1, start + 2), min(len(run), start + COMPOUND_SPAN) + 1):
-                        alternatives.append(("".join(run[start:end]),))
-                joined.append(tuple(dict.fromkeys(alternatives)))
+                    for end in range(max(at + 1, start + 2), min(len(words), start + COMPOUND_SPAN) + 1):
+                        alternatives.append(("".join(words[start:end]),))
+                joined.append(tuple(dict.fromkeys((*alternatives, *others))))
         run.clear()
 
-    for clause in clauses:
-        if plain(clause):
-            run.append(clause[0][0])
+    for clause, word in clauses:
+        if word is not None:
+            run.append((word, tuple(a for a in clause if a != (word,))))
         else:
             end_run()
             joined.append(clause)
