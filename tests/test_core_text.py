@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from crm_desktop.core.digits import to_latin, to_persian
-from crm_desktop.core.text import normalise, persian_collation, sort_key
+from crm_desktop.core.text import isolate, normalise, persian_collation, sort_key
 
 ZWNJ = "\u200c"
 
@@ -108,3 +108,18 @@ def test_digits_module():
     assert to_persian(1250) == "۱۲۵۰"
     assert to_persian("٣ و 4") == "۳ و ۴"
     assert to_latin(to_persian("0123456789")) == "0123456789"
+
+
+@pytest.mark.parametrize("value, shown", [
+    # no letter at all: left to right, or a right-to-left sentence lays the groups out backwards
+    ("0012 3456 7890", "\u20660012 3456 7890\u2069"),
+    ("۰۲۱ ۸۸۷۷ ۶۶۵۵", "\u2066۰۲۱ ۸۸۷۷ ۶۶۵۵\u2069"),
+    ("+44 (0) 20 7946 0999", "\u2066+44 (0) 20 7946 0999\u2069"),
+    ("1404/12/30", "\u20661404/12/30\u2069"), ("-2.5", "\u2066-2.5\u2069"), (12, "\u206612\u2069"),
+    # a letter: the direction of the first one
+    ("علی رضایی", "\u2068علی رضایی\u2069"), ("ali@example.com", "\u2068ali@example.com\u2069"),
+    ("۱۲ تیر", "\u2068۱۲ تیر\u2069"), ("9.12E+09", "\u20689.12E+09\u2069"),
+    ("", ""), (None, ""),
+])
+def test_isolate_reads_a_value_without_letters_left_to_right(value, shown):
+    assert isolate(value) == shown

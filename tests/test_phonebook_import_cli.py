@@ -184,4 +184,4 @@ def test_a_birthday_before_1300_rejects_its_row_and_an_empty_date_placeholder_is
     assert (summary["added"], summary["rejected"]) == (3, 1)
     (rejected,) = [e for e in summary["entries"] if e["outcome"] == "rejected"]
     assert rejected["number"] == 3 and "before 1300/01/01" in rejected["reason_en"]
-    assert rejected["reason"] == "تاریخ تولد: «\u2068۱۹۱۰-۰۵-۰۵\u2069» پیش از ۱۳۰۰ است؛ سال را دوباره بررسی کنید."
+    assert rejected["reason"] == "تاریخ تولد: «\u2066۱۹۱۰-۰۵-۰۵\u2069» پیش از ۱۳۰۰ است؛ سال را دوباره بررسی کنید."

@@ -430,7 +430,7 @@ def test_merging_two_contacts_of_the_same_name_tells_them_apart(office, make_tab
     assert "۰۹۱۲ ۱۲۳ ۴۵۶۷" in details and "۰۹۳۵ ۱۱۱ ۲۲۳۳" in details
     assert "این موارد در دو مخاطب فرق دارد؛ مقدار مخاطبِ نگه‌داشته می‌ماند و مقدار دیگری در توضیحات او نوشته می‌شود:" \
         in details
-    assert f"\u200f• کد ملی: ۱. \u2068{to_persian(first_code)}\u2069 — ۲. \u2068{to_persian(second_code)}\u2069" in details
+    assert f"\u200f• کد ملی: ۱. \u2066{to_persian(first_code)}\u2069 — ۲. \u2066{to_persian(second_code)}\u2069" in details
     assert f"\u200f• سازمان: ۱. \u2068{first_org}\u2069 — ۲. \u2068{second_org}\u2069" in details
     buttons = {b.objectName(): b.text() for b in box.buttons()}
     assert buttons["merge.keep_first"] == f"نگه‌داشتن «\u2068علی رضایی\u2069» (\u2068{first_org}\u2069)"

@@ -89,11 +89,22 @@ def quoted(text: str) -> str:
     return f"'{text}'"
 
 
+_STRONG = frozenset(("L", "R", "AL"))
+
+
 def isolate(text) -> str:
     """``text`` as an island inside a Persian sentence, its direction taken from its first strong
-    letter (U+2068 … U+2069): a value from a file, a typed search, an e-mail; '' for nothing."""
+    letter (U+2068 … U+2069): a value from a file, a typed search, an e-mail; '' for nothing.
+    A text with no letter at all (digits, spaces, + - . / ( ) …) is left to right (U+2066 …
+    U+2069): a first-strong isolate would take the sentence's right-to-left direction and lay
+    its digit groups out backwards («0012 3456 7890» read «7890 3456 0012»)."""
     text = "" if text is None else str(text)
-    return f"\u2068{text}\u2069" if text else ""
+    if not text:
+        return ""
+    bidirectional = unicodedata.bidirectional
+    if any(bidirectional(ch) in _STRONG for ch in text):
+        return f"\u2068{text}\u2069"
+    return f"\u2066{text}\u2069"
 
 
 def counted(n: int, noun: str) -> str:

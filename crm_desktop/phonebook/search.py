@@ -295,9 +295,7 @@ def shown_query(text: str) -> str:
     right («۰۹۱۲ ۹۹۹ ۸۸», not «۸۸ ۹۹۹ ۰۹۱۲»); anything else as typed, in the direction of its
     first letter (an e-mail left to right)."""
     text = (text or "").strip()
-    if number_fragment(text) is not None:
-        return f"\u2066{to_persian(text)}\u2069"
-    return isolate(text)
+    return isolate(to_persian(text) if number_fragment(text) is not None else text)
 
 
 def number_clause(fragment: str) -> tuple[str, ...]:
