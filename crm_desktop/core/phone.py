@@ -136,6 +136,29 @@ def country_code(digits: str) -> str:
     return digits[:size]
 
 
+# Countries whose numbers are dialled at home without a trunk 0 (the North American 1 and Russia's
+# 8 are trunk prefixes of their own; Italy keeps a landline's 0 in the number itself): their local
+# form is the number after the code, already part of the stored form.
+_NO_TRUNK_ZERO = frozenset(
+    "1 7 30 34 39 45 47 65 298 299 350 351 352 354 356 357 370 371 372 376 378 420 423 852 853 "
+    "965 968 973 974".split())
+
+
+def local_form(national: str) -> str:
+    """A foreign number as it is dialled in its own country, with its trunk 0: ``+442079460999``
+    → ``02079460999``, ``+33612345678`` → ``0612345678``; '' for an Iranian number (its
+    national form is its local form), a country that dials no trunk 0 (``+1…``, ``+39 06…``)
+    or a bare country code."""
+    if national[:1] != "+":
+        return ""
+    digits = national[1:]
+    code = country_code(digits)
+    rest = digits[len(code):]
+    if not rest or rest[0] == "0" or code in _NO_TRUNK_ZERO:
+        return ""
+    return "0" + rest
+
+
 # «+44 (0)20 …», «0044 (0) 20 …», «(+49) (0)30 …»: the country code, then the trunk 0 in brackets
 _TRUNK_ZERO = re.compile(r"[^0-9+]*(?:\+|00)\s*([1-9][0-9]{0,2})\s*\)?[\s\-.]*(\(\s*0\s*\))")
 _RUNS = re.compile(r"[0-9]+")

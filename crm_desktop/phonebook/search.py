@@ -15,7 +15,8 @@ Two documents per contact (stored in ``contact_search``, indexed by two FTS5 tab
   Words made only of digits go to the numbers document instead. Each group the contact is in
   adds a token no typed word can produce. Indexed by unicode61 with prefix indexes: every query
   word is a word prefix.
-* **numbers** — every phone in its national form (``09121234567``), the national code and
+* **numbers** — every phone in its national form (``09121234567``; a foreign one also in its
+  country's local form, ``+442079460999`` as ``02079460999``), the national code and
   every run of digits in the words fields (a Jalali date value also without its slashes), each
   behind a ``^^`` start mark; the group marks again. Indexed by the trigram tokenizer: a query
   of digits matches any part of any of them (``0912 123``, ``8877`` inside ``021 8877 6655``).
@@ -41,7 +42,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from crm_desktop.core.digits import to_latin, to_persian
-from crm_desktop.core.phone import without_trunk_zero
+from crm_desktop.core.phone import local_form, without_trunk_zero
 from crm_desktop.core.text import ZWNJ, isolate, normalise
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -58,6 +59,9 @@ _GROUP_LETTERS = str.maketrans("0123456789", "abcdefghij")
 _SEPARATORS = re.compile(r"[\s()\-./]")
 _COMPACT_NUMBER = re.compile(r"\+?[0-9]+")
 _INTERNATIONAL_PREFIXES = ("+", "+9", "00", "009")  # typed on the way to +98… / 0098…
+# «+44 (», «0044 (0», «(+49) (0»: a trunk «(0)» being typed after a country code
+_OPEN_TRUNK = re.compile(r"\(\s*0?\s*$")
+_TYPED_CODE = re.compile(r"\(?\s*(?:\+|00)\s*[0-9]{1,3}\s*\)?\s*")
 # The words and number fragments of a line that are searched for: the first 32 (a name, an
 # organisation, a street and a phone take a dozen); a longer line (a pasted paragraph, «علی 0 1
 # 2 … 999») is read up to there, as SQLite cannot run a query a thousand clauses deep.
@@ -163,9 +167,12 @@ class DocumentBuilder:
         (runs of up to COMPOUND_SPAN adjacent words also joined), ``labels`` its organisation,
         job and unit (pairs also joined), ``texts`` its other searchable values, ``nationals``
         its phone numbers in national form. Each token once, where it first appears (names,
-        labels, texts)."""
+        labels, texts). A foreign number is also held in its own country's local form
+        (``core.phone.local_form``: «+44 20 7946 0999» as «02079460999»)."""
         words: list[str] = []
         numbers = list(nationals)
+        if any(national[:1] == "+" for national in numbers):  # foreign: also as dialled in its country
+            numbers += [local for local in map(local_form, numbers) if local]
         if national_code:
             numbers.append(national_code)
         for span, values in ((COMPOUND_SPAN, names), (LABEL_SPAN, labels), (1, texts)):
@@ -262,8 +269,14 @@ def number_fragment(text: str) -> str | None:
     """The digits of a typed number query as the numbers document holds them, or None when
     ``text`` is not a number query (it has letters). ``+98 912`` and ``0098 912`` become
     ``0912``; ``+1 212`` stays ``+1212``; ``+``, ``+9``, ``00``, ``009`` (an international
-    prefix being typed) mean «starts with 0»."""
-    compact = _SEPARATORS.sub("", normalise(text))
+    prefix being typed) mean «starts with 0». A bracket opened after the country code and not
+    closed yet (``+44 (``, ``+44 (0``: the trunk «(0)» half typed) is nothing yet."""
+    text = normalise(text)
+    if "(" in text:
+        opened = _OPEN_TRUNK.search(text)
+        if opened and _TYPED_CODE.fullmatch(text[:opened.start()]):
+            text = text[:opened.start()]
+    compact = _SEPARATORS.sub("", text)
     if compact in _INTERNATIONAL_PREFIXES:
         return "0"
     if not _COMPACT_NUMBER.fullmatch(compact):
@@ -273,7 +286,7 @@ def number_fragment(text: str) -> str | None:
     if plus or digits.startswith("00"):
         rest = digits if plus else digits[2:]
         if "(" in text:  # +44 (0) 20 …: the trunk 0 is no part of a stored foreign number
-            rest = without_trunk_zero(to_latin(normalise(text)), rest)
+            rest = without_trunk_zero(text, rest)
         if rest.startswith("98"):
             rest = rest[2:]
             if rest.startswith("0"):  # +98 (0)21 …
