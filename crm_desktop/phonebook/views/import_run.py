@@ -50,7 +50,7 @@ def preview(table, mapping: dict[int, str], limit: int = 20, fields=(), book=Non
         contact = row.contact
         phones = emails = duplicate = ""
         if contact is not None:
-            phones = " ، ".join(f"\u2066{format_phone(p.national or p.number)}\u2069"
+            phones = " ، ".join(f"\u2066{format_phone(p.national or p.number, typed=p.number)}\u2069"
                                 + (f" داخلی {to_persian(p.ext)}" if p.ext else "") for p in contact.phones)
             emails = " ، ".join(f"\u2066{e}\u2069" for e in contact.emails)
         if row.ok:
