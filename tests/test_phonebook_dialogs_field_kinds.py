@@ -1,11 +1,14 @@
 """A custom field made as text whose values are really a short list, numbers or dates changes its
 kind with its values in it: to a choice list when every value is one of the choices (the
 editor can make the choices from the values), to a number or a date when every value reads as
-one (then stored, sorted and searched as one). Otherwise the editor says how many values do not
-fit and shows one, and nothing changes; any other change of kind with values stays locked."""
+one that the new kind keeps as written (then stored, sorted and searched as one): «007», a phone
+or «1 250 000» is no number, «14020105» no date. Otherwise the editor says how many values do
+not fit and shows one, and nothing changes; any other change of kind with values stays locked.
+The choices made from the values take the Persian spelling of a word written both ways as often."""
 
 import pytest
 
+from crm_desktop.core.text import isolate
 from crm_desktop.phonebook import model
 from crm_desktop.phonebook.repo import SearchQuery
 from crm_desktop.phonebook.views.fields_dialog import FROM_VALUES, FieldEditor, FieldsDialog
@@ -112,9 +115,58 @@ def test_a_value_that_is_no_date_is_told(qtbot, office):
     saved, editor = edit(qtbot, office, field_id, lambda editor: choose_kind(editor, "date"))
     assert not saved
     assert editor.error.text() == ("«تاریخ قرارداد» تاریخ نمی‌شود: مقدار ۳ مخاطب تاریخ درست نیست، "
-                                   "مانند «\u20681404/12/30\u2069».")
+                                   f"مانند «{isolate('1404/12/30')}».")
     assert office.phonebook.fields()[0].kind == "text"
     assert values_of(office, field_id, ids) == ["۱۴۰۳/۰۷/۱۵", "اول مهر", "1404/12/30", "فردا"]
+
+
+def test_numbers_a_number_field_would_not_keep_as_written_are_told_and_kept(qtbot, office):
+    """«کد اشتراک» became a number field and its values 7, 9121234567, 442079460958, 1250000:
+    no warning, no way back."""
+    written = ["007", "0912 123 4567", "+44 20 7946 0958", "1 250 000"]
+    field_id, ids = book_with(office, "کد اشتراک", written)
+    saved, editor = edit(qtbot, office, field_id, lambda editor: choose_kind(editor, "number"))
+    assert not saved and editor.isVisible() and editor.error.isVisible()
+    assert editor.error.text() == ("«کد اشتراک» عدد نمی‌شود: مقدار ۴ مخاطب همان‌گونه که نوشته شده نمی‌ماند، "
+                                   f"مانند «{isolate('+44 20 7946 0958')}» ({isolate('۴۴۲۰۷۹۴۶۰۹۵۸')} می‌شود).")
+    assert office.phonebook.fields()[0].kind == "text" and values_of(office, field_id, ids) == written
+    editor.close()
+    # one that is no number at all among them: both said
+    other_id, _ = book_with(office, "کد قدیمی", ["حدود ده", "007"])
+    saved, editor = edit(qtbot, office, other_id, lambda editor: choose_kind(editor, "number"))
+    assert not saved and editor.error.text().startswith(
+        "«کد قدیمی» عدد نمی‌شود: مقدار ۲ مخاطب عدد نیست یا همان‌گونه که نوشته شده نمی‌ماند، مانند ")
+
+
+def test_a_bare_run_of_digits_is_no_date(qtbot, office):
+    """A date field would show «14020105» (a personnel code that starts with its year) as
+    ۱۴۰۲/۰۱/۰۵; «12/5» and a bare year are no date at all."""
+    field_id, ids = book_with(office, "کد استخدام", ["1403/07/15", "14020105"])
+    saved, editor = edit(qtbot, office, field_id, lambda editor: choose_kind(editor, "date"))
+    assert not saved
+    assert editor.error.text() == ("«کد استخدام» تاریخ نمی‌شود: مقدار ۱ مخاطب همان‌گونه که نوشته شده نمی‌ماند، "
+                                   f"مانند «{isolate('14020105')}» ({isolate('۱۴۰۲/۰۱/۰۵')} می‌شود).")
+    assert values_of(office, field_id, ids) == ["1403/07/15", "14020105"]
+    editor.close()
+    other_id, _ = book_with(office, "روز", ["12/5", "1403"])
+    saved, editor = edit(qtbot, office, other_id, lambda editor: choose_kind(editor, "date"))
+    assert not saved and editor.error.text().startswith("«روز» تاریخ نمی‌شود: مقدار ۲ مخاطب تاریخ درست نیست، مانند ")
+
+
+def test_choices_from_values_take_the_persian_spelling_on_a_tie(qtbot, office):
+    """«طلايي» (Arabic ي, saved first) and «طلایی» once each gave «طلايي»; «نقره ای» and «نقره‌ای»
+    gave «نقره ای». The spelling most contacts write still wins («برنزي» twice)."""
+    field_id, ids = book_with(office, "رده", ["طلايي", "طلایی", "نقره ای", "نقره‌ای", "برنزي", "برنزي", "برنزی"])
+    made = []
+
+    def from_values(editor):
+        choose_kind(editor, "choice")
+        editor.from_values.click()
+        made.append(editor.choices.toPlainText())
+
+    saved, _editor = edit(qtbot, office, field_id, from_values)
+    assert made == ["برنزي\nطلایی\nنقره‌ای"] and saved
+    assert values_of(office, field_id, ids) == ["طلایی", "طلایی", "نقره‌ای", "نقره‌ای", "برنزي", "برنزي", "برنزي"]
 
 
 def test_other_changes_of_kind_with_values_stay_locked(qtbot, office):

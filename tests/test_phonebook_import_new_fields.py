@@ -17,7 +17,7 @@ from crm_desktop.phonebook.table import read_table
 from crm_desktop.storage.db import open_database
 from tests.conftest import run_cli
 
-CSV = """نام,نام خانوادگی,موبایل,نحوه آشنایی,تاریخ تولد همسر,شماره پرونده,موبایل ۲,ستون خالی
+CSV = """نام,نام خانوادگی,موبایل,نحوه آشنایی,تاریخ تولد همسر,امتیاز باشگاه,موبایل ۲,ستون خالی
 مریم,احمدی,09121234567,معرفی دوستان,1365/04/12,۱۲۵۰,,
 علی,رضایی,09127654321,تبلیغات,۱۳۷۰/۰۱/۰۱,-,09351112233,
 سارا,کریمی,09351234567,-,-,2.5,,
@@ -59,7 +59,8 @@ def ok(*args, db):
 # --- the kind -------------------------------------------------------------------------------------
 
 def test_the_kind_is_the_one_whose_check_takes_every_value():
-    assert guess_kind(["1403/07/15", "۱۳۶۵/۰۴/۱۲", "1403-1-5", "2024-03-20", "14030715"]) == "date"
+    assert guess_kind(["1403/07/15", "۱۳۶۵/۰۴/۱۲", "1403-1-5", "2024-03-20"]) == "date"
+    assert guess_kind(["1403/07/15", "14030715"]) == "text"  # a bare 14030715 may be a code: a date would show 1403/07/15
     assert guess_kind(["۱٬۲۵۰", "2.5", "-7", "0.5", "1,250,000"]) == "number"
     assert guess_kind(["1403/07/15", "tomorrow"]) == "text"
     assert guess_kind(["12", "1403/07/15"]) == "text"  # neither check takes both
@@ -98,12 +99,13 @@ def test_a_column_that_may_not_make_a_field_asked_by_mapping_is_a_clear_error(tm
     done = run_cli("import", "contacts", csv_file, "--mapping", json.dumps({"موبایل ۲": NEW_FIELD}), db=db)
     assert done.returncode == 2
     (line,) = [line for line in done.stderr.splitlines() if line.strip()]
-    assert line == ("crm-desktop: error: column 'موبایل ۲' cannot become a new custom field: "
-                    "'موبایل ۲' is a built-in field of the phonebook")
+    assert line == ("crm-desktop: error: column 'موبایل ۲' cannot become a new custom field: its name is the "
+                    "phonebook's own field 'تلفن همراه': to import its values, map the column to that field")
     with pytest.raises(UserError) as raised:
         run_import(ImportArgs(csv_file, db=db, mapping={0: "first_name", 6: NEW_FIELD}))
     assert raised.value.fa == ("ستون «\u2068موبایل ۲\u2069» فیلد دلخواه تازه نمی‌شود: "
-                               "«تلفن همراه» از فیلدهای خود دفتر تلفن است.")
+                               "«تلفن همراه» از فیلدهای خود دفتر تلفن است؛ برای وارد کردن مقدارهایش، "
+                               "ستون را به «تلفن همراه» بدهید.")
     assert fields_of(db) == {}
 
 
@@ -115,14 +117,14 @@ def test_new_fields_makes_a_field_for_each_column_with_data_that_fills_nothing(t
     assert summary["added"] == 3 and summary["rejected"] == 0
     assert summary["created_fields"] == [{"name": "نحوه آشنایی", "kind": "text"},
                                          {"name": "تاریخ تولد همسر", "kind": "date"},
-                                         {"name": "شماره پرونده", "kind": "number"}]
+                                         {"name": "امتیاز باشگاه", "kind": "number"}]
     assert summary["ignored_columns"] == []  # «موبایل ۲» fills the phones, «ستون خالی» holds nothing
     assert fields_of(db) == {"نحوه آشنایی": ("text", True), "تاریخ تولد همسر": ("date", True),
-                             "شماره پرونده": ("number", True)}
+                             "امتیاز باشگاه": ("number", True)}
     assert custom_by_name(db) == {
-        "مریم احمدی": {"نحوه آشنایی": "معرفی دوستان", "تاریخ تولد همسر": "1986-07-03", "شماره پرونده": "1250"},
+        "مریم احمدی": {"نحوه آشنایی": "معرفی دوستان", "تاریخ تولد همسر": "1986-07-03", "امتیاز باشگاه": "1250"},
         "علی رضایی": {"نحوه آشنایی": "تبلیغات", "تاریخ تولد همسر": "1991-03-21"},  # «-»: no number
-        "سارا کریمی": {"نحوه آشنایی": "-", "شماره پرونده": "2.5"},  # a text field keeps what was written
+        "سارا کریمی": {"نحوه آشنایی": "-", "امتیاز باشگاه": "2.5"},  # a text field keeps what was written
     }
 
 
@@ -130,7 +132,7 @@ def test_the_text_summary_says_which_fields_were_made(tmp_path, csv_file):
     db = tmp_path / "book.sqlite3"
     lines = ok("import", "contacts", csv_file, "--new-fields", db=db).stdout.splitlines()
     assert lines[1:4] == ["custom field 'نحوه آشنایی' (text) created", "custom field 'تاریخ تولد همسر' (date) created",
-                          "custom field 'شماره پرونده' (number) created"]
+                          "custom field 'امتیاز باشگاه' (number) created"]
     assert not any("matches no field" in line for line in lines)
     conn = open_database(tmp_path / "other.sqlite3")
     try:
@@ -139,23 +141,23 @@ def test_the_text_summary_says_which_fields_were_made(tmp_path, csv_file):
         conn.close()
     assert summary.text().splitlines()[1:4] == ["فیلد دلخواه «\u2068نحوه آشنایی\u2069» (متن) ساخته شد.",
                                                 "فیلد دلخواه «\u2068تاریخ تولد همسر\u2069» (تاریخ) ساخته شد.",
-                                                "فیلد دلخواه «\u2068شماره پرونده\u2069» (عدد) ساخته شد."]
+                                                "فیلد دلخواه «\u2068امتیاز باشگاه\u2069» (عدد) ساخته شد."]
 
 
 def test_without_new_fields_nothing_changes(tmp_path, csv_file):
     db = tmp_path / "book.sqlite3"
     summary = json.loads(ok("import", "contacts", csv_file, "--json", db=db).stdout)
     assert summary["created_fields"] == []
-    assert summary["ignored_columns"] == ["نحوه آشنایی", "تاریخ تولد همسر", "شماره پرونده"]
+    assert summary["ignored_columns"] == ["نحوه آشنایی", "تاریخ تولد همسر", "امتیاز باشگاه"]
     assert fields_of(db) == {}
 
 
 def test_one_column_by_mapping_and_the_values_are_searched(tmp_path, csv_file):
     db = tmp_path / "book.sqlite3"
-    mapping = {"نام": "first_name", "نام خانوادگی": "last_name", "موبایل": "mobile", "شماره پرونده": NEW_FIELD}
+    mapping = {"نام": "first_name", "نام خانوادگی": "last_name", "موبایل": "mobile", "امتیاز باشگاه": NEW_FIELD}
     summary = json.loads(ok("import", "contacts", csv_file, "--mapping", json.dumps(mapping), "--json", db=db).stdout)
-    assert summary["created_fields"] == [{"name": "شماره پرونده", "kind": "number"}]
-    assert "نحوه آشنایی" in summary["ignored_columns"] and "شماره پرونده" not in summary["ignored_columns"]
+    assert summary["created_fields"] == [{"name": "امتیاز باشگاه", "kind": "number"}]
+    assert "نحوه آشنایی" in summary["ignored_columns"] and "امتیاز باشگاه" not in summary["ignored_columns"]
     conn = open_database(db)
     try:
         found = Phonebook(conn).rows(SearchQuery("1250"), 0, 10)
@@ -191,7 +193,7 @@ def test_a_merged_contact_receives_the_new_fields_value(tmp_path, csv_file, conn
     assert (summary.added, summary.merged) == (2, 1)
     names = {f.id: f.name for f in book.fields()}
     assert {names[k]: v for k, v in book.get(saved).custom.items()} == {
-        "نحوه آشنایی": "معرفی دوستان", "تاریخ تولد همسر": "1986-07-03", "شماره پرونده": "1250"}
+        "نحوه آشنایی": "معرفی دوستان", "تاریخ تولد همسر": "1986-07-03", "امتیاز باشگاه": "1250"}
 
 
 # --- nothing half-made ------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def test_googles_labelled_pairs_make_one_field_per_label_and_the_rest_say_why(tm
     summary = json.loads(done.stdout)
     assert summary["added"] == 3 and summary["rejected"] == 0
     assert [(f["name"], f["kind"]) for f in summary["created_fields"]] == [
-        ("Nickname", "text"), ("شماره پرسنلی", "number"), ("Blood", "text"), ("Spouse", "text")]
+        ("Nickname", "text"), ("شماره پرسنلی", "text"), ("Blood", "text"), ("Spouse", "text")]  # a number names a code
     assert stored(db) == {
         "Maryam Ahmadi": {"Nickname": "Mimi", "شماره پرسنلی": "1250", "Blood": "A+", "Spouse": "Reza"},
         "Ali Rezaei": {"شماره پرسنلی": "1251", "Blood": "O-"},
@@ -85,7 +85,7 @@ def test_the_persian_summary_isolates_and_cuts_the_names(tmp_path, google_csv, c
     summary = run_import(ImportArgs(google_csv, conn=conn, new_fields=True))
     assert summary.text().splitlines()[1:] == [
         f"فیلد دلخواه {q('Nickname')} (متن) ساخته شد.",
-        f"فیلد دلخواه {q('شماره پرسنلی')} (عدد) ساخته شد.",
+        f"فیلد دلخواه {q('شماره پرسنلی')} (متن) ساخته شد.",
         f"فیلد دلخواه {q('Blood')} (متن) ساخته شد.",
         f"فیلد دلخواه {q('Spouse')} (متن) ساخته شد.",
         f"ستون {q('Photo')} وارد نشد: دفتر تلفن عکس نگه نمی‌دارد.",
@@ -116,7 +116,8 @@ def test_a_label_fills_the_books_field_of_that_name_and_never_a_built_in_one(tmp
     assert [p.national for p in ali.phones] == ["09127654321"]  # «O-» did not become a phone
     done = run_cli("import", "contacts", google_csv, "--new-fields", "--json", db=tmp_path / "new.sqlite3")
     refused = {r["name"]: r["reason_fa"] for r in json.loads(done.stdout)["refused_fields"]}
-    assert refused["موبایل"] == "«تلفن همراه» از فیلدهای خود دفتر تلفن است"
+    assert refused["موبایل"] == ("«تلفن همراه» از فیلدهای خود دفتر تلفن است؛ برای وارد کردن مقدارهایش، "
+                                "ستون را به «تلفن همراه» بدهید")  # «A+», «O-» are no phones
 
 
 def test_a_value_without_a_label_is_named_as_not_imported(tmp_path):
@@ -205,7 +206,7 @@ def test_the_wizard_offers_a_field_per_label_and_says_why_other_columns_make_non
     wizard.next()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == import_wizard.PAGE_SUMMARY, timeout=10_000)
-    assert {f.name: f.kind for f in office.phonebook.fields()} == {"شماره پرسنلی": "number", "Blood": "text"}
+    assert {f.name: f.kind for f in office.phonebook.fields()} == {"شماره پرسنلی": "text", "Blood": "text"}
 
 
 def test_the_settings_page_names_the_vcard_fields_that_are_not_made(tmp_path, wizard_of):

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from crm_desktop.core.text import isolate
 from crm_desktop.errors import UserError
 from crm_desktop.phonebook.import_kinds import guess
 from crm_desktop.phonebook.importer import ImportArgs, run_import
@@ -55,7 +56,7 @@ def test_what_a_number_field_would_not_keep_as_written_is_text():
                    ["1 250 000"],  # digits in groups split by spaces
                    ["1234567890123456"]):  # more digits than a number keeps (16)
         assert guess(values) == ("text", []), values
-    assert guess(["123456789012345"])[0] == "number"  # 15 digits: still a number
+    assert guess(["123456789012345", "12"])[0] == "number"  # 15 digits: still a number
     assert guess(["1,250,000", "2.5", "-7", "۱٬۲۵۰", "\u200e-۷", "0.5", "−3"]) == ("number", [])
     assert guess(["1403/07/15", "۱۳۶۵/۰۴/۱۲"]) == ("date", [])
 
@@ -63,8 +64,8 @@ def test_what_a_number_field_would_not_keep_as_written_is_text():
 def test_a_few_short_words_that_repeat_are_a_choice_list_in_first_seen_order():
     sources = ["نمایشگاه", "وب‌سایت", "معرفی دوستان"]
     assert guess(sources * 3) == ("choice", sources)
-    # spellings that are one choice (ي/ی, spaces) count once; the first spelling is kept
-    assert guess(["معرفي  دوستان", "معرفی دوستان", "تبلیغات"] * 3) == ("choice", ["معرفي دوستان", "تبلیغات"])
+    # spellings that are one choice (ي/ی, spaces) count once; as many write each: the Persian one
+    assert guess(["معرفي  دوستان", "معرفی دوستان", "تبلیغات"] * 3) == ("choice", ["معرفی دوستان", "تبلیغات"])
     twenty = [f"شعبه {n}" for n in range(1, 21)]
     assert guess(twenty * 3) == ("choice", twenty)
 
@@ -131,7 +132,8 @@ def test_a_kind_a_value_does_not_fit_is_refused_naming_the_value_and_its_row(tmp
     done = run_cli("import", "contacts", path, "--mapping", json.dumps({"0": "full_name", "2": "new_field:number"}), db=db)
     assert done.returncode == 2
     assert done.stderr.strip() == ("crm-desktop: error: column 'واتساپ' cannot become a number field: "
-                                   "'+44 20 7946 0958' (row 2) would not be kept as written in a number field")
+                                   "'+44 20 7946 0958' (row 2) would not be kept as written in a number field "
+                                   "(it would be 442079460958)")
     assert not db.exists()  # a refused import leaves no database behind
     done = run_cli("import", "contacts", path, "--mapping", json.dumps({"0": "full_name", "2": "new_field:date"}), db=db)
     assert done.returncode == 2 and "'+44 20 7946 0958' (row 2) is not a date" in done.stderr
@@ -140,8 +142,8 @@ def test_a_kind_a_value_does_not_fit_is_refused_naming_the_value_and_its_row(tmp
     assert "unknown kind 'phone' for new_field (kinds: text, number, date, choice)" in done.stderr
     with pytest.raises(UserError) as raised:
         run_import(ImportArgs(path, db=db, mapping={0: "full_name", 2: "new_field:number"}))
-    assert raised.value.fa == ("ستون «\u2068واتساپ\u2069» فیلد «عدد» نمی‌شود: فیلد عدد «\u2068+44 20 7946 0958\u2069» "
-                               "(ردیف ۲) را همان‌گونه که نوشته شده نگه نمی‌دارد.")
+    assert raised.value.fa == (f"ستون «\u2068واتساپ\u2069» فیلد «عدد» نمی‌شود: فیلد عدد «{isolate('+44 20 7946 0958')}» "
+                               f"(ردیف ۲) را همان‌گونه که نوشته شده نگه نمی‌دارد ({isolate('۴۴۲۰۷۹۴۶۰۹۵۸')} می‌شود).")
     assert book_fields(db) == {}
 
 

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from crm_desktop.core.text import isolate
 from crm_desktop.office import Office
 from crm_desktop.phonebook.import_fields import NEW_FIELD
 from crm_desktop.phonebook.model import CustomField
@@ -17,7 +18,7 @@ from tests.ui_helpers import persian_app  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("persian_app")
 
-CSV = """نام,موبایل,نحوه آشنایی,تاریخ تولد همسر,شماره پرونده,موبایل ۲,نام مدير,خالی,نحوه آشنایی
+CSV = """نام,موبایل,نحوه آشنایی,تاریخ تولد همسر,امتیاز باشگاه,موبایل ۲,نام مدير,خالی,نحوه آشنایی
 مریم,09121234567,معرفی دوستان,1365/04/12,۱۲۵۰,,رضا,,x
 علی,09127654321,تبلیغات,-,17,09351112233,,,y
 """
@@ -94,14 +95,14 @@ def test_a_new_field_is_offered_but_never_chosen_and_the_page_says_what_it_keeps
         f"فیلد دلخواه تازه‌ای به نام {q('تاریخ تولد همسر')} از نوع تاریخ ساخته می‌شود.")
     assert page.unmapped.isVisible()
     assert page.unmapped.text() == (
-        f"۳ ستون داده دارد و هیچ فیلدی را پر نمی‌کند ({q('نحوه آشنایی')}، {q('تاریخ تولد همسر')}، {q('شماره پرونده')})؛ "
+        f"۳ ستون داده دارد و هیچ فیلدی را پر نمی‌کند ({q('نحوه آشنایی')}، {q('تاریخ تولد همسر')}، {q('امتیاز باشگاه')})؛ "
         f"با «فیلد دلخواه تازه» داده‌شان نگه داشته می‌شود. ستون {q('نحوه آشنایی')} هم داده دارد و وارد نمی‌شود: "
         "ستون دیگری همین فیلد را می‌سازد.")
     choose_new_field(combos[2])
     choose_new_field(combos[3])
     assert pickers[2].isVisible() and pickers[3].isVisible() and not pickers[4].isVisible()
     assert page.unmapped.text() == (
-        f"ستون {q('شماره پرونده')} داده دارد و هیچ فیلدی را پر نمی‌کند؛ با «فیلد دلخواه تازه» داده‌اش نگه داشته می‌شود. "
+        f"ستون {q('امتیاز باشگاه')} داده دارد و هیچ فیلدی را پر نمی‌کند؛ با «فیلد دلخواه تازه» داده‌اش نگه داشته می‌شود. "
         f"ستون {q('نحوه آشنایی')} هم داده دارد و وارد نمی‌شود: ستون دیگری همین فیلد را می‌سازد.")
     choose_new_field(combos[4])
     combos[8].setCurrentIndex(combos[8].findData(""))
@@ -112,15 +113,15 @@ def test_a_new_field_is_offered_but_never_chosen_and_the_page_says_what_it_keeps
     assert wizard.summary.added == 2
     counts = wizard.summary_page.counts.text().splitlines()
     assert counts[1] == (f"۳ فیلد دلخواه ساخته شد: {q('نحوه آشنایی')} (متن)، {q('تاریخ تولد همسر')} (تاریخ)، "
-                         f"{q('شماره پرونده')} (عدد).")
+                         f"{q('امتیاز باشگاه')} (عدد).")
     assert counts[2] == f"ستون {q('نحوه آشنایی')} به هیچ فیلدی نگاشته نشد و وارد نشد."
     assert fields(office) == {"نام مدیر": ("text", False), "نحوه آشنایی": ("text", True),
-                              "تاریخ تولد همسر": ("date", True), "شماره پرونده": ("number", True)}
+                              "تاریخ تولد همسر": ("date", True), "امتیاز باشگاه": ("number", True)}
     names = {f.id: f.name for f in office.phonebook.fields()}
     stored = {c.display_name: {names[k]: v for k, v in c.custom.items()} for c in office.phonebook.iter_contacts()}
-    assert stored == {"مریم": {"نحوه آشنایی": "معرفی دوستان", "تاریخ تولد همسر": "1986-07-03", "شماره پرونده": "1250",
+    assert stored == {"مریم": {"نحوه آشنایی": "معرفی دوستان", "تاریخ تولد همسر": "1986-07-03", "امتیاز باشگاه": "1250",
                                "نام مدیر": "رضا"},
-                      "علی": {"نحوه آشنایی": "تبلیغات", "شماره پرونده": "17"}}
+                      "علی": {"نحوه آشنایی": "تبلیغات", "امتیاز باشگاه": "17"}}
 
 
 def test_one_new_field_is_told_in_one_line(qtbot, office, csv_file):
@@ -263,11 +264,11 @@ def test_a_kind_a_value_does_not_fit_is_refused_in_red_and_the_picker_goes_back(
     assert [picker.itemText(i) for i in range(picker.count())] == ["متن", "عدد", "تاریخ", "فهرست انتخابی"]
     pick(page, 2, "number")
     assert page.kind_error.isVisible()
-    assert page.kind_error.text() == (f"ستون {q('واتساپ')} فیلد «عدد» نمی‌شود: فیلد عدد «\u2068+44 20 7946 0958\u2069» "
-                                      "(ردیف ۲) را همان‌گونه که نوشته شده نگه نمی‌دارد.")
+    assert page.kind_error.text() == (f"ستون {q('واتساپ')} فیلد «عدد» نمی‌شود: فیلد عدد «{isolate('+44 20 7946 0958')}» "
+                                      f"(ردیف ۲) را همان‌گونه که نوشته شده نگه نمی‌دارد ({isolate('۴۴۲۰۷۹۴۶۰۹۵۸')} می‌شود).")
     assert picker.currentText() == "متن" and wizard.mapping[2] == NEW_FIELD
     pick(page, 2, "date")
-    assert "«\u2068+44 20 7946 0958\u2069» (ردیف ۲) تاریخ درستی نیست" in page.kind_error.text()
+    assert f"«{isolate('+44 20 7946 0958')}» (ردیف ۲) تاریخ درستی نیست" in page.kind_error.text()
     assert picker.currentText() == "متن"
     choose_new_field(page.combos[4])
     assert page.kind_pickers[4].currentText() == "عدد"

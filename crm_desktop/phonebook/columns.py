@@ -478,7 +478,7 @@ class RowReader:
             elif what == PLAN_EMAIL:
                 contact.emails.extend(e for e in EMAIL_SPLIT.split(cell) if e)
             elif what == PLAN_CUSTOM:
-                stored = custom_value(name, cell)  # name: the CustomField
+                stored = custom_value(name, cell, kept=True)  # name: the CustomField; «007» is no number of it
                 if stored is not None:
                     contact.custom[name.id] = stored[0]
             else:

@@ -248,7 +248,7 @@ def _custom(field, blank, cell: str):
     if blank is not None and blank(cell):
         return None
     try:
-        stored = custom_value(field, cell)
+        stored = custom_value(field, cell, kept=True)
     except ValidationError:
         return _BAD
     return None if stored is None else stored[0]

@@ -15,9 +15,12 @@ The name: the header (our export's «شهر (فیلد دلخواه)» gives «ش
 it (``repo_groups``' rules: not empty, at most 100 characters, not a built-in field's,
 ``columns.builtin_field_named``; not a field of the book's, compared as headers are,
 ``columns.custom_field_named``), and no earlier column makes a field of that name. Never a
-column without a header (the table names it «ستون ۵»), a photo's, or a label column of another
-program («Phone 1 - Label»; Google's labelled pairs are spread into columns named by their
-labels first, ``import_pairs``). Why a column or an X-CRM-FIELD makes none is said in one short
+column without a header (the table names it «ستون ۵»), a photo's, one that only repeats other
+columns (Google's «Address 1 - Formatted», Outlook's «E-mail Display Name»:
+``import_rows.repeats_others``) or holds only its program's placeholders (Outlook's Gender
+«Unspecified»: ``import_rows.only_placeholders``), or a label column of another program
+(«Phone 1 - Label»; Google's labelled pairs are spread into columns named by their labels
+first, ``import_pairs``). A column named like a built-in field says which one to map it to. Why a column or an X-CRM-FIELD makes none is said in one short
 line (``Refusal``, in the summary).
 
 The kind (``import_kinds.guess``): a table column's placeholders («-», «ندارد») are what a
@@ -111,6 +114,11 @@ def _refusal(header: str, fields, made=(), index: int | None = None, card: bool 
             return "its values have no label to name a field", "مقدارهایش برچسبی ندارند که نام فیلد شود"
         if header_key(header) in _PHOTOS:
             return "the phonebook keeps no photos", "دفتر تلفن عکس نگه نمی‌دارد"
+        from crm_desktop.phonebook.import_rows import repeats_others
+
+        repeating = repeats_others(header)
+        if repeating:
+            return repeating
     try:
         name = field_name_checked(unmarked(header), "field")
     except ValidationError as error:
@@ -122,13 +130,22 @@ def _refusal(header: str, fields, made=(), index: int | None = None, card: bool 
         return ("the column has no header", "ستون سرستونی ندارد") if not card else (error.message, error.fa.removesuffix("."))
     builtin = builtin_field_named(name)
     if builtin:
-        return f"{quoted(name)} is a built-in field of the phonebook", f"«{builtin}» از فیلدهای خود دفتر تلفن است"
+        if card:
+            return f"{quoted(name)} is a built-in field of the phonebook", f"«{builtin}» از فیلدهای خود دفتر تلفن است"
+        return builtin_refusal(builtin)
     found = custom_field_named(name, fields)
     if found is not None:
         return f"the book already has a field named {quoted(found.name)}", f"فیلدی به نام {shown(found.name)} از پیش هست"
     if custom_field_named(name, made) is not None:
         return "an earlier column makes a field of that name", "ستون دیگری همین فیلد را می‌سازد"
     return None
+
+
+def builtin_refusal(builtin: str) -> tuple[str, str]:
+    """Why a column named like the built-in field ``builtin`` (its label) makes no field, and
+    where its values could go."""
+    return (f"its name is the phonebook's own field {quoted(builtin)}: to import its values, map the column to that field",
+            f"«{builtin}» از فیلدهای خود دفتر تلفن است؛ برای وارد کردن مقدارهایش، ستون را به «{builtin}» بدهید")
 
 
 def new_field_name(header: str, fields, made=(), index: int | None = None) -> str | None:
@@ -157,8 +174,9 @@ def _values(table, index: int) -> list[str]:
 
 
 def column_guess(table, index: int) -> tuple[str, list[str]]:
-    """(kind, choices) guessed from a column's values (``import_kinds.guess``)."""
-    return import_kinds.guess(_values(table, index))
+    """(kind, choices) guessed from a column's values and header (``import_kinds.guess``)."""
+    header = table.headers[index] if index < len(table.headers) else ""
+    return import_kinds.guess(_values(table, index), header)
 
 
 def column_kind(table, index: int) -> str:
@@ -197,14 +215,19 @@ def has_data(table, index: int) -> bool:
 def offered(table, fields, with_data=None) -> dict[int, str]:
     """{column: new field name} of the columns that may make a new custom field: a header a
     field may take, the first column of that name, cells that hold something (``with_data``:
-    the columns that do, when known). None without a header row."""
+    the columns that do, when known) other than its program's placeholders. None without a
+    header row."""
     if not getattr(table, "has_header", True):
         return {}
+    from crm_desktop.phonebook.import_rows import only_placeholders
+
     out: dict[int, str] = {}
     made: list[CustomField] = []
     for index, header in enumerate(table.headers):
         name = new_field_name(header, fields, made, index)
         if name is None or not (index in with_data if with_data is not None else has_data(table, index)):
+            continue
+        if only_placeholders(table, index):  # Outlook's Gender «Unspecified»: nothing to keep
             continue
         made.append(CustomField(name, id=-(index + 1)))
         out[index] = name
@@ -215,7 +238,13 @@ def why_not(table, index: int, fields, choices: dict[int, str]) -> tuple[str, st
     """Why column ``index`` (not among ``choices``, ``offered``'s) makes no new field."""
     made = [CustomField(name, id=-(i + 1)) for i, name in choices.items() if i < index]
     header = table.headers[index] if index < len(table.headers) else str(index)
-    return _refusal(header, fields, made, index) or ("the column is empty", "ستون خالی است")
+    found = _refusal(header, fields, made, index)
+    if found is None and index < len(table.headers):
+        example = next((c for c in column_cells(table, index) if c), "")
+        if example:  # only placeholders (``offered``): Outlook's Gender «Unspecified»
+            return (f"it holds only {quoted(example)}, its program's word for nothing",
+                    f"فقط {shown(example)} دارد که برنامهٔ سازنده‌اش برای خالی می‌نویسد")
+    return found or ("the column is empty", "ستون خالی است")
 
 
 def refusals(table, indices, fields) -> list[Refusal]:
@@ -327,7 +356,7 @@ def plan_cards(cards, fields, refused: list | None = None) -> list[CustomField]:
                 after.setdefault(last, set()).add(field.id)
             last = field.id
     for field in new:
-        field.kind, field.choices = import_kinds.guess(values.get(field.id, ()))
+        field.kind, field.choices = import_kinds.guess(values.get(field.id, ()), field.name)
     if refused is not None:
         refused += [Refusal(name, en, fa, card=True) for name, en, fa in refusing.values()]
         refused += _nameless_refusal(nameless)

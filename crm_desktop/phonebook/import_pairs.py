@@ -8,8 +8,13 @@ joined with «، »), and empties the pair's cells that it moved: the import the
 column as any other — a column named like a book's custom field fills it, and a new custom
 field may be made for it (``import_fields``) — while the pair's own columns hold only what
 had no label, which is named as not imported. A label column is never a field itself
-(``pair_part``). The added columns fill custom fields only (``custom_only``): a label
-«Mobile» is no phone of the contact. A table without such pairs is left as it is, unread.
+(``pair_part``). An added column named like a built-in field fills it where one more column
+of it adds, through the readers every column goes through (``labels_mapped``): a «Mobile»
+or «Phone» label's value is one more phone (when each has a digit), «E-mail» one more address, «Notes» one more
+line of the note, «Birthday» the birthday when the row has none; a label naming any other
+built-in field («Company», «First Name») fills nothing, and the summary says which field to
+map it to (``import_fields.builtin_refusal``). A table without such pairs is left as it is,
+unread.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import re
 
 from crm_desktop.core.text import normalise
 from crm_desktop.phonebook.columns import _key as header_key  # noqa: PLC2701 - headers compared one way
-from crm_desktop.phonebook.columns import custom_id
+from crm_desktop.phonebook.columns import PHONE_FIELDS, base, custom_id
 from crm_desktop.phonebook.import_values import clean_cell
 
 _PAIR = re.compile(r"(custom field|relation|event|im) (\d+) (label|type|service|value)")
@@ -100,9 +105,22 @@ def spread(table) -> None:
     table.rows = rows
 
 
-def custom_only(table, mapping: dict[int, str]) -> dict[int, str]:
-    """``mapping`` without the built-in fields it gives the columns ``spread`` added."""
+_ADDING = frozenset((*PHONE_FIELDS, "email", "note", "birthday"))  # what one more column adds to
+
+
+def labels_mapped(table, mapping: dict[int, str]) -> dict[int, str]:
+    """``mapping`` without the built-in fields it gives the columns ``spread`` added, except
+    those one more column adds to (``_ADDING``: phones, e-mail, note, birthday); a phone's only
+    while each of its values has a digit (a phone column reads «O-» as no number, silently)."""
     added = getattr(table, "spread_from", None)
     if not added:
         return mapping
-    return {i: key for i, key in mapping.items() if i not in added or not key or custom_id(key) is not None}
+    return {i: key for i, key in mapping.items()
+            if i not in added or not key or custom_id(key) is not None
+            or (base(key)[0] in _ADDING and (base(key)[0] not in PHONE_FIELDS or _dialled(table, i)))}
+
+
+def _dialled(table, index: int) -> bool:
+    """Whether every filled cell of a column has a digit in it."""
+    cells = (_text(row[index]) for row in table.rows if index < len(row))
+    return all(any(ch.isdigit() for ch in cell) for cell in cells if cell)

@@ -239,7 +239,26 @@ _PLACEHOLDERS = {
 }
 # Columns that repeat other cells of their row in one text: Google's whole address
 _COMPOSED = frozenset({"address formatted"})
-_HOME_WORDS = frozenset(word for name in _HOME_COUNTRIES for word in name.split())
+# ... and what such a column, or Outlook's «E-mail Display Name» («Name (name@x.ir)»), is: never
+# a custom field (``repeats_others``), (English, Persian)
+_REPEATING = {"address formatted": ("it is the whole address the address columns hold",
+                                    "نشانی کاملی است که ستون‌های نشانی دارند"),
+              "e mail display name": ("it repeats the name and the e-mail", "نام و ایمیل را تکرار می‌کند")}
+
+
+def repeats_others(header: str) -> tuple[str, str] | None:
+    """Why a column headed ``header`` only repeats other columns of its row (English, Persian),
+    or None: Google's «Address 1 - Formatted», Outlook's «E-mail 2 Display Name»."""
+    return _REPEATING.get(_header_key(header))
+
+
+def only_placeholders(table: Table, index: int) -> bool:
+    """Whether a column holds only what its program writes for «nothing» (``_PLACEHOLDERS``:
+    Outlook's Gender «Unspecified», Google's «Address 1 - Country» «Iran»…); only such headers
+    are looked at."""
+    empty = _PLACEHOLDERS.get(_header_key(table.headers[index]))
+    return bool(empty) and not any(_holds_data(cells, index, empty, ()) for cells in table.rows)
+_HOME_WORDS = frozenset(word for name in _HOME_COUNTRIES for word in name.split()) | {"po", "box", "صندوق", "پستی"}
 _WORD = re.compile(r"\w+")
 
 
@@ -247,7 +266,7 @@ def _holds_data(cells, i: int, empty, imported, composed: bool = False) -> bool:
     """Whether cell ``i`` of a row holds something that would be lost: not blank, not one of
     the ``empty`` placeholders (each of Google's «a ::: b» values), not a copy of (or «text
     (copy)» around) one of the row's ``imported`` cells; ``composed``: not made only of the
-    words of the row's imported cells (and the home country's name)."""
+    words of the row's imported cells (and the home country's name, «PO Box»)."""
     if i >= len(cells):
         return False
     cell = str(cells[i] if cells[i] is not None else "").strip()

@@ -284,10 +284,12 @@ def _run_import(args: ImportArgs, progress: Progress | None) -> ImportSummary:
             ignored = ignored_indices(table, mapping, fields)
             summary.ignored_columns = [table.headers[i] for i in ignored]
             summary.unread_rows = list(table.skipped_rows)
-            if args.new_fields:
-                from crm_desktop.phonebook.import_fields import refusals
+            from crm_desktop.phonebook.columns import builtin_field_named
+            from crm_desktop.phonebook.import_fields import refusals
 
-                refused = refusals(table, ignored, book_fields)
+            told = ignored if args.new_fields else [  # a Google label named like a built-in field: which to map it to
+                i for i in ignored if i in (table.spread_from or ()) and builtin_field_named(table.headers[i])]
+            refused = refusals(table, told, book_fields)
         summary.refused_fields = refused
         bad = [r for r in rows if not r.ok]
         for row in bad:
@@ -333,7 +335,7 @@ def _read(args: ImportArgs, fields: list, progress: Progress | None, summary: Im
         return rows_from_cards(cards, progress, fields + new_fields), None, None, new_fields, refused
     table = args.table if args.table is not None else read_table(args.path, fmt, header=args.header)
     import_pairs.spread(table)
-    mapping = args.mapping if args.mapping is not None else import_pairs.custom_only(
+    mapping = args.mapping if args.mapping is not None else import_pairs.labels_mapped(
         table, suggest_mapping(table.headers, fields))
     mapping, new_fields = import_fields.plan_table(table, mapping, fields, every=args.new_fields)
     return rows_from_table(table, mapping, progress, fields=fields + new_fields), table, mapping, new_fields, []

@@ -18,6 +18,7 @@ _COLOUR = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 _NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
 _THOUSANDS = dict.fromkeys(map(ord, "٬,'’"))
 _MARKS = dict.fromkeys(map(ord, " \u00a0\u202f\u200e\u200f"))  # spaces, and the mark a shown minus has
+_BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))
 MAX_NAME = 100
 # the kinds a text field with values may become, and what its values must be: (English, Persian)
 _FROM_TEXT = {"choice": ("among its choices", "از گزینه‌ها نیست"), "number": ("numbers", "عدد نیست"),
@@ -105,15 +106,66 @@ def number_text(text, field_name: str) -> str:
     return str(int(s)) if "." not in s else s.lstrip("+")
 
 
-def custom_value(field: CustomField, value) -> tuple[str, object] | None:
+NUMBER_DIGITS = 15  # more digits than a double keeps: an account, a card or an ID number
+_BARE_DATE = re.compile(r"[0-9]{8}")
+
+
+def number_as_written(value) -> bool:
+    """Whether a number field keeps ``value`` as it was written (shown back the same, its digits
+    grouped or not): no «+», no zero before its first digit («007», «0912…»), no spaces between
+    digits («1 250 000», an account or a phone number), at most ``NUMBER_DIGITS`` digits (a card
+    number). «1,250,000», «2.5», «-7», «۰٫۵» are."""
+    text = to_latin(str(value)).translate(_BIDI).replace("\u2212", "-").strip()
+    if text[:1] == "+" or any(ch.isspace() for ch in text):
+        return False
+    digits = text.lstrip("-")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        return False
+    return sum(ch.isdigit() for ch in digits) <= NUMBER_DIGITS
+
+
+def date_as_written(value) -> bool:
+    """Whether a date field shows ``value`` back as the same day unambiguously: not a bare run of
+    eight digits (a date field reads «14020105» as 1402/01/05: a personnel code that starts with
+    the year it was given). A date with separators («1403/7/15», «2024-10-06») is."""
+    return not _BARE_DATE.fullmatch(to_latin(str(value)).translate(_BIDI).strip())
+
+
+class NotKept(ValidationError):
+    """A value a number or date field would take but not keep as written (``becomes``: what it
+    would show instead)."""
+
+    def __init__(self, field: CustomField, text: str, stored: str):
+        from crm_desktop.phonebook.display import custom_text
+
+        self.value, self.becomes = text, custom_text(field, stored)
+        kind_en, kind_fa = ("number", "عدد") if field.kind == "number" else ("date", "تاریخ")
+        self.why = self.why_en = ""  # what would become of it: shown, or its digits too many
+        if field.kind == "number" and sum(map(str.isdigit, stored)) > NUMBER_DIGITS:
+            self.why_en, self.why = (f"more than {NUMBER_DIGITS} digits",
+                                     f"بیش از {to_persian(NUMBER_DIGITS)} رقم دارد")
+        else:
+            self.why_en, self.why = f"it would be {to_latin(self.becomes)}", f"{isolate(self.becomes)} می‌شود"
+        super().__init__(f"{field.name}: {quoted(text)} would not be kept as written in a {kind_en} field ({self.why_en})",
+                         f"فیلد «{field.name}» {kind_fa} است و «{isolate(text)}» را همان‌گونه نگه نمی‌دارد ({self.why}).",
+                         field.name)
+
+
+def custom_value(field: CustomField, value, kept: bool = False) -> tuple[str, object] | None:
     """(stored value, sort value) of what was typed into a custom field, or None when empty.
-    Raises ValidationError (Persian, naming the field) for a value the field cannot take."""
+    Raises ValidationError (Persian, naming the field) for a value the field cannot take, and
+    with ``kept`` (an import's value) NotKept for a number it would not keep as written
+    (``number_as_written``: «0012345678» would be 12345678)."""
     text = " ".join(str(value if value is not None else "").split())
     if not text:
         return None
     if field.kind == "number":
         stored = number_text(text, field.name)
-        return stored, float(stored) if "." in stored else int(stored)
+        if kept and not number_as_written(text):
+            raise NotKept(field, text, stored)
+        if "." in stored or len(stored) > 18:  # SQLite's integers end at 2**63: a float sorts beyond
+            return stored, float(stored)
+        return stored, int(stored)
     if field.kind == "date":
         try:
             # a stored ISO date (Gregorian 1600 or later); «1403-01-05» is a Jalali date typed with dashes
@@ -129,6 +181,44 @@ def custom_value(field: CustomField, value) -> tuple[str, object] | None:
         raise ValidationError(f"{field.name}: {quoted(text)} is not one of its choices",
                               f"«{text}» از گزینه‌های «{field.name}» نیست.", field.name)
     return text, sort_key(text)
+
+
+def kind_value(field: CustomField, value) -> tuple[str, object] | None:
+    """``custom_value`` of a text value that is to hold ``field``'s kind (a text field changed to
+    it, a column an import makes such a field of): a number or a date it would not keep as
+    written does not fit (NotKept; ``number_as_written``, ``date_as_written``). The one rule
+    of the field editor and the import's kind guess."""
+    stored = custom_value(field, value, kept=True)
+    if field.kind == "date" and stored is not None and not date_as_written(value):
+        raise NotKept(field, " ".join(str(value).split()), stored[0])
+    return stored
+
+
+def spelling_rank(value: str) -> tuple[int, int]:
+    """Which of the spellings that read the same (``normalise``) to prefer, lower first, when as
+    many write each: the one with Persian letters («طلایی», not «طلايي» with Arabic ي / ك),
+    then the one with a half-space where another has a space («نقره‌ای», not «نقره ای»)."""
+    return sum(map(value.count, "يكى")), value.count(" ")
+
+
+def _misfits(name: str, kind: str, misfits: list[str], changed: dict) -> ValidationError:
+    """The refusal of a text field «name» becoming ``kind``: how many values do not fit and the
+    first of them; ``changed``: those the kind would take but not keep as written, with their
+    NotKept (what each would become: «007» → «۷»)."""
+    english, fa = _FROM_TEXT[kind]
+    english = f"are not {english}"
+    if len(changed) == len(misfits):
+        english, fa = "would not be kept as written", "همان‌گونه که نوشته شده نمی‌ماند"
+    elif changed:
+        english, fa = f"{english} or would not be kept as written", f"{fa} یا همان‌گونه که نوشته شده نمی‌ماند"
+    first = misfits[0]
+    why = changed.get(first)
+    en_becomes = f" ({why.why_en})" if why is not None else ""
+    fa_becomes = f" ({why.why})" if why is not None else ""
+    return ValidationError(
+        f"{len(misfits)} values of {quoted(name)} {english}, e.g. {quoted(first)}{en_becomes}",
+        f"«{name}» {FIELD_KINDS[kind]} نمی‌شود: مقدار {to_persian(len(misfits))} مخاطب "
+        f"{fa}، مانند «{isolate(first)}»{fa_becomes}.", "نوع")
 
 
 class GroupsMixin:
@@ -313,25 +403,25 @@ class GroupsMixin:
     def _values_in_kind(self, old: CustomField, field: CustomField) -> list[int]:
         """The values of ``old`` stored in ``field``'s new kind (a number in ASCII digits, a date
         ISO, a choice as the list writes it), sorted by it; the contacts holding one. Only a text
-        field's values change kind, and only when every one fits: ValidationError naming how
-        many do not and one of them otherwise."""
+        field's values change kind, and only when every one fits (``kind_value``: a number or a
+        date the field would not keep as written does not): ValidationError naming how many do
+        not and one of them otherwise."""
         rows = self.conn.execute("SELECT contact_id, value FROM contact_custom_values WHERE field_id = ? "
                                  "ORDER BY sort_value, contact_id", (field.id,)).fetchall()
         if rows and (old.kind != "text" or field.kind not in _FROM_TEXT):
             raise ValidationError("the kind of a field with values cannot change",
                                   f"نوع «{old.name}» عوض نمی‌شود، چون مخاطبانی در آن مقدار دارند.", "نوع")
-        stored, misfits = {}, []
+        stored, misfits, changed = {}, [], []  # changed: (value, what it would become)
         for contact_id, value in rows:
             try:
-                stored[contact_id] = custom_value(field, value)
+                stored[contact_id] = kind_value(field, value)
+            except NotKept as error:
+                changed.append((value, error))
+                misfits.append(value)
             except ValidationError:
                 misfits.append(value)
         if misfits:
-            english, fa = _FROM_TEXT[field.kind]
-            raise ValidationError(
-                f"{len(misfits)} values of {quoted(old.name)} are not {english}, e.g. {quoted(misfits[0])}",
-                f"«{old.name}» {FIELD_KINDS[field.kind]} نمی‌شود: مقدار {to_persian(len(misfits))} مخاطب "
-                f"{fa}، مانند «{isolate(misfits[0])}».", "نوع")
+            raise _misfits(old.name, field.kind, misfits, dict(changed))
         self.conn.executemany(
             "UPDATE contact_custom_values SET value = ?, sort_value = ? WHERE contact_id = ? AND field_id = ?",
             [(value, sort_value, contact_id, field.id) for contact_id, (value, sort_value) in stored.items()])
@@ -340,13 +430,17 @@ class GroupsMixin:
     def field_values(self, field_id: int) -> list[str]:
         """The different values contacts have in the field, in Persian order: the choices a
         text field's values make. Spellings that read the same («وب‌سایت», «وب سایت») are one,
-        written as most contacts write it."""
-        chosen: dict[str, str] = {}
-        for value, _count in self.conn.execute(
-                "SELECT value, count(*) AS n FROM contact_custom_values WHERE field_id = ? GROUP BY value "
-                "ORDER BY n DESC, value", (field_id,)):
-            chosen.setdefault(normalise(value), value)
-        return sorted(chosen.values(), key=sort_key)
+        written as most contacts write it; on a tie, the one ``spelling_rank`` prefers, then
+        the first saved."""
+        chosen: dict[str, tuple] = {}
+        for value, count, first in self.conn.execute(
+                "SELECT value, count(*), min(contact_id) FROM contact_custom_values WHERE field_id = ? "
+                "GROUP BY value", (field_id,)):
+            rank = (-count, *spelling_rank(value), first)
+            key = normalise(value)
+            if key not in chosen or rank < chosen[key][0]:
+                chosen[key] = (rank, value)
+        return sorted((value for _rank, value in chosen.values()), key=sort_key)
 
     def field_value_count(self, field_id: int) -> int:
         """How many contacts have a value in the field (its kind may change only while none has,

@@ -135,7 +135,7 @@ def resolve_custom(pairs, fields) -> dict[int, str]:
         field = custom_field_named(name, fields)
         if field is None or field.id in custom:
             continue
-        stored = custom_value(field, value)
+        stored = custom_value(field, value, kept=True)  # a number it would not keep as written makes the card bad
         if stored is not None:
             custom[field.id] = stored[0]
     return custom

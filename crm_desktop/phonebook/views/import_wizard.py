@@ -328,7 +328,7 @@ class ImportWizard(QWizard):
         import_pairs.spread(table)  # Google's «Custom Field 1 - Label» names a column of its own
         self.table = table
         self.fields = import_run.custom_fields(self.office)
-        self.mapping = import_pairs.custom_only(table, columns.suggest_mapping(self.table.headers, self.fields))
+        self.mapping = import_pairs.labels_mapped(table, columns.suggest_mapping(self.table.headers, self.fields))
         self.with_data = {i for i in range(len(table.headers)) if import_fields.has_data(table, i)}
         self.offered = import_fields.offered(table, self.fields, self.with_data)
         self.guesses, self.asked_kinds = {}, {}
