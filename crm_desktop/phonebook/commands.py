@@ -119,7 +119,8 @@ def run_search(args) -> int:
         for i, contact in enumerate(book.iter_contacts(query, chunk=500)):
             if args.limit and i >= args.limit:
                 break
-            phones = [format_phone(p.national, digits="latin") + (f" x{p.ext}" if p.ext else "") for p in contact.phones]
+            phones = [format_phone(p.national, digits="latin", typed=p.number) + (f" x{p.ext}" if p.ext else "")
+                      for p in contact.phones]
             if args.json:
                 out.append(contact_json(contact, names, fields))
             else:

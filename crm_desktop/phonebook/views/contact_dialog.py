@@ -101,7 +101,7 @@ def check_typed_phone(text: str, kind: str) -> str:
 def duplicate_message(found: list[tuple[model.Phone, int, str]]) -> str:
     lines = []
     for phone, _owner, name in found:
-        shown = _isolate(phone_core.format_phone(phone.national))  # the number read left to right
+        shown = _isolate(phone_core.format_phone(phone.national, typed=phone.number))  # left to right, as typed
         if phone.ext:
             shown += f" داخلی {to_persian(phone.ext)}"
         lines.append(f"شمارهٔ {shown} پیش‌تر برای «{name}» ثبت شده است.")

@@ -71,7 +71,8 @@ def contact_label(office, contact_id: int) -> str:
         return contact.display_name
     from crm_desktop.core.phone import format_phone
 
-    return f"{contact.display_name} — {LRI}{format_phone(phones[0].national or phones[0].number)}{PDI}"
+    first = phones[0]
+    return f"{contact.display_name} — {LRI}{format_phone(first.national or first.number, typed=first.number)}{PDI}"
 
 
 class ContactPicker(QWidget):
