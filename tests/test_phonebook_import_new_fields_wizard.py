@@ -281,6 +281,29 @@ def test_a_kind_a_value_does_not_fit_is_refused_in_red_and_the_picker_goes_back(
     assert stored["مریم"] == {"واتساپ": "+44 20 7946 0958", "امتیاز": "12"}
 
 
+def test_the_red_kind_error_goes_once_its_column_makes_no_new_field(qtbot, office, tmp_path):
+    """It stayed on screen after «واتساپ» was switched to «نادیده گرفته شود»."""
+    path = tmp_path / "kinds.csv"
+    path.write_text(KINDS_CSV, encoding="utf-8")
+    wizard = open_wizard(qtbot, office, path)
+    wizard.next()
+    page = wizard.mapping_page
+    choose_new_field(page.combos[2])
+    pick(page, 2, "number")
+    assert page.kind_error.isVisible() and "واتساپ" in page.kind_error.text()
+    choose_new_field(page.combos[4])  # another column: the refusal still stands for «واتساپ»
+    assert page.kind_error.isVisible() and "واتساپ" in page.kind_error.text()
+    page.combos[2].setCurrentIndex(page.combos[2].findData(""))
+    assert not page.kind_error.isVisible() and page.kind_error.text() == ""
+    assert not page.kind_pickers[2].isVisible() and 2 not in wizard.mapping
+    choose_new_field(page.combos[2])  # chosen again: the kind it kept, and no old refusal
+    assert page.kind_pickers[2].currentText() == "متن" and not page.kind_error.isVisible()
+    pick(page, 2, "date")
+    assert page.kind_error.isVisible()
+    page.combos[2].setCurrentIndex(page.combos[2].findData("other_phone"))  # a built-in field: no new one either
+    assert not page.kind_error.isVisible()
+
+
 def test_a_choice_list_picked_takes_the_columns_values_as_its_choices(qtbot, office, tmp_path):
     path = tmp_path / "kinds.csv"
     path.write_text(KINDS_CSV, encoding="utf-8")

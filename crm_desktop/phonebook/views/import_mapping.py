@@ -3,7 +3,8 @@ column fills, a combo per column (two to a row, the header cut at ``LABEL_WIDTH_
 first ``PREVIEW_ROWS`` rows previewed as contacts with each row's problem beside it. A column
 with data whose header a custom field may take also offers «فیلد دلخواه تازه» (never chosen by
 itself), with a kind picker beside it once chosen (متن / عدد / تاریخ / فهرست انتخابی: a kind a
-value does not fit is refused in red, naming the value and its row); a line names the columns
+value does not fit is refused in red, naming the value and its row, until that column makes no
+new field or a kind that fits is picked); a line names the columns
 with data that fill nothing and why one makes no field. The lines under the columns never
 widen the page (a 240-letter header) and get the height their wrapped text needs."""
 
@@ -88,6 +89,7 @@ class MappingPage(QWizardPage):
             # a word it cannot break (a 240-letter header) must not widen the page
             label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.kind_error.hide()
+        self.kind_error_column: int | None = None  # the column whose kind the red line refuses
         self.kind_pickers: dict[int, QComboBox] = {}
         below = QWidget(self)
         below_layout = QVBoxLayout(below)
@@ -113,7 +115,7 @@ class MappingPage(QWizardPage):
                 item.widget().deleteLater()
         self.combos = []
         self.kind_pickers = {}
-        self.kind_error.hide()
+        self._clear_kind_error()
         table = self.wiz.table
         label_metrics = self.fontMetrics()
         spread_from = getattr(table, "spread_from", None) or {}
@@ -199,8 +201,14 @@ class MappingPage(QWizardPage):
             picker.blockSignals(False)
         self.kind_error.setText(error.fa if error is not None else "")
         self.kind_error.setVisible(error is not None)
+        self.kind_error_column = index if error is not None else None
         self._describe_new(self.combos[index], index)
         self._mapping_changed()
+
+    def _clear_kind_error(self) -> None:
+        self.kind_error.clear()
+        self.kind_error.hide()
+        self.kind_error_column = None
 
     def _mapping_changed(self) -> None:
         wiz = self.wiz
@@ -213,6 +221,9 @@ class MappingPage(QWizardPage):
                 wiz.mapping[i] = key
             if i in self.kind_pickers:
                 self.kind_pickers[i].setVisible(combo.currentData() == import_fields.NEW_FIELD)
+        column = self.kind_error_column  # its refusal goes once that column makes no new field
+        if column is not None and self.combos[column].currentData() != import_fields.NEW_FIELD:
+            self._clear_kind_error()
         self.refresh_preview()
         self.completeChanged.emit()
 
