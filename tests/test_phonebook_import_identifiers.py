@@ -15,8 +15,8 @@ from crm_desktop.phonebook.columns import suggest_mapping
 from crm_desktop.phonebook.import_columns import rows_by_columns
 from crm_desktop.phonebook.import_kinds import guess, names_identifier
 from crm_desktop.phonebook.importer import ImportArgs, ImportRefused, run_import
-from crm_desktop.phonebook.model import CustomField
-from crm_desktop.phonebook.repo import Phonebook
+from crm_desktop.phonebook.model import Contact, CustomField
+from crm_desktop.phonebook.repo import Phonebook, SearchQuery
 from crm_desktop.phonebook.table import read_table
 from crm_desktop.storage.db import open_database
 from tests.conftest import run_cli
@@ -183,3 +183,14 @@ def test_the_wizard_preview_shows_the_rows_error(qtbot, scored, monkeypatch, per
         wizard.close()
     finally:
         office.close()
+
+
+def test_a_number_longer_than_sqlites_integers_is_saved_not_a_crash(conn):
+    """The form takes a 20-digit number in a number field (only an import asks for it as
+    written); its sort value overflowed SQLite's integers (OverflowError on «ذخیره»)."""
+    book = Phonebook(conn)
+    field_id = book.add_field(CustomField("امتیاز", "number"))
+    big = book.add(Contact(first_name="مریم", custom={field_id: "1" * 20}))
+    small = book.add(Contact(first_name="علی", custom={field_id: "7"}))
+    assert book.get(big).custom == {field_id: "1" * 20}
+    assert [r.id for r in book.rows(SearchQuery(order=f"custom:{field_id}"))] == [small, big]
