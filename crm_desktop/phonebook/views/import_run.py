@@ -111,12 +111,46 @@ def vcard_field_names(data: bytes, fields) -> tuple[list[str], list] | None:
 VCARD_NAMES_BYTES = 4 << 20  # a bigger vCard is not read on the UI thread for its field names
 
 
-def read_file(path, progress):
-    """On a worker thread: a CSV or XLSX file read as a table (UserError when it cannot be)."""
+@dataclass
+class ReadTable:
+    """A CSV / XLSX file as the columns page takes it: the table (Google's labelled pairs spread
+    into columns of their own), the suggested mapping, the columns that hold anything, those that
+    may make a new custom field and the kind guessed for each (``import_fields.planned``'s cache)."""
+
+    table: object
+    mapping: dict
+    with_data: set
+    offered: dict
+    guesses: dict
+
+
+def take_table(table, fields) -> ReadTable:
+    """``table`` read for the columns page (UserError for a file without rows). Every column
+    of a big file is walked here, so a big file is taken on the worker that read it."""
+    from crm_desktop.errors import UserError
+    from crm_desktop.phonebook import columns, import_fields, import_pairs
+
+    if not table.rows:
+        raise UserError("the file has no rows", "در این پرونده سطری برای ورود نیست.")
+    import_pairs.spread(table)  # Google's «Custom Field 1 - Label» names a column of its own
+    mapping = import_pairs.labels_mapped(table, columns.suggest_mapping(table.headers, fields))
+    with_data = {i for i in range(len(table.headers)) if import_fields.has_data(table, i)}
+    offered = import_fields.offered(table, fields, with_data)
+    guesses: dict = {}
+    for index in offered:  # the kind pickers show them; a guess walks the whole column
+        import_fields.planned(table, index, "", guesses)
+    return ReadTable(table, mapping, with_data, offered, guesses)
+
+
+def read_file(args, progress) -> ReadTable:
+    """On a worker thread: a CSV or XLSX file (``args``: its path and the book's custom fields)
+    read as a table and taken for the columns page (UserError when it cannot be)."""
     from crm_desktop.phonebook import table as tables
 
+    path, fields = args
     progress(0, 0, READING_TEXT)
-    return tables.read_table(path, tables.format_of(path), progress=lambda done, total: progress(done, total))
+    table = tables.read_table(path, tables.format_of(path), progress=lambda done, total: progress(done, total))
+    return take_table(table, fields)
 
 
 def run(args, progress):

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.core.digits import to_persian
 from crm_desktop.errors import UserError
-from crm_desktop.phonebook import columns, import_fields, import_pairs, table as tables
+from crm_desktop.phonebook import import_fields, table as tables
 from crm_desktop.phonebook.views import import_run
 from crm_desktop.phonebook.views.import_mapping import MappingPage
 from crm_desktop.ui import dialogs, ops
@@ -312,26 +312,21 @@ class ImportWizard(QWizard):
             self.fields = import_run.custom_fields(self.office)
             self.card_fields = import_run.vcard_field_names(data, self.fields)
             return True
+        fields = import_run.custom_fields(self.office)
         if path.stat().st_size < self.READ_AT_ONCE_BYTES:
-            self._take_table(tables.read_table(path, self.format))
+            self._take_table(import_run.take_table(tables.read_table(path, self.format), fields), fields)
             return True
         self.file_page.info.setText(import_run.READING_TEXT)
         self.button(QWizard.NextButton).setEnabled(False)
-        self.operation = ops.run_op(self, TITLE, import_run.read_file, path,
-                                    lambda table: self._read(path, table), self._read_failed,
+        self.operation = ops.run_op(self, TITLE, import_run.read_file, (path, fields),
+                                    lambda read: self._read(path, read, fields), self._read_failed,
                                     on_cancel=self._read_cancelled, label=import_run.READING_TEXT)
         return False
 
-    def _take_table(self, table) -> None:
-        if not table.rows:
-            raise UserError(f"{self.path}: no rows", "در این پرونده سطری برای ورود نیست.")
-        import_pairs.spread(table)  # Google's «Custom Field 1 - Label» names a column of its own
-        self.table = table
-        self.fields = import_run.custom_fields(self.office)
-        self.mapping = import_pairs.labels_mapped(table, columns.suggest_mapping(self.table.headers, self.fields))
-        self.with_data = {i for i in range(len(table.headers)) if import_fields.has_data(table, i)}
-        self.offered = import_fields.offered(table, self.fields, self.with_data)
-        self.guesses, self.asked_kinds = {}, {}
+    def _take_table(self, read: import_run.ReadTable, fields) -> None:
+        self.table, self.fields, self.mapping = read.table, fields, read.mapping
+        self.with_data, self.offered, self.guesses = read.with_data, read.offered, read.guesses
+        self.asked_kinds = {}
 
     def new_field_plan(self, index: int) -> tuple[str, list[str]]:
         """(kind, choices) of the new custom field column ``index`` would make: the kind the
@@ -354,17 +349,13 @@ class ImportWizard(QWizard):
         self.asked_kinds[index] = kind
         return None
 
-    def _read(self, path: Path, table) -> None:
+    def _read(self, path: Path, read: import_run.ReadTable, fields) -> None:
         cancelled = self.operation is not None and self.operation.is_cancelled()
         self._finish_op()
         self.file_page.info.clear()
         if cancelled:  # «انصراف» came as the last rows were read: the operator stays on this page
             return
-        try:
-            self._take_table(table)
-        except UserError as error:
-            self.file_page.error.setText(error.fa)
-            return
+        self._take_table(read, fields)
         self.loaded = path
         self.next()
 
